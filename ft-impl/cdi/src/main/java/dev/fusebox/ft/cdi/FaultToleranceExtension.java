@@ -1,0 +1,125 @@
+package dev.fusebox.ft.cdi;
+
+import dev.fusebox.ft.cdi.async.AsyncExecution;
+import dev.fusebox.ft.cdi.config.MethodPolicy;
+import dev.fusebox.ft.cdi.config.PolicyResolver;
+import dev.fusebox.ft.cdi.interceptor.Chains;
+import dev.fusebox.ft.cdi.interceptor.FaultToleranceBinding;
+import dev.fusebox.ft.cdi.interceptor.FaultToleranceInterceptor;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
+
+/**
+ * The CDI portable extension of Fusebox. At deployment it binds the interceptor to every bean
+ * class that uses a fault-tolerance annotation, resolves and validates the policy of each guarded
+ * business method (a bad one is a definition error naming class, method, annotation, parameter
+ * and value), and assembles the chains once deployment is valid. At shutdown it stops the threads
+ * it started. One instance per container; nothing is static.
+ */
+public class FaultToleranceExtension implements Extension {
+
+    /** MicroProfile Config key of the interceptor's priority. */
+    public static final String PRIORITY_KEY = "mp.fault.tolerance.interceptor.priority";
+    /** MicroProfile Config key of the asynchronous pool's size. */
+    public static final String THREADS_KEY = "fusebox.async.max-threads";
+    /** MicroProfile Config key of how long shutdown waits for asynchronous tasks, in milliseconds. */
+    public static final String SHUTDOWN_WAIT_KEY = "fusebox.async.shutdown-wait-millis";
+
+    private final List<MethodPolicy> policies = new ArrayList<>();
+    private Config config;
+    private Chains chains;
+
+    void addInterceptor(@Observes BeforeBeanDiscovery event) {
+        config = ConfigProvider.getConfig();
+        int priority = config.getOptionalValue(PRIORITY_KEY, Integer.class).orElse(Interceptor.Priority.PLATFORM_AFTER + 10);
+        event.addAnnotatedType(FaultToleranceInterceptor.class, FaultToleranceInterceptor.class.getName())
+                .add(new PriorityLiteral(priority));
+    }
+
+    <T> void bindGuardedTypes(@Observes @WithAnnotations({Asynchronous.class, Bulkhead.class, CircuitBreaker.class,
+            Fallback.class, Retry.class, Timeout.class}) ProcessAnnotatedType<T> event) {
+        event.configureAnnotatedType().add(FaultToleranceBinding.Literal.INSTANCE);
+    }
+
+    <T> void resolvePolicies(@Observes ProcessManagedBean<T> event) {
+        Class<?> beanClass = event.getBean().getBeanClass();
+        if (beanClass == FaultToleranceInterceptor.class) {
+            return;
+        }
+        PolicyResolver resolver = new PolicyResolver(config);
+        for (Method method : businessMethods(beanClass)) {
+            try {
+                MethodPolicy policy = resolver.resolve(beanClass, method);
+                if (policy != null && policy.guards()) {
+                    synchronized (policies) {
+                        policies.add(policy);
+                    }
+                }
+            } catch (FaultToleranceDefinitionException invalid) {
+                event.addDefinitionError(invalid);
+            }
+        }
+    }
+
+    void registerChains(@Observes AfterBeanDiscovery event, BeanManager beans) {
+        int threads = config.getOptionalValue(THREADS_KEY, Integer.class).orElse(256);
+        if (threads < 1) {
+            event.addDefinitionError(new FaultToleranceDefinitionException(THREADS_KEY + " must be at least 1: " + threads));
+            threads = 1;
+        }
+        chains = new Chains(new AsyncExecution(threads, beans), beans);
+        event.addBean().types(Chains.class).scope(Singleton.class).createWith(context -> chains);
+    }
+
+    void assembleChains(@Observes AfterDeploymentValidation event) {
+        synchronized (policies) {
+            chains.assemble(policies);
+        }
+    }
+
+    void stopThreads(@Observes BeforeShutdown event) {
+        if (chains != null) {
+            chains.shutdown(config.getOptionalValue(SHUTDOWN_WAIT_KEY, Long.class).orElse(5_000L));
+        }
+    }
+
+    /** The most specific implementation of every non-static, non-private method of the class and its superclasses. */
+    private static List<Method> businessMethods(Class<?> beanClass) {
+        Map<String, Method> found = new LinkedHashMap<>();
+        for (Class<?> type = beanClass; type != null && type != Object.class; type = type.getSuperclass()) {
+            for (Method method : type.getDeclaredMethods()) {
+                int modifiers = method.getModifiers();
+                if (Modifier.isStatic(modifiers) || Modifier.isPrivate(modifiers) || method.isBridge() || method.isSynthetic()) {
+                    continue;
+                }
+                found.putIfAbsent(method.getName() + java.util.Arrays.toString(method.getParameterTypes()), method);
+            }
+        }
+        return new ArrayList<>(found.values());
+    }
+}

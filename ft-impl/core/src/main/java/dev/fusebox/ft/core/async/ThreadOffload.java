@@ -1,0 +1,67 @@
+package dev.fusebox.ft.core.async;
+
+import dev.fusebox.ft.core.invocation.AsyncCall;
+import dev.fusebox.ft.core.invocation.AsyncStep;
+import dev.fusebox.ft.core.invocation.Failures;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * The innermost link of an asynchronous chain: runs the method on the executor. With
+ * {@code followStage} (methods returning a CompletionStage) the outcome is that of the stage the
+ * method returns; otherwise (methods returning a Future) the returned object itself is the outcome,
+ * as the specification counts only exceptions the method throws. The worker's interrupt flag is
+ * cleared before it goes back to the pool. Thread-safe.
+ */
+public final class ThreadOffload implements AsyncStep {
+
+    private final Executor executor;
+    private final boolean followStage;
+
+    public ThreadOffload(Executor executor, boolean followStage) {
+        this.executor = executor;
+        this.followStage = followStage;
+    }
+
+    @Override
+    public CompletionStage<Object> call(AsyncCall call) {
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        try {
+            executor.execute(() -> run(call, result));
+        } catch (RejectedExecutionException rejected) {
+            result.completeExceptionally(rejected);
+        }
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void run(AsyncCall call, CompletableFuture<Object> result) {
+        if (call.isCancelled()) {
+            result.completeExceptionally(new CancellationException("cancelled before it started"));
+            return;
+        }
+        call.runningOn(Thread.currentThread());
+        try {
+            Object value = call.invocation().proceed();
+            if (followStage && value != null) {
+                ((CompletionStage<Object>) value).whenComplete((v, e) -> {
+                    if (e == null) {
+                        result.complete(v);
+                    } else {
+                        result.completeExceptionally(Failures.unwrap(e));
+                    }
+                });
+            } else {
+                result.complete(value);
+            }
+        } catch (Throwable failure) {
+            result.completeExceptionally(failure);
+        } finally {
+            call.runningOn(null);
+            Thread.interrupted();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.fusebox.ft.core.bulkhead;
+
+import dev.fusebox.ft.core.invocation.AsyncCall;
+import dev.fusebox.ft.core.invocation.AsyncStep;
+import dev.fusebox.ft.core.invocation.Failures;
+import dev.fusebox.ft.core.invocation.Rejections;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs an asynchronous call in an {@link AsyncBulkhead}: at once when a slot is free, later when
+ * it has to wait, or never (a failed stage) when the queue is full. The slot is held until the
+ * rest of the chain's stage completes. A call cancelled while it waits leaves the queue and never
+ * starts. Thread-safe.
+ */
+public final class AsyncBulkheadStep implements AsyncStep {
+
+    private final AsyncStep next;
+    private final AsyncBulkhead bulkhead;
+    private final Rejections rejections;
+
+    public AsyncBulkheadStep(AsyncStep next, AsyncBulkhead bulkhead, Rejections rejections) {
+        this.next = next;
+        this.bulkhead = bulkhead;
+        this.rejections = rejections;
+    }
+
+    @Override
+    public CompletionStage<Object> call(AsyncCall call) {
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        Start start = new Start(call, result);
+        call.onCancel(start.withdrawal);
+        if (!bulkhead.submit(start)) {
+            call.clearOnCancel(start.withdrawal);
+            result.completeExceptionally(rejections.bulkheadFull(bulkhead.name()));
+        }
+        return result;
+    }
+
+    /** The queued part of one call: runs once it holds a slot. */
+    private final class Start implements Runnable {
+        private final AsyncCall call;
+        private final CompletableFuture<Object> result;
+        private final AtomicBoolean released = new AtomicBoolean();
+        final Runnable withdrawal;
+
+        Start(AsyncCall call, CompletableFuture<Object> result) {
+            this.call = call;
+            this.result = result;
+            this.withdrawal = () -> {
+                if (bulkhead.withdraw(this)) {
+                    result.completeExceptionally(new CancellationException("cancelled while waiting in bulkhead"));
+                }
+            };
+        }
+
+        @Override
+        public void run() {
+            call.clearOnCancel(withdrawal);
+            if (call.isCancelled()) {
+                release();
+                result.completeExceptionally(new CancellationException("cancelled before it started"));
+                return;
+            }
+            CompletionStage<Object> outcome;
+            try {
+                outcome = next.call(call);
+            } catch (RuntimeException | Error failure) {
+                outcome = CompletableFuture.failedFuture(failure);
+            }
+            outcome.whenComplete((value, failure) -> {
+                release();
+                if (failure == null) {
+                    result.complete(value);
+                } else {
+                    result.completeExceptionally(Failures.unwrap(failure));
+                }
+            });
+        }
+
+        private void release() {
+            if (released.compareAndSet(false, true)) {
+                bulkhead.release();
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.fusebox.ft.core.fallback;
+
+import dev.fusebox.ft.core.invocation.AsyncCall;
+import dev.fusebox.ft.core.invocation.AsyncStep;
+import dev.fusebox.ft.core.invocation.ExceptionClassifier;
+import dev.fusebox.ft.core.invocation.Failures;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The asynchronous twin of {@link FallbackStep}. With {@code composeStage} (methods returning a
+ * CompletionStage) the fallback's stage is followed; otherwise (methods returning a Future) the
+ * fallback's return value itself is the result. Thread-safe.
+ */
+public final class AsyncFallbackStep implements AsyncStep {
+
+    private final AsyncStep next;
+    private final FallbackAction action;
+    private final ExceptionClassifier applyOn;
+    private final boolean composeStage;
+
+    public AsyncFallbackStep(AsyncStep next, FallbackAction action, ExceptionClassifier applyOn, boolean composeStage) {
+        this.next = next;
+        this.action = action;
+        this.applyOn = applyOn;
+        this.composeStage = composeStage;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public CompletionStage<Object> call(AsyncCall call) {
+        CompletionStage<Object> outcome;
+        try {
+            outcome = next.call(call);
+        } catch (RuntimeException | Error failure) {
+            outcome = CompletableFuture.failedFuture(failure);
+        }
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        outcome.whenComplete((value, thrown) -> {
+            if (thrown == null) {
+                result.complete(value);
+                return;
+            }
+            Throwable failure = Failures.unwrap(thrown);
+            if (!applyOn.test(failure)) {
+                result.completeExceptionally(failure);
+                return;
+            }
+            try {
+                Object fallback = action.apply(call.invocation(), failure);
+                if (composeStage) {
+                    ((CompletionStage<Object>) fallback).whenComplete((v, e) -> {
+                        if (e == null) {
+                            result.complete(v);
+                        } else {
+                            result.completeExceptionally(Failures.unwrap(e));
+                        }
+                    });
+                } else {
+                    result.complete(fallback);
+                }
+            } catch (Throwable fallbackFailure) {
+                result.completeExceptionally(fallbackFailure);
+            }
+        });
+        return result;
+    }
+}

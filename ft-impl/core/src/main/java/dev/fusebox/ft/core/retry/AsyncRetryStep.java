@@ -1,0 +1,68 @@
+package dev.fusebox.ft.core.retry;
+
+import dev.fusebox.ft.core.invocation.AsyncCall;
+import dev.fusebox.ft.core.invocation.AsyncStep;
+import dev.fusebox.ft.core.invocation.Failures;
+import dev.fusebox.ft.core.time.Scheduler;
+import dev.fusebox.ft.core.time.Ticker;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The asynchronous twin of {@link RetryStep}: the wait between attempts is a scheduled task, not
+ * a blocked thread, and a cancelled call starts no further attempt. Every next attempt starts from
+ * the scheduler, never on the stack of the previous one, so retries cannot overflow the stack.
+ * Thread-safe.
+ */
+public final class AsyncRetryStep implements AsyncStep {
+
+    private final AsyncStep next;
+    private final RetryPolicy policy;
+    private final Ticker ticker;
+    private final Scheduler scheduler;
+
+    public AsyncRetryStep(AsyncStep next, RetryPolicy policy, Ticker ticker, Scheduler scheduler) {
+        this.next = next;
+        this.policy = policy;
+        this.ticker = ticker;
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public CompletionStage<Object> call(AsyncCall call) {
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        attempt(call, result, ticker.nanoTime(), 0);
+        return result;
+    }
+
+    private void attempt(AsyncCall call, CompletableFuture<Object> result, long start, int retries) {
+        CompletionStage<Object> outcome;
+        try {
+            outcome = next.call(call);
+        } catch (RuntimeException | Error failure) {
+            outcome = CompletableFuture.failedFuture(failure);
+        }
+        outcome.whenComplete((value, thrown) -> {
+            if (thrown == null) {
+                result.complete(value);
+                return;
+            }
+            Throwable failure = Failures.unwrap(thrown);
+            long delay = policy.nextDelay(ThreadLocalRandom.current());
+            if (call.isCancelled() || !policy.retryOn().test(failure) || !policy.allowsAnotherRetry(retries)
+                    || policy.outOfTime(ticker.nanoTime() - start)
+                    || policy.outOfTime(ticker.nanoTime() - start + delay)) {
+                result.completeExceptionally(failure);
+                return;
+            }
+            scheduler.schedule(() -> {
+                if (call.isCancelled()) {
+                    result.completeExceptionally(failure);
+                } else {
+                    attempt(call, result, start, retries + 1);
+                }
+            }, delay);
+        });
+    }
+}

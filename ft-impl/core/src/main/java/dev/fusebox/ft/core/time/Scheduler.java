@@ -1,0 +1,22 @@
+package dev.fusebox.ft.core.time;
+
+/**
+ * Runs a task once after a delay: timeouts and asynchronous retry delays go through it.
+ * Implementations must be thread-safe.
+ */
+@FunctionalInterface
+public interface Scheduler {
+
+    /**
+     * Runs {@code task} after {@code delayNanos} (at once, but never on the calling thread's stack,
+     * when the delay is zero or negative) and returns a handle that can cancel it.
+     */
+    Scheduled schedule(Runnable task, long delayNanos);
+
+    /** A task handed to a scheduler. */
+    @FunctionalInterface
+    interface Scheduled {
+        /** Stops the task from running if it has not started; harmless when it has. */
+        void cancel();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.fusebox.ft.core.timeout;
+
+import dev.fusebox.ft.core.invocation.AsyncCall;
+import dev.fusebox.ft.core.invocation.AsyncStep;
+import dev.fusebox.ft.core.invocation.Failures;
+import dev.fusebox.ft.core.invocation.Rejections;
+import dev.fusebox.ft.core.time.Scheduler;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Bounds an asynchronous call in time: at the deadline the returned stage fails with the timeout
+ * exception and the thread running the method is interrupted; a later outcome of the method is
+ * ignored. The race between deadline and outcome is settled by whichever completes the result
+ * stage first. Thread-safe.
+ */
+public final class AsyncTimeoutStep implements AsyncStep {
+
+    private final AsyncStep next;
+    private final String name;
+    private final long timeoutNanos;
+    private final Scheduler scheduler;
+    private final Rejections rejections;
+
+    public AsyncTimeoutStep(AsyncStep next, String name, long timeoutNanos, Scheduler scheduler, Rejections rejections) {
+        this.next = next;
+        this.name = name;
+        this.timeoutNanos = timeoutNanos;
+        this.scheduler = scheduler;
+        this.rejections = rejections;
+    }
+
+    @Override
+    public CompletionStage<Object> call(AsyncCall call) {
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        Scheduler.Scheduled timer = scheduler.schedule(() -> {
+            if (result.completeExceptionally(rejections.timeout(name, timeoutNanos))) {
+                call.interruptRunner();
+            }
+        }, timeoutNanos);
+        CompletionStage<Object> outcome;
+        try {
+            outcome = next.call(call);
+        } catch (RuntimeException | Error failure) {
+            outcome = CompletableFuture.failedFuture(failure);
+        }
+        outcome.whenComplete((value, failure) -> {
+            timer.cancel();
+            if (failure == null) {
+                result.complete(value);
+            } else {
+                result.completeExceptionally(Failures.unwrap(failure));
+            }
+        });
+        return result;
+    }
+}
