@@ -2,6 +2,7 @@ package dev.fusebox.ft.core.bulkhead;
 
 import dev.fusebox.ft.core.invocation.AsyncCall;
 import dev.fusebox.ft.core.invocation.AsyncStep;
+import dev.fusebox.ft.core.invocation.Cancellation;
 import dev.fusebox.ft.core.invocation.Failures;
 import dev.fusebox.ft.core.invocation.Rejections;
 import java.util.concurrent.CancellationException;
@@ -44,12 +45,12 @@ public final class AsyncBulkheadStep implements AsyncStep {
         private final AsyncCall call;
         private final CompletableFuture<Object> result;
         private final AtomicBoolean released = new AtomicBoolean();
-        final Runnable withdrawal;
+        final Cancellation withdrawal;
 
         Start(AsyncCall call, CompletableFuture<Object> result) {
             this.call = call;
             this.result = result;
-            this.withdrawal = () -> {
+            this.withdrawal = interrupt -> {
                 if (bulkhead.withdraw(this)) {
                     result.completeExceptionally(new CancellationException("cancelled while waiting in bulkhead"));
                 }

@@ -10,8 +10,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Bounds an asynchronous call in time: at the deadline the returned stage fails with the timeout
- * exception and the thread running the method is interrupted; a later outcome of the method is
- * ignored. The race between deadline and outcome is settled by whichever completes the result
+ * exception and the attempt is cancelled (withdrawn from a bulkhead queue, or the thread running
+ * the method interrupted); a later outcome of the method is ignored. The race between deadline and outcome is settled by whichever completes the result
  * stage first. Thread-safe.
  */
 public final class AsyncTimeoutStep implements AsyncStep {
@@ -33,19 +33,21 @@ public final class AsyncTimeoutStep implements AsyncStep {
     @Override
     public CompletionStage<Object> call(AsyncCall call) {
         CompletableFuture<Object> result = new CompletableFuture<>();
+        AsyncCall attempt = call.attempt();
         Scheduler.Scheduled timer = scheduler.schedule(() -> {
             if (result.completeExceptionally(rejections.timeout(name, timeoutNanos))) {
-                call.interruptRunner();
+                attempt.cancel(true);
             }
         }, timeoutNanos);
         CompletionStage<Object> outcome;
         try {
-            outcome = next.call(call);
+            outcome = next.call(attempt);
         } catch (RuntimeException | Error failure) {
             outcome = CompletableFuture.failedFuture(failure);
         }
         outcome.whenComplete((value, failure) -> {
             timer.cancel();
+            call.clearOnCancel(attempt);
             if (failure == null) {
                 result.complete(value);
             } else {

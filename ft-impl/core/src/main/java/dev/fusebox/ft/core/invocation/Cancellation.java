@@ -1,0 +1,9 @@
+package dev.fusebox.ft.core.invocation;
+
+/** What cancelling an asynchronous call does to the place the call is in now (see {@link AsyncCall}). */
+@FunctionalInterface
+public interface Cancellation {
+
+    /** Cancels; with {@code interrupt}, a running method is interrupted too. */
+    void cancel(boolean interrupt);
+}
