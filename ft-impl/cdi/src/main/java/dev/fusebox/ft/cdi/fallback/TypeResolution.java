@@ -61,6 +61,12 @@ final class TypeResolution {
     boolean same(Type a, Type b) {
         Type left = resolve(a);
         Type right = resolve(b);
+        if (left instanceof Class<?> l && l.isArray() && right instanceof GenericArrayType r) {
+            return same(l.getComponentType(), r.getGenericComponentType());
+        }
+        if (right instanceof Class<?> r && r.isArray() && left instanceof GenericArrayType l) {
+            return same(l.getGenericComponentType(), r.getComponentType());
+        }
         if (left instanceof Class<?> || right instanceof Class<?>) {
             return left.equals(right);
         }

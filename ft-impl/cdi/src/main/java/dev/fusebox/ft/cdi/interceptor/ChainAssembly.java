@@ -78,7 +78,7 @@ final class ChainAssembly {
             step = new AsyncBulkheadStep(step, bulkhead, rejections);
         }
         if (policy.timeoutNanos() > 0) {
-            step = new AsyncTimeoutStep(step, name, policy.timeoutNanos(), threads.timerOnly(), rejections);
+            step = new AsyncTimeoutStep(step, name, policy.timeoutNanos(), threads, rejections);
         }
         if (policy.circuitBreaker() != null) {
             step = new AsyncCircuitBreakerStep(step, breaker(policy), policy.circuitBreaker().failOn(), rejections);

@@ -6,6 +6,7 @@ import dev.fusebox.ft.core.invocation.Failures;
 import dev.fusebox.ft.core.invocation.Invocation;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.Unmanaged;
 import jakarta.interceptor.InvocationContext;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -46,31 +47,26 @@ final class FallbackInvoker implements FallbackAction {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Object callHandler(InvocationContext context, Throwable failure) {
-        Instance<Object> handlers = beans.createInstance();
-        Instance<?> selected = handlers.select(spec.handler());
-        Object handler = selected.get();
-        try {
-            Method method = context.getMethod();
-            Object[] parameters = context.getParameters();
-            ExecutionContext execution = new ExecutionContext() {
-                @Override
-                public Method getMethod() {
-                    return method;
-                }
-
-                @Override
-                public Object[] getParameters() {
-                    return parameters;
-                }
-
-                @Override
-                public Throwable getFailure() {
-                    return failure;
-                }
-            };
-            return ((FallbackHandler) handler).handle(execution);
-        } finally {
-            ((Instance) selected).destroy(handler);
+        ExecutionContext execution = new Execution(context.getMethod(), context.getParameters(), failure);
+        Instance<?> selected = beans.createInstance().select(spec.handler());
+        if (selected.isResolvable()) {
+            Object handler = selected.get();
+            try {
+                return ((FallbackHandler) handler).handle(execution);
+            } finally {
+                ((Instance) selected).destroy(handler);
+            }
         }
+        // not a bean (e.g. no bean-defining annotation): an unmanaged instance, still injected
+        Unmanaged.UnmanagedInstance<?> unmanaged = new Unmanaged<>(beans, spec.handler()).newInstance();
+        try {
+            FallbackHandler handler = (FallbackHandler) unmanaged.produce().inject().postConstruct().get();
+            return handler.handle(execution);
+        } finally {
+            unmanaged.preDestroy().dispose();
+        }
+    }
+
+    private record Execution(Method getMethod, Object[] getParameters, Throwable getFailure) implements ExecutionContext {
     }
 }
