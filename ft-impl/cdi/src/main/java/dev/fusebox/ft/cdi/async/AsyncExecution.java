@@ -1,10 +1,15 @@
 package dev.fusebox.ft.cdi.async;
 
+import dev.fusebox.ft.core.async.AbandonableTask;
 import dev.fusebox.ft.core.time.Scheduler;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.spi.BeanManager;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -14,8 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The threads of one container: a pool for asynchronous methods, whose tasks run with the request
  * context active, and a timer for timeouts and retry delays, whose tasks hop onto the pool so a slow
- * fallback never holds up other timers. All threads are named daemons; {@link #shutdown} stops them
- * and waits for them. Thread-safe.
+ * fallback never holds up other timers. All threads are named daemons. {@link #shutdown} stops them,
+ * fails every task that waited for a thread or a timer and would otherwise leave its caller waiting
+ * forever ({@link AbandonableTask}), and waits for the threads. Thread-safe.
  */
 public final class AsyncExecution implements Executor, Scheduler {
 
@@ -24,6 +30,7 @@ public final class AsyncExecution implements Executor, Scheduler {
     private final ThreadPoolExecutor pool;
     private final ScheduledThreadPoolExecutor timer;
     private final BeanManager beans;
+    private final Set<AbandonableTask> pendingTimers = ConcurrentHashMap.newKeySet();
 
     public AsyncExecution(int maxThreads, BeanManager beans) {
         this.beans = beans;
@@ -37,53 +44,83 @@ public final class AsyncExecution implements Executor, Scheduler {
 
     @Override
     public void execute(Runnable task) {
-        pool.execute(() -> {
-            RequestContextController request = beans.createInstance().select(RequestContextController.class).get();
-            boolean activated = request.activate();
-            try {
-                task.run();
-            } finally {
-                if (activated) {
-                    request.deactivate();
-                }
-            }
-        });
+        pool.execute(new InRequestContext(task));
     }
 
     @Override
     public Scheduled schedule(Runnable task, long delayNanos) {
-        java.util.concurrent.Future<?> future = timer.schedule(() -> {
-            try {
-                pool.execute(task);
-            } catch (java.util.concurrent.RejectedExecutionException shutDown) {
-                LOG.log(System.Logger.Level.DEBUG, "timer task dropped at shutdown");
+        AbandonableTask abandonable = task instanceof AbandonableTask a ? a : null;
+        if (abandonable != null) {
+            pendingTimers.add(abandonable);
+        }
+        Future<?> future;
+        try {
+            future = timer.schedule(() -> {
+                if (abandonable == null || pendingTimers.remove(abandonable)) {
+                    try {
+                        execute(task);
+                    } catch (RejectedExecutionException shutDown) {
+                        abandon(task, shutDown);
+                    }
+                }
+            }, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException shutDown) {
+            if (abandonable != null && pendingTimers.remove(abandonable)) {
+                abandonable.abandon(shutDown);
             }
-        }, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
-        return () -> future.cancel(false);
+            return () -> { };
+        }
+        return () -> {
+            if (future.cancel(false) && abandonable != null) {
+                pendingTimers.remove(abandonable);
+            }
+        };
     }
 
     /** The timer's own thread, for work that only flips a flag or interrupts a thread. */
     public Scheduler timerOnly() {
         return (task, delayNanos) -> {
-            java.util.concurrent.Future<?> future = timer.schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+            Future<?> future = timer.schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
             return () -> future.cancel(false);
         };
     }
 
-    /** Stops both pools, interrupting running tasks, and waits up to {@code waitMillis} for the threads. */
+    /**
+     * Stops both pools, interrupting running tasks and failing waiting ones, and waits up to
+     * {@code waitMillis} for the threads to end.
+     */
     public void shutdown(long waitMillis) {
         timer.shutdownNow();
-        pool.shutdownNow();
+        for (AbandonableTask task : pendingTimers) {
+            if (pendingTimers.remove(task)) {
+                task.abandon(shutDown());
+            }
+        }
+        for (Runnable dropped : pool.shutdownNow()) {
+            abandon(dropped instanceof InRequestContext wrapper ? wrapper.task : dropped, shutDown());
+        }
         try {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
             timer.awaitTermination(waitMillis, TimeUnit.MILLISECONDS);
             long left = Math.max(0, deadline - System.nanoTime());
             if (!pool.awaitTermination(left, TimeUnit.NANOSECONDS)) {
-                LOG.log(System.Logger.Level.WARNING, "asynchronous tasks still running after " + waitMillis + " ms: "
-                        + pool.getActiveCount());
+                LOG.log(System.Logger.Level.WARNING, "asynchronous tasks still running " + waitMillis
+                        + " ms after shutdown (they ignore interrupts): " + pool.getActiveCount());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static RejectedExecutionException shutDown() {
+        return new RejectedExecutionException("the CDI container is shutting down");
+    }
+
+    private static void abandon(Runnable task, RejectedExecutionException reason) {
+        if (task instanceof AbandonableTask abandonable) {
+            abandonable.abandon(reason);
+        } else {
+            LOG.log(System.Logger.Level.DEBUG, "task dropped at shutdown: " + task);
         }
     }
 
@@ -94,5 +131,27 @@ public final class AsyncExecution implements Executor, Scheduler {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /** Runs a task with the request context active, as the specification asks of asynchronous methods. */
+    private final class InRequestContext implements Runnable {
+        final Runnable task;
+
+        InRequestContext(Runnable task) {
+            this.task = task;
+        }
+
+        @Override
+        public void run() {
+            RequestContextController request = beans.createInstance().select(RequestContextController.class).get();
+            boolean activated = request.activate();
+            try {
+                task.run();
+            } finally {
+                if (activated) {
+                    request.deactivate();
+                }
+            }
+        }
     }
 }

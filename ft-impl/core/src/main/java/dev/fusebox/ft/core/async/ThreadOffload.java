@@ -14,7 +14,8 @@ import java.util.concurrent.RejectedExecutionException;
  * {@code followStage} (methods returning a CompletionStage) the outcome is that of the stage the
  * method returns; otherwise (methods returning a Future) the returned object itself is the outcome,
  * as the specification counts only exceptions the method throws. The worker's interrupt flag is
- * cleared before it goes back to the pool. Thread-safe.
+ * cleared before it goes back to the pool; a task the executor drops unrun (shutdown) fails the
+ * call through {@link AbandonableTask}. Thread-safe.
  */
 public final class ThreadOffload implements AsyncStep {
 
@@ -30,7 +31,17 @@ public final class ThreadOffload implements AsyncStep {
     public CompletionStage<Object> call(AsyncCall call) {
         CompletableFuture<Object> result = new CompletableFuture<>();
         try {
-            executor.execute(() -> run(call, result));
+            executor.execute(new AbandonableTask() {
+                @Override
+                public void run() {
+                    ThreadOffload.this.run(call, result);
+                }
+
+                @Override
+                public void abandon(Throwable reason) {
+                    result.completeExceptionally(reason);
+                }
+            });
         } catch (RejectedExecutionException rejected) {
             result.completeExceptionally(rejected);
         }

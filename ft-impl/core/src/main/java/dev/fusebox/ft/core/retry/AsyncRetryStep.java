@@ -1,5 +1,6 @@
 package dev.fusebox.ft.core.retry;
 
+import dev.fusebox.ft.core.async.AbandonableTask;
 import dev.fusebox.ft.core.invocation.AsyncCall;
 import dev.fusebox.ft.core.invocation.AsyncStep;
 import dev.fusebox.ft.core.invocation.Failures;
@@ -56,11 +57,20 @@ public final class AsyncRetryStep implements AsyncStep {
                 result.completeExceptionally(failure);
                 return;
             }
-            scheduler.schedule(() -> {
-                if (call.isCancelled()) {
-                    result.completeExceptionally(failure);
-                } else {
-                    attempt(call, result, start, retries + 1);
+            scheduler.schedule(new AbandonableTask() {
+                @Override
+                public void run() {
+                    if (call.isCancelled()) {
+                        result.completeExceptionally(failure);
+                    } else {
+                        attempt(call, result, start, retries + 1);
+                    }
+                }
+
+                @Override
+                public void abandon(Throwable reason) {
+                    reason.addSuppressed(failure);
+                    result.completeExceptionally(reason);
                 }
             }, delay);
         });

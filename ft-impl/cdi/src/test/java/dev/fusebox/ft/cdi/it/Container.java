@@ -1,0 +1,66 @@
+package dev.fusebox.ft.cdi.it;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.Map;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+
+/**
+ * A real Weld SE container with the Fusebox extension and the given bean classes, reading a real
+ * SmallRye Config made of {@code properties} (plus the usual sources). Each container gets its own
+ * context class loader, so each has its own Config. Close it to stop the container.
+ */
+final class Container implements AutoCloseable {
+
+    private final WeldContainer weld;
+    private final ClassLoader previous;
+    private final ClassLoader loader;
+    private final SmallRyeConfig config;
+
+    private Container(Map<String, String> properties, Class<?>... beans) {
+        previous = Thread.currentThread().getContextClassLoader();
+        loader = new URLClassLoader(new URL[0], previous);
+        config = new SmallRyeConfigBuilder().forClassLoader(loader).addDefaultSources()
+                .withSources(new PropertiesConfigSource(properties, "test", 500)).build();
+        ConfigProviderResolver.instance().registerConfig(config, loader);
+        Thread.currentThread().setContextClassLoader(loader);
+        try {
+            weld = new Weld("fusebox-test-" + System.nanoTime()).disableDiscovery().addBeanClasses(beans)
+                    .addExtension(new dev.fusebox.ft.cdi.FaultToleranceExtension()).initialize();
+        } catch (RuntimeException e) {
+            release();
+            throw e;
+        }
+    }
+
+    static Container start(Class<?>... beans) {
+        return new Container(Map.of(), beans);
+    }
+
+    static Container start(Map<String, String> properties, Class<?>... beans) {
+        return new Container(properties, beans);
+    }
+
+    <T> T bean(Class<T> type) {
+        return weld.select(type).get();
+    }
+
+    @Override
+    public void close() {
+        try {
+            weld.close();
+        } finally {
+            release();
+        }
+    }
+
+    private void release() {
+        ConfigProviderResolver.instance().releaseConfig(config);
+        Thread.currentThread().setContextClassLoader(previous);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.fusebox.ft.core.async;
+
+/**
+ * A task whose caller waits for its outcome. An executor or scheduler that drops it without running
+ * it (at shutdown) must call {@link #abandon}, so the waiting caller gets a failure instead of
+ * waiting forever.
+ */
+public interface AbandonableTask extends Runnable {
+
+    /** Completes the task's outcome with {@code reason} instead of running it. */
+    void abandon(Throwable reason);
+}
