@@ -51,6 +51,7 @@ public class FaultToleranceExtension implements Extension {
     public static final String SHUTDOWN_WAIT_KEY = "fusebox.async.shutdown-wait-millis";
 
     private final List<MethodPolicy> policies = new ArrayList<>();
+    private final List<FaultToleranceDefinitionException> errors = new ArrayList<>();
     private Config config;
     private Chains chains;
 
@@ -81,12 +82,18 @@ public class FaultToleranceExtension implements Extension {
                     }
                 }
             } catch (FaultToleranceDefinitionException invalid) {
-                event.addDefinitionError(invalid);
+                synchronized (policies) {
+                    errors.add(invalid);
+                }
             }
         }
     }
 
     void registerChains(@Observes AfterBeanDiscovery event, BeanManager beans) {
+        synchronized (policies) {
+            // reported together, so one deployment lists every invalid bean, not just the first
+            errors.forEach(event::addDefinitionError);
+        }
         int threads = config.getOptionalValue(THREADS_KEY, Integer.class).orElse(256);
         if (threads < 1) {
             event.addDefinitionError(new FaultToleranceDefinitionException(THREADS_KEY + " must be at least 1: " + threads));

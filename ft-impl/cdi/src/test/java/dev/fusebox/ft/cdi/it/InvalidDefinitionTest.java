@@ -205,6 +205,13 @@ class InvalidDefinitionTest {
     }
 
     @Test
+    void everyInvalidBeanIsListedInOneDeployment() {
+        assertThat(deploymentFailure(Map.of(), BadRatio.class, BadBulkhead.class, BadTimeout.class, Valid.class))
+                .contains("Exception List with 3 exceptions", BadRatio.class.getName(), BadBulkhead.class.getName(),
+                        BadTimeout.class.getName());
+    }
+
+    @Test
     void theValidBeanDeploys() {
         try (Container container = Container.start(Valid.class)) {
             assertThat(container.bean(Valid.class)).isNotNull();
