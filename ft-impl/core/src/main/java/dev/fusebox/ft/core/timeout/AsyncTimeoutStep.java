@@ -7,12 +7,15 @@ import dev.fusebox.ft.core.invocation.Rejections;
 import dev.fusebox.ft.core.time.Scheduler;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Bounds an asynchronous call in time: at the deadline the returned stage fails with the timeout
  * exception and the attempt is cancelled (withdrawn from a bulkhead queue, or the thread running
- * the method interrupted); a later outcome of the method is ignored. The race between deadline and outcome is settled by whichever completes the result
- * stage first. Thread-safe.
+ * the method interrupted); a later outcome of the method is ignored. The race between deadline and
+ * outcome is settled by one CAS on {@code settled}; the deadline side cancels the attempt before it
+ * completes the result, so a caller who sees the timeout finds the attempt's bulkhead place already
+ * free. Thread-safe.
  */
 public final class AsyncTimeoutStep implements AsyncStep {
 
@@ -33,10 +36,13 @@ public final class AsyncTimeoutStep implements AsyncStep {
     @Override
     public CompletionStage<Object> call(AsyncCall call) {
         CompletableFuture<Object> result = new CompletableFuture<>();
+        AtomicBoolean settled = new AtomicBoolean();
         AsyncCall attempt = call.attempt();
         Scheduler.Scheduled timer = scheduler.schedule(() -> {
-            if (result.completeExceptionally(rejections.timeout(name, timeoutNanos))) {
+            if (settled.compareAndSet(false, true)) {
+                // withdraw or interrupt first: whoever sees the timeout may at once rely on the freed place
                 attempt.cancel(true);
+                result.completeExceptionally(rejections.timeout(name, timeoutNanos));
             }
         }, timeoutNanos);
         CompletionStage<Object> outcome;
@@ -48,6 +54,9 @@ public final class AsyncTimeoutStep implements AsyncStep {
         outcome.whenComplete((value, failure) -> {
             timer.cancel();
             call.clearOnCancel(attempt);
+            if (!settled.compareAndSet(false, true)) {
+                return;
+            }
             if (failure == null) {
                 result.complete(value);
             } else {
