@@ -1,0 +1,51 @@
+package dev.fusebox.ft.core.fallback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fusebox.ft.core.invocation.AsyncCall;
+import dev.fusebox.ft.core.invocation.ExceptionClassifier;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class FallbackStepTest {
+
+    private final ExceptionClassifier applyOn = new ExceptionClassifier(List.of(IOException.class),
+            List.of(FileNotFoundException.class));
+
+    @Test
+    void appliesOnlyToApplyOnMinusSkipOn() throws Exception {
+        FallbackStep step = new FallbackStep(invocation -> invocation.proceed(),
+                (invocation, failure) -> "fallback for " + failure.getMessage(), applyOn);
+        assertThat(step.call(() -> {
+            throw new IOException("io");
+        })).isEqualTo("fallback for io");
+        assertThatThrownBy(() -> step.call(() -> {
+            throw new FileNotFoundException("skipped");
+        })).isInstanceOf(FileNotFoundException.class);
+        assertThatThrownBy(() -> step.call(() -> {
+            throw new IllegalStateException("not applied");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(step.call(() -> "value")).isEqualTo("value");
+    }
+
+    @Test
+    void asyncFallbackFollowsTheFallbackStage() {
+        AsyncFallbackStep step = new AsyncFallbackStep(call -> CompletableFuture.failedFuture(new IOException("down")),
+                (invocation, failure) -> CompletableFuture.completedFuture("recovered"), applyOn, true);
+        assertThat(step.call(new AsyncCall(() -> null)).toCompletableFuture().join()).isEqualTo("recovered");
+    }
+
+    @Test
+    void asyncFallbackFailureReachesTheCaller() {
+        AsyncFallbackStep step = new AsyncFallbackStep(call -> CompletableFuture.failedFuture(new IOException("down")),
+                (invocation, failure) -> {
+                    throw new IllegalStateException("fallback broke");
+                }, applyOn, true);
+        assertThatThrownBy(() -> step.call(new AsyncCall(() -> null)).toCompletableFuture().join())
+                .hasCauseInstanceOf(IllegalStateException.class);
+    }
+}

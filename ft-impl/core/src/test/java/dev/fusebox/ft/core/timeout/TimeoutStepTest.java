@@ -1,0 +1,74 @@
+package dev.fusebox.ft.core.timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fusebox.ft.core.invocation.Rejections;
+import dev.fusebox.ft.core.time.Scheduler;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The watcher is fired by the test, from another thread, at the moment the test chooses: no clock
+ * and no sleeping.
+ */
+class TimeoutStepTest {
+
+    /** Holds the scheduled watcher until the test fires it. */
+    private static final class ManualScheduler implements Scheduler {
+        final AtomicReference<Runnable> watcher = new AtomicReference<>();
+        volatile boolean cancelled;
+
+        @Override
+        public Scheduled schedule(Runnable task, long delayNanos) {
+            watcher.set(task);
+            return () -> cancelled = true;
+        }
+
+        void fireFromAnotherThread() throws InterruptedException {
+            Thread thread = new Thread(watcher.get(), "watcher");
+            thread.start();
+            thread.join(5_000);
+        }
+    }
+
+    private final ManualScheduler scheduler = new ManualScheduler();
+    private final TimeoutStep step = new TimeoutStep(invocation -> invocation.proceed(), "slow", 1_000, scheduler,
+            Rejections.plain());
+
+    @Test
+    void aCallInTimeKeepsItsResultAndCancelsTheWatcher() throws Exception {
+        assertThat(step.call(() -> "fast")).isEqualTo("fast");
+        assertThat(scheduler.cancelled).isTrue();
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+
+    @Test
+    void anOverrunningCallIsInterruptedAndGetsTheTimeout() {
+        assertThatThrownBy(() -> step.call(() -> {
+            scheduler.fireFromAnotherThread();
+            new CountDownLatch(1).await(5, TimeUnit.SECONDS);
+            return "never";
+        })).hasMessageContaining("timed out").satisfies(e ->
+                assertThat(e.getSuppressed()).hasAtLeastOneElementOfType(InterruptedException.class));
+        assertThat(Thread.currentThread().isInterrupted()).as("no interrupt leaks to the caller").isFalse();
+    }
+
+    @Test
+    void aCallThatIgnoresTheInterruptStillTimesOut() {
+        assertThatThrownBy(() -> step.call(() -> {
+            scheduler.fireFromAnotherThread();
+            return "finished anyway";
+        })).hasMessageContaining("timed out after 1000 ns: slow");
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+
+    @Test
+    void aWatcherFiringAfterTheCallFinishedDoesNothing() throws Exception {
+        assertThat(step.call(() -> "done")).isEqualTo("done");
+        scheduler.fireFromAnotherThread();
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+}
