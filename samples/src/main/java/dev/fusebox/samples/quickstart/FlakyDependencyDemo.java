@@ -14,7 +14,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
@@ -23,6 +25,9 @@ import org.jboss.weld.environment.se.WeldContainer;
  * through every fault-tolerance annotation, prints what each policy did, and exits.
  */
 public final class FlakyDependencyDemo {
+
+    /** Name prefix of the threads the demo starts to call the bulkhead concurrently. */
+    static final String CALLER_THREAD_PREFIX = "quickstart-caller-";
 
     private final ShopClient shop;
     private final FlakyDependency remote;
@@ -67,8 +72,8 @@ public final class FlakyDependencyDemo {
         for (int i = 0; i < 5; i++) {
             attempt("breaker", shop::charge);
         }
-        journal.say("breaker", "payments made " + remote.calls("payments")
-                + " calls: the open circuit kept the 5th away from the dying service");
+        journal.say("breaker", "circuit OPEN after 4 failures: payments saw " + remote.calls("payments")
+                + " calls, the open circuit kept the 5th away from the dying service");
         TimeUnit.MILLISECONDS.sleep(450);
         journal.say("breaker", "delay over: trial calls go through (half-open)");
         attempt("breaker", shop::charge);
@@ -79,7 +84,7 @@ public final class FlakyDependencyDemo {
 
     private void bulkhead() throws Exception {
         remote.script("recommendations", SLOW, SLOW, SLOW, SLOW);
-        ExecutorService callers = Executors.newFixedThreadPool(4);
+        ExecutorService callers = Executors.newFixedThreadPool(4, callerThreads());
         try {
             List<Future<String>> results = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
@@ -91,6 +96,7 @@ public final class FlakyDependencyDemo {
             }
         } finally {
             callers.shutdown();
+            callers.awaitTermination(5, TimeUnit.SECONDS);
         }
     }
 
@@ -135,6 +141,12 @@ public final class FlakyDependencyDemo {
         attempt("combined", shop::checkout);
         journal.say("combined", "orders saw " + remote.calls("orders")
                 + " attempts: timeout, refusal, timeout, then the fallback");
+    }
+
+    /** The demo's own concurrent callers: named, so a test can check that none outlives the demo. */
+    private static ThreadFactory callerThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> new Thread(task, CALLER_THREAD_PREFIX + count.incrementAndGet());
     }
 
     private void attempt(String policy, Callable<String> call) {
