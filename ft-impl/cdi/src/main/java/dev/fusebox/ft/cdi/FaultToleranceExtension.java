@@ -6,6 +6,7 @@ import dev.fusebox.ft.cdi.config.PolicyResolver;
 import dev.fusebox.ft.cdi.interceptor.Chains;
 import dev.fusebox.ft.cdi.interceptor.FaultToleranceBinding;
 import dev.fusebox.ft.cdi.interceptor.FaultToleranceInterceptor;
+import dev.fusebox.ft.cdi.metrics.MetricsBackends;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -103,9 +104,9 @@ public class FaultToleranceExtension implements Extension {
         event.addBean().types(Chains.class).scope(Singleton.class).createWith(context -> chains);
     }
 
-    void assembleChains(@Observes AfterDeploymentValidation event) {
+    void assembleChains(@Observes AfterDeploymentValidation event, BeanManager beans) {
         synchronized (policies) {
-            chains.assemble(policies);
+            chains.assemble(policies, MetricsBackends.select(config, beans));
         }
     }
 

@@ -3,6 +3,8 @@ package dev.fusebox.ft.cdi.interceptor;
 import dev.fusebox.ft.cdi.async.AsyncExecution;
 import dev.fusebox.ft.cdi.config.AsyncMode;
 import dev.fusebox.ft.cdi.config.MethodPolicy;
+import dev.fusebox.ft.cdi.metrics.MetricSources;
+import dev.fusebox.ft.cdi.metrics.MetricsBackend;
 import dev.fusebox.ft.core.async.ThreadOffload;
 import dev.fusebox.ft.core.bulkhead.AsyncBulkhead;
 import dev.fusebox.ft.core.bulkhead.AsyncBulkheadStep;
@@ -18,6 +20,9 @@ import dev.fusebox.ft.core.invocation.AsyncStep;
 import dev.fusebox.ft.core.invocation.Invocation;
 import dev.fusebox.ft.core.invocation.Rejections;
 import dev.fusebox.ft.core.invocation.SyncStep;
+import dev.fusebox.ft.core.metrics.AsyncInvocationCountStep;
+import dev.fusebox.ft.core.metrics.InvocationCountStep;
+import dev.fusebox.ft.core.metrics.MethodMetrics;
 import dev.fusebox.ft.core.retry.AsyncRetryStep;
 import dev.fusebox.ft.core.retry.RetryStep;
 import dev.fusebox.ft.core.time.Sleeper;
@@ -28,71 +33,100 @@ import jakarta.enterprise.inject.spi.BeanManager;
 
 /**
  * Builds the chain of one guarded method from its policy, in the specification's order, outermost
- * first: Fallback, Retry, CircuitBreaker, Timeout, Bulkhead, then (asynchronous methods) the
- * hand-off to a worker thread, then the method. A policy that is off adds no link. This is the
- * only place that knows the order. Thread-safe.
+ * first: Fallback (or, without one, the invocation count), Retry, CircuitBreaker, Timeout,
+ * Bulkhead, then (asynchronous methods) the hand-off to a worker thread, then the method. A policy
+ * that is off adds no link. The engines are made first so the method's metrics, registered once
+ * here, can read them. This is the only place that knows the order. Thread-safe.
  */
 final class ChainAssembly {
 
     private final AsyncExecution threads;
     private final BeanManager beans;
+    private final MetricsBackend metricsBackend;
     private final Ticker ticker = Ticker.system();
     private final Rejections rejections = MicroProfileRejections.INSTANCE;
 
-    ChainAssembly(AsyncExecution threads, BeanManager beans) {
+    ChainAssembly(AsyncExecution threads, BeanManager beans, MetricsBackend metricsBackend) {
         this.threads = threads;
         this.beans = beans;
+        this.metricsBackend = metricsBackend;
     }
 
     GuardedMethod assemble(MethodPolicy policy) {
-        return policy.async() == AsyncMode.NONE ? new GuardedMethod(sync(policy)) : new GuardedMethod(policy.async(), async(policy));
+        Engines engines = new Engines(policy);
+        MethodMetrics metrics = metricsBackend.register(policy, engines.sources());
+        return policy.async() == AsyncMode.NONE ? new GuardedMethod(sync(policy, engines, metrics))
+                : new GuardedMethod(policy.async(), async(policy, engines, metrics));
     }
 
-    private SyncStep sync(MethodPolicy policy) {
+    private SyncStep sync(MethodPolicy policy, Engines engines, MethodMetrics metrics) {
         String name = policy.name();
         SyncStep step = Invocation::proceed;
-        if (policy.bulkhead() != null) {
-            step = new BulkheadStep(step, new Bulkhead(name, policy.bulkhead().value()), rejections);
+        if (engines.bulkhead != null) {
+            step = new BulkheadStep(step, engines.bulkhead, rejections, ticker, metrics);
         }
         if (policy.timeoutNanos() > 0) {
-            step = new TimeoutStep(step, name, policy.timeoutNanos(), threads.timerOnly(), rejections);
+            step = new TimeoutStep(step, name, policy.timeoutNanos(), threads.timerOnly(), rejections, ticker, metrics);
         }
-        if (policy.circuitBreaker() != null) {
-            step = new CircuitBreakerStep(step, breaker(policy), policy.circuitBreaker().failOn(), rejections);
+        if (engines.breaker != null) {
+            step = new CircuitBreakerStep(step, engines.breaker, policy.circuitBreaker().failOn(), rejections, metrics);
         }
         if (policy.retry() != null) {
-            step = new RetryStep(step, policy.retry(), ticker, Sleeper.system());
+            step = new RetryStep(step, policy.retry(), ticker, Sleeper.system(), metrics);
         }
         if (policy.fallback() != null) {
-            step = new FallbackStep(step, new FallbackInvoker(policy.fallback(), beans), policy.fallback().applyOn());
+            return new FallbackStep(step, new FallbackInvoker(policy.fallback(), beans), policy.fallback().applyOn(), metrics);
         }
-        return step;
+        return new InvocationCountStep(step, metrics);
     }
 
-    private AsyncStep async(MethodPolicy policy) {
+    private AsyncStep async(MethodPolicy policy, Engines engines, MethodMetrics metrics) {
         String name = policy.name();
         boolean stage = policy.async() == AsyncMode.STAGE;
         AsyncStep step = new ThreadOffload(threads, stage);
-        if (policy.bulkhead() != null) {
-            AsyncBulkhead bulkhead = new AsyncBulkhead(name, policy.bulkhead().value(), policy.bulkhead().waitingTaskQueue());
-            step = new AsyncBulkheadStep(step, bulkhead, rejections);
+        if (engines.asyncBulkhead != null) {
+            step = new AsyncBulkheadStep(step, engines.asyncBulkhead, rejections, ticker, metrics);
         }
         if (policy.timeoutNanos() > 0) {
-            step = new AsyncTimeoutStep(step, name, policy.timeoutNanos(), threads, rejections);
+            step = new AsyncTimeoutStep(step, name, policy.timeoutNanos(), threads, rejections, ticker, metrics);
         }
-        if (policy.circuitBreaker() != null) {
-            step = new AsyncCircuitBreakerStep(step, breaker(policy), policy.circuitBreaker().failOn(), rejections);
+        if (engines.breaker != null) {
+            step = new AsyncCircuitBreakerStep(step, engines.breaker, policy.circuitBreaker().failOn(), rejections, metrics);
         }
         if (policy.retry() != null) {
-            step = new AsyncRetryStep(step, policy.retry(), ticker, threads);
+            step = new AsyncRetryStep(step, policy.retry(), ticker, threads, metrics);
         }
         if (policy.fallback() != null) {
-            step = new AsyncFallbackStep(step, new FallbackInvoker(policy.fallback(), beans), policy.fallback().applyOn(), stage);
+            return new AsyncFallbackStep(step, new FallbackInvoker(policy.fallback(), beans), policy.fallback().applyOn(),
+                    stage, metrics);
         }
-        return step;
+        return new AsyncInvocationCountStep(step, metrics);
     }
 
-    private CircuitBreaker breaker(MethodPolicy policy) {
-        return new CircuitBreaker(policy.name(), policy.circuitBreaker().policy(), ticker, CircuitBreakerListener.NONE);
+    /** The stateful engines of one method, shared by all its bean instances. */
+    private final class Engines {
+        final CircuitBreaker breaker;
+        final Bulkhead bulkhead;
+        final AsyncBulkhead asyncBulkhead;
+
+        Engines(MethodPolicy policy) {
+            String name = policy.name();
+            breaker = policy.circuitBreaker() == null ? null
+                    : new CircuitBreaker(name, policy.circuitBreaker().policy(), ticker, CircuitBreakerListener.NONE);
+            boolean async = policy.async() != AsyncMode.NONE;
+            bulkhead = policy.bulkhead() == null || async ? null : new Bulkhead(name, policy.bulkhead().value());
+            asyncBulkhead = policy.bulkhead() == null || !async ? null
+                    : new AsyncBulkhead(name, policy.bulkhead().value(), policy.bulkhead().waitingTaskQueue());
+        }
+
+        MetricSources sources() {
+            if (bulkhead != null) {
+                return new MetricSources(breaker, bulkhead::running, () -> 0);
+            }
+            if (asyncBulkhead != null) {
+                return new MetricSources(breaker, asyncBulkhead::running, asyncBulkhead::waiting);
+            }
+            return new MetricSources(breaker, null, null);
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.fusebox.ft.cdi.interceptor;
 
 import dev.fusebox.ft.cdi.async.AsyncExecution;
 import dev.fusebox.ft.cdi.config.MethodPolicy;
+import dev.fusebox.ft.cdi.metrics.MetricsBackend;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.lang.reflect.Method;
 import java.util.HashMap;
@@ -10,23 +11,29 @@ import java.util.Map;
 
 /**
  * The chains of one container, keyed by bean class and method, assembled once when deployment has
- * been validated; afterwards a lookup is two reads of immutable maps. It owns the container's
+ * been validated (their metrics are registered then too); afterwards a lookup is two reads of immutable maps. It owns the container's
  * threads and stops them at shutdown. Instances are never shared between containers.
  * Thread-safe after {@link #assemble}.
  */
 public final class Chains {
 
     private final AsyncExecution threads;
-    private final ChainAssembly assembly;
+    private final BeanManager beans;
+    private volatile MetricsBackend metrics;
     private volatile Map<Class<?>, Map<Method, GuardedMethod>> byBeanClass = Map.of();
 
     public Chains(AsyncExecution threads, BeanManager beans) {
         this.threads = threads;
-        this.assembly = new ChainAssembly(threads, beans);
+        this.beans = beans;
     }
 
-    /** Builds the chain of every guarded method; called once, at the end of deployment. */
-    public void assemble(List<MethodPolicy> policies) {
+    /**
+     * Builds the chain of every guarded method, registering its metrics with {@code metrics};
+     * called once, at the end of deployment.
+     */
+    public void assemble(List<MethodPolicy> policies, MetricsBackend metrics) {
+        this.metrics = metrics;
+        ChainAssembly assembly = new ChainAssembly(threads, beans, metrics);
         Map<Class<?>, Map<Method, GuardedMethod>> built = new HashMap<>();
         for (MethodPolicy policy : policies) {
             built.computeIfAbsent(policy.beanClass(), c -> new HashMap<>()).put(policy.method(), assembly.assemble(policy));
@@ -41,8 +48,15 @@ public final class Chains {
         return methods == null ? null : methods.get(method);
     }
 
-    /** Stops the container's threads; waits up to {@code waitMillis} for them to end. */
+    /** Stops the container's threads (waiting up to {@code waitMillis}) and unregisters its metrics. */
     public void shutdown(long waitMillis) {
-        threads.shutdown(waitMillis);
+        try {
+            threads.shutdown(waitMillis);
+        } finally {
+            MetricsBackend registered = metrics;
+            if (registered != null) {
+                registered.close();
+            }
+        }
     }
 }

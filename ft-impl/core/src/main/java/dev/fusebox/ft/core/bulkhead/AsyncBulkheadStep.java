@@ -5,6 +5,8 @@ import dev.fusebox.ft.core.invocation.AsyncStep;
 import dev.fusebox.ft.core.invocation.Cancellation;
 import dev.fusebox.ft.core.invocation.Failures;
 import dev.fusebox.ft.core.invocation.Rejections;
+import dev.fusebox.ft.core.metrics.MethodMetrics;
+import dev.fusebox.ft.core.time.Ticker;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -21,11 +23,16 @@ public final class AsyncBulkheadStep implements AsyncStep {
     private final AsyncStep next;
     private final AsyncBulkhead bulkhead;
     private final Rejections rejections;
+    private final Ticker ticker;
+    private final MethodMetrics metrics;
 
-    public AsyncBulkheadStep(AsyncStep next, AsyncBulkhead bulkhead, Rejections rejections) {
+    public AsyncBulkheadStep(AsyncStep next, AsyncBulkhead bulkhead, Rejections rejections, Ticker ticker,
+                             MethodMetrics metrics) {
         this.next = next;
         this.bulkhead = bulkhead;
         this.rejections = rejections;
+        this.ticker = ticker;
+        this.metrics = metrics;
     }
 
     @Override
@@ -35,7 +42,10 @@ public final class AsyncBulkheadStep implements AsyncStep {
         call.onCancel(start.withdrawal);
         if (!bulkhead.submit(start)) {
             call.clearOnCancel(start.withdrawal);
+            metrics.bulkheadCall(false);
             result.completeExceptionally(rejections.bulkheadFull(bulkhead.name()));
+        } else {
+            metrics.bulkheadCall(true);
         }
         return result;
     }
@@ -45,6 +55,8 @@ public final class AsyncBulkheadStep implements AsyncStep {
         private final AsyncCall call;
         private final CompletableFuture<Object> result;
         private final AtomicBoolean released = new AtomicBoolean();
+        private final long submittedAt = ticker.nanoTime();
+        private long startedAt;
         final Cancellation withdrawal;
 
         Start(AsyncCall call, CompletableFuture<Object> result) {
@@ -60,6 +72,8 @@ public final class AsyncBulkheadStep implements AsyncStep {
         @Override
         public void run() {
             call.clearOnCancel(withdrawal);
+            startedAt = ticker.nanoTime();
+            metrics.bulkheadWaited(startedAt - submittedAt);
             if (call.isCancelled()) {
                 release();
                 result.completeExceptionally(new CancellationException("cancelled before it started"));
@@ -84,6 +98,7 @@ public final class AsyncBulkheadStep implements AsyncStep {
         private void release() {
             if (released.compareAndSet(false, true)) {
                 bulkhead.release();
+                metrics.bulkheadRan(ticker.nanoTime() - startedAt);
             }
         }
     }

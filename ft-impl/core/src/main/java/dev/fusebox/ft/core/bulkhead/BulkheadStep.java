@@ -3,6 +3,8 @@ package dev.fusebox.ft.core.bulkhead;
 import dev.fusebox.ft.core.invocation.Invocation;
 import dev.fusebox.ft.core.invocation.Rejections;
 import dev.fusebox.ft.core.invocation.SyncStep;
+import dev.fusebox.ft.core.metrics.MethodMetrics;
+import dev.fusebox.ft.core.time.Ticker;
 
 /** Runs a synchronous call inside a {@link Bulkhead} slot, or rejects it. Thread-safe. */
 public final class BulkheadStep implements SyncStep {
@@ -10,22 +12,30 @@ public final class BulkheadStep implements SyncStep {
     private final SyncStep next;
     private final Bulkhead bulkhead;
     private final Rejections rejections;
+    private final Ticker ticker;
+    private final MethodMetrics metrics;
 
-    public BulkheadStep(SyncStep next, Bulkhead bulkhead, Rejections rejections) {
+    public BulkheadStep(SyncStep next, Bulkhead bulkhead, Rejections rejections, Ticker ticker, MethodMetrics metrics) {
         this.next = next;
         this.bulkhead = bulkhead;
         this.rejections = rejections;
+        this.ticker = ticker;
+        this.metrics = metrics;
     }
 
     @Override
     public Object call(Invocation invocation) throws Exception {
         if (!bulkhead.tryAcquire()) {
+            metrics.bulkheadCall(false);
             throw rejections.bulkheadFull(bulkhead.name());
         }
+        metrics.bulkheadCall(true);
+        long start = ticker.nanoTime();
         try {
             return next.call(invocation);
         } finally {
             bulkhead.release();
+            metrics.bulkheadRan(ticker.nanoTime() - start);
         }
     }
 }

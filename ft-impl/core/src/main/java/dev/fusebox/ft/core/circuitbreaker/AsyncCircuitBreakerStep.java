@@ -5,6 +5,8 @@ import dev.fusebox.ft.core.invocation.AsyncStep;
 import dev.fusebox.ft.core.invocation.ExceptionClassifier;
 import dev.fusebox.ft.core.invocation.Failures;
 import dev.fusebox.ft.core.invocation.Rejections;
+import dev.fusebox.ft.core.metrics.MethodMetrics;
+import dev.fusebox.ft.core.metrics.MethodMetrics.BreakerOutcome;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -18,29 +20,36 @@ public final class AsyncCircuitBreakerStep implements AsyncStep {
     private final CircuitBreaker breaker;
     private final ExceptionClassifier failures;
     private final Rejections rejections;
+    private final MethodMetrics metrics;
 
     public AsyncCircuitBreakerStep(AsyncStep next, CircuitBreaker breaker, ExceptionClassifier failures,
-                                   Rejections rejections) {
+                                   Rejections rejections, MethodMetrics metrics) {
         this.next = next;
         this.breaker = breaker;
         this.failures = failures;
         this.rejections = rejections;
+        this.metrics = metrics;
     }
 
     @Override
     public CompletionStage<Object> call(AsyncCall call) {
         Phase admittedIn = breaker.tryAcquire();
         if (admittedIn == null) {
+            metrics.circuitBreakerCall(BreakerOutcome.CIRCUIT_BREAKER_OPEN);
             return CompletableFuture.failedFuture(rejections.circuitOpen(breaker.name()));
         }
         CompletionStage<Object> outcome;
         try {
             outcome = next.call(call);
         } catch (RuntimeException | Error failure) {
-            breaker.record(admittedIn, failures.test(failure));
-            throw failure;
+            outcome = CompletableFuture.failedFuture(failure);
         }
-        return outcome.whenComplete((value, failure) ->
-                breaker.record(admittedIn, failure != null && failures.test(Failures.unwrap(failure))));
+        return outcome.whenComplete((value, failure) -> {
+            boolean counts = failure != null && failures.test(Failures.unwrap(failure));
+            if (breaker.record(admittedIn, counts)) {
+                metrics.circuitBreakerOpened();
+            }
+            metrics.circuitBreakerCall(counts ? BreakerOutcome.FAILURE : BreakerOutcome.SUCCESS);
+        });
     }
 }

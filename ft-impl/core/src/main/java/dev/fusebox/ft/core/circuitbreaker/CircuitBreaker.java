@@ -32,7 +32,7 @@ public final class CircuitBreaker {
         this.policy = policy;
         this.ticker = ticker;
         this.listener = listener;
-        this.phase = new AtomicReference<>(Phase.closed(policy));
+        this.phase = new AtomicReference<>(Phase.initial(policy, ticker.nanoTime()));
     }
 
     public String name() {
@@ -46,6 +46,11 @@ public final class CircuitBreaker {
     /** The current state; an open circuit whose delay has elapsed still reads OPEN until a call comes. */
     public CircuitState state() {
         return phase.get().state;
+    }
+
+    /** Nanoseconds this breaker has spent in {@code state} since it was created. */
+    public long nanosIn(CircuitState state) {
+        return phase.get().nanosIn(state, ticker.nanoTime());
     }
 
     /** Failures in the closed circuit's rolling window (0 in other states). */
@@ -73,44 +78,48 @@ public final class CircuitBreaker {
                 case HALF_OPEN:
                     return current.tryAdmitTrial(policy.successThreshold()) ? current : null;
                 default:
-                    if (ticker.nanoTime() - current.openedAt < policy.delayNanos()) {
+                    if (ticker.nanoTime() - current.enteredAt < policy.delayNanos()) {
                         return null;
                     }
-                    moveTo(current, Phase.halfOpen());
+                    moveTo(current, CircuitState.HALF_OPEN);
                     // loop: whoever won the CAS, the phase is half-open (or later) now
             }
         }
     }
 
-    /** Records the outcome of a call admitted in {@code admittedIn}. */
-    void record(Phase admittedIn, boolean failure) {
+    /**
+     * Records the outcome of a call admitted in {@code admittedIn}; true when this outcome opened
+     * the circuit (this thread won that transition).
+     */
+    boolean record(Phase admittedIn, boolean failure) {
         switch (admittedIn.state) {
             case CLOSED:
-                if (admittedIn.window.record(failure)) {
-                    moveTo(admittedIn, Phase.open(ticker.nanoTime()));
-                }
-                break;
+                return admittedIn.window.record(failure) && moveTo(admittedIn, CircuitState.OPEN);
             case HALF_OPEN:
                 if (failure) {
-                    moveTo(admittedIn, Phase.open(ticker.nanoTime()));
-                } else if (admittedIn.successes.incrementAndGet() >= policy.successThreshold()) {
-                    moveTo(admittedIn, Phase.closed(policy));
+                    return moveTo(admittedIn, CircuitState.OPEN);
                 }
-                break;
+                if (admittedIn.successes.incrementAndGet() >= policy.successThreshold()) {
+                    moveTo(admittedIn, CircuitState.CLOSED);
+                }
+                return false;
             default:
-                // calls are never admitted while open
+                return false; // calls are never admitted while open
         }
     }
 
-    private void moveTo(Phase expected, Phase next) {
-        if (phase.compareAndSet(expected, next)) {
-            try {
-                listener.onStateChange(this, expected.state, next.state);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "circuit breaker listener " + listener
-                        + " failed on " + name + " " + expected.state + " -> " + next.state, e);
-            }
+    private boolean moveTo(Phase expected, CircuitState to) {
+        Phase next = expected.next(to, policy, ticker.nanoTime());
+        if (!phase.compareAndSet(expected, next)) {
+            return false;
         }
+        try {
+            listener.onStateChange(this, expected.state, next.state);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "circuit breaker listener " + listener
+                    + " failed on " + name + " " + expected.state + " -> " + next.state, e);
+        }
+        return true;
     }
 
     @Override

@@ -4,6 +4,8 @@ import dev.fusebox.ft.core.invocation.ExceptionClassifier;
 import dev.fusebox.ft.core.invocation.Invocation;
 import dev.fusebox.ft.core.invocation.Rejections;
 import dev.fusebox.ft.core.invocation.SyncStep;
+import dev.fusebox.ft.core.metrics.MethodMetrics;
+import dev.fusebox.ft.core.metrics.MethodMetrics.BreakerOutcome;
 
 /**
  * Guards a synchronous call with a {@link CircuitBreaker}: a rejected call fails at once; an
@@ -16,28 +18,39 @@ public final class CircuitBreakerStep implements SyncStep {
     private final CircuitBreaker breaker;
     private final ExceptionClassifier failures;
     private final Rejections rejections;
+    private final MethodMetrics metrics;
 
-    public CircuitBreakerStep(SyncStep next, CircuitBreaker breaker, ExceptionClassifier failures, Rejections rejections) {
+    public CircuitBreakerStep(SyncStep next, CircuitBreaker breaker, ExceptionClassifier failures, Rejections rejections,
+                              MethodMetrics metrics) {
         this.next = next;
         this.breaker = breaker;
         this.failures = failures;
         this.rejections = rejections;
+        this.metrics = metrics;
     }
 
     @Override
     public Object call(Invocation invocation) throws Exception {
         Phase admittedIn = breaker.tryAcquire();
         if (admittedIn == null) {
+            metrics.circuitBreakerCall(BreakerOutcome.CIRCUIT_BREAKER_OPEN);
             throw rejections.circuitOpen(breaker.name());
         }
         Object result;
         try {
             result = next.call(invocation);
         } catch (Throwable failure) {
-            breaker.record(admittedIn, failures.test(failure));
+            boolean counts = failures.test(failure);
+            if (breaker.record(admittedIn, counts)) {
+                metrics.circuitBreakerOpened();
+            }
+            metrics.circuitBreakerCall(counts ? BreakerOutcome.FAILURE : BreakerOutcome.SUCCESS);
             throw failure;
         }
-        breaker.record(admittedIn, false);
+        if (breaker.record(admittedIn, false)) {
+            metrics.circuitBreakerOpened();
+        }
+        metrics.circuitBreakerCall(BreakerOutcome.SUCCESS);
         return result;
     }
 }

@@ -5,39 +5,53 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One stay of a breaker in one state. A breaker's current phase is swapped as a whole by one CAS;
  * the counters inside belong to that stay only, so outcomes of calls admitted in an earlier phase
- * can be recognised and ignored. The references are immutable; the counters are atomics.
+ * can be recognised and ignored. It also carries the time the breaker spent in each state before
+ * this stay, so the totals need no lock either. The references are immutable; the counters are
+ * atomics.
  */
 final class Phase {
 
     final CircuitState state;
+    /** When this stay began, by the breaker's ticker (for OPEN: when the circuit opened). */
+    final long enteredAt;
+    /** Nanoseconds spent in each state (by ordinal) before this stay; never modified. */
+    private final long[] before;
     /** CLOSED: the window of recent outcomes. */
     final RollingWindow window;
-    /** OPEN: when the circuit opened, by the breaker's ticker. */
-    final long openedAt;
     /** HALF_OPEN: trial calls admitted so far. */
     final AtomicInteger trials;
     /** HALF_OPEN: trial calls that succeeded so far. */
     final AtomicInteger successes;
 
-    private Phase(CircuitState state, RollingWindow window, long openedAt) {
+    private Phase(CircuitState state, long enteredAt, long[] before, RollingWindow window) {
         this.state = state;
+        this.enteredAt = enteredAt;
+        this.before = before;
         this.window = window;
-        this.openedAt = openedAt;
         this.trials = state == CircuitState.HALF_OPEN ? new AtomicInteger() : null;
         this.successes = state == CircuitState.HALF_OPEN ? new AtomicInteger() : null;
     }
 
-    static Phase closed(CircuitBreakerPolicy policy) {
-        return new Phase(CircuitState.CLOSED,
-                new RollingWindow(policy.requestVolumeThreshold(), policy.failuresToOpen()), 0);
+    /** The first phase of a new breaker. */
+    static Phase initial(CircuitBreakerPolicy policy, long now) {
+        return new Phase(CircuitState.CLOSED, now, new long[CircuitState.values().length], window(policy));
     }
 
-    static Phase open(long now) {
-        return new Phase(CircuitState.OPEN, null, now);
+    /** The phase that follows this one in state {@code next}, entered at {@code now}. */
+    Phase next(CircuitState next, CircuitBreakerPolicy policy, long now) {
+        long[] totals = before.clone();
+        totals[state.ordinal()] += Math.max(0, now - enteredAt);
+        return new Phase(next, now, totals, next == CircuitState.CLOSED ? window(policy) : null);
     }
 
-    static Phase halfOpen() {
-        return new Phase(CircuitState.HALF_OPEN, null, 0);
+    /** Nanoseconds the breaker has spent in {@code wanted} up to {@code now}. */
+    long nanosIn(CircuitState wanted, long now) {
+        long total = before[wanted.ordinal()];
+        return state == wanted ? total + Math.max(0, now - enteredAt) : total;
+    }
+
+    private static RollingWindow window(CircuitBreakerPolicy policy) {
+        return new RollingWindow(policy.requestVolumeThreshold(), policy.failuresToOpen());
     }
 
     /** Takes a trial permit in a half-open phase; false once {@code limit} trials were admitted. */

@@ -4,6 +4,8 @@ import dev.fusebox.ft.core.invocation.AsyncCall;
 import dev.fusebox.ft.core.invocation.AsyncStep;
 import dev.fusebox.ft.core.invocation.ExceptionClassifier;
 import dev.fusebox.ft.core.invocation.Failures;
+import dev.fusebox.ft.core.metrics.MethodMetrics;
+import dev.fusebox.ft.core.metrics.MethodMetrics.FallbackUse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -18,12 +20,15 @@ public final class AsyncFallbackStep implements AsyncStep {
     private final FallbackAction action;
     private final ExceptionClassifier applyOn;
     private final boolean composeStage;
+    private final MethodMetrics metrics;
 
-    public AsyncFallbackStep(AsyncStep next, FallbackAction action, ExceptionClassifier applyOn, boolean composeStage) {
+    public AsyncFallbackStep(AsyncStep next, FallbackAction action, ExceptionClassifier applyOn, boolean composeStage,
+                             MethodMetrics metrics) {
         this.next = next;
         this.action = action;
         this.applyOn = applyOn;
         this.composeStage = composeStage;
+        this.metrics = metrics;
     }
 
     @Override
@@ -38,11 +43,13 @@ public final class AsyncFallbackStep implements AsyncStep {
         CompletableFuture<Object> result = new CompletableFuture<>();
         outcome.whenComplete((value, thrown) -> {
             if (thrown == null) {
+                metrics.invocation(true, FallbackUse.NOT_APPLIED);
                 result.complete(value);
                 return;
             }
             Throwable failure = Failures.unwrap(thrown);
             if (!applyOn.test(failure)) {
+                metrics.invocation(false, FallbackUse.NOT_APPLIED);
                 result.completeExceptionally(failure);
                 return;
             }
@@ -50,6 +57,7 @@ public final class AsyncFallbackStep implements AsyncStep {
                 Object fallback = action.apply(call.invocation(), failure);
                 if (composeStage) {
                     ((CompletionStage<Object>) fallback).whenComplete((v, e) -> {
+                        metrics.invocation(e == null, FallbackUse.APPLIED);
                         if (e == null) {
                             result.complete(v);
                         } else {
@@ -57,9 +65,11 @@ public final class AsyncFallbackStep implements AsyncStep {
                         }
                     });
                 } else {
+                    metrics.invocation(true, FallbackUse.APPLIED);
                     result.complete(fallback);
                 }
             } catch (Throwable fallbackFailure) {
+                metrics.invocation(false, FallbackUse.APPLIED);
                 result.completeExceptionally(fallbackFailure);
             }
         });

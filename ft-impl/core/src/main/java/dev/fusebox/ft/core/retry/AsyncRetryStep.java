@@ -4,6 +4,8 @@ import dev.fusebox.ft.core.async.AbandonableTask;
 import dev.fusebox.ft.core.invocation.AsyncCall;
 import dev.fusebox.ft.core.invocation.AsyncStep;
 import dev.fusebox.ft.core.invocation.Failures;
+import dev.fusebox.ft.core.metrics.MethodMetrics;
+import dev.fusebox.ft.core.metrics.MethodMetrics.RetryOutcome;
 import dev.fusebox.ft.core.time.Scheduler;
 import dev.fusebox.ft.core.time.Ticker;
 import java.util.concurrent.CompletableFuture;
@@ -22,12 +24,14 @@ public final class AsyncRetryStep implements AsyncStep {
     private final RetryPolicy policy;
     private final Ticker ticker;
     private final Scheduler scheduler;
+    private final MethodMetrics metrics;
 
-    public AsyncRetryStep(AsyncStep next, RetryPolicy policy, Ticker ticker, Scheduler scheduler) {
+    public AsyncRetryStep(AsyncStep next, RetryPolicy policy, Ticker ticker, Scheduler scheduler, MethodMetrics metrics) {
         this.next = next;
         this.policy = policy;
         this.ticker = ticker;
         this.scheduler = scheduler;
+        this.metrics = metrics;
     }
 
     @Override
@@ -46,21 +50,25 @@ public final class AsyncRetryStep implements AsyncStep {
         }
         outcome.whenComplete((value, thrown) -> {
             if (thrown == null) {
+                metrics.retryFinished(retries > 0, RetryOutcome.VALUE_RETURNED);
                 result.complete(value);
                 return;
             }
             Throwable failure = Failures.unwrap(thrown);
             long delay = policy.nextDelay(ThreadLocalRandom.current());
-            if (call.isCancelled() || !policy.retryOn().test(failure) || !policy.allowsAnotherRetry(retries)
-                    || policy.outOfTime(ticker.nanoTime() - start)
-                    || policy.outOfTime(ticker.nanoTime() - start + delay)) {
+            RetryOutcome stop = call.isCancelled() ? RetryOutcome.EXCEPTION_NOT_RETRYABLE
+                    : policy.stopReason(failure, retries, ticker.nanoTime() - start, delay);
+            if (stop != null) {
+                metrics.retryFinished(retries > 0, stop);
                 result.completeExceptionally(failure);
                 return;
             }
+            metrics.retried();
             scheduler.schedule(new AbandonableTask() {
                 @Override
                 public void run() {
                     if (call.isCancelled()) {
+                        metrics.retryFinished(true, RetryOutcome.EXCEPTION_NOT_RETRYABLE);
                         result.completeExceptionally(failure);
                     } else {
                         attempt(call, result, start, retries + 1);
@@ -69,6 +77,7 @@ public final class AsyncRetryStep implements AsyncStep {
 
                 @Override
                 public void abandon(Throwable reason) {
+                    metrics.retryFinished(true, RetryOutcome.EXCEPTION_NOT_RETRYABLE);
                     reason.addSuppressed(failure);
                     result.completeExceptionally(reason);
                 }

@@ -1,6 +1,7 @@
 package dev.fusebox.ft.core.retry;
 
 import dev.fusebox.ft.core.invocation.ExceptionClassifier;
+import dev.fusebox.ft.core.metrics.MethodMetrics.RetryOutcome;
 import java.util.random.RandomGenerator;
 
 /**
@@ -27,6 +28,23 @@ public record RetryPolicy(int maxRetries, long delayNanos, long maxDurationNanos
         }
     }
 
+    /**
+     * Why no retry may follow a failure after {@code retriesDone} retries, {@code elapsedNanos}
+     * after the first attempt started, with {@code nextDelay} to wait; null when one may.
+     */
+    RetryOutcome stopReason(Throwable failure, int retriesDone, long elapsedNanos, long nextDelay) {
+        if (!retryOn.test(failure)) {
+            return RetryOutcome.EXCEPTION_NOT_RETRYABLE;
+        }
+        if (!allowsAnotherRetry(retriesDone)) {
+            return RetryOutcome.MAX_RETRIES_REACHED;
+        }
+        if (outOfTime(elapsedNanos) || outOfTime(saturatedSum(elapsedNanos, nextDelay))) {
+            return RetryOutcome.MAX_DURATION_REACHED;
+        }
+        return null;
+    }
+
     /** Whether a retry may follow attempt number {@code retriesDone + 1}. */
     boolean allowsAnotherRetry(int retriesDone) {
         return maxRetries == -1 || retriesDone < maxRetries;
@@ -37,12 +55,21 @@ public record RetryPolicy(int maxRetries, long delayNanos, long maxDurationNanos
         return maxDurationNanos != 0 && elapsedNanos >= maxDurationNanos;
     }
 
-    /** The next wait: the delay moved by uniform jitter, never negative. */
+    /**
+     * The next wait: the delay moved by uniform jitter, never negative, at most Long.MAX_VALUE.
+     * The shift is drawn from [-jitter - 1, jitter) and moved up by one, so even the largest jitter
+     * names a non-empty range.
+     */
     long nextDelay(RandomGenerator random) {
         if (jitterNanos == 0) {
             return delayNanos;
         }
-        long shift = random.nextLong(-jitterNanos, jitterNanos + 1);
-        return Math.max(0, delayNanos + shift);
+        long shift = random.nextLong(-jitterNanos - 1, jitterNanos) + 1;
+        return Math.max(0, saturatedSum(delayNanos, shift));
+    }
+
+    /** {@code a + b}, or Long.MAX_VALUE where it would overflow ({@code a >= 0}). */
+    private static long saturatedSum(long a, long b) {
+        return b > 0 && a > Long.MAX_VALUE - b ? Long.MAX_VALUE : a + b;
     }
 }

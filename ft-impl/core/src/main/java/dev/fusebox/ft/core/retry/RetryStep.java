@@ -2,6 +2,8 @@ package dev.fusebox.ft.core.retry;
 
 import dev.fusebox.ft.core.invocation.Invocation;
 import dev.fusebox.ft.core.invocation.SyncStep;
+import dev.fusebox.ft.core.metrics.MethodMetrics;
+import dev.fusebox.ft.core.metrics.MethodMetrics.RetryOutcome;
 import dev.fusebox.ft.core.time.Sleeper;
 import dev.fusebox.ft.core.time.Ticker;
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,12 +20,14 @@ public final class RetryStep implements SyncStep {
     private final RetryPolicy policy;
     private final Ticker ticker;
     private final Sleeper sleeper;
+    private final MethodMetrics metrics;
 
-    public RetryStep(SyncStep next, RetryPolicy policy, Ticker ticker, Sleeper sleeper) {
+    public RetryStep(SyncStep next, RetryPolicy policy, Ticker ticker, Sleeper sleeper, MethodMetrics metrics) {
         this.next = next;
         this.policy = policy;
         this.ticker = ticker;
         this.sleeper = sleeper;
+        this.metrics = metrics;
     }
 
     @Override
@@ -31,15 +35,14 @@ public final class RetryStep implements SyncStep {
         long start = ticker.nanoTime();
         int retries = 0;
         while (true) {
+            Object result;
             try {
-                return next.call(invocation);
+                result = next.call(invocation);
             } catch (Throwable failure) {
-                if (!policy.retryOn().test(failure) || !policy.allowsAnotherRetry(retries)
-                        || policy.outOfTime(ticker.nanoTime() - start)) {
-                    throw failure;
-                }
                 long delay = policy.nextDelay(ThreadLocalRandom.current());
-                if (policy.outOfTime(ticker.nanoTime() - start + delay)) {
+                RetryOutcome stop = policy.stopReason(failure, retries, ticker.nanoTime() - start, delay);
+                if (stop != null) {
+                    metrics.retryFinished(retries > 0, stop);
                     throw failure;
                 }
                 try {
@@ -47,10 +50,15 @@ public final class RetryStep implements SyncStep {
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     failure.addSuppressed(interrupted);
+                    metrics.retryFinished(retries > 0, RetryOutcome.EXCEPTION_NOT_RETRYABLE);
                     throw failure;
                 }
                 retries++;
+                metrics.retried();
+                continue;
             }
+            metrics.retryFinished(retries > 0, RetryOutcome.VALUE_RETURNED);
+            return result;
         }
     }
 }

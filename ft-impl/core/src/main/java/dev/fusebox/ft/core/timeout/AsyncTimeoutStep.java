@@ -5,6 +5,8 @@ import dev.fusebox.ft.core.invocation.AsyncStep;
 import dev.fusebox.ft.core.invocation.Failures;
 import dev.fusebox.ft.core.invocation.Rejections;
 import dev.fusebox.ft.core.time.Scheduler;
+import dev.fusebox.ft.core.time.Ticker;
+import dev.fusebox.ft.core.metrics.MethodMetrics;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,24 +26,31 @@ public final class AsyncTimeoutStep implements AsyncStep {
     private final long timeoutNanos;
     private final Scheduler scheduler;
     private final Rejections rejections;
+    private final Ticker ticker;
+    private final MethodMetrics metrics;
 
-    public AsyncTimeoutStep(AsyncStep next, String name, long timeoutNanos, Scheduler scheduler, Rejections rejections) {
+    public AsyncTimeoutStep(AsyncStep next, String name, long timeoutNanos, Scheduler scheduler, Rejections rejections,
+                            Ticker ticker, MethodMetrics metrics) {
         this.next = next;
         this.name = name;
         this.timeoutNanos = timeoutNanos;
         this.scheduler = scheduler;
         this.rejections = rejections;
+        this.ticker = ticker;
+        this.metrics = metrics;
     }
 
     @Override
     public CompletionStage<Object> call(AsyncCall call) {
         CompletableFuture<Object> result = new CompletableFuture<>();
+        long start = ticker.nanoTime();
         AtomicBoolean settled = new AtomicBoolean();
         AsyncCall attempt = call.attempt();
         Scheduler.Scheduled timer = scheduler.schedule(() -> {
             if (settled.compareAndSet(false, true)) {
                 // withdraw or interrupt first: whoever sees the timeout may at once rely on the freed place
                 attempt.cancel(true);
+                metrics.timeoutFinished(true, ticker.nanoTime() - start);
                 result.completeExceptionally(rejections.timeout(name, timeoutNanos));
             }
         }, timeoutNanos);
@@ -57,6 +66,7 @@ public final class AsyncTimeoutStep implements AsyncStep {
             if (!settled.compareAndSet(false, true)) {
                 return;
             }
+            metrics.timeoutFinished(false, ticker.nanoTime() - start);
             if (failure == null) {
                 result.complete(value);
             } else {

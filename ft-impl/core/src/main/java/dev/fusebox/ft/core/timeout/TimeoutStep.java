@@ -4,6 +4,8 @@ import dev.fusebox.ft.core.invocation.Invocation;
 import dev.fusebox.ft.core.invocation.Rejections;
 import dev.fusebox.ft.core.invocation.SyncStep;
 import dev.fusebox.ft.core.time.Scheduler;
+import dev.fusebox.ft.core.time.Ticker;
+import dev.fusebox.ft.core.metrics.MethodMetrics;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -24,24 +26,32 @@ public final class TimeoutStep implements SyncStep {
     private final long timeoutNanos;
     private final Scheduler scheduler;
     private final Rejections rejections;
+    private final Ticker ticker;
+    private final MethodMetrics metrics;
 
-    public TimeoutStep(SyncStep next, String name, long timeoutNanos, Scheduler scheduler, Rejections rejections) {
+    public TimeoutStep(SyncStep next, String name, long timeoutNanos, Scheduler scheduler, Rejections rejections,
+                       Ticker ticker, MethodMetrics metrics) {
         this.next = next;
         this.name = name;
         this.timeoutNanos = timeoutNanos;
         this.scheduler = scheduler;
         this.rejections = rejections;
+        this.ticker = ticker;
+        this.metrics = metrics;
     }
 
     @Override
     public Object call(Invocation invocation) throws Exception {
+        long start = ticker.nanoTime();
         Watch watch = new Watch(Thread.currentThread());
         Scheduler.Scheduled timer = scheduler.schedule(watch, timeoutNanos);
         Object result;
         try {
             result = next.call(invocation);
         } catch (Throwable failure) {
-            if (watch.finish()) {
+            boolean inTime = watch.finish();
+            metrics.timeoutFinished(!inTime, ticker.nanoTime() - start);
+            if (inTime) {
                 timer.cancel();
                 throw failure;
             }
@@ -49,7 +59,9 @@ public final class TimeoutStep implements SyncStep {
             timeout.addSuppressed(failure);
             throw timeout;
         }
-        if (watch.finish()) {
+        boolean inTime = watch.finish();
+        metrics.timeoutFinished(!inTime, ticker.nanoTime() - start);
+        if (inTime) {
             timer.cancel();
             return result;
         }

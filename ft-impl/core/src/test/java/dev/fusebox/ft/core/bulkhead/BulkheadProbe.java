@@ -1,5 +1,7 @@
 package dev.fusebox.ft.core.bulkhead;
 
+import dev.fusebox.ft.core.metrics.MethodMetrics;
+import dev.fusebox.ft.core.time.Ticker;
 import dev.fusebox.ft.core.invocation.AsyncCall;
 import dev.fusebox.ft.core.invocation.Rejections;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +26,7 @@ public final class BulkheadProbe {
             CompletableFuture<Object> stage = new CompletableFuture<>();
             started.add(stage);
             return stage;
-        }, async, Rejections.plain());
+        }, async, Rejections.plain(), Ticker.system(), MethodMetrics.NONE);
     }
 
     public static BulkheadProbe sync(int limit) {

@@ -1,5 +1,7 @@
 package dev.fusebox.ft.core.bulkhead;
 
+import dev.fusebox.ft.core.metrics.MethodMetrics;
+import dev.fusebox.ft.core.time.Ticker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +21,8 @@ class BulkheadTest {
     @Test
     void syncBulkheadRejectsBeyondItsLimitAndReleasesOnFailure() throws Exception {
         Bulkhead bulkhead = new Bulkhead("sync", 1);
-        BulkheadStep step = new BulkheadStep(invocation -> invocation.proceed(), bulkhead, Rejections.plain());
+        BulkheadStep step = new BulkheadStep(invocation -> invocation.proceed(), bulkhead, Rejections.plain(),
+                Ticker.system(), MethodMetrics.NONE);
         Object inner = step.call(() -> {
             assertThat(bulkhead.running()).isEqualTo(1);
             assertThatThrownBy(() -> step.call(() -> "second")).isInstanceOf(RejectedExecutionException.class)
@@ -66,7 +69,8 @@ class BulkheadTest {
     void asyncBulkheadRunsQueuesInOrderThenRejects() {
         AsyncBulkhead bulkhead = new AsyncBulkhead("async", 1, 2);
         Held held = new Held();
-        AsyncBulkheadStep step = new AsyncBulkheadStep(held, bulkhead, Rejections.plain());
+        AsyncBulkheadStep step = new AsyncBulkheadStep(held, bulkhead, Rejections.plain(), Ticker.system(),
+                MethodMetrics.NONE);
         CompletionStage<Object> first = step.call(new AsyncCall(() -> null));
         CompletionStage<Object> second = step.call(new AsyncCall(() -> null));
         CompletionStage<Object> third = step.call(new AsyncCall(() -> null));
@@ -92,7 +96,8 @@ class BulkheadTest {
     void aCallCancelledWhileQueuedLeavesTheQueueAndNeverStarts() {
         AsyncBulkhead bulkhead = new AsyncBulkhead("async", 1, 1);
         Held held = new Held();
-        AsyncBulkheadStep step = new AsyncBulkheadStep(held, bulkhead, Rejections.plain());
+        AsyncBulkheadStep step = new AsyncBulkheadStep(held, bulkhead, Rejections.plain(), Ticker.system(),
+                MethodMetrics.NONE);
         step.call(new AsyncCall(() -> null));
         AsyncCall queued = new AsyncCall(() -> null);
         CompletionStage<Object> queuedResult = step.call(queued);
@@ -109,7 +114,8 @@ class BulkheadTest {
     void aRunningCallCancelledWithoutInterruptKeepsItsSlot() {
         AsyncBulkhead bulkhead = new AsyncBulkhead("async", 1, 1);
         Held held = new Held();
-        AsyncBulkheadStep step = new AsyncBulkheadStep(held, bulkhead, Rejections.plain());
+        AsyncBulkheadStep step = new AsyncBulkheadStep(held, bulkhead, Rejections.plain(), Ticker.system(),
+                MethodMetrics.NONE);
         AsyncCall running = new AsyncCall(() -> null);
         step.call(running);
         step.call(new AsyncCall(() -> null));

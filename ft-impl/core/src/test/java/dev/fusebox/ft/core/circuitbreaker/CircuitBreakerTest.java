@@ -1,5 +1,6 @@
 package dev.fusebox.ft.core.circuitbreaker;
 
+import dev.fusebox.ft.core.metrics.MethodMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -173,7 +174,8 @@ class CircuitBreakerTest {
     void stepCountsFailuresByFailOnAndSkipOn() {
         CircuitBreaker breaker = breaker(2, 1.0, 1000, 1);
         ExceptionClassifier failOn = new ExceptionClassifier(List.of(IOException.class), List.of(java.io.FileNotFoundException.class));
-        CircuitBreakerStep step = new CircuitBreakerStep(invocation -> invocation.proceed(), breaker, failOn, Rejections.plain());
+        CircuitBreakerStep step = new CircuitBreakerStep(invocation -> invocation.proceed(), breaker, failOn, Rejections.plain(),
+                MethodMetrics.NONE);
         assertThatThrownBy(() -> step.call(() -> {
             throw new java.io.FileNotFoundException("skipped: counts as success");
         })).isInstanceOf(java.io.FileNotFoundException.class);

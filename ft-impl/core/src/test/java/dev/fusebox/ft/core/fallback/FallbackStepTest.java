@@ -1,5 +1,6 @@
 package dev.fusebox.ft.core.fallback;
 
+import dev.fusebox.ft.core.metrics.MethodMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,7 @@ class FallbackStepTest {
     @Test
     void appliesOnlyToApplyOnMinusSkipOn() throws Exception {
         FallbackStep step = new FallbackStep(invocation -> invocation.proceed(),
-                (invocation, failure) -> "fallback for " + failure.getMessage(), applyOn);
+                (invocation, failure) -> "fallback for " + failure.getMessage(), applyOn, MethodMetrics.NONE);
         assertThat(step.call(() -> {
             throw new IOException("io");
         })).isEqualTo("fallback for io");
@@ -35,7 +36,8 @@ class FallbackStepTest {
     @Test
     void asyncFallbackFollowsTheFallbackStage() {
         AsyncFallbackStep step = new AsyncFallbackStep(call -> CompletableFuture.failedFuture(new IOException("down")),
-                (invocation, failure) -> CompletableFuture.completedFuture("recovered"), applyOn, true);
+                (invocation, failure) -> CompletableFuture.completedFuture("recovered"), applyOn, true,
+                MethodMetrics.NONE);
         assertThat(step.call(new AsyncCall(() -> null)).toCompletableFuture().join()).isEqualTo("recovered");
     }
 
@@ -44,7 +46,7 @@ class FallbackStepTest {
         AsyncFallbackStep step = new AsyncFallbackStep(call -> CompletableFuture.failedFuture(new IOException("down")),
                 (invocation, failure) -> {
                     throw new IllegalStateException("fallback broke");
-                }, applyOn, true);
+                }, applyOn, true, MethodMetrics.NONE);
         assertThatThrownBy(() -> step.call(new AsyncCall(() -> null)).toCompletableFuture().join())
                 .hasCauseInstanceOf(IllegalStateException.class);
     }

@@ -1,5 +1,6 @@
 package dev.fusebox.ft.core.retry;
 
+import dev.fusebox.ft.core.metrics.MethodMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +28,7 @@ class RetryStepTest {
 
     private RetryStep step(int maxRetries, long delay, long maxDuration, long jitter) {
         return new RetryStep(invocation -> invocation.proceed(),
-                new RetryPolicy(maxRetries, delay, maxDuration, jitter, retryOn(List.of(Exception.class), List.of())), time, time);
+                new RetryPolicy(maxRetries, delay, maxDuration, jitter, retryOn(List.of(Exception.class), List.of())), time, time, MethodMetrics.NONE);
     }
 
     private Invocation failing(Exception failure, int failures) {
@@ -68,7 +69,7 @@ class RetryStepTest {
     @Test
     void abortOnWinsOverRetryOnAndErrorsAreNotRetriedByDefault() {
         RetryStep step = new RetryStep(invocation -> invocation.proceed(), new RetryPolicy(5, 0, 0, 0,
-                retryOn(List.of(Exception.class), List.of(IllegalArgumentException.class))), time, time);
+                retryOn(List.of(Exception.class), List.of(IllegalArgumentException.class))), time, time, MethodMetrics.NONE);
         assertThatThrownBy(() -> step.call(failing(new IllegalArgumentException("abort"), 10)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(attempts).hasValue(1);
@@ -94,7 +95,7 @@ class RetryStepTest {
         RetryStep step = new RetryStep(invocation -> invocation.proceed(),
                 new RetryPolicy(5, 100 * MS, 0, 0, ExceptionClassifier.all()), time, nanos -> {
                     throw new InterruptedException("cancelled");
-                });
+                }, MethodMetrics.NONE);
         assertThatThrownBy(() -> step.call(failing(new IOException("x"), 10))).isInstanceOf(IOException.class)
                 .satisfies(e -> assertThat(e.getSuppressed()).hasAtLeastOneElementOfType(InterruptedException.class));
         assertThat(attempts).hasValue(1);
@@ -113,7 +114,7 @@ class RetryStepTest {
         AsyncRetryStep step = new AsyncRetryStep(call -> {
             attempts.incrementAndGet();
             return CompletableFuture.failedFuture(new IOException("x"));
-        }, new RetryPolicy(5, 100 * MS, 0, 0, ExceptionClassifier.all()), time, time);
+        }, new RetryPolicy(5, 100 * MS, 0, 0, ExceptionClassifier.all()), time, time, MethodMetrics.NONE);
         AsyncCall call = new AsyncCall(() -> null);
         CompletableFuture<Object> result = step.call(call).toCompletableFuture();
         assertThat(attempts).hasValue(1);

@@ -1,5 +1,7 @@
 package dev.fusebox.ft.core.timeout;
 
+import dev.fusebox.ft.core.metrics.MethodMetrics;
+import dev.fusebox.ft.core.time.Ticker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,7 +38,7 @@ class TimeoutStepTest {
 
     private final ManualScheduler scheduler = new ManualScheduler();
     private final TimeoutStep step = new TimeoutStep(invocation -> invocation.proceed(), "slow", 1_000, scheduler,
-            Rejections.plain());
+            Rejections.plain(), Ticker.system(), MethodMetrics.NONE);
 
     @Test
     void aCallInTimeKeepsItsResultAndCancelsTheWatcher() throws Exception {

@@ -1,0 +1,30 @@
+package dev.fusebox.ft.core.metrics;
+
+import dev.fusebox.ft.core.invocation.AsyncCall;
+import dev.fusebox.ft.core.invocation.AsyncStep;
+import dev.fusebox.ft.core.metrics.MethodMetrics.FallbackUse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** The asynchronous twin of {@link InvocationCountStep}. Thread-safe. */
+public final class AsyncInvocationCountStep implements AsyncStep {
+
+    private final AsyncStep next;
+    private final MethodMetrics metrics;
+
+    public AsyncInvocationCountStep(AsyncStep next, MethodMetrics metrics) {
+        this.next = next;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public CompletionStage<Object> call(AsyncCall call) {
+        CompletionStage<Object> outcome;
+        try {
+            outcome = next.call(call);
+        } catch (RuntimeException | Error failure) {
+            outcome = CompletableFuture.failedFuture(failure);
+        }
+        return outcome.whenComplete((value, failure) -> metrics.invocation(failure == null, FallbackUse.NOT_DEFINED));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.fusebox.ft.core.metrics;
+
+/**
+ * What the engines of one guarded method report for metrics. One instance per guarded method,
+ * resolved when its chain is assembled, so nothing is looked up per call; {@link #NONE} reports
+ * nothing and costs nothing. Implementations are thread-safe, never throw, and do not allocate
+ * on the paths of calls.
+ */
+public interface MethodMetrics {
+
+    /** The outcome of a whole call, as the application saw it. */
+    default void invocation(boolean valueReturned, FallbackUse fallback) {
+    }
+
+    /** A retry policy finished: whether it retried at all and why it stopped. */
+    default void retryFinished(boolean retried, RetryOutcome outcome) {
+    }
+
+    /** A retry policy starts another attempt. */
+    default void retried() {
+    }
+
+    /** A timeout policy finished one attempt after {@code nanos}; whether it timed out. */
+    default void timeoutFinished(boolean timedOut, long nanos) {
+    }
+
+    /** A circuit breaker decided about one call. */
+    default void circuitBreakerCall(BreakerOutcome outcome) {
+    }
+
+    /** A circuit breaker moved to OPEN. */
+    default void circuitBreakerOpened() {
+    }
+
+    /** A bulkhead accepted (ran or queued) or rejected one call. */
+    default void bulkheadCall(boolean accepted) {
+    }
+
+    /** A call held a bulkhead slot for {@code nanos}. */
+    default void bulkheadRan(long nanos) {
+    }
+
+    /** A call waited {@code nanos} in a bulkhead queue before it got a slot. */
+    default void bulkheadWaited(long nanos) {
+    }
+
+    /** Reports nothing. */
+    MethodMetrics NONE = new MethodMetrics() {
+    };
+
+    /** Whether a fallback served a call. */
+    enum FallbackUse { APPLIED, NOT_APPLIED, NOT_DEFINED }
+
+    /** Why a retry policy stopped. */
+    enum RetryOutcome { VALUE_RETURNED, EXCEPTION_NOT_RETRYABLE, MAX_RETRIES_REACHED, MAX_DURATION_REACHED }
+
+    /** What a circuit breaker made of one call. */
+    enum BreakerOutcome { SUCCESS, FAILURE, CIRCUIT_BREAKER_OPEN }
+}
