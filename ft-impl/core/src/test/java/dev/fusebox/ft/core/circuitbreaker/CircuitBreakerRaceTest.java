@@ -1,0 +1,85 @@
+package dev.fusebox.ft.core.circuitbreaker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.RepeatedTest;
+
+/**
+ * Real threads driving one breaker through all its states at once (zero delay, random outcomes).
+ * Bounded in rounds, started by a barrier, no sleeps. Checks what must hold however the threads
+ * interleave: no half-open phase admits more than successThreshold trials, every reported
+ * transition is one the table allows, and the reported transitions form one unbroken path from
+ * CLOSED to the final state (none lost, none reported twice).
+ */
+class CircuitBreakerRaceTest {
+
+    private static final int THREADS = 8;
+    private static final int ROUNDS = 5_000;
+    private static final int SUCCESS_THRESHOLD = 3;
+
+    private final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        pool.shutdownNow();
+        assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @RepeatedTest(5)
+    void racingCallsNeverOverAdmitTrialsAndLoseNoTransition() throws Exception {
+        Queue<CircuitState[]> transitions = new ConcurrentLinkedQueue<>();
+        CircuitBreaker breaker = new CircuitBreaker("race", new CircuitBreakerPolicy(4, 0.5, 0, SUCCESS_THRESHOLD),
+                () -> 0L, (b, from, to) -> transitions.add(new CircuitState[] {from, to}));
+        Map<Phase, AtomicInteger> trialsPerPhase = new ConcurrentHashMap<>();
+        CyclicBarrier start = new CyclicBarrier(THREADS);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < ROUNDS; i++) {
+                    Phase admitted = breaker.tryAcquire();
+                    if (admitted == null) {
+                        continue;
+                    }
+                    if (admitted.state == CircuitState.HALF_OPEN) {
+                        trialsPerPhase.computeIfAbsent(admitted, p -> new AtomicInteger()).incrementAndGet();
+                    }
+                    breaker.record(admitted, ThreadLocalRandom.current().nextInt(3) == 0);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : done) {
+            future.get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(trialsPerPhase).as("the race went through half-open phases").isNotEmpty();
+        assertThat(trialsPerPhase.values()).allSatisfy(n -> assertThat(n.get()).isBetween(1, SUCCESS_THRESHOLD));
+        assertThat(transitions).allSatisfy(move -> assertThat(move[0].canMoveTo(move[1]))
+                .as(move[0] + " -> " + move[1]).isTrue());
+        Map<CircuitState, Integer> balance = new EnumMap<>(CircuitState.class);
+        for (CircuitState[] move : transitions) {
+            balance.merge(move[0], -1, Integer::sum);
+            balance.merge(move[1], 1, Integer::sum);
+        }
+        for (CircuitState state : CircuitState.values()) {
+            int expected = (state == breaker.state() ? 1 : 0) - (state == CircuitState.CLOSED ? 1 : 0);
+            assertThat(balance.getOrDefault(state, 0)).as("entries minus exits of " + state).isEqualTo(expected);
+        }
+    }
+}
