@@ -23,6 +23,11 @@ final class Container implements AutoCloseable {
     private final SmallRyeConfig config;
 
     private Container(Map<String, String> properties, Class<?>... beans) {
+        this(properties, java.util.List.of(), beans);
+    }
+
+    private Container(Map<String, String> properties, java.util.List<jakarta.enterprise.inject.spi.Extension> extensions,
+                      Class<?>... beans) {
         previous = Thread.currentThread().getContextClassLoader();
         loader = new URLClassLoader(new URL[0], previous);
         config = new SmallRyeConfigBuilder().forClassLoader(loader).addDefaultSources()
@@ -30,8 +35,10 @@ final class Container implements AutoCloseable {
         ConfigProviderResolver.instance().registerConfig(config, loader);
         Thread.currentThread().setContextClassLoader(loader);
         try {
-            weld = new Weld("fusebox-test-" + System.nanoTime()).disableDiscovery().addBeanClasses(beans)
-                    .addExtension(new dev.fusebox.ft.cdi.FaultToleranceExtension()).initialize();
+            Weld builder = new Weld("fusebox-test-" + System.nanoTime()).disableDiscovery().addBeanClasses(beans)
+                    .addExtension(new dev.fusebox.ft.cdi.FaultToleranceExtension());
+            extensions.forEach(builder::addExtension);
+            weld = builder.initialize();
         } catch (RuntimeException e) {
             release();
             throw e;
@@ -40,6 +47,16 @@ final class Container implements AutoCloseable {
 
     static Container start(Class<?>... beans) {
         return new Container(Map.of(), beans);
+    }
+
+    /** A container with further portable extensions (e.g. a metrics implementation's). */
+    static Container start(Map<String, String> properties, java.util.List<jakarta.enterprise.inject.spi.Extension> extensions,
+                           Class<?>... beans) {
+        return new Container(properties, extensions, beans);
+    }
+
+    <T> T bean(Class<T> type, java.lang.annotation.Annotation... qualifiers) {
+        return weld.select(type, qualifiers).get();
     }
 
     static Container start(Map<String, String> properties, Class<?>... beans) {
