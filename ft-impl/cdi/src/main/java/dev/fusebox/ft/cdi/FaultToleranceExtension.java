@@ -50,6 +50,8 @@ public class FaultToleranceExtension implements Extension {
     public static final String THREADS_KEY = "fusebox.async.max-threads";
     /** MicroProfile Config key of how long shutdown waits for asynchronous tasks, in milliseconds. */
     public static final String SHUTDOWN_WAIT_KEY = "fusebox.async.shutdown-wait-millis";
+    /** MicroProfile Config key: whether rejections (open circuit, full bulkhead, timeout) carry stack traces. */
+    public static final String STACK_TRACES_KEY = "fusebox.exceptions.stack-traces";
 
     private final List<MethodPolicy> policies = new ArrayList<>();
     private final List<FaultToleranceDefinitionException> errors = new ArrayList<>();
@@ -100,7 +102,8 @@ public class FaultToleranceExtension implements Extension {
             event.addDefinitionError(new FaultToleranceDefinitionException(THREADS_KEY + " must be at least 1: " + threads));
             threads = 1;
         }
-        chains = new Chains(new AsyncExecution(threads, beans), beans);
+        chains = new Chains(new AsyncExecution(threads, beans), beans,
+                config.getOptionalValue(STACK_TRACES_KEY, Boolean.class).orElse(false));
         event.addBean().types(Chains.class).scope(Singleton.class).createWith(context -> chains);
     }
 

@@ -44,9 +44,10 @@ final class ChainAssembly {
     private final BeanManager beans;
     private final MetricsBackend metricsBackend;
     private final Ticker ticker = Ticker.system();
-    private final Rejections rejections = MicroProfileRejections.INSTANCE;
+    private final Rejections rejections;
 
-    ChainAssembly(AsyncExecution threads, BeanManager beans, MetricsBackend metricsBackend) {
+    ChainAssembly(AsyncExecution threads, BeanManager beans, MetricsBackend metricsBackend, boolean stackTraces) {
+        this.rejections = new MicroProfileRejections(stackTraces);
         this.threads = threads;
         this.beans = beans;
         this.metricsBackend = metricsBackend;

@@ -22,9 +22,13 @@ public final class Chains {
     private volatile MetricsBackend metrics;
     private volatile Map<Class<?>, Map<Method, GuardedMethod>> byBeanClass = Map.of();
 
-    public Chains(AsyncExecution threads, BeanManager beans) {
+    private final boolean stackTraces;
+
+    /** {@code stackTraces}: whether rejections (open circuit, full bulkhead, timeout) fill in a stack trace. */
+    public Chains(AsyncExecution threads, BeanManager beans, boolean stackTraces) {
         this.threads = threads;
         this.beans = beans;
+        this.stackTraces = stackTraces;
     }
 
     /**
@@ -33,7 +37,7 @@ public final class Chains {
      */
     public void assemble(List<MethodPolicy> policies, MetricsBackend metrics) {
         this.metrics = metrics;
-        ChainAssembly assembly = new ChainAssembly(threads, beans, metrics);
+        ChainAssembly assembly = new ChainAssembly(threads, beans, metrics, stackTraces);
         Map<Class<?>, Map<Method, GuardedMethod>> built = new HashMap<>();
         for (MethodPolicy policy : policies) {
             built.computeIfAbsent(policy.beanClass(), c -> new HashMap<>()).put(policy.method(), assembly.assemble(policy));

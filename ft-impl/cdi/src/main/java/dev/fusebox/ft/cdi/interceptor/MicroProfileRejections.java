@@ -6,23 +6,103 @@ import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
-/** The MicroProfile Fault Tolerance exceptions for the engines' own rejections. Stateless. */
+/**
+ * The MicroProfile Fault Tolerance exceptions for the engines' own rejections. By default they
+ * carry no stack trace and build their message only when asked, so failing fast costs one small
+ * object: a rejection's trace would only show the interceptor chain, never the caller's fault.
+ * With {@code fusebox.exceptions.stack-traces=true} they are ordinary exceptions. Immutable.
+ */
 final class MicroProfileRejections implements Rejections {
 
-    static final MicroProfileRejections INSTANCE = new MicroProfileRejections();
+    private final boolean stackTraces;
+
+    MicroProfileRejections(boolean stackTraces) {
+        this.stackTraces = stackTraces;
+    }
 
     @Override
     public RuntimeException circuitOpen(String name) {
-        return new CircuitBreakerOpenException("circuit breaker is open: " + name);
+        return stackTraces ? new CircuitBreakerOpenException(OpenCircuit.PREFIX + name) : new OpenCircuit(name);
     }
 
     @Override
     public RuntimeException bulkheadFull(String name) {
-        return new BulkheadException("bulkhead is full: " + name);
+        return stackTraces ? new BulkheadException(FullBulkhead.PREFIX + name) : new FullBulkhead(name);
     }
 
     @Override
     public RuntimeException timeout(String name, long timeoutNanos) {
-        return new TimeoutException("timed out after " + Duration.ofNanos(timeoutNanos) + ": " + name);
+        return stackTraces ? new TimeoutException(TimedOut.message(name, timeoutNanos)) : new TimedOut(name, timeoutNanos);
+    }
+
+    /** A circuit-open rejection without a stack trace. */
+    private static final class OpenCircuit extends CircuitBreakerOpenException {
+        static final String PREFIX = "circuit breaker is open: ";
+        private static final long serialVersionUID = 1L;
+        private final String name;
+
+        OpenCircuit(String name) {
+            super(null, null);
+            this.name = name;
+        }
+
+        @Override
+        public String getMessage() {
+            return PREFIX + name;
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
+    /** A bulkhead rejection without a stack trace. */
+    private static final class FullBulkhead extends BulkheadException {
+        static final String PREFIX = "bulkhead is full: ";
+        private static final long serialVersionUID = 1L;
+        private final String name;
+
+        FullBulkhead(String name) {
+            super(null, null);
+            this.name = name;
+        }
+
+        @Override
+        public String getMessage() {
+            return PREFIX + name;
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
+    /** A timeout without a stack trace. */
+    private static final class TimedOut extends TimeoutException {
+        private static final long serialVersionUID = 1L;
+        private final String name;
+        private final long timeoutNanos;
+
+        TimedOut(String name, long timeoutNanos) {
+            super(null, null);
+            this.name = name;
+            this.timeoutNanos = timeoutNanos;
+        }
+
+        static String message(String name, long timeoutNanos) {
+            return "timed out after " + Duration.ofNanos(timeoutNanos) + ": " + name;
+        }
+
+        @Override
+        public String getMessage() {
+            return message(name, timeoutNanos);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
     }
 }
