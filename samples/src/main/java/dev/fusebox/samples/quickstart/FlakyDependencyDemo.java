@@ -5,9 +5,15 @@ import static dev.fusebox.samples.quickstart.FlakyDependency.Fault.OK;
 import static dev.fusebox.samples.quickstart.FlakyDependency.Fault.REFUSE;
 import static dev.fusebox.samples.quickstart.FlakyDependency.Fault.SLOW;
 
+import jakarta.inject.Singleton;
 import java.io.PrintStream;
+import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -17,12 +23,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.weld.environment.se.ContainerLifecycleObserver;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
 /**
  * The quickstart: starts a Weld SE container with Fusebox, calls scripted flaky dependencies
- * through every fault-tolerance annotation, prints what each policy did, and exits.
+ * through every fault-tolerance annotation, prints what each policy did, and exits. Fusebox's
+ * metrics are served on a Prometheus scrape page (see {@link Telemetry}) while the demo runs.
  */
 public final class FlakyDependencyDemo {
 
@@ -39,15 +49,27 @@ public final class FlakyDependencyDemo {
         this.journal = container.select(Journal.class).get();
     }
 
+    /** Reads {@link Options} from MicroProfile Config (system properties included) and runs the demo. */
     public static void main(String[] args) throws Exception {
-        run(System.out);
+        run(System.out, Options.from(ConfigProvider.getConfig()));
+    }
+
+    /** Runs the whole demo with its scrape page on a free port, printing to {@code out}; returns the journal's lines. */
+    public static List<String> run(PrintStream out) throws Exception {
+        return run(out, new Options(0, WhileUp.NOTHING));
     }
 
     /** Runs the whole demo, printing to {@code out}; returns the journal's lines. */
-    public static List<String> run(PrintStream out) throws Exception {
-        try (WeldContainer container = new Weld("fusebox-quickstart").initialize()) {
+    public static List<String> run(PrintStream out, Options options) throws Exception {
+        Weld weld = new Weld("fusebox-quickstart").addContainerLifecycleObserver(ContainerLifecycleObserver
+                .afterBeanDiscovery(event -> event.addBean().types(Options.class).scope(Singleton.class)
+                        .createWith(context -> options)));
+        try (WeldContainer container = weld.initialize()) {
             FlakyDependencyDemo demo = new FlakyDependencyDemo(container);
             demo.journal.printTo(out);
+            Optional<URI> scrapePage = container.select(Telemetry.class).get().scrapePage();
+            demo.journal.say("metrics", scrapePage.map(page -> "scrape page: " + page)
+                    .orElse("no scrape page: metrics are disabled"));
             demo.retry();
             demo.circuitBreaker();
             demo.bulkhead();
@@ -56,6 +78,9 @@ public final class FlakyDependencyDemo {
             demo.fallbacks();
             demo.asynchronous();
             demo.combined();
+            if (scrapePage.isPresent()) {
+                options.whileUp().run(scrapePage.get(), demo.journal);
+            }
             demo.journal.say("done", "all policies shown; shutting down");
             return demo.journal.lines();
         }
@@ -153,7 +178,7 @@ public final class FlakyDependencyDemo {
         try {
             journal.say(policy, "-> " + call.call());
         } catch (Exception e) {
-            journal.say(policy, "-> " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            journal.say(policy, "-> " + publicType(e) + ": " + e.getMessage());
         }
     }
 
@@ -161,9 +186,77 @@ public final class FlakyDependencyDemo {
         try {
             journal.say(policy, "-> " + result.get(5, TimeUnit.SECONDS));
         } catch (ExecutionException e) {
-            journal.say(policy, "-> " + e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage());
+            journal.say(policy, "-> " + publicType(e.getCause()) + ": " + e.getCause().getMessage());
         } catch (java.util.concurrent.TimeoutException e) {
             journal.say(policy, "-> no answer within 5 s");
+        }
+    }
+
+    /**
+     * The name of the exception type the application programs against: Fusebox throws private
+     * subclasses of the MicroProfile exceptions (they skip the stack trace), so the nearest public
+     * class is the one worth printing.
+     */
+    private static String publicType(Throwable failure) {
+        Class<?> type = failure.getClass();
+        while (!Modifier.isPublic(type.getModifiers())) {
+            type = type.getSuperclass();
+        }
+        return type.getSimpleName();
+    }
+
+    /**
+     * How one run goes.
+     *
+     * @param metricsPort port of the Prometheus scrape page on 127.0.0.1; 0 picks a free one
+     * @param whileUp what happens after the last policy was shown, while the scrape page is still up
+     */
+    public record Options(int metricsPort, WhileUp whileUp) {
+
+        /** MicroProfile Config key of the scrape page's port. */
+        public static final String PORT_KEY = "fusebox.sample.metrics-port";
+        /** MicroProfile Config key of how long the demo stays up for scraping after its last policy. */
+        public static final String LINGER_KEY = "fusebox.sample.linger-seconds";
+
+        public Options {
+            if (metricsPort < 0 || metricsPort > 65_535) {
+                throw new IllegalArgumentException(PORT_KEY + " must be a port number, or 0 for a free port: " + metricsPort);
+            }
+            Objects.requireNonNull(whileUp, "whileUp");
+        }
+
+        /**
+         * {@value #PORT_KEY} (default 9464, the OpenTelemetry Prometheus exporter's usual port) and
+         * {@value #LINGER_KEY} (default 0: exit at once); an invalid value is an IllegalArgumentException naming its key.
+         */
+        public static Options from(Config config) {
+            int port = config.getOptionalValue(PORT_KEY, Integer.class).orElse(9464);
+            long linger = config.getOptionalValue(LINGER_KEY, Long.class).orElse(0L);
+            if (linger < 0) {
+                throw new IllegalArgumentException(LINGER_KEY + " must not be negative: " + linger);
+            }
+            return new Options(port, linger == 0 ? WhileUp.NOTHING : WhileUp.linger(Duration.ofSeconds(linger)));
+        }
+    }
+
+    /** Runs once the demo has shown every policy, before the container (and the scrape page) closes. */
+    @FunctionalInterface
+    public interface WhileUp {
+
+        /** Goes straight on to shutdown. */
+        WhileUp NOTHING = (scrapePage, journal) -> {
+        };
+
+        /** Called on the demo's thread with the scrape page's address; the container closes when it returns. */
+        void run(URI scrapePage, Journal journal) throws Exception;
+
+        /** Keeps the scrape page up for {@code time}, so Prometheus or a person can read it. */
+        static WhileUp linger(Duration time) {
+            return (scrapePage, journal) -> {
+                journal.say("metrics", "staying up " + time.toSeconds() + " s for scraping " + scrapePage
+                        + " (Ctrl-C stops earlier)");
+                Thread.sleep(time.toMillis());
+            };
         }
     }
 }

@@ -55,6 +55,12 @@ final class MicroProfileRejections implements Rejections {
         public synchronized Throwable fillInStackTrace() {
             return this;
         }
+
+        /** Reads as the public type, so logs name the exception an application catches. */
+        @Override
+        public String toString() {
+            return CircuitBreakerOpenException.class.getName() + ": " + getMessage();
+        }
     }
 
     /** A bulkhead rejection without a stack trace. */
@@ -76,6 +82,12 @@ final class MicroProfileRejections implements Rejections {
         @Override
         public synchronized Throwable fillInStackTrace() {
             return this;
+        }
+
+        /** Reads as the public type, so logs name the exception an application catches. */
+        @Override
+        public String toString() {
+            return BulkheadException.class.getName() + ": " + getMessage();
         }
     }
 
@@ -103,6 +115,12 @@ final class MicroProfileRejections implements Rejections {
         @Override
         public synchronized Throwable fillInStackTrace() {
             return this;
+        }
+
+        /** Reads as the public type, so logs name the exception an application catches. */
+        @Override
+        public String toString() {
+            return TimeoutException.class.getName() + ": " + getMessage();
         }
     }
 }

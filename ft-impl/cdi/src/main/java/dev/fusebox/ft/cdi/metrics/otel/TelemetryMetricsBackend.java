@@ -103,6 +103,7 @@ public final class TelemetryMetricsBackend implements MetricsBackend {
             recorder.bulkheadAttributes[accepted ? 1 : 0] = Attributes.of(METHOD, method,
                     AttributeKey.stringKey("bulkheadResult"), accepted ? "accepted" : "rejected");
         }
+        recorder.startAtZero(policy, sources);
         if (sources.breaker() != null) {
             Attributes[] stateAttributes = new Attributes[CircuitState.values().length];
             for (CircuitState state : CircuitState.values()) {
@@ -149,6 +150,44 @@ public final class TelemetryMetricsBackend implements MetricsBackend {
 
         Recorder(Attributes plain) {
             this.plain = plain;
+        }
+
+        /**
+         * Creates every counter series the method can produce at 0, so a scraper sees each series
+         * before its first increment (else {@code rate()} misses that increment).
+         */
+        void startAtZero(MethodPolicy policy, MetricSources sources) {
+            for (Attributes[] values : invocationAttributes) {
+                for (Attributes attributes : values) {
+                    if (attributes != null) {
+                        invocations.add(0, attributes);
+                    }
+                }
+            }
+            if (policy.retry() != null) {
+                for (Attributes[] values : retryAttributes) {
+                    for (Attributes attributes : values) {
+                        retryCalls.add(0, attributes);
+                    }
+                }
+                retries.add(0, plain);
+            }
+            if (policy.timeoutNanos() > 0) {
+                for (Attributes attributes : timeoutAttributes) {
+                    timeoutCalls.add(0, attributes);
+                }
+            }
+            if (sources.breaker() != null) {
+                for (Attributes attributes : breakerAttributes) {
+                    breakerCalls.add(0, attributes);
+                }
+                breakerOpened.add(0, plain);
+            }
+            if (sources.bulkheadRunning() != null) {
+                for (Attributes attributes : bulkheadAttributes) {
+                    bulkheadCalls.add(0, attributes);
+                }
+            }
         }
 
         @Override
