@@ -11,19 +11,27 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Implementation notes. {@code cancelled} only ever goes from false to true. The cancellation
  * slot holds {@code null}, an action, or {@link #CANCELLED}; every change is a CAS. Whichever of
  * {@link #cancel} and {@link #onCancel} comes second runs the action, so a cancellation racing
- * with a queue admission or an attempt's start is never lost. The runner is a plain volatile, read
- * only to interrupt; an interrupt that lands just after the method returned is cleared by the
- * thread offload before the worker takes its next task. Thread-safe.
+ * with a queue admission or an attempt's start is never lost. The runner slot holds {@code null},
+ * the thread running the method, or {@link #INTERRUPTING}. A canceller interrupts only after it
+ * moved the slot from the thread to INTERRUPTING by CAS, and puts the thread back afterwards; the
+ * thread leaves by a CAS from itself to {@code null}, waiting out an INTERRUPTING window first. So
+ * an interrupt lands while the method runs or not at all: never after the thread left, when the
+ * thread offload has cleared its flag and it may run another call's method (a plain read of the
+ * runner followed by {@code interrupt()} could land there). {@code cancelled} is written before
+ * the runner is read, and the runner before {@code cancelled} is read, so a cancellation racing
+ * with the start of the method interrupts it from one side or the other. Thread-safe.
  */
 public final class AsyncCall implements Cancellation {
 
     private static final Cancellation CANCELLED = interrupt -> { };
+    /** In the runner slot while a canceller interrupts the running thread. */
+    private static final Object INTERRUPTING = new Object();
 
     private final Invocation invocation;
     private final AtomicReference<Cancellation> slot = new AtomicReference<>();
     private volatile boolean cancelled;
     private volatile boolean interruptOnCancel;
-    private volatile Thread runner;
+    private final AtomicReference<Object> runner = new AtomicReference<>();
 
     public AsyncCall(Invocation invocation) {
         this.invocation = invocation;
@@ -52,10 +60,15 @@ public final class AsyncCall implements Cancellation {
             action.cancel(interrupt);
         }
         if (interrupt) {
-            Thread thread = runner;
-            if (thread != null) {
-                thread.interrupt();
-            }
+            interruptRunner();
+        }
+    }
+
+    private void interruptRunner() {
+        Object current = runner.get();
+        if (current instanceof Thread thread && runner.compareAndSet(thread, INTERRUPTING)) {
+            thread.interrupt();
+            runner.set(thread);
         }
     }
 
@@ -89,11 +102,26 @@ public final class AsyncCall implements Cancellation {
         return attempt;
     }
 
-    /** Marks the calling thread as the one running the method, or {@code null} when it is done. */
+    /**
+     * Marks the calling thread as the one running the method, or, with {@code null}, as done with
+     * it; once that returns no cancellation of this call interrupts the thread any more, so an
+     * interrupt flag it clears then cannot be set again by this call.
+     */
     public void runningOn(Thread thread) {
-        runner = thread;
-        if (thread != null && cancelled && interruptOnCancel) {
-            thread.interrupt();
+        if (thread != null) {
+            runner.set(thread);
+            if (cancelled && interruptOnCancel) {
+                thread.interrupt();
+            }
+            return;
+        }
+        while (true) {
+            Object current = runner.get();
+            if (current == INTERRUPTING) {
+                Thread.onSpinWait();
+            } else if (runner.compareAndSet(current, null)) {
+                return;
+            }
         }
     }
 }

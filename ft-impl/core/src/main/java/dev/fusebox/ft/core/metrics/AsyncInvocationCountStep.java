@@ -2,11 +2,17 @@ package dev.fusebox.ft.core.metrics;
 
 import dev.fusebox.ft.core.invocation.AsyncCall;
 import dev.fusebox.ft.core.invocation.AsyncStep;
+import dev.fusebox.ft.core.invocation.Failures;
 import dev.fusebox.ft.core.metrics.MethodMetrics.FallbackUse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** The asynchronous twin of {@link InvocationCountStep}. Thread-safe. */
+/**
+ * The asynchronous twin of {@link InvocationCountStep}. It counts when the rest of the chain
+ * settles and returns a stage of its own: the stage it returns reaches the caller (a Future is
+ * cancelled through it), and a {@code whenComplete} stage cancelled first would skip its action, so
+ * a cancelled call would never be counted. Thread-safe.
+ */
 public final class AsyncInvocationCountStep implements AsyncStep {
 
     private final AsyncStep next;
@@ -25,6 +31,15 @@ public final class AsyncInvocationCountStep implements AsyncStep {
         } catch (RuntimeException | Error failure) {
             outcome = CompletableFuture.failedFuture(failure);
         }
-        return outcome.whenComplete((value, failure) -> metrics.invocation(failure == null, FallbackUse.NOT_DEFINED));
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        outcome.whenComplete((value, failure) -> {
+            metrics.invocation(failure == null, FallbackUse.NOT_DEFINED);
+            if (failure == null) {
+                result.complete(value);
+            } else {
+                result.completeExceptionally(Failures.unwrap(failure));
+            }
+        });
+        return result;
     }
 }
