@@ -45,8 +45,9 @@ public final class AsyncCircuitBreakerStep implements AsyncStep {
             outcome = CompletableFuture.failedFuture(failure);
         }
         return outcome.whenComplete((value, failure) -> {
-            boolean counts = failure != null && failures.test(Failures.unwrap(failure));
-            if (breaker.record(admittedIn, counts)) {
+            Throwable thrown = failure == null ? null : Failures.unwrap(failure);
+            boolean counts = thrown != null && failures.test(thrown);
+            if (breaker.record(admittedIn, counts, thrown)) {
                 metrics.circuitBreakerOpened();
             }
             metrics.circuitBreakerCall(counts ? BreakerOutcome.FAILURE : BreakerOutcome.SUCCESS);

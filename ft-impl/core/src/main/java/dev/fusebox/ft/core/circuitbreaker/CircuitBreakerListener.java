@@ -1,14 +1,20 @@
 package dev.fusebox.ft.core.circuitbreaker;
 
 /**
- * Told about every state change of a breaker, after the change has happened. Called on the thread
- * whose call caused the change; must be quick and thread-safe. An exception it throws is logged and
- * does not affect the call.
+ * Told about every change of a breaker's phase, after it has happened: automatic transitions and
+ * operator actions. Called on the thread that caused the change; must be quick and thread-safe. An
+ * exception it throws is logged and does not affect the call.
  */
 @FunctionalInterface
 public interface CircuitBreakerListener {
 
+    /** A state change; for a forcing that keeps the state, {@code from == to}. */
     void onStateChange(CircuitBreaker breaker, CircuitState from, CircuitState to);
+
+    /** The change with its cause and forcing; by default passes the states on. */
+    default void onTransition(CircuitBreaker breaker, Transition transition) {
+        onStateChange(breaker, transition.from(), transition.to());
+    }
 
     CircuitBreakerListener NONE = (breaker, from, to) -> { };
 }

@@ -41,7 +41,7 @@ public final class CircuitBreakerStep implements SyncStep {
             result = next.call(invocation);
         } catch (Throwable failure) {
             boolean counts = failures.test(failure);
-            if (breaker.record(admittedIn, counts)) {
+            if (breaker.record(admittedIn, counts, failure)) {
                 metrics.circuitBreakerOpened();
             }
             metrics.circuitBreakerCall(counts ? BreakerOutcome.FAILURE : BreakerOutcome.SUCCESS);

@@ -12,10 +12,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * it how to correct {@code failures}. Because every slot write is a getAndSet, each displaced
  * outcome is seen by exactly one writer, so {@code failures} always equals the number of failure
  * slots once the in-flight records have finished their add: no record is lost or counted twice,
- * even when tickets {@code t} and {@code t + size} race for one slot. The window counts as full
- * once {@code size} tickets have been taken. A record that completes the crossing of the threshold
- * sees it, because it reads {@code failures} after its own update and {@code recorded} after
- * taking its ticket; an earlier record still in flight re-checks after its own write. Thread-safe.
+ * even when tickets {@code t} and {@code t + size} race for one slot. A record whose slot already
+ * holds the same outcome skips the write (it would displace its own value and change no count),
+ * so a healthy circuit writes only its ticket counter. The window counts as full once {@code size}
+ * tickets have been taken. A record that completes the crossing of the threshold sees it, because
+ * it reads {@code failures} after its own update and {@code recorded} after taking its ticket; an
+ * earlier record still in flight re-checks after its own write. The threshold may be changed at
+ * run time (a new failure ratio); the next record judges by it. Thread-safe.
  */
 final class RollingWindow {
 
@@ -24,7 +27,7 @@ final class RollingWindow {
     private static final int FAILURE = 2;
 
     private final int size;
-    private final int failuresToOpen;
+    private volatile int failuresToOpen;
     private final AtomicIntegerArray slots;
     private final AtomicLong recorded = new AtomicLong();
     private final AtomicInteger failures = new AtomicInteger();
@@ -38,10 +41,21 @@ final class RollingWindow {
     /** Records one outcome; returns whether the full window now reaches the failure threshold. */
     boolean record(boolean failure) {
         long ticket = recorded.getAndIncrement();
-        int previous = slots.getAndSet((int) (ticket % size), failure ? FAILURE : SUCCESS);
-        int delta = (failure ? 1 : 0) - (previous == FAILURE ? 1 : 0);
-        int failed = delta == 0 ? failures.get() : failures.addAndGet(delta);
+        int slot = (int) (ticket % size);
+        int outcome = failure ? FAILURE : SUCCESS;
+        int failed;
+        if (slots.get(slot) == outcome) {
+            failed = failures.get();
+        } else {
+            int previous = slots.getAndSet(slot, outcome);
+            int delta = (failure ? 1 : 0) - (previous == FAILURE ? 1 : 0);
+            failed = delta == 0 ? failures.get() : failures.addAndGet(delta);
+        }
         return failed >= failuresToOpen && recorded.get() >= size;
+    }
+
+    int size() {
+        return size;
     }
 
     /** Failures among the recorded outcomes. */
@@ -54,11 +68,38 @@ final class RollingWindow {
         return (int) Math.min(size, recorded.get());
     }
 
-    /** The outcomes in slot order: 'S' success, 'F' failure, '-' empty. For diagnostics. */
+    /** The failures that open the circuit from now on. */
+    void retarget(int failuresToOpen) {
+        this.failuresToOpen = failuresToOpen;
+    }
+
+    /**
+     * A window of another size holding this one's most recent outcomes (as many as fit), for a
+     * changed request volume. Outcomes recorded here while the copy is made may be missed.
+     */
+    RollingWindow resized(int newSize, int newFailuresToOpen) {
+        RollingWindow copy = new RollingWindow(newSize, newFailuresToOpen);
+        long last = recorded.get();
+        long first = Math.max(Math.max(0, last - size), last - newSize);
+        for (long ticket = first; ticket < last; ticket++) {
+            int value = slots.get((int) (ticket % size));
+            if (value != EMPTY) {
+                copy.record(value == FAILURE);
+            }
+        }
+        return copy;
+    }
+
+    /**
+     * The recorded outcomes, oldest first: 'S' success, 'F' failure; as long as {@link #recorded}.
+     * For diagnostics: records racing with the read may show up or not.
+     */
     String contents() {
-        StringBuilder text = new StringBuilder(size);
-        for (int i = 0; i < size; i++) {
-            int value = slots.get(i);
+        long last = recorded.get();
+        long first = Math.max(0, last - size);
+        StringBuilder text = new StringBuilder((int) (last - first));
+        for (long ticket = first; ticket < last; ticket++) {
+            int value = slots.get((int) (ticket % size));
             text.append(value == EMPTY ? '-' : value == FAILURE ? 'F' : 'S');
         }
         return text.toString();
