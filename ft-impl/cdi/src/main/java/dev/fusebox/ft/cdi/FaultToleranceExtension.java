@@ -119,6 +119,26 @@ public class FaultToleranceExtension implements Extension {
         }
     }
 
+    /** The guarded methods of this container and their engines; null before bean discovery ended. */
+    public Chains chains() {
+        return chains;
+    }
+
+    /**
+     * Resolves the policy of one method again from its annotations and the configuration as it is
+     * now (an operator changed a value).
+     *
+     * @throws FaultToleranceDefinitionException when a value is invalid; the message names it
+     */
+    public MethodPolicy resolve(Class<?> beanClass, Method method) {
+        return new PolicyResolver(config).resolve(beanClass, method);
+    }
+
+    /** The configuration this container was deployed with. */
+    public Config config() {
+        return config;
+    }
+
     /** The most specific implementation of every non-static, non-private method of the class and its superclasses. */
     private static List<Method> businessMethods(Class<?> beanClass) {
         Map<String, Method> found = new LinkedHashMap<>();

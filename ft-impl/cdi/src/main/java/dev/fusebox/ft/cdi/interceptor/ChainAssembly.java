@@ -3,6 +3,7 @@ package dev.fusebox.ft.cdi.interceptor;
 import dev.fusebox.ft.cdi.async.AsyncExecution;
 import dev.fusebox.ft.cdi.config.AsyncMode;
 import dev.fusebox.ft.cdi.config.MethodPolicy;
+import dev.fusebox.ft.cdi.metrics.CompositeMetrics;
 import dev.fusebox.ft.cdi.metrics.MetricSources;
 import dev.fusebox.ft.cdi.metrics.MetricsBackend;
 import dev.fusebox.ft.core.async.ThreadOffload;
@@ -22,6 +23,7 @@ import dev.fusebox.ft.core.invocation.Rejections;
 import dev.fusebox.ft.core.invocation.SyncStep;
 import dev.fusebox.ft.core.metrics.AsyncInvocationCountStep;
 import dev.fusebox.ft.core.metrics.InvocationCountStep;
+import dev.fusebox.ft.core.metrics.MethodCounters;
 import dev.fusebox.ft.core.metrics.MethodMetrics;
 import dev.fusebox.ft.core.retry.AsyncRetryStep;
 import dev.fusebox.ft.core.retry.RetryStep;
@@ -53,11 +55,25 @@ final class ChainAssembly {
         this.metricsBackend = metricsBackend;
     }
 
-    GuardedMethod assemble(MethodPolicy policy) {
+    /** Makes the engines of a guarded method, registers its metrics and assembles its chain. */
+    ManagedMethod assemble(MethodPolicy policy) {
         Engines engines = new Engines(policy);
-        MethodMetrics metrics = metricsBackend.register(policy, engines.sources());
-        return policy.async() == AsyncMode.NONE ? new GuardedMethod(sync(policy, engines, metrics))
-                : new GuardedMethod(policy.async(), async(policy, engines, metrics));
+        MethodCounters counters = new MethodCounters();
+        MethodMetrics metrics = CompositeMetrics.of(counters, metricsBackend.register(policy, engines.sources()));
+        ManagedMethod managed = new ManagedMethod(policy, engines.breaker, engines.bulkhead, engines.asyncBulkhead,
+                counters, metrics);
+        managed.install(policy, chain(policy, managed));
+        return managed;
+    }
+
+    /**
+     * A chain for {@code policy} over the existing engines and metrics of {@code managed} (whose
+     * engines the caller has already given the new parameters).
+     */
+    GuardedMethod chain(MethodPolicy policy, ManagedMethod managed) {
+        Engines engines = new Engines(managed);
+        return policy.async() == AsyncMode.NONE ? new GuardedMethod(sync(policy, engines, managed.metrics))
+                : new GuardedMethod(policy.async(), async(policy, engines, managed.metrics));
     }
 
     private SyncStep sync(MethodPolicy policy, Engines engines, MethodMetrics metrics) {
@@ -109,6 +125,12 @@ final class ChainAssembly {
         final CircuitBreaker breaker;
         final Bulkhead bulkhead;
         final AsyncBulkhead asyncBulkhead;
+
+        Engines(ManagedMethod managed) {
+            breaker = managed.breaker();
+            bulkhead = managed.bulkhead();
+            asyncBulkhead = managed.asyncBulkhead();
+        }
 
         Engines(MethodPolicy policy) {
             String name = policy.name();

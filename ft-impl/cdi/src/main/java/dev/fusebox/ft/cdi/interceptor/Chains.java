@@ -5,6 +5,7 @@ import dev.fusebox.ft.cdi.config.MethodPolicy;
 import dev.fusebox.ft.cdi.metrics.MetricsBackend;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,9 @@ public final class Chains {
     private final AsyncExecution threads;
     private final BeanManager beans;
     private volatile MetricsBackend metrics;
-    private volatile Map<Class<?>, Map<Method, GuardedMethod>> byBeanClass = Map.of();
+    private volatile Map<Class<?>, Map<Method, ManagedMethod>> byBeanClass = Map.of();
+    private volatile List<ManagedMethod> managed = List.of();
+    private volatile ChainAssembly assembly;
 
     private final boolean stackTraces;
 
@@ -37,19 +40,88 @@ public final class Chains {
      */
     public void assemble(List<MethodPolicy> policies, MetricsBackend metrics) {
         this.metrics = metrics;
-        ChainAssembly assembly = new ChainAssembly(threads, beans, metrics, stackTraces);
-        Map<Class<?>, Map<Method, GuardedMethod>> built = new HashMap<>();
+        ChainAssembly made = new ChainAssembly(threads, beans, metrics, stackTraces);
+        Map<Class<?>, Map<Method, ManagedMethod>> built = new HashMap<>();
+        List<ManagedMethod> all = new ArrayList<>(policies.size());
         for (MethodPolicy policy : policies) {
-            built.computeIfAbsent(policy.beanClass(), c -> new HashMap<>()).put(policy.method(), assembly.assemble(policy));
+            ManagedMethod method = made.assemble(policy);
+            all.add(method);
+            built.computeIfAbsent(policy.beanClass(), c -> new HashMap<>()).put(policy.method(), method);
         }
         built.replaceAll((beanClass, methods) -> Map.copyOf(methods));
+        assembly = made;
         byBeanClass = Map.copyOf(built);
+        managed = List.copyOf(all);
     }
 
     /** The chain of {@code method} on {@code beanClass}; null when the method is not guarded. */
     GuardedMethod lookup(Class<?> beanClass, Method method) {
-        Map<Method, GuardedMethod> methods = byBeanClass.get(beanClass);
-        return methods == null ? null : methods.get(method);
+        Map<Method, ManagedMethod> methods = byBeanClass.get(beanClass);
+        if (methods == null) {
+            return null;
+        }
+        ManagedMethod found = methods.get(method);
+        return found == null ? null : found.chain();
+    }
+
+    /** Every guarded method of the container, in deployment order; empty before {@link #assemble}. */
+    public List<ManagedMethod> managed() {
+        return managed;
+    }
+
+    /**
+     * Puts a new policy in force for {@code method} without losing state: its breaker and bulkhead
+     * take the new parameters in place and calls from now on go through a chain built for it.
+     * Only parameters may change; turning a policy on or off needs a restart.
+     *
+     * @throws IllegalArgumentException when {@code replacement} is for another method or turns a
+     *                                  policy on or off
+     */
+    public void reconfigure(ManagedMethod method, MethodPolicy replacement) {
+        MethodPolicy current = method.policy();
+        if (current.beanClass() != replacement.beanClass() || !current.method().equals(replacement.method())) {
+            throw new IllegalArgumentException(replacement.name() + " is not the policy of " + current.name());
+        }
+        String changed = switchedPolicies(current, replacement);
+        if (!changed.isEmpty()) {
+            throw new IllegalArgumentException("turning " + changed + " on or off for " + current.name()
+                    + " needs a restart; only parameters change at run time");
+        }
+        synchronized (method) {
+            if (method.breaker() != null) {
+                method.breaker().reconfigure(replacement.circuitBreaker().policy());
+            }
+            if (method.bulkhead() != null) {
+                method.bulkhead().resize(replacement.bulkhead().value());
+            }
+            if (method.asyncBulkhead() != null) {
+                method.asyncBulkhead().resize(replacement.bulkhead().value(), replacement.bulkhead().waitingTaskQueue());
+            }
+            method.install(replacement, assembly.chain(replacement, method));
+        }
+    }
+
+    private static String switchedPolicies(MethodPolicy a, MethodPolicy b) {
+        List<String> switched = new ArrayList<>();
+        if (a.async() != b.async()) {
+            switched.add("@Asynchronous");
+        }
+        if ((a.retry() == null) != (b.retry() == null)) {
+            switched.add("@Retry");
+        }
+        if ((a.circuitBreaker() == null) != (b.circuitBreaker() == null)) {
+            switched.add("@CircuitBreaker");
+        }
+        if ((a.timeoutNanos() > 0) != (b.timeoutNanos() > 0)) {
+            switched.add("@Timeout");
+        }
+        if ((a.bulkhead() == null) != (b.bulkhead() == null)) {
+            switched.add("@Bulkhead");
+        }
+        if ((a.fallback() == null) != (b.fallback() == null)) {
+            switched.add("@Fallback");
+        }
+        return String.join(", ", switched);
     }
 
     /** Stops the container's threads (waiting up to {@code waitMillis}) and unregisters its metrics. */

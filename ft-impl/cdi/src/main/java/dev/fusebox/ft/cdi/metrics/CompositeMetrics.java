@@ -2,8 +2,11 @@ package dev.fusebox.ft.cdi.metrics;
 
 import dev.fusebox.ft.core.metrics.MethodMetrics;
 
-/** Reports to two backends at once (an application with both MicroProfile Metrics and OpenTelemetry). */
-final class CompositeMetrics implements MethodMetrics {
+/**
+ * Reports to two receivers at once (both MicroProfile Metrics and OpenTelemetry, or the operators'
+ * counters and a backend).
+ */
+public final class CompositeMetrics implements MethodMetrics {
 
     private final MethodMetrics first;
     private final MethodMetrics second;
@@ -11,6 +14,12 @@ final class CompositeMetrics implements MethodMetrics {
     CompositeMetrics(MethodMetrics first, MethodMetrics second) {
         this.first = first;
         this.second = second;
+    }
+
+    /** Both, or just one when the other is {@link MethodMetrics#NONE}. */
+    public static MethodMetrics of(MethodMetrics first, MethodMetrics second) {
+        return second == MethodMetrics.NONE ? first : first == MethodMetrics.NONE ? second
+                : new CompositeMetrics(first, second);
     }
 
     @Override

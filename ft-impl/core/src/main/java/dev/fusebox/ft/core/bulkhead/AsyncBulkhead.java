@@ -84,6 +84,23 @@ public final class AsyncBulkhead {
         return false;
     }
 
+    /**
+     * Changes the limits at run time. A higher limit starts waiting tasks at once (on the calling
+     * thread's hand-off, as a release would); a lower one lets running and queued tasks finish and
+     * refuses new ones until the counts are below it.
+     */
+    public void resize(int limit, int queueSize) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("bulkhead value must be at least 1: " + limit);
+        }
+        if (queueSize < 0) {
+            throw new IllegalArgumentException("bulkhead waitingTaskQueue must not be negative: " + queueSize);
+        }
+        waiting.resize(queueSize);
+        running.resize(limit);
+        drain();
+    }
+
     /** Gives back the slot of a finished task and starts a waiting one, if any. */
     void release() {
         running.release();

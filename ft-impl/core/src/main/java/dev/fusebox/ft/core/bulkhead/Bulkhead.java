@@ -25,6 +25,17 @@ public final class Bulkhead {
         return running.limit();
     }
 
+    /**
+     * Changes the limit at run time; calls running above a lowered limit finish undisturbed and new
+     * calls are rejected until the count is below it.
+     */
+    public void resize(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("bulkhead value must be at least 1: " + limit);
+        }
+        running.resize(limit);
+    }
+
     /** Calls running now. */
     public int running() {
         return running.used();

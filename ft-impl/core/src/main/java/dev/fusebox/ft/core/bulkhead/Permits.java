@@ -9,12 +9,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Implementation notes. The count lives in one AtomicInteger. {@link #tryAcquire} is a CAS loop
  * that only increments from a value below the limit, so the count never exceeds the limit; its
  * linearization point is the successful CAS. {@link #release} is a decrement; a release without a
- * matching acquire is a caller bug and is refused before it can drive the count negative.
- * Thread-safe.
+ * matching acquire is a caller bug and is refused before it can drive the count negative. The
+ * limit may change at run time: a lower limit refuses new permits until enough are given back
+ * (those in use are never revoked), a higher one admits at once. Thread-safe.
  */
 final class Permits {
 
-    private final int limit;
+    private volatile int limit;
     private final AtomicInteger used = new AtomicInteger();
 
     Permits(int limit) {
@@ -51,5 +52,10 @@ final class Permits {
 
     int limit() {
         return limit;
+    }
+
+    /** Changes the limit; permits in use above a lowered limit stay until released. */
+    void resize(int newLimit) {
+        limit = newLimit;
     }
 }

@@ -1,0 +1,34 @@
+package dev.fusebox.ft.management;
+
+import java.util.List;
+
+/**
+ * The registry of one application, under {@code dev.fusebox.ft:type=FaultTolerance,application=..}:
+ * every guarded method, the breaker groups, the audit log, and actions on many breakers at once.
+ *
+ * <p>A {@code selector} is {@code group:<name>} for a group defined in configuration, or a glob over
+ * breaker names ({@code *} any characters, {@code ?} one), e.g. {@code com.example.Payments#*}.
+ * Group actions apply to each matching breaker on its own (each atomically) and report per breaker.
+ */
+public interface FaultToleranceMXBean {
+
+    String getApplication();
+
+    List<GuardedMethodInfo> getGuardedMethods();
+
+    List<BreakerGroup> getGroups();
+
+    /** The most recent operator actions, oldest first. */
+    List<AuditEntry> getAuditLog();
+
+    /** Whether the operator overrides file is in use and healthy, and if not why. */
+    String getOverridesStatus();
+
+    List<ActionResult> forceOpenAll(String selector, String reason, String expiry);
+
+    List<ActionResult> forceClosedAll(String selector, String reason, String expiry);
+
+    List<ActionResult> releaseAll(String selector);
+
+    List<ActionResult> resetAll(String selector);
+}
