@@ -5,14 +5,22 @@ import static dev.fusebox.ft.configsource.Eventually.handEdit;
 import static dev.fusebox.ft.configsource.Eventually.watchThreads;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +43,7 @@ class HandEditTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the subscription is held open for the body
     void aHandEditReachesListenersWithExactlyTheChangedKeysAndTheConfigSource() throws InterruptedException {
         OverridesFile file = store("edit.properties");
         file.update(Map.of("a", "1", "b", "2", "c", "3"), List.of());
@@ -81,6 +90,54 @@ class HandEditTest {
         await("fix applied", () -> file.status().healthy());
         assertThat(file.values()).isEqualTo(Map.of("a", "2", "failureRatio", "0.3"));
         assertThat(file.status().problem()).isNull();
+    }
+
+    @Test
+    void eachDistinctProblemIsLoggedOnce() {
+        OverridesFile file = store("logged-once.properties");
+        file.update(Map.of("a", "1"), List.of());
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(OverridesFile.class.getName());
+        logger.addHandler(capture);
+        try {
+            // setPollInterval makes the next read re-check the file at once: no waiting needed
+            handEdit(file.path(), "a=1\nbroken\n");
+            file.setPollInterval(Duration.ofMillis(50));
+            assertThat(file.status().problem()).startsWith("line 2: no '=' in 'broken'");
+            handEdit(file.path(), "a=1\nbroken\n# same problem, other text\n");
+            file.setPollInterval(Duration.ofMillis(50));
+            assertThat(file.status().problem()).startsWith("line 2: no '=' in 'broken'");
+            handEdit(file.path(), "a=1\nb=2\nbroken too\n");
+            file.setPollInterval(Duration.ofMillis(50));
+            assertThat(file.status().problem()).startsWith("line 3: no '=' in 'broken too'");
+            Files.delete(file.path());
+            file.setPollInterval(Duration.ofMillis(50));
+            assertThat(file.status().healthy()).isTrue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            logger.removeHandler(capture);
+        }
+        assertThat(warnings).hasSize(3);
+        assertThat(warnings.get(0)).contains("line 2: no '=' in 'broken'");
+        assertThat(warnings.get(1)).contains("line 3: no '=' in 'broken too'");
+        assertThat(warnings.get(2)).contains("was deleted");
     }
 
     @Test
@@ -132,6 +189,7 @@ class HandEditTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the subscription is held open for the body
     void theWatchThreadRunsOnlyWhileSomeoneIsSubscribed() {
         OverridesFile file = store("watch.properties");
         assertThat(watchThreads()).isZero();
@@ -157,6 +215,7 @@ class HandEditTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the subscriptions are held open for the body
     void aFailingListenerIsLoggedAndBreaksNeitherTheStoreNorOtherListeners() throws InterruptedException {
         OverridesFile file = store("failing-listener.properties");
         BlockingQueue<Set<String>> seen = new LinkedBlockingQueue<>();
