@@ -78,15 +78,7 @@ public final class Chains {
      *                                  policy on or off
      */
     public void reconfigure(ManagedMethod method, MethodPolicy replacement) {
-        MethodPolicy current = method.policy();
-        if (current.beanClass() != replacement.beanClass() || !current.method().equals(replacement.method())) {
-            throw new IllegalArgumentException(replacement.name() + " is not the policy of " + current.name());
-        }
-        String changed = switchedPolicies(current, replacement);
-        if (!changed.isEmpty()) {
-            throw new IllegalArgumentException("turning " + changed + " on or off for " + current.name()
-                    + " needs a restart; only parameters change at run time");
-        }
+        checkCompatible(method.policy(), replacement);
         synchronized (method) {
             if (method.breaker() != null) {
                 method.breaker().reconfigure(replacement.circuitBreaker().policy());
@@ -98,6 +90,22 @@ public final class Chains {
                 method.asyncBulkhead().resize(replacement.bulkhead().value(), replacement.bulkhead().waitingTaskQueue());
             }
             method.install(replacement, assembly.chain(replacement, method));
+        }
+    }
+
+    /**
+     * Checks that {@code replacement} may replace {@code current} at run time.
+     *
+     * @throws IllegalArgumentException when it is for another method or turns a policy on or off
+     */
+    public void checkCompatible(MethodPolicy current, MethodPolicy replacement) {
+        if (current.beanClass() != replacement.beanClass() || !current.method().equals(replacement.method())) {
+            throw new IllegalArgumentException(replacement.name() + " is not the policy of " + current.name());
+        }
+        String changed = switchedPolicies(current, replacement);
+        if (!changed.isEmpty()) {
+            throw new IllegalArgumentException("turning " + changed + " on or off for " + current.name()
+                    + " needs a restart; only parameters change at run time");
         }
     }
 

@@ -1,0 +1,97 @@
+package dev.fusebox.ft.jmx.overrides;
+
+import dev.fusebox.ft.configsource.OverridesFile;
+import dev.fusebox.ft.core.circuitbreaker.CircuitState;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps operators' forcings in the overrides file, so a circuit forced open is still open after a
+ * restart until released or expired. One entry per forced breaker:
+ * {@code fusebox.forced/<bean class>#<method>=<OPEN|CLOSED>|<expiry instant or never>|<by>|<reason>}
+ * (the reason is last, so it may hold any character but a line break). Thread-safe.
+ */
+public final class ForcedStatesFile {
+
+    static final String PREFIX = "fusebox.forced/";
+    private static final System.Logger LOG = System.getLogger(ForcedStatesFile.class.getName());
+
+    /** A forcing read back from the file. {@code until} is null when it holds until released. */
+    public record Persisted(CircuitState state, Instant until, String by, String reason) {
+    }
+
+    private final OverridesFile file;
+
+    public ForcedStatesFile(OverridesFile file) {
+        this.file = file;
+    }
+
+    /** Writes the forcing of {@code breaker}, or removes it when {@code forcing} is null. */
+    public void save(String breaker, Persisted forcing) {
+        String key = PREFIX + breaker;
+        if (forcing == null) {
+            if (file.value(key) != null) {
+                file.update(Map.of(), List.of(key));
+            }
+            return;
+        }
+        String reason = forcing.reason().replace('\n', ' ').replace('\r', ' ').strip();
+        String value = forcing.state() + "|" + (forcing.until() == null ? "never" : forcing.until()) + "|"
+                + forcing.by().strip() + "|" + reason;
+        file.update(Map.of(key, value), List.of());
+    }
+
+    /**
+     * The forcings in the file that have not run out at {@code now}, by breaker name. A malformed
+     * entry is logged and skipped; an expired one is skipped (and left for the next write to drop).
+     */
+    public Map<String, Persisted> load(Instant now) {
+        Map<String, Persisted> found = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : file.values().entrySet()) {
+            if (!entry.getKey().startsWith(PREFIX)) {
+                continue;
+            }
+            String breaker = entry.getKey().substring(PREFIX.length());
+            Persisted forcing = parse(entry.getValue());
+            if (forcing == null) {
+                LOG.log(System.Logger.Level.WARNING, "ignoring the forcing of " + breaker + " in " + file.path()
+                        + ": expected <OPEN|CLOSED>|<expiry instant or never>|<by>|<reason>, found '"
+                        + entry.getValue() + "'");
+            } else if (forcing.until() != null && !forcing.until().isAfter(now)) {
+                LOG.log(System.Logger.Level.INFO, "the forcing of " + breaker + " in " + file.path() + " expired at "
+                        + forcing.until());
+            } else {
+                found.put(breaker, forcing);
+            }
+        }
+        return found;
+    }
+
+    static Persisted parse(String value) {
+        String[] parts = value.split("\\|", 4);
+        if (parts.length != 4 || parts[2].isBlank() || parts[3].isBlank()) {
+            return null;
+        }
+        CircuitState state;
+        try {
+            state = CircuitState.valueOf(parts[0].strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (state == CircuitState.HALF_OPEN) {
+            return null;
+        }
+        Instant until = null;
+        if (!parts[1].strip().equals("never")) {
+            try {
+                until = Instant.parse(parts[1].strip());
+            } catch (DateTimeException e) {
+                return null;
+            }
+        }
+        return new Persisted(state, until, parts[2].strip(), parts[3].strip());
+    }
+}
