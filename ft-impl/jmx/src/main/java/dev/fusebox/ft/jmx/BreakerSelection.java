@@ -50,7 +50,7 @@ final class BreakerSelection {
     }
 
     /**
-     * The breakers {@code selector} names, in deployment order.
+     * The breakers {@code selector} names, sorted by name.
      *
      * @throws IllegalArgumentException for an unknown group or a selector that names no breaker
      */

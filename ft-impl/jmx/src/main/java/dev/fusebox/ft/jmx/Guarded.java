@@ -30,7 +30,7 @@ record Guarded(String name, String methodKey, ManagedMethod method, TickerClock 
         return method.breaker() != null;
     }
 
-    /** Names every method of {@code managed}, in the given order. */
+    /** Names every method of {@code managed}; sorted by name, so listings are stable from run to run. */
     static List<Guarded> name(List<ManagedMethod> managed) {
         Map<String, Long> sameName = managed.stream().collect(Collectors.groupingBy(
                 m -> m.policy().beanClass().getName() + "#" + m.policy().method().getName(), Collectors.counting()));
@@ -45,6 +45,7 @@ record Guarded(String name, String methodKey, ManagedMethod method, TickerClock 
             TickerClock clock = clocks.computeIfAbsent(ticker, TickerClock::new);
             named.add(new Guarded(method.policy().beanClass().getName() + "#" + key, key, method, clock));
         }
+        named.sort(java.util.Comparator.comparing(Guarded::name));
         return List.copyOf(named);
     }
 }
