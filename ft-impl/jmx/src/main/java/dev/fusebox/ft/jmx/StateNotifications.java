@@ -65,7 +65,7 @@ final class StateNotifications {
             }
         }
         if (now != null) {
-            broadcaster.sendNotification(now);
+            send(now);
         } else if (scheduleFlush) {
             schedule(delay);
         }
@@ -92,7 +92,15 @@ final class StateNotifications {
             due = notification(pending, System.nanoTime());
             pending = null;
         }
-        broadcaster.sendNotification(due);
+        send(due);
+    }
+
+    private void send(AttributeChangeNotification notification) {
+        try {
+            broadcaster.sendNotification(notification);
+        } catch (RejectedExecutionException stopped) {
+            // management is shutting down: the listeners are going away with the MXBean
+        }
     }
 
     /** Builds the notification of {@code transition} and remembers it as sent; holds the lock. */

@@ -3,6 +3,7 @@ package dev.fusebox.ft.jmx.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fusebox.ft.management.FaultToleranceMXBean;
+import dev.fusebox.ft.management.FaultToleranceOperations;
 import dev.fusebox.ft.management.GuardedMethodInfo;
 import dev.fusebox.ft.management.ManagementNames;
 import java.util.List;
@@ -105,6 +106,11 @@ class RegistrationTest {
             assertThat(fuseboxNames("switched-off")).isEmpty();
             assertThat(ThreadHygiene.fuseboxThreads()).extracting(Thread::getName)
                     .noneMatch(name -> name.startsWith("fusebox-management-"));
+            // application code can still act on its breakers
+            FaultToleranceOperations operations = container.bean(FaultToleranceOperations.class);
+            String charge = Shop.Payments.class.getName() + "#charge";
+            assertThat(operations.forceOpen(charge, "no JMX here", null).succeeded()).isTrue();
+            assertThat(operations.state(charge)).isEqualTo("OPEN");
         }
     }
 }
