@@ -2,9 +2,6 @@ package dev.fusebox.ft.jmx;
 
 import dev.fusebox.ft.cdi.interceptor.ManagedMethod;
 import dev.fusebox.ft.core.circuitbreaker.CircuitBreaker;
-import dev.fusebox.ft.core.circuitbreaker.CircuitBreakerListener;
-import dev.fusebox.ft.core.circuitbreaker.CircuitState;
-import dev.fusebox.ft.core.circuitbreaker.Transition;
 import dev.fusebox.ft.management.BulkheadMXBean;
 import dev.fusebox.ft.management.CircuitBreakerMXBean;
 import dev.fusebox.ft.management.FaultToleranceMXBean;
@@ -183,53 +180,11 @@ final class ApplicationManagement {
     private void watchBreakers(Map<Guarded, StateNotifications> notifications) {
         for (Guarded method : guarded) {
             CircuitBreaker breaker = method.method().breaker();
-            if (breaker == null) {
-                continue;
+            if (breaker != null) {
+                watches.add(breaker.listen(new BreakerWatch(application, method, actions,
+                        notifications == null ? null : notifications.get(method))));
             }
-            StateNotifications announce = notifications == null ? null : notifications.get(method);
-            watches.add(breaker.listen(new CircuitBreakerListener() {
-                @Override
-                public void onStateChange(CircuitBreaker changed, CircuitState from, CircuitState to) {
-                    // onTransition carries everything
-                }
-
-                @Override
-                public void onTransition(CircuitBreaker changed, Transition transition) {
-                    transitioned(method, transition, announce);
-                }
-
-                @Override
-                public String toString() {
-                    return "fault tolerance management of " + method.name();
-                }
-            }));
         }
-    }
-
-    private void transitioned(Guarded method, Transition transition, StateNotifications announce) {
-        BreakerTransitionEvent event = new BreakerTransitionEvent();
-        if (event.isEnabled()) {
-            event.application = application;
-            event.name = method.name();
-            event.from = transition.from().name();
-            event.to = transition.to().name();
-            event.cause = transition.cause();
-            event.forcedBy = transition.forced() == null ? null : transition.forced().by();
-            event.commit();
-        }
-        if (isExpiry(transition)) {
-            actions.expired(method, transition);
-        }
-        if (announce != null) {
-            announce.on(transition);
-        }
-    }
-
-    /** Whether the engine let a forcing go because it ran out (its cause says so; nobody acted). */
-    static boolean isExpiry(Transition transition) {
-        String cause = transition.cause();
-        return transition.forced() == null && cause != null && cause.startsWith("forcing by ")
-                && cause.endsWith(" expired");
     }
 
     /** A few times a second on the management thread: bulkhead saturation, and forcings that ran out. */

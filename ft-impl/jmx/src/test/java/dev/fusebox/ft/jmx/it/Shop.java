@@ -1,9 +1,12 @@
 package dev.fusebox.ft.jmx.it;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
@@ -86,6 +89,20 @@ final class Shop {
                 throw new IllegalStateException("never released");
             }
             return "held";
+        }
+    }
+
+    /** An asynchronous method with one execution slot and one queue place. */
+    @ApplicationScoped
+    public static class Warehouse {
+        @Asynchronous
+        @Bulkhead(value = 1, waitingTaskQueue = 1)
+        public CompletionStage<String> ship(CountDownLatch started, CountDownLatch release) throws InterruptedException {
+            started.countDown();
+            if (!release.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never released");
+            }
+            return CompletableFuture.completedFuture("shipped");
         }
     }
 }
