@@ -145,8 +145,11 @@ class ForcingTest {
     /** The breakers run on the system ticker, so this uses a short real expiry, polled with a deadline. */
     @Test
     void aForcingRunsOutAndTheBreakerIsAutomaticAgain() {
-        charge.forceOpen("short drill", "PT0.3S");
-        assertThat(charge.getForcing().untilEpochMillis()).isPositive();
+        long before = System.currentTimeMillis();
+        ActionResult forced = charge.forceOpen("short drill", "PT0.3S");
+        assertThat(forced.message()).startsWith("forced open by local: short drill; until ");
+        assertThat(java.time.Instant.parse(forced.message().substring(forced.message().lastIndexOf(' ') + 1))
+                .toEpochMilli()).isBetween(before + 300, System.currentTimeMillis() + 300);
 
         Await.until("the forcing runs out without any call", () -> !charge.isForced());
         assertThat(charge.getState()).isEqualTo("HALF_OPEN");
