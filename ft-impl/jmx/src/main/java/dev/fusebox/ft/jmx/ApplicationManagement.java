@@ -1,0 +1,246 @@
+package dev.fusebox.ft.jmx;
+
+import dev.fusebox.ft.cdi.interceptor.ManagedMethod;
+import dev.fusebox.ft.core.circuitbreaker.CircuitBreaker;
+import dev.fusebox.ft.management.BulkheadMXBean;
+import dev.fusebox.ft.management.CircuitBreakerMXBean;
+import dev.fusebox.ft.management.FaultToleranceMXBean;
+import dev.fusebox.ft.management.ManagementNames;
+import dev.fusebox.ft.management.RetryMXBean;
+import dev.fusebox.ft.management.TimeoutMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.AttributeChangeNotification;
+import javax.management.InstanceAlreadyExistsException;
+import javax.management.InstanceNotFoundException;
+import javax.management.JMException;
+import javax.management.MBeanNotificationInfo;
+import javax.management.MBeanServer;
+import javax.management.NotificationBroadcasterSupport;
+import javax.management.ObjectName;
+import javax.management.StandardEmitterMBean;
+import javax.management.StandardMBean;
+
+/**
+ * Management of one container's guarded methods, from the end of deployment to shutdown: claims
+ * an application name, registers the registry and each method's MXBeans in the platform
+ * MBeanServer, watches every breaker (JFR events, expired forcings, State notifications), puts
+ * back kept forcings, and runs the one management thread ({@code fusebox-management-<app>},
+ * daemon) that delivers notifications, flushes coalesced ones and samples bulkheads. With
+ * management disabled it registers nothing and starts no thread; the Java API still works.
+ * Not thread-safe: {@link #start} and {@link #stop} are called by the container, once each.
+ */
+final class ApplicationManagement {
+
+    static final String ENABLED_KEY = "fusebox.management.enabled";
+    static final String APPLICATION_KEY = "fusebox.management.application";
+    static final String DEFAULT_APPLICATION = "application";
+    /** How often bulkheads are sampled for saturation and forcings checked for expiry. */
+    static final long SAMPLE_MILLIS = 250;
+
+    private static final System.Logger LOG = System.getLogger(ApplicationManagement.class.getName());
+    private static final int MAX_SUFFIX = 10_000;
+
+    private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    private final List<ObjectName> registered = new ArrayList<>();
+    private final List<AutoCloseable> watches = new ArrayList<>();
+    private final List<ManagedBulkhead> bulkheads = new ArrayList<>();
+    private final AtomicLong sequence = new AtomicLong();
+    private final List<Guarded> guarded;
+    private ScheduledThreadPoolExecutor thread;
+    private OperatorActions actions;
+    private String application;
+
+    private ApplicationManagement(List<ManagedMethod> managed) {
+        this.guarded = Guarded.name(managed);
+    }
+
+    /** Starts management of {@code managed}; on failure everything started so far is undone. */
+    static ApplicationManagement start(List<ManagedMethod> managed, boolean enabled, String application,
+                                       Map<String, String> groups, ForcedStateStore store,
+                                       ConfigurationChanges changes) {
+        ApplicationManagement management = new ApplicationManagement(managed);
+        try {
+            management.begin(enabled, application, groups, store, changes);
+            return management;
+        } catch (RuntimeException | JMException failed) {
+            management.stop();
+            throw new IllegalStateException("could not start fault tolerance management of " + application + ": "
+                    + failed.getMessage(), failed);
+        }
+    }
+
+    private void begin(boolean enabled, String wanted, Map<String, String> groups, ForcedStateStore store,
+                       ConfigurationChanges changes) throws JMException {
+        if (!enabled) {
+            application = wanted;
+            actions = new OperatorActions(guarded, groups, new AuditLog(wanted), store, changes);
+            watchBreakers(null);
+            actions.restore();
+            LOG.log(System.Logger.Level.INFO, "fault tolerance JMX management of " + wanted + " is disabled ("
+                    + ENABLED_KEY + "=false); the Java operations still work");
+            return;
+        }
+        claimName(wanted, groups, store, changes);
+        thread = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread started = new Thread(task, "fusebox-management-" + application);
+            started.setDaemon(true);
+            return started;
+        });
+        thread.setRemoveOnCancelPolicy(true);
+        thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        Map<Guarded, StateNotifications> notifications = registerMethods();
+        watchBreakers(notifications);
+        actions.restore();
+        thread.scheduleAtFixedRate(this::sample, SAMPLE_MILLIS, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Registers the registry under the first free name of {@code wanted}, {@code wanted-2}, ... */
+    private void claimName(String wanted, Map<String, String> groups, ForcedStateStore store,
+                           ConfigurationChanges changes) throws JMException {
+        for (int n = 1; n <= MAX_SUFFIX; n++) {
+            String candidate = n == 1 ? wanted : wanted + "-" + n;
+            OperatorActions candidateActions = new OperatorActions(guarded, groups, new AuditLog(candidate), store,
+                    changes);
+            ObjectName name = ManagementNames.registry(candidate);
+            try {
+                server.registerMBean(new StandardMBean(new ApplicationRegistry(candidate, guarded, candidateActions),
+                        FaultToleranceMXBean.class, true), name);
+            } catch (InstanceAlreadyExistsException taken) {
+                continue;
+            }
+            registered.add(name);
+            application = candidate;
+            actions = candidateActions;
+            if (n > 1) {
+                LOG.log(System.Logger.Level.WARNING, "fault tolerance management: application name " + wanted
+                        + " is taken in this JVM (another container); registered as " + candidate
+                        + " (set " + APPLICATION_KEY + " to choose one)");
+            }
+            return;
+        }
+        throw new IllegalStateException("no free application name from " + wanted + " to " + wanted + "-" + MAX_SUFFIX);
+    }
+
+    private Map<Guarded, StateNotifications> registerMethods() throws JMException {
+        Map<Guarded, StateNotifications> notifications = new java.util.HashMap<>();
+        for (Guarded method : guarded) {
+            ManagedMethod engines = method.method();
+            if (engines.breaker() != null) {
+                ObjectName name = name(ManagementNames.CIRCUIT_BREAKER, method);
+                NotificationBroadcasterSupport broadcaster = broadcaster("State",
+                        "the breaker's state or forcing changed; the message is the cause, the user data who forces it");
+                register(new StandardEmitterMBean(new ManagedCircuitBreaker(method, actions), CircuitBreakerMXBean.class,
+                        true, broadcaster), name);
+                notifications.put(method, new StateNotifications(name, broadcaster, thread, sequence,
+                        engines.breaker().state().name()));
+            }
+            if (engines.bulkhead() != null || engines.asyncBulkhead() != null) {
+                ObjectName name = name(ManagementNames.BULKHEAD, method);
+                NotificationBroadcasterSupport broadcaster = broadcaster("Saturated",
+                        "the bulkhead became saturated or has free capacity again");
+                ManagedBulkhead bulkhead = new ManagedBulkhead(method, actions);
+                bulkhead.announceTo(name, broadcaster, sequence);
+                register(new StandardEmitterMBean(bulkhead, BulkheadMXBean.class, true, broadcaster), name);
+                bulkheads.add(bulkhead);
+            }
+            if (engines.policy().retry() != null) {
+                register(new StandardMBean(new ManagedRetry(method, actions), RetryMXBean.class, true),
+                        name(ManagementNames.RETRY, method));
+            }
+            if (engines.policy().timeoutNanos() > 0) {
+                register(new StandardMBean(new ManagedTimeout(method, actions), TimeoutMXBean.class, true),
+                        name(ManagementNames.TIMEOUT, method));
+            }
+        }
+        return notifications;
+    }
+
+    private NotificationBroadcasterSupport broadcaster(String attribute, String description) {
+        return new NotificationBroadcasterSupport(thread, new MBeanNotificationInfo(
+                new String[] {AttributeChangeNotification.ATTRIBUTE_CHANGE}, AttributeChangeNotification.class.getName(),
+                attribute + ": " + description));
+    }
+
+    private ObjectName name(String type, Guarded method) {
+        return ManagementNames.of(type, application, method.beanClass(), method.methodKey());
+    }
+
+    private void register(Object mbean, ObjectName name) throws JMException {
+        server.registerMBean(mbean, name);
+        registered.add(name);
+    }
+
+    /** Listens to every breaker: JFR, expired forcings, and State notifications when registered. */
+    private void watchBreakers(Map<Guarded, StateNotifications> notifications) {
+        for (Guarded method : guarded) {
+            CircuitBreaker breaker = method.method().breaker();
+            if (breaker != null) {
+                watches.add(breaker.listen(new BreakerWatch(application, method, actions,
+                        notifications == null ? null : notifications.get(method))));
+            }
+        }
+    }
+
+    /** A few times a second on the management thread: bulkhead saturation, and forcings that ran out. */
+    private void sample() {
+        try {
+            for (ManagedBulkhead bulkhead : bulkheads) {
+                bulkhead.sample();
+            }
+            for (Guarded method : guarded) {
+                if (method.hasBreaker()) {
+                    method.method().breaker().forced(); // lets a forcing that ran out go, announced like any change
+                }
+            }
+        } catch (RuntimeException failed) {
+            LOG.log(System.Logger.Level.WARNING, "fault tolerance management sampling of " + application + " failed",
+                    failed);
+        }
+    }
+
+    String application() {
+        return application;
+    }
+
+    OperatorActions actions() {
+        return actions;
+    }
+
+    /** Unregisters every MXBean, stops watching the breakers and stops the management thread. */
+    void stop() {
+        for (AutoCloseable watch : watches) {
+            try {
+                watch.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "could not stop watching a circuit breaker", e);
+            }
+        }
+        watches.clear();
+        for (ObjectName name : registered) {
+            try {
+                server.unregisterMBean(name);
+            } catch (InstanceNotFoundException gone) {
+                // someone unregistered it already
+            } catch (JMException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not unregister " + name, e);
+            }
+        }
+        registered.clear();
+        if (thread != null) {
+            thread.shutdownNow();
+            try {
+                if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
+                    LOG.log(System.Logger.Level.WARNING, "management thread of " + application + " did not stop in 5 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,273 @@
+package dev.fusebox.ft.jmx;
+
+import dev.fusebox.ft.core.circuitbreaker.CircuitBreaker;
+import dev.fusebox.ft.core.circuitbreaker.CircuitState;
+import dev.fusebox.ft.core.circuitbreaker.Forced;
+import dev.fusebox.ft.core.circuitbreaker.Transition;
+import dev.fusebox.ft.management.ActionResult;
+import dev.fusebox.ft.management.AuditEntry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The one way operator actions reach the engines, whoever asks (an MXBean, a group operation, the
+ * Java API): checks the input, acts on the breaker, tells the {@link ForcedStateStore}, and audits
+ * the outcome, refusals included. A refused action throws {@link IllegalArgumentException} with
+ * the reason after it has been audited. Thread-safe: each action is one atomic engine operation.
+ */
+final class OperatorActions {
+
+    private static final System.Logger LOG = System.getLogger(OperatorActions.class.getName());
+    /** The principal of what nobody did (a forcing running out). */
+    static final String SYSTEM = "system";
+
+    private final Map<String, Guarded> breakers = new LinkedHashMap<>();
+    private final BreakerSelection selection;
+    private final AuditLog audit;
+    private final ForcedStateStore store;
+    private final ConfigurationChanges changes;
+
+    OperatorActions(List<Guarded> guarded, Map<String, String> groupDefinitions, AuditLog audit,
+                    ForcedStateStore store, ConfigurationChanges changes) {
+        guarded.stream().filter(Guarded::hasBreaker).forEach(g -> breakers.put(g.name(), g));
+        this.selection = new BreakerSelection(List.copyOf(breakers.keySet()), groupDefinitions);
+        this.audit = audit;
+        this.store = store;
+        this.changes = changes;
+    }
+
+    List<String> breakerNames() {
+        return List.copyOf(breakers.keySet());
+    }
+
+    BreakerSelection selection() {
+        return selection;
+    }
+
+    AuditLog audit() {
+        return audit;
+    }
+
+    String overridesStatus() {
+        return changes.status();
+    }
+
+    /** The breaker named {@code name}; unknown names are an IllegalArgumentException (not audited). */
+    Guarded breaker(String name) {
+        Guarded found = name == null ? null : breakers.get(name);
+        if (found == null) {
+            throw new IllegalArgumentException("no circuit breaker named '" + name + "'; breakers are named"
+                    + " <bean class>#<method>, e.g. " + breakers.keySet().stream().findFirst().orElse("(none here)"));
+        }
+        return found;
+    }
+
+    /**
+     * Forces {@code target} into {@code state}; {@code expiry} is evaluated here so a bad one is
+     * audited as a refusal.
+     */
+    ActionResult force(String target, CircuitState state, String reason, Supplier<Expiry> expiry, String principal) {
+        String action = forceAction(state);
+        Guarded guarded = known(target, action, reason, principal);
+        CircuitBreaker breaker = guarded.method().breaker();
+        String before = breaker.state().name();
+        try {
+            String why = requireReason(reason, action, target);
+            long until = expiry.get().deadline(guarded.clock());
+            Transition made = breaker.force(state, principal, why, until);
+            String detail = made.cause() + "; " + untilText(guarded, until);
+            record(principal, action, target, why, made.from().name(), made.to().name(), true, detail);
+            keep(guarded, made.forced());
+            return new ActionResult(target, action, true, made.from().name(), made.to().name(), detail);
+        } catch (IllegalArgumentException refused) {
+            record(principal, action, target, reason, before, before, false, refused.getMessage());
+            throw refused;
+        }
+    }
+
+    /** Forces every breaker {@code selector} names, each on its own; a refusal of one is its result. */
+    List<ActionResult> forceAll(String selector, CircuitState state, String reason, Supplier<Expiry> expiry,
+                                String principal) {
+        String action = forceAction(state) + "All";
+        Expiry parsed;
+        List<String> targets;
+        try {
+            requireReason(reason, action, selector);
+            parsed = expiry.get();
+            targets = selection.select(selector);
+        } catch (IllegalArgumentException refused) {
+            record(principal, action, selector, reason, null, null, false, refused.getMessage());
+            throw refused;
+        }
+        return each(targets, target -> force(target, state, reason, () -> parsed, principal), forceAction(state));
+    }
+
+    /** Hands {@code target} back to its state machine; not succeeded when it was not forced. */
+    ActionResult release(String target, String principal) {
+        Guarded guarded = known(target, "release", "", principal);
+        CircuitBreaker breaker = guarded.method().breaker();
+        Transition made = breaker.release(principal);
+        if (made == null) {
+            String state = breaker.state().name();
+            String detail = target + " is not forced; nothing to release";
+            record(principal, "release", target, "", state, state, false, detail);
+            return new ActionResult(target, "release", false, state, state, detail);
+        }
+        record(principal, "release", target, "", made.from().name(), made.to().name(), true, made.cause());
+        keep(guarded, null);
+        return new ActionResult(target, "release", true, made.from().name(), made.to().name(), made.cause());
+    }
+
+    List<ActionResult> releaseAll(String selector, String principal) {
+        return each(selectOrRefuse(selector, "releaseAll", principal), target -> release(target, principal), "release");
+    }
+
+    /** Closes {@code target} with an empty window and drops any forcing. */
+    ActionResult reset(String target, String reason, String principal) {
+        Guarded guarded = known(target, "reset", reason, principal);
+        String why = reason == null ? "" : reason.trim();
+        Transition made = guarded.method().breaker().reset(principal, why);
+        record(principal, "reset", target, why, made.from().name(), made.to().name(), true, made.cause());
+        keep(guarded, null);
+        return new ActionResult(target, "reset", true, made.from().name(), made.to().name(), made.cause());
+    }
+
+    List<ActionResult> resetAll(String selector, String principal) {
+        return each(selectOrRefuse(selector, "resetAll", principal), target -> reset(target, "", principal), "reset");
+    }
+
+    /** One parameter of one policy, handed to {@link ConfigurationChanges}; the result is audited. */
+    ActionResult configure(Guarded guarded, String annotation, String parameter, String value, String reason,
+                           String principal) {
+        String target = guarded.name();
+        String what = annotation + "/" + parameter + "=" + value;
+        ActionResult result;
+        if (reason == null || reason.isBlank()) {
+            result = new ActionResult(target, "configure", false, null, null,
+                    "a reason is required to configure " + what + " of " + target);
+        } else {
+            try {
+                ActionResult given = changes.configure(guarded.method(), annotation, parameter, value, reason.trim(),
+                        principal);
+                result = new ActionResult(target, "configure", given.succeeded(), given.previousState(),
+                        given.newState(), given.message());
+            } catch (RuntimeException failed) {
+                LOG.log(System.Logger.Level.WARNING, "configuration change " + what + " of " + target + " failed", failed);
+                result = new ActionResult(target, "configure", false, null, null, "failed: " + failed);
+            }
+        }
+        record(principal, "configure", target, reason, result.previousState(), result.newState(), result.succeeded(),
+                what + ": " + result.message());
+        return result;
+    }
+
+    /** A forcing of {@code guarded} ran out (seen by its breaker's listener). */
+    void expired(Guarded guarded, Transition transition) {
+        record(SYSTEM, "expire", guarded.name(), "", transition.from().name(), transition.to().name(), true,
+                transition.cause());
+        keep(guarded, null);
+    }
+
+    /** Puts back what {@code store} kept, before any call; expired and unknown entries are skipped. */
+    void restore() {
+        Map<String, PersistedForcing> kept;
+        try {
+            kept = store.load();
+        } catch (RuntimeException failed) {
+            LOG.log(System.Logger.Level.ERROR, "could not load the forced states from " + store, failed);
+            return;
+        }
+        kept.forEach((name, forcing) -> {
+            Guarded guarded = breakers.get(name);
+            if (guarded == null) {
+                LOG.log(System.Logger.Level.WARNING, "kept forcing of " + name + " skipped: no such circuit breaker");
+                return;
+            }
+            if (forcing.expiredAt(guarded.clock().nowEpochMillis())) {
+                LOG.log(System.Logger.Level.INFO, "kept forcing of " + name + " skipped: it ran out");
+                keep(guarded, null);
+                return;
+            }
+            try {
+                CircuitState state = CircuitState.valueOf(forcing.state());
+                long until = forcing.untilEpochMillis() == 0 ? Forced.NEVER
+                        : guarded.clock().deadline(Instant.ofEpochMilli(forcing.untilEpochMillis()));
+                Transition made = guarded.method().breaker().force(state, forcing.by(), forcing.reason(), until);
+                record(forcing.by(), forceAction(state), name, forcing.reason(), made.from().name(), made.to().name(),
+                        true, "restored from " + store + "; " + untilText(guarded, until));
+            } catch (IllegalArgumentException invalid) {
+                record(forcing.by(), "restore", name, forcing.reason(), null, null, false,
+                        "kept forcing not restored: " + invalid.getMessage());
+            }
+        });
+    }
+
+    private List<ActionResult> each(List<String> targets, java.util.function.Function<String, ActionResult> act,
+                                    String action) {
+        List<ActionResult> results = new ArrayList<>(targets.size());
+        for (String target : targets) {
+            try {
+                results.add(act.apply(target));
+            } catch (IllegalArgumentException refused) {
+                results.add(new ActionResult(target, action, false, null, null, refused.getMessage()));
+            }
+        }
+        return results;
+    }
+
+    private List<String> selectOrRefuse(String selector, String action, String principal) {
+        try {
+            return selection.select(selector);
+        } catch (IllegalArgumentException refused) {
+            record(principal, action, selector, "", null, null, false, refused.getMessage());
+            throw refused;
+        }
+    }
+
+    private Guarded known(String target, String action, String reason, String principal) {
+        try {
+            return breaker(target);
+        } catch (IllegalArgumentException unknown) {
+            record(principal, action, String.valueOf(target), reason, null, null, false, unknown.getMessage());
+            throw unknown;
+        }
+    }
+
+    private static String requireReason(String reason, String action, String target) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a reason is required to " + action + " " + target
+                    + "; say why, e.g. the incident or ticket");
+        }
+        return reason.trim();
+    }
+
+    private static String forceAction(CircuitState state) {
+        return state == CircuitState.OPEN ? "forceOpen" : "forceClosed";
+    }
+
+    private static String untilText(Guarded guarded, long until) {
+        return until == Forced.NEVER ? "until released"
+                : "until " + Instant.ofEpochMilli(guarded.clock().toEpochMillis(until));
+    }
+
+    private void keep(Guarded guarded, Forced forced) {
+        PersistedForcing kept = forced == null ? null : new PersistedForcing(forced.state().name(), forced.by(),
+                forced.reason(), guarded.clock().toEpochMillis(forced.sinceNanos()),
+                guarded.clock().untilEpochMillis(forced.untilNanos()));
+        try {
+            store.changed(guarded.name(), kept);
+        } catch (RuntimeException failed) {
+            LOG.log(System.Logger.Level.ERROR, "forced-state store " + store + " failed to keep " + guarded.name(), failed);
+        }
+    }
+
+    private void record(String principal, String action, String target, String reason, String previous, String next,
+                        boolean succeeded, String detail) {
+        audit.record(new AuditEntry(System.currentTimeMillis(), principal, action, target,
+                reason == null ? "" : reason, previous, next, succeeded, detail));
+    }
+}

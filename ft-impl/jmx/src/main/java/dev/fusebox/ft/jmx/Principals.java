@@ -1,0 +1,47 @@
+package dev.fusebox.ft.jmx;
+
+import java.security.AccessController;
+import java.security.Principal;
+import java.util.Set;
+import javax.management.remote.JMXPrincipal;
+import javax.security.auth.Subject;
+
+/** Who is acting: the JMX client's authenticated principal, or the application code calling. */
+final class Principals {
+
+    /** An in-process JMX client that did not authenticate. */
+    static final String LOCAL = "local";
+
+    private Principals() {
+    }
+
+    /**
+     * The principal of the JMX request being served: the {@link JMXPrincipal} of the connector's
+     * authenticated subject, else any principal of it, else {@value #LOCAL}.
+     */
+    @SuppressWarnings("removal")
+    static String ofJmxClient() {
+        Subject subject = Subject.getSubject(AccessController.getContext());
+        if (subject == null) {
+            return LOCAL;
+        }
+        Set<JMXPrincipal> jmx = subject.getPrincipals(JMXPrincipal.class);
+        if (!jmx.isEmpty()) {
+            return jmx.iterator().next().getName();
+        }
+        return subject.getPrincipals().stream().map(Principal::getName).findFirst().orElse(LOCAL);
+    }
+
+    /**
+     * {@code code:<class>} for the class that called into {@code api} (the first frame below the
+     * last frame of {@code api}).
+     */
+    static String ofCaller(Class<?> api) {
+        Class<?> caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
+                .dropWhile(frame -> frame.getDeclaringClass() != api)
+                .dropWhile(frame -> frame.getDeclaringClass() == api)
+                .map(StackWalker.StackFrame::getDeclaringClass)
+                .findFirst().orElse(api));
+        return "code:" + caller.getName();
+    }
+}
