@@ -51,11 +51,9 @@ final class BreakerWatch implements CircuitBreakerListener {
         }
     }
 
-    /** Whether the engine let a forcing go because it ran out (its cause says so; nobody acted). */
+    /** Whether the engine let a forcing go because it ran out (nobody acted). */
     static boolean isExpiry(Transition transition) {
-        String cause = transition.cause();
-        return transition.forced() == null && cause != null && cause.startsWith("forcing by ")
-                && cause.endsWith(" expired");
+        return transition.kind() == Transition.Kind.EXPIRED;
     }
 
     @Override

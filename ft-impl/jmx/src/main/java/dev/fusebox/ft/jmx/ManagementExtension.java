@@ -2,6 +2,9 @@ package dev.fusebox.ft.jmx;
 
 import dev.fusebox.ft.cdi.FaultToleranceExtension;
 import dev.fusebox.ft.cdi.interceptor.Chains;
+import dev.fusebox.ft.configsource.OverridesFile;
+import dev.fusebox.ft.jmx.overrides.ForcedStatesFile;
+import dev.fusebox.ft.jmx.overrides.LiveConfiguration;
 import dev.fusebox.ft.management.FaultToleranceOperations;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -32,6 +35,7 @@ public class ManagementExtension implements Extension {
 
     private volatile OperatorActions actions;
     private ApplicationManagement running;
+    private LiveConfiguration live;
 
     void addOperations(@Observes AfterBeanDiscovery event) {
         event.addBean().beanClass(JavaOperations.class).types(FaultToleranceOperations.class, Object.class)
@@ -52,10 +56,24 @@ public class ManagementExtension implements Extension {
         String application = config.getOptionalValue(ApplicationManagement.APPLICATION_KEY, String.class)
                 .filter(name -> !name.isBlank()).orElse(ApplicationManagement.DEFAULT_APPLICATION);
         try {
+            ForcedStateStore store = supplied(beans, ForcedStateStore.class, null);
+            ConfigurationChanges changes = supplied(beans, ConfigurationChanges.class, null);
+            OverridesFile overrides = LiveConfiguration.fileOf(config);
+            if (overrides != null) {
+                // the application reads an operator overrides file: keep forcings and parameter changes there
+                store = store != null ? store : new ForcedStatesFile(overrides);
+                if (changes == null) {
+                    live = new LiveConfiguration(config, chains, overrides, this::handEdit);
+                    changes = live;
+                }
+            }
             running = ApplicationManagement.start(chains.managed(), enabled, application,
-                    BreakerSelection.groupDefinitions(config), supplied(beans, ForcedStateStore.class, ForcedStateStore.NONE),
-                    supplied(beans, ConfigurationChanges.class, ConfigurationChanges.NONE));
+                    BreakerSelection.groupDefinitions(config), store != null ? store : ForcedStateStore.NONE,
+                    changes != null ? changes : ConfigurationChanges.NONE);
             actions = running.actions();
+            if (live != null) {
+                live.start();
+            }
             LOG.log(System.Logger.Level.DEBUG, () -> "fault tolerance management of " + running.application()
                     + " started: " + chains.managed().size() + " guarded methods");
         } catch (RuntimeException failed) {
@@ -64,10 +82,24 @@ public class ManagementExtension implements Extension {
     }
 
     void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) BeforeShutdown event) {
+        if (live != null) {
+            live.close();
+            live = null;
+        }
         actions = null;
         if (running != null) {
             running.stop();
             running = null;
+        }
+    }
+
+    /** Audits what a hand edit of the overrides file changed or why it was refused. */
+    private void handEdit(String principal, String target, String parameter, String previous, String next,
+                          boolean applied, String detail, String reason) {
+        OperatorActions current = actions;
+        if (current != null) {
+            current.record(principal, "configure", target, reason, previous, next, applied,
+                    detail == null || detail.isEmpty() ? "hand edit of the overrides file" : detail);
         }
     }
 

@@ -265,7 +265,8 @@ final class OperatorActions {
         }
     }
 
-    private void record(String principal, String action, String target, String reason, String previous, String next,
+    /** Audits something that happened outside an operator action (a hand edit of the overrides file). */
+    void record(String principal, String action, String target, String reason, String previous, String next,
                         boolean succeeded, String detail) {
         audit.record(new AuditEntry(System.currentTimeMillis(), principal, action, target,
                 reason == null ? "" : reason, previous, next, succeeded, detail));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The state machine of one circuit breaker (see {@link CircuitState} for its transitions), and the
@@ -193,7 +194,7 @@ public final class CircuitBreaker {
         while (true) {
             Phase current = phase.get();
             Phase next = current.forced(forcing, policy, ticker.nanoTime());
-            Transition made = swap(current, next, cause);
+            Transition made = swap(current, next, cause, Transition.Kind.FORCED);
             if (made != null) {
                 return made;
             }
@@ -211,7 +212,8 @@ public final class CircuitBreaker {
             if (current.forced == null) {
                 return null;
             }
-            Transition made = swap(current, current.released(ticker.nanoTime()), "released by " + by);
+            Transition made = swap(current, current.released(ticker.nanoTime()), "released by " + by,
+                    Transition.Kind.RELEASED);
             if (made != null) {
                 return made;
             }
@@ -223,7 +225,8 @@ public final class CircuitBreaker {
         String cause = "reset by " + by + (reason == null || reason.isBlank() ? "" : ": " + reason);
         while (true) {
             Phase current = phase.get();
-            Transition made = swap(current, current.next(CircuitState.CLOSED, policy, ticker.nanoTime()), cause);
+            Transition made = swap(current, current.next(CircuitState.CLOSED, policy, ticker.nanoTime()), cause,
+                    Transition.Kind.RESET);
             if (made != null) {
                 return made;
             }
@@ -266,23 +269,25 @@ public final class CircuitBreaker {
     }
 
     private void expire(Phase current) {
-        swap(current, current.released(ticker.nanoTime()), "forcing by " + current.forced.by() + " expired");
+        swap(current, current.released(ticker.nanoTime()), "forcing by " + current.forced.by() + " expired",
+                Transition.Kind.EXPIRED);
     }
 
     private boolean moveTo(Phase expected, CircuitState to, Throwable thrown) {
         Phase next = expected.next(to, policy, ticker.nanoTime());
-        return swap(expected, next, () -> cause(expected, to, thrown)) != null;
+        return swap(expected, next, () -> cause(expected, to, thrown), Transition.Kind.AUTOMATIC) != null;
     }
 
-    private Transition swap(Phase expected, Phase next, String cause) {
-        return swap(expected, next, () -> cause);
+    private Transition swap(Phase expected, Phase next, String cause, Transition.Kind kind) {
+        return swap(expected, next, () -> cause, kind);
     }
 
-    private Transition swap(Phase expected, Phase next, java.util.function.Supplier<String> cause) {
+    private Transition swap(Phase expected, Phase next, Supplier<String> cause, Transition.Kind kind) {
         if (!phase.compareAndSet(expected, next)) {
             return null;
         }
-        Transition transition = new Transition(expected.state, next.state, next.enteredAt, cause.get(), next.forced);
+        Transition transition = new Transition(expected.state, next.state, next.enteredAt, cause.get(), next.forced,
+                kind);
         synchronized (history) {
             if (history.size() == HISTORY) {
                 history.removeFirst();

@@ -11,6 +11,21 @@ package dev.fusebox.ft.core.circuitbreaker;
  * @param cause  why, in words an operator can act on (e.g. "failure ratio 0.60 >= 0.50 over 20
  *               calls; last failure java.net.ConnectException: refused")
  * @param forced the forcing in force after the change, or null when the breaker is automatic
+ * @param kind   what made the change
  */
-public record Transition(CircuitState from, CircuitState to, long atNanos, String cause, Forced forced) {
+public record Transition(CircuitState from, CircuitState to, long atNanos, String cause, Forced forced, Kind kind) {
+
+    /** What made a change. */
+    public enum Kind {
+        /** the state machine, on a call's outcome or the first call after the delay */
+        AUTOMATIC,
+        /** an operator forced the state */
+        FORCED,
+        /** an operator handed the breaker back to the state machine */
+        RELEASED,
+        /** an operator reset the breaker */
+        RESET,
+        /** a forcing ran out */
+        EXPIRED
+    }
 }

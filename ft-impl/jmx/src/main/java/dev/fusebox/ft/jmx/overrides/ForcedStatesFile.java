@@ -2,6 +2,8 @@ package dev.fusebox.ft.jmx.overrides;
 
 import dev.fusebox.ft.configsource.OverridesFile;
 import dev.fusebox.ft.core.circuitbreaker.CircuitState;
+import dev.fusebox.ft.jmx.ForcedStateStore;
+import dev.fusebox.ft.jmx.PersistedForcing;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -14,7 +16,7 @@ import java.util.Map;
  * {@code fusebox.forced/<bean class>#<method>=<OPEN|CLOSED>|<expiry instant or never>|<by>|<reason>}
  * (the reason is last, so it may hold any character but a line break). Thread-safe.
  */
-public final class ForcedStatesFile {
+public final class ForcedStatesFile implements ForcedStateStore {
 
     static final String PREFIX = "fusebox.forced/";
     private static final System.Logger LOG = System.getLogger(ForcedStatesFile.class.getName());
@@ -24,9 +26,36 @@ public final class ForcedStatesFile {
     }
 
     private final OverridesFile file;
+    private final java.time.Clock clock;
 
     public ForcedStatesFile(OverridesFile file) {
+        this(file, java.time.Clock.systemUTC());
+    }
+
+    ForcedStatesFile(OverridesFile file, java.time.Clock clock) {
         this.file = file;
+        this.clock = clock;
+    }
+
+    @Override
+    public void changed(String breaker, PersistedForcing forcing) {
+        save(breaker, forcing == null ? null : new Persisted(CircuitState.valueOf(forcing.state()),
+                forcing.untilEpochMillis() == 0 ? null : Instant.ofEpochMilli(forcing.untilEpochMillis()), forcing.by(),
+                forcing.reason()));
+    }
+
+    @Override
+    public Map<String, PersistedForcing> load() {
+        Map<String, PersistedForcing> kept = new LinkedHashMap<>();
+        load(clock.instant()).forEach((breaker, forcing) -> kept.put(breaker, new PersistedForcing(
+                forcing.state().name(), forcing.by(), forcing.reason(), 0,
+                forcing.until() == null ? 0 : forcing.until().toEpochMilli())));
+        return kept;
+    }
+
+    @Override
+    public String toString() {
+        return "forced states in " + file.path();
     }
 
     /** Writes the forcing of {@code breaker}, or removes it when {@code forcing} is null. */

@@ -7,6 +7,7 @@ import dev.fusebox.ft.cdi.interceptor.Chains;
 import dev.fusebox.ft.cdi.interceptor.ManagedMethod;
 import dev.fusebox.ft.configsource.OverridesConfigSource;
 import dev.fusebox.ft.configsource.OverridesFile;
+import dev.fusebox.ft.jmx.ConfigurationChanges;
 import dev.fusebox.ft.core.circuitbreaker.CircuitBreakerPolicy;
 import dev.fusebox.ft.core.retry.RetryPolicy;
 import dev.fusebox.ft.management.ActionResult;
@@ -29,11 +30,11 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefiniti
  * keeps its state and window. Hand edits of the file are validated the same way (an invalid entry
  * never reaches the configuration) and applied when the file changes. Thread-safe.
  */
-public final class LiveConfiguration implements AutoCloseable {
+public final class LiveConfiguration implements ConfigurationChanges, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(LiveConfiguration.class.getName());
 
-    /** Told of every change applied or refused, for the audit. */
+    /** Told of every change a hand edit of the file applied or that was refused, for the audit. */
     public interface Journal {
         void record(String principal, String target, String parameter, String previous, String next, boolean applied,
                     String detail, String reason);
@@ -70,6 +71,16 @@ public final class LiveConfiguration implements AutoCloseable {
         return null;
     }
 
+    @Override
+    public String status() {
+        if (file == null) {
+            return NOT_CONFIGURED;
+        }
+        OverridesFile.Status status = file.status();
+        return status.healthy() ? "in use and healthy: " + file.path() : "PROBLEM in " + file.path() + ": "
+                + status.problem();
+    }
+
     /** The file in use, or null. */
     public OverridesFile file() {
         return file;
@@ -99,8 +110,9 @@ public final class LiveConfiguration implements AutoCloseable {
     /**
      * Changes {@code parameter} of {@code annotation} (e.g. CircuitBreaker, failureRatio) for one
      * method; times are in milliseconds. Never throws for bad input: the result says why it was
-     * refused.
+     * refused. The caller audits it.
      */
+    @Override
     public ActionResult configure(ManagedMethod method, String annotation, String parameter, String value, String reason,
                                   String principal) {
         String target = method.policy().name();
@@ -134,13 +146,11 @@ public final class LiveConfiguration implements AutoCloseable {
                 chains.reconfigure(method, written != null ? written : candidate);
             }
             String next = current(method.policy(), changing);
-            journal.record(principal, target, label, previous, next, true, "", reason);
             return new ActionResult(target, "configure", true, previous, next, label + " changed from " + previous
                     + " to " + next + " and written to " + file.path());
         } catch (FaultToleranceDefinitionException | IllegalArgumentException | IllegalStateException
                  | UncheckedIOException refused) {
             String why = refused.getMessage();
-            journal.record(principal, target, label, previous, previous, false, why, reason == null ? "" : reason);
             return new ActionResult(target, "configure", false, previous, previous, "refused: " + why);
         }
     }

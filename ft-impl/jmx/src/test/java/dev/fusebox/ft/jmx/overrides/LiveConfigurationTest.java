@@ -151,8 +151,7 @@ class LiveConfigurationTest {
         assertThatThrownBy(dependency::call).isInstanceOf(CircuitBreakerOpenException.class);
         assertThat(live.file().values())
                 .containsEntry(Dependency.class.getName() + "/call/CircuitBreaker/failureRatio", "0.5");
-        assertThat(journal).containsExactly("alice " + call.policy().name()
-                + " CircuitBreaker/failureRatio 0.75->0.5 applied");
+        assertThat(journal).as("our own write is not mistaken for a hand edit").isEmpty();
     }
 
     @Test
@@ -200,7 +199,6 @@ class LiveConfigurationTest {
         assertThat(call.breaker().policy().failureRatio()).isEqualTo(0.75);
         assertThat(call.breaker().policy().requestVolumeThreshold()).isEqualTo(4);
         assertThat(Files.exists(file)).as("nothing was written").isFalse();
-        assertThat(journal).hasSize(5).allMatch(line -> line.contains("refused"));
     }
 
     @Test
