@@ -31,10 +31,18 @@ final class Container implements AutoCloseable {
     private final SmallRyeConfig config;
 
     private Container(Map<String, String> properties, Class<?>... beans) {
+        this(properties, null, beans);
+    }
+
+    private Container(Map<String, String> properties, java.nio.file.Path overrides, Class<?>... beans) {
         previous = Thread.currentThread().getContextClassLoader();
         ClassLoader loader = new URLClassLoader(new URL[0], previous);
-        config = new SmallRyeConfigBuilder().forClassLoader(loader).addDefaultSources()
-                .withSources(new PropertiesConfigSource(properties, "test", 500)).build();
+        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder().forClassLoader(loader).addDefaultSources()
+                .withSources(new PropertiesConfigSource(properties, "test", 500));
+        if (overrides != null) {
+            builder.withSources(new dev.fusebox.ft.configsource.OverridesConfigSource(overrides, 600));
+        }
+        config = builder.build();
         ConfigProviderResolver.instance().registerConfig(config, loader);
         Thread.currentThread().setContextClassLoader(loader);
         try {
@@ -48,6 +56,11 @@ final class Container implements AutoCloseable {
 
     static Container start(Map<String, String> properties, Class<?>... beans) {
         return new Container(properties, beans);
+    }
+
+    /** A container whose configuration also reads the operator overrides file {@code overrides}. */
+    static Container withOverrides(java.nio.file.Path overrides, Map<String, String> properties, Class<?>... beans) {
+        return new Container(properties, overrides, beans);
     }
 
     static Container start(Class<?>... beans) {
