@@ -110,6 +110,10 @@ public final class RemoteConnector implements AutoCloseable {
         SSLContext tls = settings.tls() == null ? null : serverContext(settings.tls());
         RMIClientSocketFactory clientSockets = tls == null ? null : new SslRMIClientSocketFactory();
         BoundServerSocketFactory sockets = new BoundServerSocketFactory(bind, tls);
+        if (tls == null && !bind.isLoopbackAddress()) {
+            LOG.log(System.Logger.Level.WARNING, "remote JMX on " + settings.host() + " without TLS: passwords and data "
+                    + "cross the network in clear; set " + RemoteSettings.TLS_ENABLED + "=true or tunnel over SSH");
+        }
         String host = settings.host();
         String hostnameSet = advertise(host, bind);
         Registry registry = null;

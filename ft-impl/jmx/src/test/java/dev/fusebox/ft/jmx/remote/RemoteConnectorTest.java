@@ -19,8 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import javax.management.Attribute;
 import javax.management.AttributeList;
@@ -108,6 +113,40 @@ class RemoteConnectorTest {
                 .isInstanceOf(SecurityException.class).hasMessage("authentication failed");
         assertThatThrownBy(() -> connect(connector.address(), "olga", ""))
                 .isInstanceOf(SecurityException.class).hasMessage("authentication failed");
+    }
+
+    @Test
+    void aFailedLoginIsLoggedWithTheUserNameButNeverThePassword() {
+        Logger logger = Logger.getLogger(PasswordAuthenticator.class.getName());
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        try {
+            String wrong = passwords.get("olga");
+            assertThatThrownBy(() -> connect(connector.address(), "vik\nFAKE ENTRY", wrong))
+                    .isInstanceOf(SecurityException.class);
+            assertThat(records).anySatisfy(record -> {
+                assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+                assertThat(record.getMessage()).contains("login failed for user 'vik\\u000aFAKE ENTRY'")
+                        .doesNotContain(wrong).doesNotContain("\n");
+            });
+            assertThat(records).noneSatisfy(record -> assertThat(record.getMessage()).contains(wrong));
+        } finally {
+            logger.removeHandler(handler);
+        }
     }
 
     @Test
