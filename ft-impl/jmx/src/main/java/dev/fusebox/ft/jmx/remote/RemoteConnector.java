@@ -15,10 +15,12 @@ import java.rmi.server.RMIClientSocketFactory;
 import java.rmi.server.UnicastRemoteObject;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServer;
 import javax.management.remote.JMXConnectorServer;
 import javax.management.remote.JMXServiceURL;
@@ -77,20 +79,23 @@ public final class RemoteConnector implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RemoteConnector.class.getName());
     static final String HOSTNAME_PROPERTY = "java.rmi.server.hostname";
     static final String REGISTRY_NAME = "jmxrmi";
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(5);
 
     private final JMXConnectorServer connector;
     private final Registry registry;
     private final BoundServerSocketFactory sockets;
     private final JMXServiceURL address;
+    private final InetAddress bound;
     private final String hostnameSet;
     private boolean closed;
 
     private RemoteConnector(JMXConnectorServer connector, Registry registry, BoundServerSocketFactory sockets,
-            JMXServiceURL address, String hostnameSet) {
+            JMXServiceURL address, InetAddress bound, String hostnameSet) {
         this.connector = connector;
         this.registry = registry;
         this.sockets = sockets;
         this.address = address;
+        this.bound = bound;
         this.hostnameSet = hostnameSet;
     }
 
@@ -143,7 +148,7 @@ public final class RemoteConnector implements AutoCloseable {
                             + "/" + REGISTRY_NAME);
             LOG.log(System.Logger.Level.INFO, "remote JMX listening at " + address + (tls == null ? "" : " (TLS)")
                     + " for " + credentials.users().size() + " user(s) of " + credentials.file());
-            return new RemoteConnector(connector, registry, sockets, address, hostnameSet);
+            return new RemoteConnector(connector, registry, sockets, address, bind, hostnameSet);
         } catch (IOException | AlreadyBoundException e) {
             abandon(connector, registry, hostnameSet, e);
             throw new IllegalStateException("remote JMX could not start on " + host + ":" + settings.port() + " ("
@@ -180,7 +185,8 @@ public final class RemoteConnector implements AutoCloseable {
 
     /**
      * Stops the connector (closing client connections), unexports the registry, which closes the
-     * listening socket, and clears {@code java.rmi.server.hostname} if {@link #start} set it.
+     * listening socket, clears {@code java.rmi.server.hostname} if {@link #start} set it, and
+     * returns once the port can be bound again (waiting up to 5 s for RMI to let go of it).
      *
      * @throws UncheckedIOException if the connector fails to stop; the registry is unexported anyway
      */
@@ -197,7 +203,35 @@ public final class RemoteConnector implements AutoCloseable {
         } finally {
             unexport(registry);
             forget(hostnameSet);
+            awaitPortReleased();
             LOG.log(System.Logger.Level.INFO, "remote JMX at " + address + " closed");
+        }
+    }
+
+    /**
+     * Waits, briefly, until the port can be bound again. Closing RMI's listening socket is not
+     * immediate when its accept thread is blocked on it: the socket is released as that thread
+     * wakes up, typically within a millisecond or two. Without the wait a start on the same port
+     * right after close could fail.
+     */
+    private void awaitPortReleased() {
+        long deadline = System.nanoTime() + RELEASE_WAIT.toNanos();
+        while (true) {
+            try (ServerSocket probe = new ServerSocket(address.getPort(), 1, bound)) {
+                return;
+            } catch (IOException busy) {
+                if (System.nanoTime() - deadline > 0) {
+                    LOG.log(System.Logger.Level.WARNING, "remote JMX at " + address + ": port " + address.getPort()
+                            + " still in use " + RELEASE_WAIT.toMillis() + " ms after close", busy);
+                    return;
+                }
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
