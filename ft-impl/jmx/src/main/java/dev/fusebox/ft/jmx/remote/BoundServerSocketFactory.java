@@ -1,12 +1,18 @@
 package dev.fusebox.ft.jmx.remote;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.rmi.server.RMIServerSocketFactory;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 
@@ -59,6 +65,30 @@ final class BoundServerSocketFactory implements RMIServerSocketFactory {
     List<ServerSocket> created() {
         synchronized (created) {
             return List.copyOf(created);
+        }
+    }
+
+    /**
+     * The server's TLS context from its key store.
+     *
+     * @throws IllegalStateException naming the settings when the key store cannot be used
+     */
+    static SSLContext serverContext(RemoteSettings.Tls tls) {
+        char[] password = tls.keystorePassword().toCharArray();
+        try (InputStream in = Files.newInputStream(tls.keystore())) {
+            KeyStore store = KeyStore.getInstance(tls.keystoreType());
+            store.load(in, password);
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, password);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("the TLS key store " + tls.keystore() + " (" + RemoteSettings.TLS_KEYSTORE
+                    + ", " + RemoteSettings.TLS_KEYSTORE_TYPE + "=" + tls.keystoreType() + ", "
+                    + RemoteSettings.TLS_KEYSTORE_PASSWORD + ") cannot be used: " + e, e);
+        } finally {
+            Arrays.fill(password, '\0');
         }
     }
 

@@ -1,22 +1,17 @@
 package dev.fusebox.ft.jmx.remote;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.rmi.AlreadyBoundException;
 import java.rmi.NoSuchObjectException;
 import java.rmi.registry.LocateRegistry;
 import java.rmi.registry.Registry;
 import java.rmi.server.RMIClientSocketFactory;
 import java.rmi.server.UnicastRemoteObject;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +21,6 @@ import javax.management.remote.JMXConnectorServer;
 import javax.management.remote.JMXServiceURL;
 import javax.management.remote.rmi.RMIConnectorServer;
 import javax.management.remote.rmi.RMIJRMPServerImpl;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.rmi.ssl.SslRMIClientSocketFactory;
 
@@ -47,16 +41,16 @@ import javax.rmi.ssl.SslRMIClientSocketFactory;
  * <p><b>TLS.</b> With {@code fusebox.jmx.remote.tls.enabled=true}, registry and connector speak
  * TLS 1.3/1.2 with the key in the configured key store, and the stub handed to clients carries the
  * JDK's {@link SslRMIClientSocketFactory}, which uses the client JVM's default SSL context. A
- * client therefore needs a trust store holding the server's certificate (or its CA) and must
- * look the registry up over TLS too:
+ * client therefore needs a trust store holding the server's certificate (or its CA), and must
+ * look the registry up over TLS too. jconsole does the latter by itself when given
+ * {@code HOST:PORT} rather than the full URL:
  * <pre>
- * jconsole -J-Djavax.net.ssl.trustStore=client-truststore.p12 \
- *          -J-Djavax.net.ssl.trustStorePassword=... -J-Dcom.sun.jndi.rmi.factory.socket=javax.rmi.ssl.SslRMIClientSocketFactory \
- *          service:jmx:rmi://HOST:PORT/jndi/rmi://HOST:PORT/jmxrmi
+ * jconsole -J-Djavax.net.ssl.trustStore=client-truststore.p12 -J-Djavax.net.ssl.trustStorePassword=... HOST:PORT
  * </pre>
  * In code, put {@code "com.sun.jndi.rmi.factory.socket" -> new SslRMIClientSocketFactory()} in
- * the environment given to {@code JMXConnectorFactory.connect}. Clients are not asked for
- * certificates; the password is the client's proof. Without TLS, passwords and data cross the
+ * the environment given to {@code JMXConnectorFactory.connect}, with the same trust store
+ * properties set when the JVM starts (the default SSL context is made once per JVM). Clients are
+ * not asked for certificates; the password is the client's proof. Without TLS, passwords and data cross the
  * network in clear: keep the default loopback address, or tunnel.
  *
  * <p><b>The advertised host.</b> An RMI stub names the host clients must call back; the JDK takes
@@ -112,7 +106,7 @@ public final class RemoteConnector implements AutoCloseable {
         }
         Credentials credentials = Credentials.load(settings.credentialsFile());
         InetAddress bind = resolve(settings.host());
-        SSLContext tls = settings.tls() == null ? null : serverContext(settings.tls());
+        SSLContext tls = settings.tls() == null ? null : BoundServerSocketFactory.serverContext(settings.tls());
         RMIClientSocketFactory clientSockets = tls == null ? null : new SslRMIClientSocketFactory();
         BoundServerSocketFactory sockets = new BoundServerSocketFactory(bind, tls);
         if (tls == null && !bind.isLoopbackAddress()) {
@@ -240,25 +234,6 @@ public final class RemoteConnector implements AutoCloseable {
             return InetAddress.getByName(host);
         } catch (UnknownHostException e) {
             throw new IllegalStateException(RemoteSettings.HOST + " '" + host + "' is not a known host or address", e);
-        }
-    }
-
-    private static SSLContext serverContext(RemoteSettings.Tls tls) {
-        char[] password = tls.keystorePassword().toCharArray();
-        try (InputStream in = Files.newInputStream(tls.keystore())) {
-            KeyStore store = KeyStore.getInstance(tls.keystoreType());
-            store.load(in, password);
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(store, password);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), null, null);
-            return context;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("the TLS key store " + tls.keystore() + " (" + RemoteSettings.TLS_KEYSTORE
-                    + ", " + RemoteSettings.TLS_KEYSTORE_TYPE + "=" + tls.keystoreType() + ", "
-                    + RemoteSettings.TLS_KEYSTORE_PASSWORD + ") cannot be used: " + e, e);
-        } finally {
-            Arrays.fill(password, '\0');
         }
     }
 

@@ -3,8 +3,11 @@ package dev.fusebox.ft.jmx.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Method;
 import java.security.PrivilegedExceptionAction;
+import java.util.Set;
 import javax.management.Attribute;
+import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;
 import javax.management.remote.JMXPrincipal;
 import javax.security.auth.Subject;
@@ -51,6 +54,33 @@ class RoleForwarderTest {
         })).isInstanceOf(SecurityException.class)
                 .hasMessage("user vik has role viewer; unregisterMBean of " + Probe.NAME + " needs role operator");
         assertThat(forwarder.isRegistered(Probe.NAME)).isTrue();
+    }
+
+    /**
+     * Every MBeanServer method is either a known read or checked by RoleForwarder itself, so a
+     * method forgotten here cannot slip through ForwardingMBeanServer unchecked.
+     */
+    @Test
+    void everyMethodIsAReadOrChecked() {
+        Set<String> reads = Set.of("getAttribute", "getAttributes", "getMBeanInfo", "getObjectInstance",
+                "queryMBeans", "queryNames", "isRegistered", "isInstanceOf", "getMBeanCount", "getDefaultDomain",
+                "getDomains", "addNotificationListener", "removeNotificationListener", "getClassLoaderFor",
+                "getClassLoader", "getClassLoaderRepository");
+        for (Method method : MBeanServer.class.getMethods()) {
+            if (reads.contains(method.getName())) {
+                continue;
+            }
+            assertThat(declaredByRoleForwarder(method)).as("RoleForwarder checks %s", method).isTrue();
+        }
+    }
+
+    private static boolean declaredByRoleForwarder(Method method) {
+        try {
+            RoleForwarder.class.getDeclaredMethod(method.getName(), method.getParameterTypes());
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     private static Subject granted(String user, Role role) {
