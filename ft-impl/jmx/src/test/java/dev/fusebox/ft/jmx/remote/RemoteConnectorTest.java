@@ -11,7 +11,9 @@ import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -304,7 +306,7 @@ class RemoteConnectorTest {
     }
 
     @Test
-    void refusesToStartWithoutUsableCredentials() {
+    void refusesToStartWithoutUsableCredentials() throws IOException {
         connector.close();
         connector = null;
         assertThatThrownBy(() -> new RemoteSettings(true, "127.0.0.1", 0, null, null))
@@ -313,6 +315,11 @@ class RemoteConnectorTest {
         Path absent = dir.resolve("absent");
         assertThatThrownBy(() -> RemoteConnector.start(new RemoteSettings(true, "127.0.0.1", 0, absent, null), server))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not exist");
+        if (CredentialsTest.posix(dir)) {
+            Files.setPosixFilePermissions(users, PosixFilePermissions.fromString("rw-rw----"));
+            assertThatThrownBy(() -> RemoteConnector.start(settings(0), server))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("chmod 600 " + users);
+        }
         assertThatThrownBy(() -> RemoteConnector.start(RemoteSettings.disabled(), server))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(RemoteSettings.ENABLED);
     }

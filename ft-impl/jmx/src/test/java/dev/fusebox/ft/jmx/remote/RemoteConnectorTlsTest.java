@@ -107,6 +107,15 @@ class RemoteConnectorTlsTest {
         assertThat(socket.getEnabledProtocols()).containsOnly("TLSv1.3", "TLSv1.2");
     }
 
+    @Test
+    void aWrongKeyStorePasswordIsAClearError() {
+        RemoteSettings.Tls wrong = new RemoteSettings.Tls(keyStore, "not-the-password", "PKCS12");
+        RemoteSettings settings = new RemoteSettings(true, "127.0.0.1", 0, dir.resolve("jmx-users"), wrong);
+        assertThatThrownBy(() -> RemoteConnector.start(settings, server)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the TLS key store " + keyStore)
+                .hasMessageContaining(RemoteSettings.TLS_KEYSTORE_PASSWORD);
+    }
+
     record ClientRun(int exitCode, String output) {
     }
 
