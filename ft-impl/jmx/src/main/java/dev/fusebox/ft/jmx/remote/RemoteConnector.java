@@ -1,0 +1,285 @@
+package dev.fusebox.ft.jmx.remote;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.UnknownHostException;
+import java.rmi.AlreadyBoundException;
+import java.rmi.NoSuchObjectException;
+import java.rmi.registry.LocateRegistry;
+import java.rmi.registry.Registry;
+import java.rmi.server.RMIClientSocketFactory;
+import java.rmi.server.UnicastRemoteObject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.management.MBeanServer;
+import javax.management.remote.JMXConnectorServer;
+import javax.management.remote.JMXServiceURL;
+import javax.management.remote.rmi.RMIConnectorServer;
+import javax.management.remote.rmi.RMIJRMPServerImpl;
+import javax.net.ssl.SSLContext;
+import javax.rmi.ssl.SslRMIClientSocketFactory;
+
+/**
+ * A password-protected JMX connector over RMI on one port, for the operator console, jconsole and
+ * VisualVM: {@code service:jmx:rmi://HOST:PORT/jndi/rmi://HOST:PORT/jmxrmi}.
+ *
+ * <p><b>What it sets up.</b> An RMI registry and the RMI connector share one listening socket,
+ * bound to {@link RemoteSettings#host()} only (127.0.0.1 unless configured otherwise), so one
+ * firewall rule or one SSH tunnel ({@code ssh -L PORT:127.0.0.1:PORT}) is enough. Clients log in
+ * with a user and password from the {@link Credentials} file; an {@code operator} may do anything,
+ * a {@code viewer} may only read and listen to notifications (see {@link Role}). The connector
+ * runs each call as the user's {@link javax.security.auth.Subject}, with a
+ * {@link javax.management.remote.JMXPrincipal} named after the user, so MBean code can tell who
+ * acts: on Java 17 {@code Subject.getSubject(AccessController.getContext())}, on 18 and later
+ * {@code Subject.current()}. A refused write names the user, their role and the role needed.
+ *
+ * <p><b>TLS.</b> With {@code fusebox.jmx.remote.tls.enabled=true}, registry and connector speak
+ * TLS 1.3/1.2 with the key in the configured key store, and the stub handed to clients carries the
+ * JDK's {@link SslRMIClientSocketFactory}, which uses the client JVM's default SSL context. A
+ * client therefore needs a trust store holding the server's certificate (or its CA), and must
+ * look the registry up over TLS too. jconsole does the latter by itself when given
+ * {@code HOST:PORT} rather than the full URL:
+ * <pre>
+ * jconsole -J-Djavax.net.ssl.trustStore=client-truststore.p12 -J-Djavax.net.ssl.trustStorePassword=... HOST:PORT
+ * </pre>
+ * In code, put {@code "com.sun.jndi.rmi.factory.socket" -> new SslRMIClientSocketFactory()} in
+ * the environment given to {@code JMXConnectorFactory.connect}, with the same trust store
+ * properties set when the JVM starts (the default SSL context is made once per JVM). Clients are
+ * not asked for certificates; the password is the client's proof. Without TLS, passwords and data cross the
+ * network in clear: keep the default loopback address, or tunnel.
+ *
+ * <p><b>The advertised host.</b> An RMI stub names the host clients must call back; the JDK takes
+ * it from the JVM-wide {@code java.rmi.server.hostname} property, or else the machine's own idea
+ * of its name, which may not be the configured address. {@link #start} therefore sets that
+ * property to the configured host when it is unset and the host is not a wildcard address, and
+ * clears it again on {@link #close}. Caveat: the property is global; it also changes what other
+ * RMI objects exported by this JVM advertise, and if the application set it already, that value
+ * wins and must name an address the connector listens on.
+ *
+ * <p><b>Other limits.</b> The registry is the JDK's: it accepts bind and rebind only from this
+ * machine, so a local process could replace the entry (run on a host you trust; use TLS so a
+ * substitute cannot present the certificate). The credentials file is read once, at start.
+ * Non-POSIX file systems are not checked for owner-only permissions.
+ *
+ * <p>Start one per MBean server; thread-safe; {@link #close} is idempotent and frees the port.
+ */
+public final class RemoteConnector implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(RemoteConnector.class.getName());
+    static final String HOSTNAME_PROPERTY = "java.rmi.server.hostname";
+    static final String REGISTRY_NAME = "jmxrmi";
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(5);
+
+    private final JMXConnectorServer connector;
+    private final Registry registry;
+    private final BoundServerSocketFactory sockets;
+    private final JMXServiceURL address;
+    private final InetAddress bound;
+    private final String hostnameSet;
+    private boolean closed;
+
+    private RemoteConnector(JMXConnectorServer connector, Registry registry, BoundServerSocketFactory sockets,
+            JMXServiceURL address, InetAddress bound, String hostnameSet) {
+        this.connector = connector;
+        this.registry = registry;
+        this.sockets = sockets;
+        this.address = address;
+        this.bound = bound;
+        this.hostnameSet = hostnameSet;
+    }
+
+    /**
+     * Starts the connector for {@code server}.
+     *
+     * @throws IllegalArgumentException when {@code settings} are not enabled
+     * @throws IllegalStateException when the credentials file or the key store cannot be used, or
+     *         the port cannot be bound; the message says which and how to fix it
+     */
+    public static RemoteConnector start(RemoteSettings settings, MBeanServer server) {
+        if (!settings.enabled()) {
+            throw new IllegalArgumentException("remote JMX is not enabled (" + RemoteSettings.ENABLED + ")");
+        }
+        Credentials credentials = Credentials.load(settings.credentialsFile());
+        InetAddress bind = resolve(settings.host());
+        SSLContext tls = settings.tls() == null ? null : BoundServerSocketFactory.serverContext(settings.tls());
+        RMIClientSocketFactory clientSockets = tls == null ? null : new SslRMIClientSocketFactory();
+        BoundServerSocketFactory sockets = new BoundServerSocketFactory(bind, tls);
+        if (tls == null && !bind.isLoopbackAddress()) {
+            LOG.log(System.Logger.Level.WARNING, "remote JMX on " + settings.host() + " without TLS: passwords and data "
+                    + "cross the network in clear; set " + RemoteSettings.TLS_ENABLED + "=true or tunnel over SSH");
+        }
+        String host = settings.host();
+        String hostnameSet = advertise(host, bind);
+        Registry registry = null;
+        RMIConnectorServer connector = null;
+        try {
+            int port = settings.port() == 0 ? freePort(bind) : settings.port();
+            registry = LocateRegistry.createRegistry(port, clientSockets, sockets);
+
+            Map<String, Object> environment = new HashMap<>();
+            environment.put(JMXConnectorServer.AUTHENTICATOR, new PasswordAuthenticator(credentials));
+            environment.put(RMIConnectorServer.RMI_SERVER_SOCKET_FACTORY_ATTRIBUTE, sockets);
+            if (clientSockets != null) {
+                environment.put(RMIConnectorServer.RMI_CLIENT_SOCKET_FACTORY_ATTRIBUTE, clientSockets);
+            }
+            // exported objects must not keep the JVM alive: the application decides when it ends
+            environment.put("jmx.remote.x.daemon", "true");
+            RMIJRMPServerImpl rmiServer = new RMIJRMPServerImpl(port, clientSockets, sockets, environment);
+            JMXServiceURL serverAddress = new JMXServiceURL("rmi", host, port);
+            connector = new RMIConnectorServer(serverAddress, environment, rmiServer, server);
+            connector.setMBeanServerForwarder(new RoleForwarder());
+            connector.start();
+            // bound in-process: a JNDI bind would go over the network, and over TLS would need
+            // this JVM to trust its own certificate
+            registry.bind(REGISTRY_NAME, rmiServer.toStub());
+            JMXServiceURL address = new JMXServiceURL(
+                    "service:jmx:rmi://" + urlHost(host) + ":" + port + "/jndi/rmi://" + urlHost(host) + ":" + port
+                            + "/" + REGISTRY_NAME);
+            LOG.log(System.Logger.Level.INFO, "remote JMX listening at " + address + (tls == null ? "" : " (TLS)")
+                    + " for " + credentials.users().size() + " user(s) of " + credentials.file());
+            return new RemoteConnector(connector, registry, sockets, address, bind, hostnameSet);
+        } catch (IOException | AlreadyBoundException e) {
+            abandon(connector, registry, hostnameSet, e);
+            throw new IllegalStateException("remote JMX could not start on " + host + ":" + settings.port() + " ("
+                    + RemoteSettings.HOST + ", " + RemoteSettings.PORT + "): " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            abandon(connector, registry, hostnameSet, e);
+            throw e;
+        }
+    }
+
+    /** Undoes a start that failed half way; problems doing so are attached to {@code cause}. */
+    private static void abandon(JMXConnectorServer connector, Registry registry, String hostnameSet,
+            Exception cause) {
+        if (connector != null) {
+            try {
+                connector.stop();
+            } catch (IOException | RuntimeException e) {
+                cause.addSuppressed(e);
+            }
+        }
+        unexport(registry);
+        forget(hostnameSet);
+    }
+
+    /** Where clients connect. */
+    public JMXServiceURL address() {
+        return address;
+    }
+
+    /** The listening sockets, for checks of the bound address. */
+    List<ServerSocket> listeningSockets() {
+        return sockets.created();
+    }
+
+    /**
+     * Stops the connector (closing client connections), unexports the registry, which closes the
+     * listening socket, clears {@code java.rmi.server.hostname} if {@link #start} set it, and
+     * returns once the port can be bound again (waiting up to 5 s for RMI to let go of it).
+     *
+     * @throws UncheckedIOException if the connector fails to stop; the registry is unexported anyway
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            connector.stop();
+        } catch (IOException e) {
+            throw new UncheckedIOException("remote JMX connector at " + address + " did not stop cleanly", e);
+        } finally {
+            unexport(registry);
+            forget(hostnameSet);
+            awaitPortReleased();
+            LOG.log(System.Logger.Level.INFO, "remote JMX at " + address + " closed");
+        }
+    }
+
+    /**
+     * Waits, briefly, until the port can be bound again. Closing RMI's listening socket is not
+     * immediate when its accept thread is blocked on it: the socket is released as that thread
+     * wakes up, typically within a millisecond or two. Without the wait a start on the same port
+     * right after close could fail.
+     */
+    private void awaitPortReleased() {
+        long deadline = System.nanoTime() + RELEASE_WAIT.toNanos();
+        while (true) {
+            try (ServerSocket probe = new ServerSocket(address.getPort(), 1, bound)) {
+                return;
+            } catch (IOException busy) {
+                if (System.nanoTime() - deadline > 0) {
+                    LOG.log(System.Logger.Level.WARNING, "remote JMX at " + address + ": port " + address.getPort()
+                            + " still in use " + RELEASE_WAIT.toMillis() + " ms after close", busy);
+                    return;
+                }
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static InetAddress resolve(String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(RemoteSettings.HOST + " '" + host + "' is not a known host or address", e);
+        }
+    }
+
+    /** Sets {@code java.rmi.server.hostname} when unset; returns the value set, or {@code null}. */
+    private static String advertise(String host, InetAddress bind) {
+        synchronized (System.getProperties()) {
+            if (System.getProperty(HOSTNAME_PROPERTY) != null || bind.isAnyLocalAddress()) {
+                return null;
+            }
+            System.setProperty(HOSTNAME_PROPERTY, host);
+            return host;
+        }
+    }
+
+    private static void forget(String hostnameSet) {
+        if (hostnameSet == null) {
+            return;
+        }
+        synchronized (System.getProperties()) {
+            if (hostnameSet.equals(System.getProperty(HOSTNAME_PROPERTY))) {
+                System.clearProperty(HOSTNAME_PROPERTY);
+            }
+        }
+    }
+
+    /** A port free at the time of asking on {@code bind} (port 0 is meant for tests). */
+    private static int freePort(InetAddress bind) throws IOException {
+        // RMI keeps the socket of an export on port 0 open after the last unexport, so a concrete
+        // port is chosen first: close() can then free it
+        try (ServerSocket probe = new ServerSocket(0, 1, bind)) {
+            return probe.getLocalPort();
+        }
+    }
+
+    private static String urlHost(String host) {
+        return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    private static void unexport(Registry registry) {
+        if (registry == null) {
+            return;
+        }
+        try {
+            UnicastRemoteObject.unexportObject(registry, true);
+        } catch (NoSuchObjectException e) {
+            // already unexported
+        }
+    }
+}

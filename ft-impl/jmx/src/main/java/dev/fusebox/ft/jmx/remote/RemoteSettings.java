@@ -1,0 +1,147 @@
+package dev.fusebox.ft.jmx.remote;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * How the remote JMX connector is set up, read from MicroProfile Config by {@link #from}:
+ *
+ * <table>
+ * <caption>Keys</caption>
+ * <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ * <tr><td>{@value #ENABLED}</td><td>false</td><td>start the connector</td></tr>
+ * <tr><td>{@value #HOST}</td><td>127.0.0.1</td><td>address to listen on and to advertise</td></tr>
+ * <tr><td>{@value #PORT}</td><td>9010</td><td>the one port of both the RMI registry and the
+ * connector; 0 picks a free one (tests)</td></tr>
+ * <tr><td>{@value #CREDENTIALS_FILE}</td><td>none, required when enabled</td><td>see
+ * {@link Credentials}</td></tr>
+ * <tr><td>{@value #TLS_ENABLED}</td><td>false</td><td>TLS for the registry and the connector</td></tr>
+ * <tr><td>{@value #TLS_KEYSTORE}</td><td>none, required with TLS</td><td>the server's key and
+ * certificate</td></tr>
+ * <tr><td>{@value #TLS_KEYSTORE_PASSWORD}</td><td>none, required with TLS</td><td></td></tr>
+ * <tr><td>{@value #TLS_KEYSTORE_TYPE}</td><td>PKCS12</td><td>any type the JDK's
+ * {@code KeyStore} knows</td></tr>
+ * </table>
+ *
+ * @param enabled whether the connector is started at all
+ * @param host the address to bind and to advertise to clients
+ * @param port the port of registry and connector, 0 for a free one
+ * @param credentialsFile the users' file; {@code null} only when not enabled
+ * @param tls the TLS settings, {@code null} when TLS is off
+ */
+public record RemoteSettings(boolean enabled, String host, int port, Path credentialsFile, Tls tls) {
+
+    public static final String PREFIX = "fusebox.jmx.remote.";
+    public static final String ENABLED = PREFIX + "enabled";
+    public static final String HOST = PREFIX + "host";
+    public static final String PORT = PREFIX + "port";
+    public static final String CREDENTIALS_FILE = PREFIX + "credentials-file";
+    public static final String TLS_ENABLED = PREFIX + "tls.enabled";
+    public static final String TLS_KEYSTORE = PREFIX + "tls.keystore";
+    public static final String TLS_KEYSTORE_PASSWORD = PREFIX + "tls.keystore-password";
+    public static final String TLS_KEYSTORE_TYPE = PREFIX + "tls.keystore-type";
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 9010;
+    public static final String DEFAULT_KEYSTORE_TYPE = "PKCS12";
+
+    /**
+     * The server's TLS key material.
+     *
+     * @param keystore the key store file holding the server's private key and certificate
+     * @param keystorePassword its password (also used for the key)
+     * @param keystoreType its type, such as PKCS12
+     */
+    public record Tls(Path keystore, String keystorePassword, String keystoreType) {
+
+        /** @throws IllegalArgumentException naming the key of a missing value */
+        public Tls {
+            require(keystore != null, TLS_KEYSTORE + " is required when " + TLS_ENABLED + "=true");
+            require(keystorePassword != null, TLS_KEYSTORE_PASSWORD + " is required when " + TLS_ENABLED + "=true");
+            require(keystoreType != null && !keystoreType.isBlank(), TLS_KEYSTORE_TYPE + " must not be blank");
+        }
+
+        /** Leaves the password out. */
+        @Override
+        public String toString() {
+            return "Tls[keystore=" + keystore + ", keystoreType=" + keystoreType + "]";
+        }
+    }
+
+    /** @throws IllegalArgumentException naming the key of an invalid or missing value */
+    public RemoteSettings {
+        require(host != null && !host.isBlank(), HOST + " must not be blank");
+        require(port >= 0 && port <= 65_535, PORT + " must be from 0 to 65535, was " + port);
+        require(!enabled || credentialsFile != null, "remote JMX is enabled (" + ENABLED + "=true) but "
+                + CREDENTIALS_FILE + " is not set: remote access needs a credentials file; create one with "
+                + Credentials.class.getName() + " (see its javadoc)");
+    }
+
+    /** Settings for a connector that is off. */
+    public static RemoteSettings disabled() {
+        return new RemoteSettings(false, DEFAULT_HOST, DEFAULT_PORT, null, null);
+    }
+
+    /**
+     * Reads the {@value #PREFIX}* keys.
+     *
+     * @throws IllegalArgumentException naming the key whose value is invalid or missing
+     */
+    public static RemoteSettings from(Config config) {
+        boolean enabled = bool(config, ENABLED);
+        String host = string(config, HOST).orElse(DEFAULT_HOST).trim();
+        int port = string(config, PORT).map(RemoteSettings::port).orElse(DEFAULT_PORT);
+        Path credentials = string(config, CREDENTIALS_FILE).map(text -> path(CREDENTIALS_FILE, text)).orElse(null);
+        Tls tls = null;
+        if (bool(config, TLS_ENABLED)) {
+            tls = new Tls(string(config, TLS_KEYSTORE).map(text -> path(TLS_KEYSTORE, text)).orElse(null),
+                    config.getOptionalValue(TLS_KEYSTORE_PASSWORD, String.class).orElse(null),
+                    string(config, TLS_KEYSTORE_TYPE).orElse(DEFAULT_KEYSTORE_TYPE).trim());
+        }
+        return new RemoteSettings(enabled, host, port, credentials, tls);
+    }
+
+    private static Optional<String> string(Config config, String key) {
+        return config.getOptionalValue(key, String.class).filter(text -> !text.isBlank());
+    }
+
+    private static boolean bool(Config config, String key) {
+        Optional<String> text = string(config, key).map(value -> value.trim().toLowerCase(Locale.ROOT));
+        if (text.isEmpty() || text.get().equals("false")) {
+            return false;
+        }
+        require(text.get().equals("true"), key + " must be true or false, was '" + text.get() + "'");
+        return true;
+    }
+
+    private static int port(String text) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(PORT + " must be a port number from 0 to 65535, was '" + text + "'");
+        }
+    }
+
+    private static Path path(String key, String text) {
+        try {
+            return Path.of(text.trim());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(key + " is not a valid path: '" + text + "'", e);
+        }
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RemoteSettings[enabled=" + enabled + ", host=" + host + ", port=" + port + ", credentialsFile="
+                + credentialsFile + ", tls=" + Objects.requireNonNullElse(tls, "off") + "]";
+    }
+}
