@@ -5,6 +5,8 @@ import dev.fusebox.ft.cdi.interceptor.Chains;
 import dev.fusebox.ft.configsource.OverridesFile;
 import dev.fusebox.ft.jmx.overrides.ForcedStatesFile;
 import dev.fusebox.ft.jmx.overrides.LiveConfiguration;
+import dev.fusebox.ft.jmx.remote.RemoteConnector;
+import dev.fusebox.ft.jmx.remote.RemoteSettings;
 import dev.fusebox.ft.management.FaultToleranceOperations;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -16,6 +18,8 @@ import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
+import java.lang.management.ManagementFactory;
+import javax.management.remote.JMXServiceURL;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -36,6 +40,7 @@ public class ManagementExtension implements Extension {
     private volatile OperatorActions actions;
     private ApplicationManagement running;
     private LiveConfiguration live;
+    private RemoteConnector remote;
 
     void addOperations(@Observes AfterBeanDiscovery event) {
         event.addBean().beanClass(JavaOperations.class).types(FaultToleranceOperations.class, Object.class)
@@ -74,14 +79,29 @@ public class ManagementExtension implements Extension {
             if (live != null) {
                 live.start();
             }
+            RemoteSettings settings = RemoteSettings.from(config);
+            if (settings.enabled()) {
+                remote = RemoteConnector.start(settings, ManagementFactory.getPlatformMBeanServer());
+                LOG.log(System.Logger.Level.INFO, "fault tolerance management of " + running.application()
+                        + " is reachable at " + remote.address() + " (authentication required)");
+            }
             LOG.log(System.Logger.Level.DEBUG, () -> "fault tolerance management of " + running.application()
                     + " started: " + chains.managed().size() + " guarded methods");
         } catch (RuntimeException failed) {
+            stop(null);
             event.addDeploymentProblem(failed);
         }
     }
 
     void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) BeforeShutdown event) {
+        if (remote != null) {
+            try {
+                remote.close();
+            } catch (RuntimeException failed) {
+                LOG.log(System.Logger.Level.WARNING, "could not close the remote JMX connector", failed);
+            }
+            remote = null;
+        }
         if (live != null) {
             live.close();
             live = null;
@@ -106,6 +126,12 @@ public class ManagementExtension implements Extension {
     private static <T> T supplied(BeanManager beans, Class<T> type, T otherwise) {
         Instance<T> found = beans.createInstance().select(type);
         return found.isResolvable() ? found.get() : otherwise;
+    }
+
+    /** Where remote JMX clients connect, or null when the remote connector is off. */
+    public JMXServiceURL remoteAddress() {
+        RemoteConnector started = remote;
+        return started == null ? null : started.address();
     }
 
     /** The application name management registered under; null before deployment ended or when stopped. */
