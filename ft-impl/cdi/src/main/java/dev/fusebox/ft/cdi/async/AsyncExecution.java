@@ -2,6 +2,8 @@ package dev.fusebox.ft.cdi.async;
 
 import dev.fusebox.ft.core.async.AbandonableTask;
 import dev.fusebox.ft.core.time.Scheduler;
+import dev.fusebox.ft.core.time.Ticker;
+import dev.fusebox.ft.core.timeout.DeadlineWatcher;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.util.Set;
@@ -31,6 +33,7 @@ public final class AsyncExecution implements Executor, Scheduler {
     private final ScheduledThreadPoolExecutor timer;
     private final BeanManager beans;
     private final Set<AbandonableTask> pendingTimers = ConcurrentHashMap.newKeySet();
+    private final DeadlineWatcher deadlines;
 
     public AsyncExecution(int maxThreads, BeanManager beans) {
         this.beans = beans;
@@ -40,6 +43,7 @@ public final class AsyncExecution implements Executor, Scheduler {
         this.timer = new ScheduledThreadPoolExecutor(1, threads("fusebox-timer-"));
         this.timer.setRemoveOnCancelPolicy(true);
         this.timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.deadlines = new DeadlineWatcher(timerOnly(), Ticker.system());
     }
 
     @Override
@@ -83,6 +87,14 @@ public final class AsyncExecution implements Executor, Scheduler {
             Future<?> future = timer.schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
             return () -> future.cancel(false);
         };
+    }
+
+    /**
+     * The watcher of this container's synchronous timeouts: it runs on the timer's thread, so it
+     * ends with the timer at {@link #shutdown}. Its ticker is {@link Ticker#system()}.
+     */
+    public DeadlineWatcher deadlines() {
+        return deadlines;
     }
 
     /**
