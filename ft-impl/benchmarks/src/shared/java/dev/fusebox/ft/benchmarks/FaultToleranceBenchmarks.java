@@ -1,5 +1,10 @@
 package dev.fusebox.ft.benchmarks;
 
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,27 +29,39 @@ public class FaultToleranceBenchmarks {
 
     /** More failing calls than any breaker here needs to open; more means a setup bug. */
     private static final int MAX_CALLS_TO_OPEN = 100;
+    /** Threads of the plain pool: enough that no benchmark thread waits for one. */
+    private static final int HAND_OFF_THREADS = 4;
+    private static final Callable<String> TRIVIAL = () -> "ok";
 
     private BenchmarkContainer container;
     private PlainService plain;
     private PassThroughService passThrough;
     private GuardedService guarded;
     private FailingService failing;
+    private RefusedService refused;
+    private ThreadPoolExecutor handOffPool;
 
     @Setup(Level.Trial)
     public void startContainer() {
         container = BenchmarkContainer.start(PlainService.class, PassThrough.class, PassThroughInterceptor.class,
-                PassThroughService.class, GuardedService.class, FailingService.class);
+                PassThroughService.class, Refuse.class, RefusingInterceptor.class, RefusedService.class,
+                GuardedService.class, FailingService.class);
         plain = container.bean(PlainService.class);
         passThrough = container.bean(PassThroughService.class);
         guarded = container.bean(GuardedService.class);
         failing = container.bean(FailingService.class);
+        refused = container.bean(RefusedService.class);
+        checkRefusalArrivesUnwrapped();
+        handOffPool = new ThreadPoolExecutor(HAND_OFF_THREADS, HAND_OFF_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), Executors.defaultThreadFactory());
+        handOffPool.prestartAllCoreThreads();
         openFailFastBreaker();
         openFallbackBreaker();
     }
 
     @TearDown(Level.Trial)
     public void stopContainer() {
+        handOffPool.shutdownNow();
         container.close();
     }
 
@@ -56,6 +73,16 @@ public class FaultToleranceBenchmarks {
     @Benchmark
     public String noopInterceptor() {
         return passThrough.call();
+    }
+
+    /** The floor under {@link #openBreakerFailsFast}: an interceptor that throws, through Weld. */
+    @Benchmark
+    public Object noopInterceptorThrows() {
+        try {
+            return refused.call();
+        } catch (RefusingInterceptor.Refusal refusal) {
+            return refusal;
+        }
     }
 
     @Benchmark
@@ -105,6 +132,28 @@ public class FaultToleranceBenchmarks {
     @Benchmark
     public String asyncBulkheadJoined() {
         return guarded.asyncBulkhead().toCompletableFuture().join();
+    }
+
+    /**
+     * The floor under {@link #asyncBulkheadJoined}: a trivial task handed to a plain thread pool
+     * and waited for, no CDI.
+     */
+    @Benchmark
+    public String plainExecutorHandOff() throws InterruptedException, ExecutionException {
+        return handOffPool.submit(TRIVIAL).get();
+    }
+
+    /** The floor benchmark measures what it claims only if Weld hands the interceptor's exception through as it is. */
+    private void checkRefusalArrivesUnwrapped() {
+        try {
+            refused.call();
+        } catch (RefusingInterceptor.Refusal refusal) {
+            if (refusal != RefusingInterceptor.REFUSAL) {
+                throw new IllegalStateException("Weld replaced the interceptor's exception", refusal);
+            }
+            return;
+        }
+        throw new IllegalStateException("the refusing interceptor did not intercept");
     }
 
     private void openFailFastBreaker() {

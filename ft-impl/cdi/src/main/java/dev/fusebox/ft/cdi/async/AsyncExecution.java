@@ -2,6 +2,8 @@ package dev.fusebox.ft.cdi.async;
 
 import dev.fusebox.ft.core.async.AbandonableTask;
 import dev.fusebox.ft.core.time.Scheduler;
+import dev.fusebox.ft.core.time.Ticker;
+import dev.fusebox.ft.core.timeout.DeadlineWatcher;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.util.Set;
@@ -29,17 +31,25 @@ public final class AsyncExecution implements Executor, Scheduler {
 
     private final ThreadPoolExecutor pool;
     private final ScheduledThreadPoolExecutor timer;
-    private final BeanManager beans;
     private final Set<AbandonableTask> pendingTimers = ConcurrentHashMap.newKeySet();
+    private final DeadlineWatcher deadlines;
+    /**
+     * One request-context controller per worker thread, reused task after task: making one costs
+     * a bean resolution and three event resolutions, using one only activation and deactivation.
+     * A controller is used by its own thread only, one task at a time, as it is meant to be.
+     */
+    private final ThreadLocal<RequestContextController> requestContexts;
 
     public AsyncExecution(int maxThreads, BeanManager beans) {
-        this.beans = beans;
+        this.requestContexts = ThreadLocal.withInitial(
+                () -> beans.createInstance().select(RequestContextController.class).get());
         this.pool = new ThreadPoolExecutor(maxThreads, maxThreads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 threads("fusebox-async-"));
         this.pool.allowCoreThreadTimeOut(true);
         this.timer = new ScheduledThreadPoolExecutor(1, threads("fusebox-timer-"));
         this.timer.setRemoveOnCancelPolicy(true);
         this.timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.deadlines = new DeadlineWatcher(timerOnly(), Ticker.system());
     }
 
     @Override
@@ -83,6 +93,14 @@ public final class AsyncExecution implements Executor, Scheduler {
             Future<?> future = timer.schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
             return () -> future.cancel(false);
         };
+    }
+
+    /**
+     * The watcher of this container's synchronous timeouts: it runs on the timer's thread, so it
+     * ends with the timer at {@link #shutdown}. Its ticker is {@link Ticker#system()}.
+     */
+    public DeadlineWatcher deadlines() {
+        return deadlines;
     }
 
     /**
@@ -143,7 +161,7 @@ public final class AsyncExecution implements Executor, Scheduler {
 
         @Override
         public void run() {
-            RequestContextController request = beans.createInstance().select(RequestContextController.class).get();
+            RequestContextController request = requestContexts.get();
             boolean activated = request.activate();
             try {
                 task.run();

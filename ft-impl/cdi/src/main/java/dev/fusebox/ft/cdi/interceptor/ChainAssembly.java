@@ -83,7 +83,7 @@ final class ChainAssembly {
             step = new BulkheadStep(step, engines.bulkhead, rejections, ticker, metrics);
         }
         if (policy.timeoutNanos() > 0) {
-            step = new TimeoutStep(step, name, policy.timeoutNanos(), threads.timerOnly(), rejections, ticker, metrics);
+            step = new TimeoutStep(step, name, policy.timeoutNanos(), threads.deadlines(), rejections, ticker, metrics);
         }
         if (engines.breaker != null) {
             step = new CircuitBreakerStep(step, engines.breaker, policy.circuitBreaker().failOn(), rejections, metrics);

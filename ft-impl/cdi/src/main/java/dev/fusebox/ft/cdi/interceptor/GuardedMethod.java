@@ -3,7 +3,7 @@ package dev.fusebox.ft.cdi.interceptor;
 import dev.fusebox.ft.cdi.config.AsyncMode;
 import dev.fusebox.ft.core.invocation.AsyncCall;
 import dev.fusebox.ft.core.invocation.AsyncStep;
-import dev.fusebox.ft.core.invocation.Failures;
+import dev.fusebox.ft.core.invocation.Stages;
 import dev.fusebox.ft.core.invocation.SyncStep;
 import jakarta.interceptor.InvocationContext;
 import java.util.concurrent.CompletionStage;
@@ -41,13 +41,7 @@ final class GuardedMethod {
             return new FutureResult(call, outcome.toCompletableFuture());
         }
         StageResult result = new StageResult(call);
-        outcome.whenComplete((value, failure) -> {
-            if (failure == null) {
-                result.complete(value);
-            } else {
-                result.completeExceptionally(Failures.unwrap(failure));
-            }
-        });
+        Stages.relay(outcome, result);
         return result;
     }
 }

@@ -2,7 +2,7 @@ package dev.fusebox.ft.core.async;
 
 import dev.fusebox.ft.core.invocation.AsyncCall;
 import dev.fusebox.ft.core.invocation.AsyncStep;
-import dev.fusebox.ft.core.invocation.Failures;
+import dev.fusebox.ft.core.invocation.Stages;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -29,27 +29,35 @@ public final class ThreadOffload implements AsyncStep {
 
     @Override
     public CompletionStage<Object> call(AsyncCall call) {
-        CompletableFuture<Object> result = new CompletableFuture<>();
+        Offloaded task = new Offloaded(call);
         try {
-            executor.execute(new AbandonableTask() {
-                @Override
-                public void run() {
-                    ThreadOffload.this.run(call, result);
-                }
-
-                @Override
-                public void abandon(Throwable reason) {
-                    result.completeExceptionally(reason);
-                }
-            });
+            executor.execute(task);
         } catch (RejectedExecutionException rejected) {
-            result.completeExceptionally(rejected);
+            task.completeExceptionally(rejected);
         }
-        return result;
+        return task;
     }
 
-    @SuppressWarnings("unchecked")
-    private void run(AsyncCall call, CompletableFuture<Object> result) {
+    /** One call's trip to a worker thread: the task and, as a stage, its outcome (one object for both). */
+    private final class Offloaded extends CompletableFuture<Object> implements AbandonableTask {
+        private final AsyncCall call;
+
+        Offloaded(AsyncCall call) {
+            this.call = call;
+        }
+
+        @Override
+        public void run() {
+            runOn(call, this);
+        }
+
+        @Override
+        public void abandon(Throwable reason) {
+            completeExceptionally(reason);
+        }
+    }
+
+    private void runOn(AsyncCall call, CompletableFuture<Object> result) {
         if (call.isCancelled()) {
             result.completeExceptionally(new CancellationException("cancelled before it started"));
             return;
@@ -58,13 +66,7 @@ public final class ThreadOffload implements AsyncStep {
         try {
             Object value = call.invocation().proceed();
             if (followStage && value != null) {
-                ((CompletionStage<Object>) value).whenComplete((v, e) -> {
-                    if (e == null) {
-                        result.complete(v);
-                    } else {
-                        result.completeExceptionally(Failures.unwrap(e));
-                    }
-                });
+                Stages.relay((CompletionStage<?>) value, result);
             } else {
                 result.complete(value);
             }

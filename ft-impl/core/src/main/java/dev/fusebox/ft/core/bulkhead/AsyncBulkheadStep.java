@@ -3,14 +3,15 @@ package dev.fusebox.ft.core.bulkhead;
 import dev.fusebox.ft.core.invocation.AsyncCall;
 import dev.fusebox.ft.core.invocation.AsyncStep;
 import dev.fusebox.ft.core.invocation.Cancellation;
-import dev.fusebox.ft.core.invocation.Failures;
 import dev.fusebox.ft.core.invocation.Rejections;
+import dev.fusebox.ft.core.invocation.Stages;
 import dev.fusebox.ft.core.metrics.MethodMetrics;
 import dev.fusebox.ft.core.time.Ticker;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 
 /**
  * Runs an asynchronous call in an {@link AsyncBulkhead}: at once when a slot is free, later when
@@ -25,6 +26,8 @@ public final class AsyncBulkheadStep implements AsyncStep {
     private final Rejections rejections;
     private final Ticker ticker;
     private final MethodMetrics metrics;
+    /** False when metrics are off: then the clock is not read at all. */
+    private final boolean timed;
 
     public AsyncBulkheadStep(AsyncStep next, AsyncBulkhead bulkhead, Rejections rejections, Ticker ticker,
                              MethodMetrics metrics) {
@@ -33,72 +36,76 @@ public final class AsyncBulkheadStep implements AsyncStep {
         this.rejections = rejections;
         this.ticker = ticker;
         this.metrics = metrics;
+        this.timed = metrics != MethodMetrics.NONE;
     }
 
     @Override
     public CompletionStage<Object> call(AsyncCall call) {
-        CompletableFuture<Object> result = new CompletableFuture<>();
-        Start start = new Start(call, result);
-        call.onCancel(start.withdrawal);
+        Start start = new Start(call);
+        call.onCancel(start);
         if (!bulkhead.submit(start)) {
-            call.clearOnCancel(start.withdrawal);
+            call.clearOnCancel(start);
             metrics.bulkheadCall(false);
-            result.completeExceptionally(rejections.bulkheadFull(bulkhead.name()));
+            start.result.completeExceptionally(rejections.bulkheadFull(bulkhead.name()));
         } else {
             metrics.bulkheadCall(true);
         }
-        return result;
+        return start.result;
     }
 
-    /** The queued part of one call: runs once it holds a slot. */
-    private final class Start implements Runnable {
-        private final AsyncCall call;
-        private final CompletableFuture<Object> result;
-        private final AtomicBoolean released = new AtomicBoolean();
-        private final long submittedAt = ticker.nanoTime();
+    /**
+     * The queued part of one call: runs once it holds a slot. One object plays every role a call
+     * needs here (the queued task, the withdrawal on cancel, the callback on the outcome, the
+     * released flag), so a call allocates it and its result stage only.
+     */
+    private final class Start extends AtomicBoolean implements Runnable, Cancellation, BiConsumer<Object, Throwable> {
+        private static final long serialVersionUID = 1L;
+        final CompletableFuture<Object> result = new CompletableFuture<>();
+        private final transient AsyncCall call;
+        private final long submittedAt;
         private long startedAt;
-        final Cancellation withdrawal;
 
-        Start(AsyncCall call, CompletableFuture<Object> result) {
+        Start(AsyncCall call) {
             this.call = call;
-            this.result = result;
-            this.withdrawal = interrupt -> {
-                if (bulkhead.withdraw(this)) {
-                    result.completeExceptionally(new CancellationException("cancelled while waiting in bulkhead"));
-                }
-            };
+            this.submittedAt = timed ? ticker.nanoTime() : 0;
+        }
+
+        /** Withdrawal: a call cancelled while it waits leaves the queue and never starts. */
+        @Override
+        public void cancel(boolean interrupt) {
+            if (bulkhead.withdraw(this)) {
+                result.completeExceptionally(new CancellationException("cancelled while waiting in bulkhead"));
+            }
         }
 
         @Override
         public void run() {
-            call.clearOnCancel(withdrawal);
-            startedAt = ticker.nanoTime();
-            metrics.bulkheadWaited(startedAt - submittedAt);
+            call.clearOnCancel(this);
+            if (timed) {
+                startedAt = ticker.nanoTime();
+                metrics.bulkheadWaited(startedAt - submittedAt);
+            }
             if (call.isCancelled()) {
                 release();
                 result.completeExceptionally(new CancellationException("cancelled before it started"));
                 return;
             }
-            CompletionStage<Object> outcome;
-            try {
-                outcome = next.call(call);
-            } catch (RuntimeException | Error failure) {
-                outcome = CompletableFuture.failedFuture(failure);
-            }
-            outcome.whenComplete((value, failure) -> {
-                release();
-                if (failure == null) {
-                    result.complete(value);
-                } else {
-                    result.completeExceptionally(Failures.unwrap(failure));
-                }
-            });
+            Stages.callNext(next, call).whenComplete(this);
+        }
+
+        /** The outcome of the rest of the chain. */
+        @Override
+        public void accept(Object value, Throwable failure) {
+            release();
+            Stages.settle(result, value, failure);
         }
 
         private void release() {
-            if (released.compareAndSet(false, true)) {
+            if (compareAndSet(false, true)) {
                 bulkhead.release();
-                metrics.bulkheadRan(ticker.nanoTime() - startedAt);
+                if (timed) {
+                    metrics.bulkheadRan(ticker.nanoTime() - startedAt);
+                }
             }
         }
     }

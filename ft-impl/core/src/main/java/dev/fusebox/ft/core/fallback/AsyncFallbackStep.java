@@ -4,6 +4,7 @@ import dev.fusebox.ft.core.invocation.AsyncCall;
 import dev.fusebox.ft.core.invocation.AsyncStep;
 import dev.fusebox.ft.core.invocation.ExceptionClassifier;
 import dev.fusebox.ft.core.invocation.Failures;
+import dev.fusebox.ft.core.invocation.Stages;
 import dev.fusebox.ft.core.metrics.MethodMetrics;
 import dev.fusebox.ft.core.metrics.MethodMetrics.FallbackUse;
 import java.util.concurrent.CompletableFuture;
@@ -34,12 +35,7 @@ public final class AsyncFallbackStep implements AsyncStep {
     @Override
     @SuppressWarnings("unchecked")
     public CompletionStage<Object> call(AsyncCall call) {
-        CompletionStage<Object> outcome;
-        try {
-            outcome = next.call(call);
-        } catch (RuntimeException | Error failure) {
-            outcome = CompletableFuture.failedFuture(failure);
-        }
+        CompletionStage<Object> outcome = Stages.callNext(next, call);
         CompletableFuture<Object> result = new CompletableFuture<>();
         outcome.whenComplete((value, thrown) -> {
             if (thrown == null) {
@@ -58,11 +54,7 @@ public final class AsyncFallbackStep implements AsyncStep {
                 if (composeStage) {
                     ((CompletionStage<Object>) fallback).whenComplete((v, e) -> {
                         metrics.invocation(e == null, FallbackUse.APPLIED);
-                        if (e == null) {
-                            result.complete(v);
-                        } else {
-                            result.completeExceptionally(Failures.unwrap(e));
-                        }
+                        Stages.settle(result, v, e);
                     });
                 } else {
                     metrics.invocation(true, FallbackUse.APPLIED);

@@ -2,7 +2,7 @@ package dev.fusebox.ft.core.metrics;
 
 import dev.fusebox.ft.core.invocation.AsyncCall;
 import dev.fusebox.ft.core.invocation.AsyncStep;
-import dev.fusebox.ft.core.invocation.Failures;
+import dev.fusebox.ft.core.invocation.Stages;
 import dev.fusebox.ft.core.metrics.MethodMetrics.FallbackUse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -11,7 +11,8 @@ import java.util.concurrent.CompletionStage;
  * The asynchronous twin of {@link InvocationCountStep}. It counts when the rest of the chain
  * settles and returns a stage of its own: the stage it returns reaches the caller (a Future is
  * cancelled through it), and a {@code whenComplete} stage cancelled first would skip its action, so
- * a cancelled call would never be counted. Thread-safe.
+ * a cancelled call would never be counted. With metrics off it passes the inner stage on as it
+ * is. Thread-safe.
  */
 public final class AsyncInvocationCountStep implements AsyncStep {
 
@@ -25,20 +26,14 @@ public final class AsyncInvocationCountStep implements AsyncStep {
 
     @Override
     public CompletionStage<Object> call(AsyncCall call) {
-        CompletionStage<Object> outcome;
-        try {
-            outcome = next.call(call);
-        } catch (RuntimeException | Error failure) {
-            outcome = CompletableFuture.failedFuture(failure);
+        CompletionStage<Object> outcome = Stages.callNext(next, call);
+        if (metrics == MethodMetrics.NONE) {
+            return outcome; // nothing to count: no stage of our own needed
         }
         CompletableFuture<Object> result = new CompletableFuture<>();
         outcome.whenComplete((value, failure) -> {
             metrics.invocation(failure == null, FallbackUse.NOT_DEFINED);
-            if (failure == null) {
-                result.complete(value);
-            } else {
-                result.completeExceptionally(Failures.unwrap(failure));
-            }
+            Stages.settle(result, value, failure);
         });
         return result;
     }

@@ -4,6 +4,7 @@ import dev.fusebox.ft.core.async.AbandonableTask;
 import dev.fusebox.ft.core.invocation.AsyncCall;
 import dev.fusebox.ft.core.invocation.AsyncStep;
 import dev.fusebox.ft.core.invocation.Failures;
+import dev.fusebox.ft.core.invocation.Stages;
 import dev.fusebox.ft.core.metrics.MethodMetrics;
 import dev.fusebox.ft.core.metrics.MethodMetrics.RetryOutcome;
 import dev.fusebox.ft.core.time.Scheduler;
@@ -42,12 +43,7 @@ public final class AsyncRetryStep implements AsyncStep {
     }
 
     private void attempt(AsyncCall call, CompletableFuture<Object> result, long start, int retries) {
-        CompletionStage<Object> outcome;
-        try {
-            outcome = next.call(call);
-        } catch (RuntimeException | Error failure) {
-            outcome = CompletableFuture.failedFuture(failure);
-        }
+        CompletionStage<Object> outcome = Stages.callNext(next, call);
         outcome.whenComplete((value, thrown) -> {
             if (thrown == null) {
                 metrics.retryFinished(retries > 0, RetryOutcome.VALUE_RETURNED);

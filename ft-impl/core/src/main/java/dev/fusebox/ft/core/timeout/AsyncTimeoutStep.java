@@ -2,7 +2,7 @@ package dev.fusebox.ft.core.timeout;
 
 import dev.fusebox.ft.core.invocation.AsyncCall;
 import dev.fusebox.ft.core.invocation.AsyncStep;
-import dev.fusebox.ft.core.invocation.Failures;
+import dev.fusebox.ft.core.invocation.Stages;
 import dev.fusebox.ft.core.invocation.Rejections;
 import dev.fusebox.ft.core.time.Scheduler;
 import dev.fusebox.ft.core.time.Ticker;
@@ -54,12 +54,7 @@ public final class AsyncTimeoutStep implements AsyncStep {
                 result.completeExceptionally(rejections.timeout(name, timeoutNanos));
             }
         }, timeoutNanos);
-        CompletionStage<Object> outcome;
-        try {
-            outcome = next.call(attempt);
-        } catch (RuntimeException | Error failure) {
-            outcome = CompletableFuture.failedFuture(failure);
-        }
+        CompletionStage<Object> outcome = Stages.callNext(next, attempt);
         outcome.whenComplete((value, failure) -> {
             timer.cancel();
             call.clearOnCancel(attempt);
@@ -67,11 +62,7 @@ public final class AsyncTimeoutStep implements AsyncStep {
                 return;
             }
             metrics.timeoutFinished(false, ticker.nanoTime() - start);
-            if (failure == null) {
-                result.complete(value);
-            } else {
-                result.completeExceptionally(Failures.unwrap(failure));
-            }
+            Stages.settle(result, value, failure);
         });
         return result;
     }

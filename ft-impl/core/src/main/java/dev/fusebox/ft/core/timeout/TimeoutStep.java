@@ -3,101 +3,79 @@ package dev.fusebox.ft.core.timeout;
 import dev.fusebox.ft.core.invocation.Invocation;
 import dev.fusebox.ft.core.invocation.Rejections;
 import dev.fusebox.ft.core.invocation.SyncStep;
-import dev.fusebox.ft.core.time.Scheduler;
-import dev.fusebox.ft.core.time.Ticker;
 import dev.fusebox.ft.core.metrics.MethodMetrics;
-import java.util.concurrent.atomic.AtomicInteger;
+import dev.fusebox.ft.core.time.Ticker;
 
 /**
- * Bounds a synchronous call in time: the call runs on the caller's thread, and a watcher scheduled
- * for the deadline interrupts that thread. A call that ran past its deadline fails with the timeout
- * exception even when it ended normally or with another exception (it ignored the interrupt).
+ * Bounds a synchronous call in time: the call runs on the caller's thread, and the container's
+ * {@link DeadlineWatcher} interrupts that thread at the deadline. A call that ran past its deadline
+ * fails with the timeout exception even when it ended normally or with another exception (it
+ * ignored the interrupt).
  *
- * <p>Implementation notes. Each call owns a {@link Watch} whose state goes RUNNING -> DONE (the
- * caller finished first) or RUNNING -> INTERRUPTING -> TIMED_OUT (the watcher fired first), each
- * step a CAS, so exactly one side wins. The watcher interrupts only after winning, and the caller,
- * on losing, waits out the short INTERRUPTING window and then clears the interrupt, so no interrupt
- * leaks past the call into the caller's later work. Thread-safe.
+ * <p>Implementation notes. The call arms the calling thread's reusable {@link Watch} (no allocation,
+ * and no scheduling unless its deadline is the earliest the watcher knows of) and ends it in every
+ * case. Exactly one side wins the watch's CAS; the watcher interrupts only after winning, and the
+ * caller, on losing, waits out the interrupting window and clears the interrupt, so no interrupt
+ * leaks past the call into the caller's later work (see {@link Watch}). Thread-safe.
  */
 public final class TimeoutStep implements SyncStep {
 
     private final SyncStep next;
     private final String name;
     private final long timeoutNanos;
-    private final Scheduler scheduler;
+    private final DeadlineWatcher watcher;
     private final Rejections rejections;
     private final Ticker ticker;
     private final MethodMetrics metrics;
+    /** False when metrics are off: then the clock is read once per call (for the deadline), not twice. */
+    private final boolean timed;
 
-    public TimeoutStep(SyncStep next, String name, long timeoutNanos, Scheduler scheduler, Rejections rejections,
+    /** {@code ticker} must be the one {@code watcher} reads. */
+    public TimeoutStep(SyncStep next, String name, long timeoutNanos, DeadlineWatcher watcher, Rejections rejections,
                        Ticker ticker, MethodMetrics metrics) {
         this.next = next;
         this.name = name;
         this.timeoutNanos = timeoutNanos;
-        this.scheduler = scheduler;
+        this.watcher = watcher;
         this.rejections = rejections;
         this.ticker = ticker;
         this.metrics = metrics;
+        this.timed = metrics != MethodMetrics.NONE;
     }
 
     @Override
     public Object call(Invocation invocation) throws Exception {
         long start = ticker.nanoTime();
-        Watch watch = new Watch(Thread.currentThread());
-        Scheduler.Scheduled timer = scheduler.schedule(watch, timeoutNanos);
+        Watch watch = watcher.start(deadline(start));
         Object result;
         try {
             result = next.call(invocation);
         } catch (Throwable failure) {
-            boolean inTime = watch.finish();
-            metrics.timeoutFinished(!inTime, ticker.nanoTime() - start);
+            boolean inTime = watcher.end(watch);
+            report(inTime, start);
             if (inTime) {
-                timer.cancel();
                 throw failure;
             }
             RuntimeException timeout = rejections.timeout(name, timeoutNanos);
             timeout.addSuppressed(failure);
             throw timeout;
         }
-        boolean inTime = watch.finish();
-        metrics.timeoutFinished(!inTime, ticker.nanoTime() - start);
+        boolean inTime = watcher.end(watch);
+        report(inTime, start);
         if (inTime) {
-            timer.cancel();
             return result;
         }
         throw rejections.timeout(name, timeoutNanos);
     }
 
-    private static final class Watch extends AtomicInteger implements Runnable {
-        private static final int RUNNING = 0;
-        private static final int DONE = 1;
-        private static final int INTERRUPTING = 2;
-        private static final int TIMED_OUT = 3;
-
-        private final Thread caller;
-
-        Watch(Thread caller) {
-            this.caller = caller;
+    private void report(boolean inTime, long start) {
+        if (timed) {
+            metrics.timeoutFinished(!inTime, ticker.nanoTime() - start);
         }
+    }
 
-        @Override
-        public void run() {
-            if (compareAndSet(RUNNING, INTERRUPTING)) {
-                caller.interrupt();
-                set(TIMED_OUT);
-            }
-        }
-
-        /** True when the caller finished in time; otherwise clears the watcher's interrupt. */
-        boolean finish() {
-            if (compareAndSet(RUNNING, DONE)) {
-                return true;
-            }
-            while (get() == INTERRUPTING) {
-                Thread.onSpinWait();
-            }
-            Thread.interrupted();
-            return false;
-        }
+    private long deadline(long start) {
+        long deadline = start + timeoutNanos;
+        return deadline < start ? Long.MAX_VALUE : deadline; // saturate: a huge timeout means never
     }
 }

@@ -9,24 +9,26 @@ import dev.fusebox.ft.core.invocation.Rejections;
 import dev.fusebox.ft.core.time.Scheduler;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * The watcher is fired by the test, from another thread, at the moment the test chooses: no clock
- * and no sleeping.
+ * The watcher's scan is run by the test, from another thread, at the moment the test chooses: no
+ * sleeping. The deadline (1 us after the call starts, on the system clock) has passed by then.
  */
 class TimeoutStepTest {
 
-    /** Holds the scheduled watcher until the test fires it. */
+    /** Holds the scheduled scan until the test runs it. */
     private static final class ManualScheduler implements Scheduler {
         final AtomicReference<Runnable> watcher = new AtomicReference<>();
-        volatile boolean cancelled;
+        final AtomicInteger scheduled = new AtomicInteger();
 
         @Override
         public Scheduled schedule(Runnable task, long delayNanos) {
             watcher.set(task);
-            return () -> cancelled = true;
+            scheduled.incrementAndGet();
+            return () -> { };
         }
 
         void fireFromAnotherThread() throws InterruptedException {
@@ -37,14 +39,18 @@ class TimeoutStepTest {
     }
 
     private final ManualScheduler scheduler = new ManualScheduler();
-    private final TimeoutStep step = new TimeoutStep(invocation -> invocation.proceed(), "slow", 1_000, scheduler,
+    private final TimeoutStep step = new TimeoutStep(invocation -> invocation.proceed(), "slow", 1_000,
+            new DeadlineWatcher(scheduler, Ticker.system()),
             Rejections.plain(), Ticker.system(), MethodMetrics.NONE);
 
     @Test
-    void aCallInTimeKeepsItsResultAndCancelsTheWatcher() throws Exception {
+    void aCallInTimeKeepsItsResultAndLaterCallsScheduleNothing() throws Exception {
         assertThat(step.call(() -> "fast")).isEqualTo("fast");
-        assertThat(scheduler.cancelled).isTrue();
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        for (int i = 0; i < 100; i++) {
+            assertThat(step.call(() -> "fast")).isEqualTo("fast");
+        }
+        assertThat(scheduler.scheduled).as("one scan, due at the first deadline, covers the later ones").hasValue(1);
     }
 
     @Test

@@ -1,0 +1,144 @@
+package dev.fusebox.ft.core.timeout;
+
+import dev.fusebox.ft.core.time.Scheduler;
+import dev.fusebox.ft.core.time.Ticker;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+
+/**
+ * Interrupts threads whose synchronous timed calls reach their deadline; one watcher serves every
+ * {@link TimeoutStep} of a container. A call arms a {@link Watch} that its thread reuses call after
+ * call (one per nesting depth), so a call that ends in time allocates nothing and schedules
+ * nothing. The watcher is one task on the scheduler, due at the earliest armed deadline it knows
+ * of; it is rescheduled only when a call arms a deadline earlier than that, or when it has run.
+ * With a steady stream of calls of one timeout that is about once per timeout period.
+ *
+ * <p>Implementation notes. {@code wakeAt} is the due time of the earliest scan that is scheduled,
+ * or {@link #IDLE} when none is needed. Invariant: every RUNNING watch with deadline d is either
+ * seen by a scan that starts at or before d, or has {@code wakeAt <= d}. Arming writes the watch's
+ * state (volatile) and then reads {@code wakeAt}; a scan first writes {@code wakeAt = IDLE} and then
+ * reads every watch's state. These are volatile accesses, so one of the two sees the other: either
+ * the arming thread sees IDLE (or a later time than its deadline) and lowers {@code wakeAt} by CAS
+ * and schedules a scan itself, or the scan sees the watch RUNNING and, if it is not yet due,
+ * includes its deadline in the next wake-up. A value of {@code wakeAt} other than IDLE was written
+ * by a CAS whose author schedules a scan for it, and that scan's IDLE write comes after any read of
+ * that value. Superfluous scans (an earlier one scheduled while a later one is pending) are
+ * harmless: a scan only fires watches whose deadline has passed. The set of threads is a
+ * copy-on-write array: a thread joins it on its first timed call, and scans drop threads that have
+ * ended. Ticks are compared directly (a deadline saturates at {@code Long.MAX_VALUE}, meaning never).
+ * Thread-safe.
+ */
+public final class DeadlineWatcher {
+
+    private static final long IDLE = Long.MAX_VALUE;
+    private static final VarHandle WAKE_AT;
+
+    static {
+        try {
+            WAKE_AT = MethodHandles.lookup().findVarHandle(DeadlineWatcher.class, "wakeAt", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Scheduler scheduler;
+    private final Ticker ticker;
+    private final Runnable scan = this::scan;
+    private final ThreadLocal<ThreadWatches> perThread = ThreadLocal.withInitial(this::join);
+    private final Object joinLock = new Object();
+    private volatile ThreadWatches[] threads = new ThreadWatches[0];
+    private volatile long wakeAt = IDLE;
+
+    public DeadlineWatcher(Scheduler scheduler, Ticker ticker) {
+        this.scheduler = scheduler;
+        this.ticker = ticker;
+    }
+
+    /**
+     * Arms the calling thread's watch for {@code deadline} (ticker time). The caller must pass the
+     * result to {@link #end} on the same thread, also when the call fails.
+     */
+    Watch start(long deadline) {
+        ThreadWatches mine = perThread.get();
+        Watch watch = mine.push();
+        watch.arm(deadline);
+        try {
+            wakeBy(deadline);
+        } catch (RuntimeException | Error cannotSchedule) { // the scheduler is shut down
+            WAKE_AT.compareAndSet(this, deadline, IDLE);
+            end(watch);
+            throw cannotSchedule;
+        }
+        return watch;
+    }
+
+    /** Ends the innermost watch of the calling thread; true when its call finished in time. */
+    boolean end(Watch watch) {
+        boolean inTime = watch.finish();
+        watch.stack.pop();
+        return inTime;
+    }
+
+    /** Makes sure a scan is due no later than {@code deadline}. */
+    private void wakeBy(long deadline) {
+        long current;
+        while (deadline < (current = wakeAt)) {
+            if (WAKE_AT.compareAndSet(this, current, deadline)) {
+                scheduler.schedule(scan, deadline - ticker.nanoTime());
+                return;
+            }
+        }
+    }
+
+    // package-private for the jcstress test of the arm/scan handshake
+    void scan() {
+        wakeAt = IDLE; // volatile: the store half of the handshake with arming threads
+        long now = ticker.nanoTime();
+        long earliest = IDLE;
+        boolean someEnded = false;
+        for (ThreadWatches thread : threads) {
+            for (Watch watch : thread.watches) {
+                long seen = watch.state();
+                if (!Watch.isRunning(seen)) {
+                    continue;
+                }
+                long deadline = watch.deadline();
+                if (deadline <= now) {
+                    watch.tryFire(seen);
+                } else {
+                    earliest = Math.min(earliest, deadline);
+                }
+            }
+            someEnded |= !thread.owner.isAlive();
+        }
+        if (someEnded) {
+            dropEndedThreads();
+        }
+        if (earliest != IDLE) {
+            wakeBy(earliest);
+        }
+    }
+
+    private ThreadWatches join() {
+        ThreadWatches mine = new ThreadWatches(Thread.currentThread());
+        synchronized (joinLock) {
+            ThreadWatches[] current = threads;
+            ThreadWatches[] grown = Arrays.copyOf(current, current.length + 1);
+            grown[current.length] = mine;
+            threads = grown;
+        }
+        return mine;
+    }
+
+    private void dropEndedThreads() {
+        synchronized (joinLock) {
+            threads = Arrays.stream(threads).filter(t -> t.owner.isAlive()).toArray(ThreadWatches[]::new);
+        }
+    }
+
+    /** Threads known to this watcher (for tests). */
+    int threadCount() {
+        return threads.length;
+    }
+}

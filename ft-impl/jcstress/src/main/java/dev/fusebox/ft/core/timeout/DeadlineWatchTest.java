@@ -1,0 +1,110 @@
+package dev.fusebox.ft.core.timeout;
+
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
+import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
+
+import dev.fusebox.ft.core.time.Scheduler;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Arbiter;
+import org.openjdk.jcstress.annotations.Description;
+import org.openjdk.jcstress.annotations.JCStressTest;
+import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.State;
+import org.openjdk.jcstress.infra.results.IIII_Result;
+import org.openjdk.jcstress.infra.results.JI_Result;
+
+// Proves the claims of Watch's and DeadlineWatcher's implementation notes: the end of a timed call
+// and the watcher firing its deadline are settled by one CAS (exactly one side wins, and no
+// interrupt is left on the caller once finish() returned), and a call armed while a scan runs is
+// never forgotten (the scan sees it, or the call schedules a scan itself).
+public class DeadlineWatchTest {
+
+    @JCStressTest
+    @Description("The caller finishes its call while the watcher fires the passed deadline: exactly one wins,"
+            + " and no interrupt is left on the caller after finish().")
+    @Outcome(id = "1, 0, 0, 0", expect = ACCEPTABLE, desc = "(in time, flag after finish, watcher fired, flag"
+            + " left from an earlier call): the caller finished first; no interrupt")
+    @Outcome(id = "0, 0, 1, 0", expect = ACCEPTABLE,
+            desc = "the watcher fired first; the caller waited for the interrupt and cleared it")
+    @Outcome(id = "1, .*, 1, .*", expect = FORBIDDEN, desc = "both sides won")
+    @Outcome(id = "0, .*, 0, .*", expect = FORBIDDEN, desc = "the caller lost to a watcher that did not fire")
+    @Outcome(id = ".*, 1, .*, .*", expect = FORBIDDEN, desc = "an interrupt leaked past finish()")
+    @Outcome(id = ".*, .*, .*, 1", expect = FORBIDDEN,
+            desc = "late interrupt: it landed after an earlier call's finish() cleared the flag")
+    @Outcome(expect = FORBIDDEN, desc = "anything else")
+    @State
+    public static class FireAgainstFinish {
+
+        private volatile Watch watch;
+
+        @Actor
+        public void caller(IIII_Result r) {
+            r.r4 = Thread.interrupted() ? 1 : 0; // a flag here was set after this thread's last finish()
+            Watch mine = new ThreadWatches(Thread.currentThread()).push();
+            mine.arm(0);
+            watch = mine;
+            r.r1 = mine.finish() ? 1 : 0;
+            r.r2 = Thread.interrupted() ? 1 : 0;
+        }
+
+        @Actor
+        public void watcher(IIII_Result r) {
+            Watch seen = watch;
+            if (seen == null) {
+                return; // not armed yet: as if the watcher came later; the caller must win
+            }
+            long state = seen.state();
+            boolean due = Watch.isRunning(state) && seen.deadline() <= 1;
+            r.r3 = due && seen.tryFire(state) ? 1 : 0;
+        }
+    }
+
+    /** Counts the scans asked for and remembers the delay of the last one; runs nothing. */
+    static final class CountingScheduler implements Scheduler {
+        final AtomicInteger calls = new AtomicInteger();
+        volatile long lastDelay = -1;
+
+        @Override
+        public Scheduled schedule(Runnable task, long delayNanos) {
+            lastDelay = delayNanos;
+            calls.incrementAndGet();
+            return () -> { };
+        }
+    }
+
+    @JCStressTest
+    @Description("A call arms a deadline of 5 while the scan due at 3 runs (clock at 1): the new deadline is"
+            + " covered by a newly scheduled scan, from the scan or from the arming call, due no later than 5.")
+    @Outcome(id = "4, 1", expect = ACCEPTABLE, desc = "(delay of the last scan asked for, scans asked for):"
+            + " one of the two scheduled a scan at 5")
+    @Outcome(id = "4, 2", expect = ACCEPTABLE, desc = "both scheduled one (a harmless duplicate)")
+    @Outcome(id = ".*, 0", expect = FORBIDDEN, desc = "lost wake-up: the armed deadline is covered by no scan")
+    @Outcome(expect = FORBIDDEN, desc = "anything else")
+    @State
+    public static class ArmAgainstScan {
+
+        private final CountingScheduler scheduler = new CountingScheduler();
+        private final DeadlineWatcher watcher = new DeadlineWatcher(scheduler, () -> 1L);
+
+        public ArmAgainstScan() {
+            watcher.end(watcher.start(3)); // a scan is now due at 3 (the first one asked for)
+        }
+
+        @Actor
+        public void arm() {
+            watcher.start(5); // stays armed: its deadline needs a scan
+        }
+
+        @Actor
+        public void scan() {
+            watcher.scan();
+        }
+
+        @Arbiter
+        public void outcome(JI_Result r) {
+            r.r1 = scheduler.lastDelay;
+            r.r2 = scheduler.calls.get() - 1;
+        }
+    }
+}
