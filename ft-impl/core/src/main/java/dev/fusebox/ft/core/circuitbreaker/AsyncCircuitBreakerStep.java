@@ -5,6 +5,7 @@ import dev.fusebox.ft.core.invocation.AsyncStep;
 import dev.fusebox.ft.core.invocation.ExceptionClassifier;
 import dev.fusebox.ft.core.invocation.Failures;
 import dev.fusebox.ft.core.invocation.Rejections;
+import dev.fusebox.ft.core.invocation.Stages;
 import dev.fusebox.ft.core.metrics.MethodMetrics;
 import dev.fusebox.ft.core.metrics.MethodMetrics.BreakerOutcome;
 import java.util.concurrent.CompletableFuture;
@@ -38,13 +39,7 @@ public final class AsyncCircuitBreakerStep implements AsyncStep {
             metrics.circuitBreakerCall(BreakerOutcome.CIRCUIT_BREAKER_OPEN);
             return CompletableFuture.failedFuture(rejections.circuitOpen(breaker.name()));
         }
-        CompletionStage<Object> outcome;
-        try {
-            outcome = next.call(call);
-        } catch (RuntimeException | Error failure) {
-            outcome = CompletableFuture.failedFuture(failure);
-        }
-        return outcome.whenComplete((value, failure) -> {
+        return Stages.callNext(next, call).whenComplete((value, failure) -> {
             Throwable thrown = failure == null ? null : Failures.unwrap(failure);
             boolean counts = thrown != null && failures.test(thrown);
             if (breaker.record(admittedIn, counts, thrown)) {
