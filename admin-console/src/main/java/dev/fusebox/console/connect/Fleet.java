@@ -1,0 +1,129 @@
+package dev.fusebox.console.connect;
+
+import dev.fusebox.console.feed.FeedSink;
+import dev.fusebox.console.feed.MethodKey;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.LongSupplier;
+
+/**
+ * The console's connections, one per JVM, and the actions across them.
+ *
+ * <p>Thread-safety: the map of connections is guarded by this object's lock; everything slow runs
+ * on the connections' workers (daemon threads named {@code fusebox-jmx-<jvm>}), so every method
+ * returns at once.
+ */
+public final class Fleet implements FleetOperations, AutoCloseable {
+
+    private final FeedSink sink;
+    private final ConsoleSettings settings;
+    private final LongSupplier clock;
+    private final Map<String, JvmConnection> connections = new LinkedHashMap<>();
+
+    public Fleet(FeedSink sink, ConsoleSettings settings) {
+        this(sink, settings, System::currentTimeMillis);
+    }
+
+    Fleet(FeedSink sink, ConsoleSettings settings, LongSupplier clock) {
+        this.sink = sink;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts connecting to {@code profile} in the background.
+     *
+     * @return the JVM's name in the console (the profile's, made unique)
+     */
+    public synchronized String connect(ConnectionProfile profile, char[] password) {
+        String name = profile.name();
+        for (int n = 2; connections.containsKey(name); n++) {
+            name = profile.name() + " (" + n + ")";
+        }
+        ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(threadsNamed("fusebox-jmx-" + name));
+        JvmConnection connection = new JvmConnection(name, profile.withName(name), password, sink, settings, worker,
+                clock);
+        connections.put(name, connection);
+        connection.start();
+        return name;
+    }
+
+    /** Closes the connection to {@code jvm} and removes it from the fleet. */
+    public CompletableFuture<Void> disconnect(String jvm) {
+        JvmConnection connection;
+        synchronized (this) {
+            connection = connections.remove(jvm);
+        }
+        if (connection == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return connection.close().thenRun(() -> sink.removed(List.of(jvm)));
+    }
+
+    /** Tries {@code jvm} again now, without waiting for the backoff. */
+    public synchronized void reconnect(String jvm) {
+        JvmConnection connection = connections.get(jvm);
+        if (connection != null) {
+            connection.reconnectNow();
+        }
+    }
+
+    public synchronized List<String> jvms() {
+        return List.copyOf(connections.keySet());
+    }
+
+    @Override
+    public CompletableFuture<List<ActionOutcome>> act(Action action, List<MethodKey> targets, String reason,
+                                                      String expiry) {
+        Map<String, List<MethodKey>> byJvm = new LinkedHashMap<>();
+        targets.forEach(k -> byJvm.computeIfAbsent(k.jvm(), j -> new ArrayList<>()).add(k));
+        List<CompletableFuture<List<ActionOutcome>>> parts = new ArrayList<>();
+        synchronized (this) {
+            byJvm.forEach((jvm, keys) -> {
+                JvmConnection connection = connections.get(jvm);
+                parts.add(connection != null ? connection.perform(action, keys, reason, expiry)
+                        : CompletableFuture.completedFuture(keys.stream()
+                        .map(k -> ActionOutcome.failed(jvm, k.name(), action, "not in the fleet any more")).toList()));
+            });
+        }
+        return combine(parts);
+    }
+
+    @Override
+    public CompletableFuture<List<ActionOutcome>> actOnGroup(Action action, String group, String reason,
+                                                             String expiry) {
+        List<CompletableFuture<List<ActionOutcome>>> parts = new ArrayList<>();
+        synchronized (this) {
+            connections.values().forEach(c -> parts.add(c.performOnGroup(action, group, reason, expiry)));
+        }
+        return combine(parts);
+    }
+
+    private static CompletableFuture<List<ActionOutcome>> combine(List<CompletableFuture<List<ActionOutcome>>> parts) {
+        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(v -> {
+            List<ActionOutcome> all = new ArrayList<>();
+            parts.forEach(p -> all.addAll(p.join()));
+            return all;
+        });
+    }
+
+    @Override
+    public void close() {
+        List<String> all = jvms();
+        all.forEach(this::disconnect);
+    }
+
+    private static ThreadFactory threadsNamed(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
