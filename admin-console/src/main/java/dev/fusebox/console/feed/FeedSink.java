@@ -15,7 +15,10 @@ public interface FeedSink {
     /** A complete poll of the JVM. */
     void polled(JvmReading reading);
 
-    /** One breaker re-read outside the regular poll (after a notification). */
+    /**
+     * One breaker re-read outside the regular poll (after a notification or an action). It updates
+     * what is shown; rates come from the regular polls only.
+     */
     void breakerRead(BreakerReading reading, long atMillis);
 
     /** A {@code State} notification: the breaker's new state and its cause. */

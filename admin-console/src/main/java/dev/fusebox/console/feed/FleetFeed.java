@@ -149,7 +149,13 @@ public final class FleetFeed implements FeedSink {
         }
 
         void apply(BreakerReading reading, long atMillis) {
-            breakers.computeIfAbsent(reading.key(), k -> new BreakerEntry()).update(reading, atMillis);
+            BreakerEntry entry = breakers.get(reading.key());
+            if (entry == null) {
+                breakers.put(reading.key(), entry = new BreakerEntry());
+                entry.update(reading, atMillis);
+            } else {
+                entry.updateBetweenPolls(reading);
+            }
         }
 
         JvmSnapshot snapshot(boolean removed) {
@@ -171,6 +177,18 @@ public final class FleetFeed implements FeedSink {
         void update(BreakerReading next, long atMillis) {
             reading = next;
             rates.record(atMillis, next.calls(), next.failures(), next.rejections());
+            List<StateTransition> transitions = next.transitions();
+            if (!transitions.isEmpty()) {
+                lastCause = transitions.get(transitions.size() - 1).cause();
+            }
+        }
+
+        /**
+         * A re-read a few milliseconds after (or before) a poll would turn a handful of calls into a
+         * huge rate: rates come from the regular polls only.
+         */
+        void updateBetweenPolls(BreakerReading next) {
+            reading = next;
             List<StateTransition> transitions = next.transitions();
             if (!transitions.isEmpty()) {
                 lastCause = transitions.get(transitions.size() - 1).cause();

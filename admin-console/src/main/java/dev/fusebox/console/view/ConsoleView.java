@@ -150,20 +150,21 @@ public final class ConsoleView extends BorderPane {
         breakerTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         breakerTable.getSelectionModel().getSelectedItems().addListener((ListChangeListener<BreakerRow>) c ->
                 vm.select(List.copyOf(breakerTable.getSelectionModel().getSelectedItems())));
+        breakerTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         breakerTable.getColumns().setAll(List.of(
-                column("JVM", 90, r -> constant(r.jvm())),
-                column("Application", 90, r -> constant(r.application())),
-                column("Bean", 110, r -> constant(r.bean())),
-                column("Method", 110, r -> constant(r.method())),
+                column("JVM", 75, r -> constant(r.jvm())),
+                column("Application", 75, r -> constant(r.application())),
+                column("Bean", 105, r -> constant(r.bean())),
+                column("Method", 75, r -> constant(r.method())),
                 stateColumn(),
-                column("Forced", 150, BreakerRow::forcedBadgeProperty),
-                column("Failures", 70, r -> Bindings.createStringBinding(
+                column("Forced", 110, BreakerRow::forcedBadgeProperty),
+                column("Failures", 60, r -> Bindings.createStringBinding(
                         () -> Formats.percent(r.failureRatioProperty().get()), r.failureRatioProperty())),
-                column("Calls", 70, r -> Bindings.createStringBinding(
+                column("Calls", 60, r -> Bindings.createStringBinding(
                         () -> Formats.rate(r.callsPerSecondProperty().get()), r.callsPerSecondProperty())),
-                column("Rejections", 80, r -> Bindings.createStringBinding(
+                column("Rejections", 70, r -> Bindings.createStringBinding(
                         () -> Formats.rate(r.rejectionsPerSecondProperty().get()), r.rejectionsPerSecondProperty())),
-                column("In state", 90, BreakerRow::timeInStateProperty)));
+                column("In state", 70, BreakerRow::timeInStateProperty)));
         VBox.setVgrow(breakerTable, Priority.ALWAYS);
 
         VBox pane = new VBox(6, search, breakerTable, selectionActions(), groupActions());
@@ -172,7 +173,7 @@ public final class ConsoleView extends BorderPane {
     }
 
     private TableColumn<BreakerRow, String> stateColumn() {
-        TableColumn<BreakerRow, String> state = column("State", 110, BreakerRow::stateTextProperty);
+        TableColumn<BreakerRow, String> state = column("State", 95, BreakerRow::stateTextProperty);
         state.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {

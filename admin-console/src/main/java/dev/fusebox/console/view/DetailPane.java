@@ -17,6 +17,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The selected breaker: facts, a chart of its rates over five minutes, transitions, bulkhead gauges. */
@@ -26,6 +27,7 @@ final class DetailPane extends VBox {
     private final XYChart.Series<Number, Number> failures = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> rejections = new XYChart.Series<>();
     private final VBox gauges = new VBox(6);
+    private NumberAxis timeAxis;
 
     DetailPane(BreakerDetail detail) {
         super(8);
@@ -46,8 +48,10 @@ final class DetailPane extends VBox {
         addFact(facts, 3, "Counters", detail.countersProperty(), "detailCounters");
         addFact(facts, 4, "Configuration", detail.configurationProperty(), "detailConfiguration");
 
-        NumberAxis x = new NumberAxis(-300, 0, 60);
+        NumberAxis x = new NumberAxis(-60, 0, 10);
         x.setLabel("seconds ago");
+        x.setAutoRanging(false);
+        timeAxis = x;
         NumberAxis y = new NumberAxis();
         y.setLabel("per second");
         y.setForceZeroInRange(true);
@@ -82,6 +86,7 @@ final class DetailPane extends VBox {
                                 String id) {
         Label key = new Label(name);
         key.getStyleClass().add("fact-name");
+        key.setMinWidth(Region.USE_PREF_SIZE);
         Label text = new Label();
         text.setId(id);
         text.setWrapText(true);
@@ -91,6 +96,11 @@ final class DetailPane extends VBox {
 
     private void plot(List<RatePoint> history) {
         long end = history.isEmpty() ? 0 : history.get(history.size() - 1).atMillis();
+        long span = history.isEmpty() ? 0 : end - history.get(0).atMillis();
+        // the last minute at least, up to the five minutes the feed keeps, in whole minutes
+        long minutes = Math.min(5, Math.max(1, (span + 59_999) / 60_000));
+        timeAxis.setLowerBound(-60.0 * minutes);
+        timeAxis.setTickUnit(minutes == 1 ? 10 : 60);
         calls.getData().setAll(points(history, end, RatePoint::callsPerSecond));
         failures.getData().setAll(points(history, end, RatePoint::failuresPerSecond));
         rejections.getData().setAll(points(history, end, RatePoint::rejectionsPerSecond));
@@ -117,10 +127,10 @@ final class DetailPane extends VBox {
                 slots.getStyleClass().add("saturated");
             }
             Label name = new Label((g.sameMethod() ? "this method: " : "") + g.name());
-            name.setMinWidth(120);
-            HBox.setHgrow(name, Priority.ALWAYS);
-            HBox line = new HBox(8, name, slots, new Label(g.text()));
-            gauges.getChildren().add(line);
+            name.getStyleClass().add("fact-name");
+            Label text = new Label(g.text());
+            text.setMinWidth(Region.USE_PREF_SIZE);
+            gauges.getChildren().addAll(name, new HBox(8, slots, text));
         }
     }
 }

@@ -44,6 +44,22 @@ class FleetFeedTest {
     }
 
     @Test
+    void aReReadJustAfterAPollChangesWhatIsShownButNotTheRates() {
+        FleetFeed feed = new FleetFeed();
+        feed.addListener(published::add);
+        feed.polled(poll(1_000, breaker(CHARGE, "CLOSED", 100, 0, 0)));
+        feed.polled(poll(2_000, breaker(CHARGE, "CLOSED", 150, 0, 0)));
+        feed.breakerRead(breaker(CHARGE, "OPEN", 220, 0, 0), 2_005);
+        BreakerSnapshot b = last().breakers().get(0);
+        assertThat(b.reading().state()).isEqualTo("OPEN");
+        assertThat(b.reading().calls()).isEqualTo(220);
+        assertThat(b.rates().callsPerSecond()).isCloseTo(50.0, within(1e-9));
+        feed.polled(poll(3_000, breaker(CHARGE, "OPEN", 250, 0, 0)));
+        assertThat(last().breakers().get(0).rates().callsPerSecond()).isCloseTo(100.0, within(1e-9));
+        assertThat(last().breakers().get(0).history()).hasSize(2);
+    }
+
+    @Test
     void aCounterThatWentDownRestartsTheHistoryInsteadOfShowingNegativeRates() {
         FleetFeed feed = new FleetFeed();
         feed.addListener(published::add);
