@@ -66,7 +66,7 @@ public final class LocalJvmDiscovery {
             try {
                 VirtualMachine vm = VirtualMachine.attach(d);
                 try {
-                    LocalJvm jvm = inspect(d, vm.getSystemProperties(), vm.getAgentProperties());
+                    LocalJvm jvm = inspect(d.id(), d.displayName(), vm.getSystemProperties(), vm.getAgentProperties());
                     if (jvm != null) {
                         found.add(jvm);
                     }
@@ -81,7 +81,7 @@ public final class LocalJvmDiscovery {
         return found;
     }
 
-    static LocalJvm inspect(VirtualMachineDescriptor d, Properties system, Properties agent) {
+    static LocalJvm inspect(String pid, String displayName, Properties system, Properties agent) {
         String remote = "";
         for (String key : system.stringPropertyNames()) {
             if (key.startsWith("fusebox.jmx.") && key.endsWith("port")) {
@@ -95,6 +95,6 @@ public final class LocalJvmDiscovery {
         if (remote.isEmpty() && local.isEmpty()) {
             return null;
         }
-        return new LocalJvm(d.id(), d.displayName(), remote, local);
+        return new LocalJvm(pid, displayName, remote, local);
     }
 }

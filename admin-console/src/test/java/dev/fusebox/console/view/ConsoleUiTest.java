@@ -155,6 +155,23 @@ class ConsoleUiTest {
     }
 
     @Test
+    void aGroupIsForcedOpenInEveryJvmThroughTheRegistry() throws Exception {
+        open(FAST, TestJmxServer.OPERATOR, TestJmxServer.OPERATOR_PASSWORD);
+        waitForRows(3);
+        assertThat(robot.lookup("#groupForceOpenButton").queryAs(Button.class).isDisabled()).isTrue();
+        robot.clickOn("#groupChoice");
+        robot.clickOn("payments");
+        robot.clickOn("#groupForceOpenButton");
+        robot.clickOn("#reasonField").write("failover");
+        robot.clickOn("#confirmButton");
+        Eventually.within(WAIT, "both members forced", () -> stateOf("refund"),
+                () -> "OPEN [forced]".equals(stateOf("charge")) && "OPEN [forced]".equals(stateOf("refund")));
+        assertThat(stateOf("reserve")).isEqualTo("CLOSED");
+        assertThat(onFx(() -> robot.lookup("#actionStatus").queryAs(Label.class).getText()))
+                .isEqualTo("Force open: 2 succeeded, 0 failed");
+    }
+
+    @Test
     void aViewerLoginDisablesTheActionsAndSaysWhy() throws Exception {
         open(FAST, TestJmxServer.VIEWER, TestJmxServer.VIEWER_PASSWORD);
         waitForRows(3);
