@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -17,7 +18,7 @@ import java.util.function.LongSupplier;
  *
  * <p>Thread-safety: the map of connections is guarded by this object's lock; everything slow runs
  * on the connections' workers (daemon threads named {@code fusebox-jmx-<jvm>}), so every method
- * returns at once.
+ * returns at once. A watchdog thread marks a JVM whose call has hung as not answering.
  */
 public final class Fleet implements FleetOperations, AutoCloseable {
 
@@ -25,6 +26,8 @@ public final class Fleet implements FleetOperations, AutoCloseable {
     private final ConsoleSettings settings;
     private final LongSupplier clock;
     private final Map<String, JvmConnection> connections = new LinkedHashMap<>();
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+            threadsNamed("fusebox-jmx-watchdog"));
 
     public Fleet(FeedSink sink, ConsoleSettings settings) {
         this(sink, settings, System::currentTimeMillis);
@@ -34,6 +37,18 @@ public final class Fleet implements FleetOperations, AutoCloseable {
         this.sink = sink;
         this.settings = settings;
         this.clock = clock;
+        long every = Math.max(100, Math.min(1000, settings.stallAfter().toMillis() / 2));
+        watchdog.scheduleWithFixedDelay(this::checkStalls, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Marks connections whose current call has been running too long (the workers cannot: they wait). */
+    private void checkStalls() {
+        long now = clock.getAsLong();
+        List<JvmConnection> all;
+        synchronized (this) {
+            all = List.copyOf(connections.values());
+        }
+        all.forEach(c -> c.checkStall(now));
     }
 
     /**
@@ -115,6 +130,7 @@ public final class Fleet implements FleetOperations, AutoCloseable {
 
     @Override
     public void close() {
+        watchdog.shutdownNow();
         List<String> all = jvms();
         all.forEach(this::disconnect);
     }

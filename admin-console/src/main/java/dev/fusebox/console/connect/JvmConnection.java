@@ -1,33 +1,24 @@
 package dev.fusebox.console.connect;
 
 import dev.fusebox.console.feed.BreakerReading;
-import dev.fusebox.console.feed.BulkheadReading;
 import dev.fusebox.console.feed.ConnectionState;
 import dev.fusebox.console.feed.FeedSink;
-import dev.fusebox.console.feed.JvmReading;
 import dev.fusebox.console.feed.MethodKey;
 import dev.fusebox.console.feed.Permission;
-import dev.fusebox.ft.management.BreakerGroup;
 import dev.fusebox.ft.management.ManagementNames;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import javax.management.Attribute;
 import javax.management.AttributeChangeNotification;
-import javax.management.AttributeList;
 import javax.management.InstanceNotFoundException;
-import javax.management.JMException;
-import javax.management.MBeanServerConnection;
+import javax.management.MBeanServerDelegate;
+import javax.management.MBeanServerNotification;
 import javax.management.Notification;
 import javax.management.NotificationListener;
 import javax.management.ObjectName;
@@ -37,21 +28,16 @@ import javax.management.remote.JMXConnector;
 /**
  * One JVM of the fleet: connects, polls, listens, acts and reconnects.
  *
- * <p>Thread-safety: all JMX work and all state below happens on this connection's single worker
- * thread (owned by the console, one per JVM so a hung JVM stalls nobody else). The public methods
- * only hand work to it. JMX notifications arrive on the connector's own thread and are handed over
- * too. A generation number tells callbacks of an old connector from those of the current one.
+ * <p>Thread-safety: all JMX work and the fields not marked otherwise belong to this connection's
+ * single worker thread (owned by the console, one per JVM, so a hung JVM stalls nobody else); the
+ * package-private entry points only hand work to it. JMX notifications arrive on the connector's
+ * thread and are handed over too; a generation number tells an old connector's callbacks from the
+ * current one's. The stall check ({@link #checkStall}) runs on the fleet's watchdog thread and
+ * shares only {@code callStartedAt}/{@code stalled}, under {@code stallLock}.
  */
 public final class JvmConnection {
 
     private static final System.Logger LOG = System.getLogger(JvmConnection.class.getName());
-
-    private static final String[] BREAKER_ATTRIBUTES = {"State", "Forcing", "TimeInStateMillis", "FailureRatio",
-            "WindowRecorded", "WindowFailures", "Window", "Calls", "Successes", "Failures", "Rejections",
-            "TimesOpened", "Configuration", "Transitions"};
-    private static final String[] BULKHEAD_ATTRIBUTES = {"Limit", "QueueSize", "Running", "Waiting", "Accepted",
-            "Rejected", "Saturated"};
-    private static final String[] REGISTRY_ATTRIBUTES = {"Application", "Groups"};
 
     private final String jvm;
     private final ConnectionProfile profile;
@@ -60,20 +46,21 @@ public final class JvmConnection {
     private final ConsoleSettings settings;
     private final ScheduledExecutorService worker;
     private final LongSupplier clock;
-    private final NotificationListener notificationListener = this::onNotification;
+    private final NotificationListener mbeanListener = this::onMBeanNotification;
+    private final NotificationListener registrationListener = this::onRegistration;
+    private final Object stallLock = new Object();
 
-    // confined to the worker
-    private final Map<ObjectName, MethodKey> breakerNames = new HashMap<>();
-    private final Map<ObjectName, MethodKey> bulkheadNames = new HashMap<>();
-    private final Map<MethodKey, ObjectName> breakerByKey = new HashMap<>();
-    private final Map<String, ObjectName> registries = new HashMap<>();
-    private Map<String, List<BreakerGroup>> groups = Map.of();
     private JMXConnector connector;
-    private MBeanServerConnection server;
-    private int generation;
+    private JvmReader reader;
+    private volatile int generation;
     private int failedAttempts;
+    private String lastReason = "";
     private ScheduledFuture<?> pending;
+    /** A refusal by the server outlives reconnections: the login does not change. */
+    private Permission refusal;
     private volatile boolean closed;
+    private long callStartedAt; // guarded by stallLock
+    private boolean stalled; // guarded by stallLock
 
     JvmConnection(String jvm, ConnectionProfile profile, char[] password, FeedSink sink, ConsoleSettings settings,
                   ScheduledExecutorService worker, LongSupplier clock) {
@@ -147,44 +134,40 @@ public final class JvmConnection {
         try {
             c = JmxConnect.open(profile, password);
             int gen = ++generation;
-            c.addConnectionNotificationListener((n, hb) -> {
-                if (JMXConnectionNotification.FAILED.equals(n.getType())
-                        || JMXConnectionNotification.CLOSED.equals(n.getType())) {
-                    submit(() -> lost(gen, "connection " + n.getType().substring(n.getType().lastIndexOf('.') + 1)));
-                } else if (JMXConnectionNotification.NOTIFS_LOST.equals(n.getType())) {
-                    submit(() -> pollIf(gen));
-                }
-            }, null, null);
+            c.addConnectionNotificationListener((n, hb) -> onConnectionNotification(gen, n), null, null);
             connector = c;
-            server = c.getMBeanServerConnection();
+            reader = new JvmReader(jvm, c.getMBeanServerConnection(), mbeanListener);
+            reader.server().addNotificationListener(MBeanServerDelegate.DELEGATE_NAME, registrationListener, null, null);
             failedAttempts = 0;
             sink.connectionChanged(jvm, ConnectionState.connected());
-            sink.permissionChanged(jvm, RoleProbe.probe(server, profile.declaredRole()));
+            Permission probed = RoleProbe.probe(reader.server(), profile.declaredRole());
+            sink.permissionChanged(jvm, refusal != null && probed.actionsAllowed() ? refusal : probed);
             poll();
-            schedulePolls(gen);
+            long every = settings.pollInterval().toMillis();
+            pending = worker.scheduleWithFixedDelay(() -> pollIf(gen), every, every, TimeUnit.MILLISECONDS);
         } catch (SecurityException e) {
-            closeQuietly(c);
-            connector = null;
-            server = null;
+            forgetConnector();
+            closeInBackground(c);
             sink.connectionChanged(jvm, ConnectionState.disconnected("login refused: " + e.getMessage()
                     + " (fix the profile and connect again)"));
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(c);
-            connector = null;
-            server = null;
+        } catch (IOException | InstanceNotFoundException | RuntimeException e) {
+            forgetConnector();
+            closeInBackground(c);
             retryLater(describe(e));
         }
     }
 
-    private String lastReason = "";
-
-    private void schedulePolls(int gen) {
-        long every = settings.pollInterval().toMillis();
-        pending = worker.scheduleWithFixedDelay(() -> pollIf(gen), every, every, TimeUnit.MILLISECONDS);
+    private void onConnectionNotification(int gen, Notification n) {
+        String type = n.getType();
+        if (JMXConnectionNotification.FAILED.equals(type) || JMXConnectionNotification.CLOSED.equals(type)) {
+            submit(() -> lost(gen, "connection " + type.substring(type.lastIndexOf('.') + 1)));
+        } else if (JMXConnectionNotification.NOTIFS_LOST.equals(type)) {
+            submit(() -> pollIf(gen));
+        }
     }
 
     private void pollIf(int gen) {
-        if (gen == generation && server != null && !closed) {
+        if (gen == generation && reader != null && !closed) {
             try {
                 poll();
             } catch (IOException e) {
@@ -195,8 +178,17 @@ public final class JvmConnection {
         }
     }
 
+    private void poll() throws IOException {
+        callStarted();
+        try {
+            sink.polled(reader.readAll(clock.getAsLong()));
+        } finally {
+            callEnded();
+        }
+    }
+
     private void lost(int gen, String reason) {
-        if (gen != generation || server == null || closed) {
+        if (gen != generation || reader == null || closed) {
             return;
         }
         dropConnector();
@@ -209,8 +201,7 @@ public final class JvmConnection {
         }
         lastReason = reason;
         failedAttempts++;
-        long retryAt = clock.getAsLong() + settings.reconnectDelayMillis(failedAttempts);
-        countDown(retryAt);
+        countDown(clock.getAsLong() + settings.reconnectDelayMillis(failedAttempts));
     }
 
     /** Publishes "RECONNECTING in n s" every second until {@code retryAt}, then connects. */
@@ -233,13 +224,13 @@ public final class JvmConnection {
         cancelPending();
         generation++;
         JMXConnector c = connector;
+        forgetConnector();
+        closeInBackground(c);
+    }
+
+    private void forgetConnector() {
         connector = null;
-        server = null;
-        breakerNames.clear();
-        bulkheadNames.clear();
-        breakerByKey.clear();
-        registries.clear();
-        closeQuietly(c);
+        reader = null;
     }
 
     private void cancelPending() {
@@ -249,14 +240,20 @@ public final class JvmConnection {
         }
     }
 
-    private static void closeQuietly(JMXConnector c) {
-        if (c != null) {
+    /** Closing a connector to a dead or hung peer can block for long: never on the worker. */
+    private void closeInBackground(JMXConnector c) {
+        if (c == null) {
+            return;
+        }
+        Thread closer = new Thread(() -> {
             try {
                 c.close();
             } catch (IOException | RuntimeException e) {
                 LOG.log(System.Logger.Level.DEBUG, "closing a broken connector: {0}", e.toString());
             }
-        }
+        }, "fusebox-jmx-close-" + jvm);
+        closer.setDaemon(true);
+        closer.start();
     }
 
     static String describe(Throwable e) {
@@ -268,193 +265,145 @@ public final class JvmConnection {
         return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
-    // ---- reading ----
+    // ---- stalls ----
 
-    private void poll() throws IOException {
-        Map<String, List<BreakerGroup>> readGroups = new HashMap<>();
-        for (ObjectName name : server.queryNames(ManagementNames.all(ManagementNames.REGISTRY), null)) {
-            Map<String, Object> a = attributes(name, REGISTRY_ATTRIBUTES);
-            if (a != null) {
-                String app = a.containsKey("Application") ? OpenData.string(a, "Application")
-                        : ManagementNames.raw(name.getKeyProperty("application"));
-                readGroups.put(app, OpenData.groups(a.get("Groups")));
-                registries.put(app, name);
-            }
-        }
-        groups = readGroups;
-        List<BreakerReading> breakers = new ArrayList<>();
-        Set<ObjectName> seen = new HashSet<>();
-        for (ObjectName name : server.queryNames(ManagementNames.all(ManagementNames.CIRCUIT_BREAKER), null)) {
-            seen.add(name);
-            MethodKey key = breakerNames.computeIfAbsent(name, this::subscribe);
-            breakerByKey.put(key, name);
-            BreakerReading r = readBreaker(name, key);
-            if (r != null) {
-                breakers.add(r);
-            }
-        }
-        breakerNames.keySet().retainAll(seen);
-        breakerByKey.values().retainAll(seen);
-        List<BulkheadReading> bulkheads = new ArrayList<>();
-        seen.clear();
-        for (ObjectName name : server.queryNames(ManagementNames.all(ManagementNames.BULKHEAD), null)) {
-            seen.add(name);
-            MethodKey key = bulkheadNames.computeIfAbsent(name, this::subscribe);
-            Map<String, Object> a = attributes(name, BULKHEAD_ATTRIBUTES);
-            if (a != null) {
-                bulkheads.add(new BulkheadReading(key, OpenData.intValue(a, "Limit"), OpenData.intValue(a, "QueueSize"),
-                        OpenData.intValue(a, "Running"), OpenData.intValue(a, "Waiting"),
-                        OpenData.longValue(a, "Accepted"), OpenData.longValue(a, "Rejected"),
-                        OpenData.booleanValue(a, "Saturated")));
-            }
-        }
-        bulkheadNames.keySet().retainAll(seen);
-        sink.polled(new JvmReading(jvm, clock.getAsLong(), groups, breakers, bulkheads));
-    }
-
-    private BreakerReading readBreaker(ObjectName name, MethodKey key) throws IOException {
-        Map<String, Object> a = attributes(name, BREAKER_ATTRIBUTES);
-        if (a == null) {
-            return null;
-        }
-        return new BreakerReading(key, OpenData.string(a, "State"), OpenData.forcing(a.get("Forcing")),
-                OpenData.longValue(a, "TimeInStateMillis"), OpenData.doubleValue(a, "FailureRatio"),
-                OpenData.intValue(a, "WindowRecorded"), OpenData.intValue(a, "WindowFailures"),
-                OpenData.string(a, "Window"), OpenData.longValue(a, "Calls"), OpenData.longValue(a, "Successes"),
-                OpenData.longValue(a, "Failures"), OpenData.longValue(a, "Rejections"),
-                OpenData.longValue(a, "TimesOpened"), OpenData.settings(a.get("Configuration")),
-                OpenData.transitions(a.get("Transitions")));
-    }
-
-    /** The attributes by name, or null when the MBean has gone. */
-    private Map<String, Object> attributes(ObjectName name, String[] which) throws IOException {
-        try {
-            AttributeList list = server.getAttributes(name, which);
-            Map<String, Object> map = new HashMap<>();
-            for (Attribute attribute : list.asList()) {
-                map.put(attribute.getName(), attribute.getValue());
-            }
-            return map;
-        } catch (InstanceNotFoundException e) {
-            return null;
-        } catch (JMException e) {
-            LOG.log(System.Logger.Level.WARNING, jvm + ": cannot read " + name, e);
-            return null;
+    private void callStarted() {
+        synchronized (stallLock) {
+            callStartedAt = clock.getAsLong();
         }
     }
 
-    private MethodKey subscribe(ObjectName name) {
-        MethodKey key = new MethodKey(jvm, ManagementNames.raw(name.getKeyProperty("application")),
-                ManagementNames.raw(name.getKeyProperty("bean")), ManagementNames.raw(name.getKeyProperty("method")));
-        try {
-            server.addNotificationListener(name, notificationListener, null, name);
-        } catch (InstanceNotFoundException | IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "{0}: cannot listen to {1}: {2}", jvm, name, e);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "{0}: {1} emits no notifications: {2}", jvm, name, e);
+    private void callEnded() {
+        synchronized (stallLock) {
+            callStartedAt = 0;
+            if (stalled) {
+                stalled = false;
+                sink.connectionChanged(jvm, ConnectionState.connected());
+            }
         }
-        return key;
     }
 
-    private void onNotification(Notification n, Object handback) {
+    /** Called by the fleet's watchdog: shows the JVM as not answering while a call hangs. */
+    void checkStall(long nowMillis) {
+        synchronized (stallLock) {
+            long running = callStartedAt == 0 ? 0 : nowMillis - callStartedAt;
+            if (running >= settings.stallAfter().toMillis() && !closed) {
+                stalled = true;
+                sink.connectionChanged(jvm, ConnectionState.notAnswering(running / 1000));
+            }
+        }
+    }
+
+    // ---- notifications ----
+
+    private void onMBeanNotification(Notification n, Object handback) {
         if (!(n instanceof AttributeChangeNotification change) || !(handback instanceof ObjectName name)) {
             return;
         }
         int gen = generation;
         submit(() -> {
-            if (gen != generation || server == null) {
+            if (gen != generation || reader == null) {
                 return;
             }
-            if ("State".equals(change.getAttributeName()) && breakerNames.containsKey(name)) {
-                MethodKey key = breakerNames.get(name);
-                sink.stateNotified(key, String.valueOf(change.getNewValue()), change.getMessage(), n.getTimeStamp());
-                reread(key, name);
-            } else if ("Saturated".equals(change.getAttributeName()) && bulkheadNames.containsKey(name)) {
-                sink.saturationNotified(bulkheadNames.get(name), Boolean.TRUE.equals(change.getNewValue()),
+            MethodKey breaker = reader.breakerKey(name);
+            MethodKey bulkhead = reader.bulkheadKey(name);
+            if ("State".equals(change.getAttributeName()) && breaker != null) {
+                sink.stateNotified(breaker, String.valueOf(change.getNewValue()), change.getMessage(),
                         n.getTimeStamp());
+                rereadAfterAction(breaker);
+            } else if ("Saturated".equals(change.getAttributeName()) && bulkhead != null) {
+                sink.saturationNotified(bulkhead, Boolean.TRUE.equals(change.getNewValue()), n.getTimeStamp());
             }
         });
     }
 
-    private void reread(MethodKey key, ObjectName name) {
-        try {
-            BreakerReading r = readBreaker(name, key);
-            if (r != null) {
-                sink.breakerRead(r, clock.getAsLong());
-            }
-        } catch (IOException e) {
-            lost(generation, describe(e));
+    /** An MBean of Fusebox's domain came or went (an application redeployed): read again now. */
+    private void onRegistration(Notification n, Object handback) {
+        if (!(n instanceof MBeanServerNotification registration)
+                || !ManagementNames.DOMAIN.equals(registration.getMBeanName().getDomain())) {
+            return;
         }
+        int gen = generation;
+        submit(() -> {
+            if (gen == generation && reader != null) {
+                reader.forget(registration.getMBeanName());
+                pollIf(gen);
+            }
+        });
     }
 
     // ---- acting ----
 
     CompletableFuture<List<ActionOutcome>> perform(Action action, List<MethodKey> targets, String reason,
                                                    String expiry) {
-        CompletableFuture<List<ActionOutcome>> result = new CompletableFuture<>();
-        Runnable task = () -> {
+        return onWorker(() -> {
             List<ActionOutcome> outcomes = new ArrayList<>();
             for (MethodKey key : targets) {
-                outcomes.add(BreakerActions.onBreaker(this, action, key, breakerByKey.get(key), reason, expiry));
+                outcomes.add(BreakerActions.onBreaker(this, action, key,
+                        reader == null ? null : reader.breakerName(key), reason, expiry));
             }
-            result.complete(outcomes);
-        };
-        submitOrFail(task, result, targets.stream().map(k -> failed(k.name(), action)).toList());
-        return result;
+            return outcomes;
+        }, targets.stream().map(k -> ActionOutcome.failed(jvm, k.name(), action, "connection closed")).toList());
     }
 
     CompletableFuture<List<ActionOutcome>> performOnGroup(Action action, String group, String reason,
                                                           String expiry) {
-        CompletableFuture<List<ActionOutcome>> result = new CompletableFuture<>();
-        Runnable task = () -> {
+        return onWorker(() -> {
             List<ActionOutcome> outcomes = new ArrayList<>();
-            groups.forEach((app, list) -> {
-                if (list.stream().anyMatch(g -> g.name().equals(group))) {
-                    outcomes.addAll(BreakerActions.onGroup(this, action, registries.get(app), group, reason, expiry));
+            if (reader != null) {
+                for (ObjectName registry : reader.registriesWithGroup(group)) {
+                    outcomes.addAll(BreakerActions.onGroup(this, action, registry, group, reason, expiry));
                 }
-            });
-            result.complete(outcomes);
-        };
-        submitOrFail(task, result, List.of(failed("group:" + group, action)));
-        return result;
+            }
+            return outcomes;
+        }, List.of(ActionOutcome.failed(jvm, "group:" + group, action, "connection closed")));
     }
 
-    private ActionOutcome failed(String target, Action action) {
-        return ActionOutcome.failed(jvm, target, action, "connection closed");
-    }
-
-    private void submitOrFail(Runnable task, CompletableFuture<List<ActionOutcome>> result,
-                              List<ActionOutcome> ifClosed) {
+    private CompletableFuture<List<ActionOutcome>> onWorker(java.util.function.Supplier<List<ActionOutcome>> task,
+                                                           List<ActionOutcome> ifClosed) {
+        CompletableFuture<List<ActionOutcome>> result = new CompletableFuture<>();
         try {
             worker.execute(() -> {
+                callStarted();
                 try {
-                    task.run();
+                    result.complete(task.get());
                 } catch (RuntimeException e) {
                     result.completeExceptionally(e);
+                } finally {
+                    callEnded();
                 }
             });
         } catch (RejectedExecutionException e) {
             result.complete(ifClosed);
         }
+        return result;
     }
 
     // used by BreakerActions, on the worker
 
-    MBeanServerConnection server() {
-        return server;
+    javax.management.MBeanServerConnection server() {
+        return reader == null ? null : reader.server();
     }
 
     /** The server refused an action: from now on this login counts as a viewer. */
     void refused(String action, SecurityException e) {
-        sink.permissionChanged(jvm, new Permission(Permission.Role.VIEWER,
-                e.getMessage() + " (the server refused " + action + "; actions disabled for " + jvm + ")"));
+        refusal = new Permission(Permission.Role.VIEWER,
+                e.getMessage() + " (the server refused " + action + "; actions disabled for " + jvm + ")");
+        sink.permissionChanged(jvm, refusal);
     }
 
-    /** Re-reads a breaker after an action so the table shows its effect at once. */
+    /** Re-reads a breaker so the table shows the effect of an action or notification at once. */
     void rereadAfterAction(MethodKey key) {
-        ObjectName name = breakerByKey.get(key);
-        if (name != null && server != null) {
-            reread(key, name);
+        if (reader == null) {
+            return;
+        }
+        try {
+            BreakerReading r = reader.reread(key);
+            if (r != null) {
+                sink.breakerRead(r, clock.getAsLong());
+            }
+        } catch (IOException e) {
+            lost(generation, describe(e));
         }
     }
 

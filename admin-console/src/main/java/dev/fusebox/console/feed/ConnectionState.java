@@ -4,7 +4,7 @@ package dev.fusebox.console.feed;
  * The health of one connection as the operator sees it.
  *
  * @param phase          where the connection is
- * @param reason         why it is not connected (empty when connected)
+ * @param reason         why it is not connected; for CONNECTED empty, or why it looks stuck
  * @param retryInSeconds for RECONNECTING: whole seconds until the next attempt
  * @param attempt        failed attempts since the connection was last up
  */
@@ -34,6 +34,11 @@ public record ConnectionState(Phase phase, String reason, long retryInSeconds, i
         return new ConnectionState(Phase.CONNECTED, "", 0, 0);
     }
 
+    /** Connected, but a call has been running for {@code seconds}: the JVM may be hung or paused. */
+    public static ConnectionState notAnswering(long seconds) {
+        return new ConnectionState(Phase.CONNECTED, "not answering for " + seconds + " s", 0, 0);
+    }
+
     public static ConnectionState disconnected(String reason) {
         return new ConnectionState(Phase.DISCONNECTED, reason, 0, 0);
     }
@@ -50,7 +55,7 @@ public record ConnectionState(Phase phase, String reason, long retryInSeconds, i
     public String describe() {
         return switch (phase) {
             case CONNECTING -> "CONNECTING";
-            case CONNECTED -> "CONNECTED";
+            case CONNECTED -> reason.isEmpty() ? "CONNECTED" : "CONNECTED, but " + reason;
             case DISCONNECTED -> "DISCONNECTED (" + reason + ")";
             case RECONNECTING -> retryInSeconds > 0
                     ? "DISCONNECTED (" + reason + "), RECONNECTING in " + retryInSeconds + " s"

@@ -165,6 +165,49 @@ class FleetConnectionTest {
     }
 
     @Test
+    void aJvmThatStopsAnsweringIsShownAsSuchAndRecovers() {
+        ConsoleSettings quickStall = new ConsoleSettings(Duration.ofMillis(300), Duration.ofMillis(200),
+                Duration.ofMillis(800), Duration.ofSeconds(1));
+        String jvm = connect(TestJmxServer.OPERATOR, TestJmxServer.OPERATOR_PASSWORD, quickStall);
+        Eventually.within(WAIT, "connected", () -> breaker(jvm, "charge") != null);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        charge.holdReads(release);
+        try {
+            Eventually.within(WAIT, "not answering", () -> snapshot(jvm).connection(),
+                    () -> snapshot(jvm).connection().describe().startsWith("CONNECTED, but not answering for"));
+        } finally {
+            charge.holdReads(null);
+            release.countDown();
+        }
+        Eventually.within(WAIT, "answering again", () -> snapshot(jvm).connection(),
+                () -> "CONNECTED".equals(snapshot(jvm).connection().describe()));
+    }
+
+    @Test
+    void aRefusalIsRememberedAcrossReconnections() throws Exception {
+        String jvm = connect(TestJmxServer.OPERATOR, TestJmxServer.OPERATOR_PASSWORD, FAST);
+        Eventually.within(WAIT, "connected", () -> breaker(jvm, "charge") != null);
+        charge.refuseOperationsAs("operator");
+        fleet.act(Action.FORCE_OPEN, List.of(breaker(jvm, "charge").key()), "x", "").get(5, TimeUnit.SECONDS);
+        fleet.reconnect(jvm);
+        Eventually.within(WAIT, "reconnected", () -> snapshot(jvm).connection().isConnected()
+                && snapshot(jvm).permission().reason().contains("the server refused forceOpen"));
+        assertThat(snapshot(jvm).permission().actionsAllowed()).isFalse();
+    }
+
+    @Test
+    void aBreakerRegisteredAfterConnectingIsListedAndNotifies() {
+        ConsoleSettings slowPolls = new ConsoleSettings(Duration.ofSeconds(60), Duration.ofMillis(200),
+                Duration.ofSeconds(1));
+        String jvm = connect(TestJmxServer.OPERATOR, TestJmxServer.OPERATOR_PASSWORD, slowPolls);
+        Eventually.within(WAIT, "connected", () -> breaker(jvm, "charge") != null);
+        TestCircuitBreaker late = server.addBreaker("shop", "com.example.Payments", "capture");
+        Eventually.within(WAIT, "new breaker listed without waiting for a poll", () -> breaker(jvm, "capture") != null);
+        late.transitionTo("OPEN", "late failure");
+        Eventually.within(WAIT, "and its notifications", () -> "OPEN".equals(breaker(jvm, "capture").reading().state()));
+    }
+
+    @Test
     void backoffDoublesUpToItsMaximum() {
         ConsoleSettings s = new ConsoleSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(30));
         assertThat(List.of(1, 2, 3, 4, 5, 6, 7, 20)).extracting(s::reconnectDelayMillis)
