@@ -154,10 +154,10 @@ public final class ConsoleView extends BorderPane {
         breakerTable.getColumns().setAll(List.of(
                 column("JVM", 75, r -> constant(r.jvm())),
                 column("Application", 75, r -> constant(r.application())),
-                column("Bean", 105, r -> constant(r.bean())),
+                column("Bean", 100, r -> constant(r.bean())),
                 column("Method", 75, r -> constant(r.method())),
                 stateColumn(),
-                column("Forced", 110, BreakerRow::forcedBadgeProperty),
+                column("Forced", 100, BreakerRow::forcedBadgeProperty),
                 column("Failures", 60, r -> Bindings.createStringBinding(
                         () -> Formats.percent(r.failureRatioProperty().get()), r.failureRatioProperty())),
                 column("Calls", 60, r -> Bindings.createStringBinding(
@@ -173,7 +173,7 @@ public final class ConsoleView extends BorderPane {
     }
 
     private TableColumn<BreakerRow, String> stateColumn() {
-        TableColumn<BreakerRow, String> state = column("State", 95, BreakerRow::stateTextProperty);
+        TableColumn<BreakerRow, String> state = column("State", 115, BreakerRow::stateTextProperty);
         state.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
