@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
@@ -194,24 +195,8 @@ public final class ConsoleView extends BorderPane {
     private VBox selectionActions() {
         ActionsViewModel actions = vm.actions();
         HBox buttons = new HBox(6);
-        for (Action action : Action.values()) {
-            Button b = new Button(action.label());
-            b.setId(buttonId(action, ""));
-            b.disableProperty().bind(actions.selectionActionsAllowedProperty().not().or(actions.busyProperty()));
-            b.setOnAction(e -> {
-                PendingAction pending = actions.prepare(action);
-                if (pending != null) {
-                    ActionDialog.show(getScene().getWindow(), pending, actions);
-                }
-            });
-            buttons.getChildren().add(b);
-        }
-        Label why = new Label();
-        why.setId("actionsDisabledReason");
-        why.getStyleClass().add("problem");
-        why.setWrapText(true);
-        why.textProperty().bind(actions.selectionDisabledReasonProperty());
-        return new VBox(4, buttons, why);
+        addActionButtons(buttons, "", actions.selectionActionsAllowedProperty(), actions::prepare);
+        return new VBox(4, buttons, reasonLabel("actionsDisabledReason", actions.selectionDisabledReasonProperty()));
     }
 
     private VBox groupActions() {
@@ -221,23 +206,35 @@ public final class ConsoleView extends BorderPane {
         groups.setPromptText("group");
         groups.valueProperty().bindBidirectional(actions.selectedGroupProperty());
         HBox line = new HBox(6, new Label("Group in every JVM:"), groups);
+        addActionButtons(line, "group", actions.groupActionsAllowedProperty(), actions::prepareForGroup);
+        return new VBox(4, line, reasonLabel("groupDisabledReason", actions.groupDisabledReasonProperty()));
+    }
+
+    /** One button per action; each opens the confirmation dialog for what {@code prepare} returns. */
+    private void addActionButtons(HBox into, String idPrefix, ObservableBooleanValue allowed,
+                                  Function<Action, PendingAction> prepare) {
+        ActionsViewModel actions = vm.actions();
         for (Action action : Action.values()) {
             Button b = new Button(action.label());
-            b.setId(buttonId(action, "group"));
-            b.disableProperty().bind(actions.groupActionsAllowedProperty().not().or(actions.busyProperty()));
+            b.setId(buttonId(action, idPrefix));
+            b.disableProperty().bind(Bindings.not(allowed).or(actions.busyProperty()));
             b.setOnAction(e -> {
-                PendingAction pending = actions.prepareForGroup(action);
+                PendingAction pending = prepare.apply(action);
                 if (pending != null) {
                     ActionDialog.show(getScene().getWindow(), pending, actions);
                 }
             });
-            line.getChildren().add(b);
+            into.getChildren().add(b);
         }
+    }
+
+    private static Label reasonLabel(String id, ObservableValue<String> reason) {
         Label why = new Label();
-        why.setId("groupDisabledReason");
+        why.setId(id);
         why.getStyleClass().add("problem");
-        why.textProperty().bind(actions.groupDisabledReasonProperty());
-        return new VBox(4, line, why);
+        why.setWrapText(true);
+        why.textProperty().bind(reason);
+        return why;
     }
 
     /** {@code forceOpenButton}, {@code groupForceOpenButton}, ... */
