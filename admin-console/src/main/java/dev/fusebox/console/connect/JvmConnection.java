@@ -15,8 +15,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import javax.management.AttributeChangeNotification;
 import javax.management.InstanceNotFoundException;
+import javax.management.MBeanServerConnection;
 import javax.management.MBeanServerDelegate;
 import javax.management.MBeanServerNotification;
 import javax.management.Notification;
@@ -359,7 +361,7 @@ public final class JvmConnection {
         }, List.of(ActionOutcome.failed(jvm, "group:" + group, action, "connection closed")));
     }
 
-    private CompletableFuture<List<ActionOutcome>> onWorker(java.util.function.Supplier<List<ActionOutcome>> task,
+    private CompletableFuture<List<ActionOutcome>> onWorker(Supplier<List<ActionOutcome>> task,
                                                            List<ActionOutcome> ifClosed) {
         CompletableFuture<List<ActionOutcome>> result = new CompletableFuture<>();
         try {
@@ -381,7 +383,7 @@ public final class JvmConnection {
 
     // used by BreakerActions, on the worker
 
-    javax.management.MBeanServerConnection server() {
+    MBeanServerConnection server() {
         return reader == null ? null : reader.server();
     }
 

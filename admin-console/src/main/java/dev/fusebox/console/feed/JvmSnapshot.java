@@ -3,6 +3,7 @@ package dev.fusebox.console.feed;
 import dev.fusebox.ft.management.BreakerGroup;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Everything the console shows about one JVM at one moment. Immutable; a new one is published on
@@ -28,7 +29,7 @@ public record JvmSnapshot(String jvm, ConnectionState connection, Permission per
 
     /** The applications seen in this JVM, sorted. */
     public List<String> applications() {
-        java.util.TreeSet<String> apps = new java.util.TreeSet<>(groups.keySet());
+        TreeSet<String> apps = new TreeSet<>(groups.keySet());
         breakers.forEach(b -> apps.add(b.key().application()));
         bulkheads.forEach(b -> apps.add(b.key().application()));
         return List.copyOf(apps);

@@ -1,8 +1,10 @@
 package dev.fusebox.console.view;
 
+import dev.fusebox.console.connect.Action;
 import dev.fusebox.console.viewmodel.ActionsViewModel;
 import dev.fusebox.console.viewmodel.PendingAction;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -26,7 +28,7 @@ final class ActionDialog {
         dialog.setTitle(pending.action().label());
         dialog.setHeaderText(pending.description());
         ButtonType confirm = new ButtonType("Confirm: " + pending.action().label(),
-                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+                ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(confirm, ButtonType.CANCEL);
 
         GridPane form = new GridPane();
@@ -45,7 +47,7 @@ final class ActionDialog {
             form.addRow(0, new Label("Reason"), reason);
             form.addRow(1, new Label("Expires"), expiry);
         } else {
-            form.addRow(0, new Label(pending.action() == dev.fusebox.console.connect.Action.RELEASE
+            form.addRow(0, new Label(pending.action() == Action.RELEASE
                     ? "Back to automatic: a forced-open breaker goes half-open and tries trial calls."
                     : "Closed with an empty window; any forcing is dropped."));
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
@@ -274,6 +275,6 @@ public final class ConsoleView extends BorderPane {
     }
 
     private static ObservableValue<String> constant(String text) {
-        return new javafx.beans.property.ReadOnlyStringWrapper(text).getReadOnlyProperty();
+        return new ReadOnlyStringWrapper(text).getReadOnlyProperty();
     }
 }

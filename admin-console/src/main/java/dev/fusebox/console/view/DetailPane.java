@@ -6,6 +6,7 @@ import dev.fusebox.console.viewmodel.BulkheadGauge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -82,7 +83,7 @@ final class DetailPane extends VBox {
         getChildren().addAll(title, facts, chart, transitionsPane, gaugesPane);
     }
 
-    private static void addFact(GridPane grid, int row, String name, javafx.beans.value.ObservableValue<String> value,
+    private static void addFact(GridPane grid, int row, String name, ObservableValue<String> value,
                                 String id) {
         Label key = new Label(name);
         key.getStyleClass().add("fact-name");

@@ -4,6 +4,8 @@ import dev.fusebox.console.feed.BreakerReading;
 import dev.fusebox.console.feed.BreakerSnapshot;
 import dev.fusebox.console.feed.MethodKey;
 import dev.fusebox.ft.management.Forcing;
+import java.util.Locale;
+import java.util.stream.Stream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -117,9 +119,8 @@ public final class BreakerRow {
 
     /** Whether {@code text} (lower case) appears in any column the operator can read. */
     boolean matches(String lowerText) {
-        return key.jvm().toLowerCase().contains(lowerText) || key.application().toLowerCase().contains(lowerText)
-                || key.beanClass().toLowerCase().contains(lowerText) || key.method().toLowerCase().contains(lowerText)
-                || stateText.get().toLowerCase().contains(lowerText);
+        return Stream.of(key.jvm(), key.application(), key.beanClass(), key.method(), stateText.get())
+                .anyMatch(column -> column.toLowerCase(Locale.ROOT).contains(lowerText));
     }
 
     /** Not simply closed: open, half-open or forced. */

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -174,7 +175,7 @@ public final class ConsoleViewModel {
     }
 
     private void refilter() {
-        String text = filter.get() == null ? "" : filter.get().strip().toLowerCase();
+        String text = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
         boolean onlyAttention = attentionOnly.get();
         visibleBreakers.setPredicate(r -> (text.isEmpty() || r.matches(text)) && (!onlyAttention
                 || r.needsAttention()));

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -170,7 +171,7 @@ class FleetConnectionTest {
                 Duration.ofMillis(800), Duration.ofSeconds(1));
         String jvm = connect(TestJmxServer.OPERATOR, TestJmxServer.OPERATOR_PASSWORD, quickStall);
         Eventually.within(WAIT, "connected", () -> breaker(jvm, "charge") != null);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         charge.holdReads(release);
         try {
             Eventually.within(WAIT, "not answering", () -> snapshot(jvm).connection(),
