@@ -25,6 +25,9 @@ public final class Fleet implements FleetOperations, AutoCloseable {
     private final FeedSink sink;
     private final ConsoleSettings settings;
     private final LongSupplier clock;
+    /** How long an action may go unanswered before the console says so (it may still take effect). */
+    static final long ACTION_ANSWER_SECONDS = 30;
+
     private final Map<String, JvmConnection> connections = new LinkedHashMap<>();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
             threadsNamed("fusebox-jmx-watchdog"));
@@ -102,7 +105,9 @@ public final class Fleet implements FleetOperations, AutoCloseable {
         synchronized (this) {
             byJvm.forEach((jvm, keys) -> {
                 JvmConnection connection = connections.get(jvm);
-                parts.add(connection != null ? connection.perform(action, keys, reason, expiry)
+                parts.add(connection != null
+                        ? unanswered(connection.perform(action, keys, reason, expiry), jvm, action,
+                                keys.stream().map(MethodKey::name).toList())
                         : CompletableFuture.completedFuture(keys.stream()
                         .map(k -> ActionOutcome.failed(jvm, k.name(), action, "not in the fleet any more")).toList()));
             });
@@ -115,9 +120,18 @@ public final class Fleet implements FleetOperations, AutoCloseable {
                                                              String expiry) {
         List<CompletableFuture<List<ActionOutcome>>> parts = new ArrayList<>();
         synchronized (this) {
-            connections.values().forEach(c -> parts.add(c.performOnGroup(action, group, reason, expiry)));
+            connections.values().forEach(c -> parts.add(unanswered(c.performOnGroup(action, group, reason, expiry),
+                    c.jvm(), action, List.of("group:" + group))));
         }
         return combine(parts);
+    }
+
+    /** A JVM that does not answer must not hold up the results of the others. */
+    private static CompletableFuture<List<ActionOutcome>> unanswered(CompletableFuture<List<ActionOutcome>> part,
+                                                                     String jvm, Action action, List<String> targets) {
+        return part.completeOnTimeout(targets.stream().map(t -> ActionOutcome.failed(jvm, t, action, "no answer within "
+                + ACTION_ANSWER_SECONDS + " s; it may still take effect: check the breaker")).toList(),
+                ACTION_ANSWER_SECONDS, TimeUnit.SECONDS);
     }
 
     private static CompletableFuture<List<ActionOutcome>> combine(List<CompletableFuture<List<ActionOutcome>>> parts) {

@@ -218,7 +218,7 @@ public final class ConsoleView extends BorderPane {
         for (Action action : Action.values()) {
             Button b = new Button(action.label());
             b.setId(buttonId(action, idPrefix));
-            b.disableProperty().bind(Bindings.not(allowed).or(actions.busyProperty()));
+            b.disableProperty().bind(Bindings.not(allowed));
             b.setOnAction(e -> {
                 PendingAction pending = prepare.apply(action);
                 if (pending != null) {

@@ -13,9 +13,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -44,7 +47,7 @@ public final class ActionsViewModel {
     private final ObservableList<String> groups = FXCollections.observableArrayList();
     private final ObservableList<String> results = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
-    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+    private final IntegerProperty inFlight = new SimpleIntegerProperty(this, "inFlight");
     private List<MethodKey> selection = List.of();
     private Map<String, ConnectionState> connections = Map.of();
     private Map<String, Permission> permissions = Map.of();
@@ -126,14 +129,14 @@ public final class ActionsViewModel {
         Action action = pending.action();
         String reason = action.takesReason() ? pending.reasonProperty().get().strip() : "";
         String expiry = action.takesReason() ? Formats.expiry(pending.expiryProperty().get()) : "";
-        busy.set(true);
+        inFlight.set(inFlight.get() + 1);
         status.set(pending.description() + " ...");
         CompletableFuture<List<ActionOutcome>> sent = pending.group() != null
                 ? operations.actOnGroup(action, pending.group(), reason, expiry)
                 : operations.act(action, pending.targets(), reason, expiry);
         CompletableFuture<List<ActionOutcome>> shown = new CompletableFuture<>();
         sent.whenComplete((outcomes, error) -> ui.execute(() -> {
-            busy.set(false);
+            inFlight.set(inFlight.get() - 1);
             if (error != null) {
                 status.set(action.label() + " failed: " + error);
                 shown.completeExceptionally(error);
@@ -195,7 +198,11 @@ public final class ActionsViewModel {
         return status;
     }
 
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy;
+    /**
+     * Actions sent and not answered yet. Nothing waits for them: an action on a JVM that hangs must
+     * not keep the operator from acting on the others.
+     */
+    public ReadOnlyIntegerProperty inFlightProperty() {
+        return inFlight;
     }
 }

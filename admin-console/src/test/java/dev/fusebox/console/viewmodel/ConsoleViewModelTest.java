@@ -199,6 +199,38 @@ class ConsoleViewModelTest {
     }
 
     @Test
+    void anActionStillWaitingForAnAnswerDoesNotHoldUpTheNext() {
+        CompletableFuture<List<ActionOutcome>> hanging = new CompletableFuture<>();
+        List<String> sent = new ArrayList<>();
+        ConsoleViewModel model = new ConsoleViewModel(new FleetOperations() {
+            @Override
+            public CompletableFuture<List<ActionOutcome>> act(Action action, List<MethodKey> targets, String reason,
+                                                              String expiry) {
+                sent.add(action + " " + targets.get(0).jvm());
+                return sent.size() == 1 ? hanging : CompletableFuture.completedFuture(List.of());
+            }
+
+            @Override
+            public CompletableFuture<List<ActionOutcome>> actOnGroup(Action action, String group, String reason,
+                                                                     String expiry) {
+                throw new AssertionError();
+            }
+        }, Runnable::run);
+        model.apply(jvm("jvm-a", ConnectionState.connected(), MAY_ACT, List.of(breaker(CHARGE, "OPEN", null, 0)),
+                List.of()));
+        model.apply(jvm("jvm-b", ConnectionState.connected(), MAY_ACT, List.of(breaker(SEARCH, "OPEN", null, 0)),
+                List.of()));
+        model.select(model.breakers().filtered(r -> r.key().equals(CHARGE)));
+        model.actions().confirm(model.actions().prepare(Action.RESET));
+        assertThat(model.actions().inFlightProperty().get()).isEqualTo(1);
+        model.select(model.breakers().filtered(r -> r.key().equals(SEARCH)));
+        assertThat(model.actions().selectionActionsAllowedProperty().get()).isTrue();
+        model.actions().confirm(model.actions().prepare(Action.RESET));
+        assertThat(sent).containsExactly("RESET jvm-a", "RESET jvm-b");
+        assertThat(model.actions().inFlightProperty().get()).isEqualTo(1);
+    }
+
+    @Test
     void releaseAndResetNeedNoReason() {
         vm.apply(jvm("jvm-a", ConnectionState.connected(), MAY_ACT, List.of(breaker(CHARGE, "OPEN", null, 0)),
                 List.of()));
