@@ -121,7 +121,17 @@ class ScreenshotTest {
             return pane.snapshot(null, null);
         }), "breaker-detail.png");
 
-        for (Path png : new Path[] {overview, detail}) {
+        robot.clickOn("#forceOpenButton");
+        robot.clickOn("#reasonField").write("payments DB failover INC-4711");
+        robot.clickOn("#expiryField").write("30m");
+        WaitForAsyncUtils.waitForFxEvents();
+        Path dialog = Screenshots.write(onFx(() -> robot.lookup("#reasonField").query().getScene().snapshot(null)),
+                "force-open-dialog.png");
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(charge.received()).as("cancel sends nothing").isEmpty();
+
+        for (Path png : new Path[] {overview, detail, dialog}) {
             BufferedImage read = ImageIO.read(png.toFile());
             assertThat(read.getWidth()).as(png.toString()).isGreaterThan(300);
             assertThat(distinctColours(read)).as("not blank: " + png).isGreaterThan(20);
