@@ -35,7 +35,7 @@ import javax.management.remote.JMXConnector;
  * package-private entry points only hand work to it. JMX notifications arrive on the connector's
  * thread and are handed over too; a generation number tells an old connector's callbacks from the
  * current one's. The stall check ({@link #checkStall}) runs on the fleet's watchdog thread and
- * shares only {@code callStartedAt}/{@code stalled}, under {@code stallLock}.
+ * shares only the {@link StallWatch}.
  */
 public final class JvmConnection {
 
@@ -50,7 +50,7 @@ public final class JvmConnection {
     private final LongSupplier clock;
     private final NotificationListener mbeanListener = this::onMBeanNotification;
     private final NotificationListener registrationListener = this::onRegistration;
-    private final Object stallLock = new Object();
+    private final StallWatch stallWatch;
 
     private JMXConnector connector;
     private JvmReader reader;
@@ -61,8 +61,6 @@ public final class JvmConnection {
     /** A refusal by the server outlives reconnections: the login does not change. */
     private Permission refusal;
     private volatile boolean closed;
-    private long callStartedAt; // guarded by stallLock
-    private boolean stalled; // guarded by stallLock
 
     JvmConnection(String jvm, ConnectionProfile profile, char[] password, FeedSink sink, ConsoleSettings settings,
                   ScheduledExecutorService worker, LongSupplier clock) {
@@ -73,6 +71,7 @@ public final class JvmConnection {
         this.settings = settings;
         this.worker = worker;
         this.clock = clock;
+        this.stallWatch = new StallWatch(jvm, sink, settings.stallAfter().toMillis(), clock);
     }
 
     public String jvm() {
@@ -181,11 +180,11 @@ public final class JvmConnection {
     }
 
     private void poll() throws IOException {
-        callStarted();
+        stallWatch.callStarted();
         try {
             sink.polled(reader.readAll(clock.getAsLong()));
         } finally {
-            callEnded();
+            stallWatch.callEnded();
         }
     }
 
@@ -267,32 +266,10 @@ public final class JvmConnection {
         return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
-    // ---- stalls ----
-
-    private void callStarted() {
-        synchronized (stallLock) {
-            callStartedAt = clock.getAsLong();
-        }
-    }
-
-    private void callEnded() {
-        synchronized (stallLock) {
-            callStartedAt = 0;
-            if (stalled) {
-                stalled = false;
-                sink.connectionChanged(jvm, ConnectionState.connected());
-            }
-        }
-    }
-
     /** Called by the fleet's watchdog: shows the JVM as not answering while a call hangs. */
     void checkStall(long nowMillis) {
-        synchronized (stallLock) {
-            long running = callStartedAt == 0 ? 0 : nowMillis - callStartedAt;
-            if (running >= settings.stallAfter().toMillis() && !closed) {
-                stalled = true;
-                sink.connectionChanged(jvm, ConnectionState.notAnswering(running / 1000));
-            }
+        if (!closed) {
+            stallWatch.check(nowMillis);
         }
     }
 
@@ -366,13 +343,13 @@ public final class JvmConnection {
         CompletableFuture<List<ActionOutcome>> result = new CompletableFuture<>();
         try {
             worker.execute(() -> {
-                callStarted();
+                stallWatch.callStarted();
                 try {
                     result.complete(task.get());
                 } catch (RuntimeException e) {
                     result.completeExceptionally(e);
                 } finally {
-                    callEnded();
+                    stallWatch.callEnded();
                 }
             });
         } catch (RejectedExecutionException e) {
