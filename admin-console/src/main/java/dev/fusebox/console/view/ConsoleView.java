@@ -182,9 +182,8 @@ public final class ConsoleView extends BorderPane {
                 super.updateItem(text, empty);
                 setText(empty ? null : text);
                 getStyleClass().removeAll("state-open", "state-half-open", "state-closed", "state-stale");
-                BreakerRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                if (row != null && text != null) {
-                    getStyleClass().add(!row.connectedProperty().get() ? "state-stale"
+                if (!empty && text != null) {
+                    getStyleClass().add(text.endsWith("(last known)") ? "state-stale"
                             : text.startsWith("OPEN") ? "state-open"
                             : text.startsWith("HALF_OPEN") ? "state-half-open" : "state-closed");
                 }

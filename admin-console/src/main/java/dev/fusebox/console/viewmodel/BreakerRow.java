@@ -44,16 +44,26 @@ public final class BreakerRow {
         Forcing f = r.forcing();
         forcedBadge.set(f == null ? "" : "FORCED " + f.state() + " by " + f.by()
                 + (f.untilEpochMillis() > 0 ? " until " + Formats.clock(f.untilEpochMillis()) : ""));
-        stateText.set(f == null ? r.state() : r.state() + " [forced]");
+        connected.set(jvmConnected);
+        showState();
         failureRatio.set(r.failureRatio());
         callsPerSecond.set(s.rates().callsPerSecond());
         rejectionsPerSecond.set(s.rates().rejectionsPerSecond());
         timeInState.set(Formats.duration(r.timeInStateMillis()));
-        connected.set(jvmConnected);
     }
 
     void connected(boolean now) {
         connected.set(now);
+        showState();
+    }
+
+    private void showState() {
+        BreakerSnapshot s = snapshot.get();
+        if (s == null) {
+            return;
+        }
+        BreakerReading r = s.reading();
+        stateText.set(r.state() + (r.forced() ? " [forced]" : "") + (connected.get() ? "" : " (last known)"));
     }
 
     public MethodKey key() {
@@ -87,7 +97,7 @@ public final class BreakerRow {
         return forcedBadge;
     }
 
-    /** The state with a {@code [forced]} mark. */
+    /** The state with a {@code [forced]} mark, and {@code (last known)} while its JVM is not connected. */
     public ReadOnlyStringProperty stateTextProperty() {
         return stateText;
     }

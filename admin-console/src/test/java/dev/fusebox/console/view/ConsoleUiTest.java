@@ -203,6 +203,7 @@ class ConsoleUiTest {
             Thread.sleep(150);
         }
         assertThat(onFx(() -> table().getItems().size())).as("last known rows stay").isEqualTo(3);
+        assertThat(stateOf("charge")).isEqualTo("CLOSED (last known)");
         server.listen();
         Eventually.within(WAIT, "CONNECTED again", this::health, () -> "CONNECTED".equals(health()));
         charge.transitionTo("HALF_OPEN", "delay of 5000 ms elapsed");

@@ -167,6 +167,7 @@ class ConsoleViewModelTest {
         assertThat(vm.actions().selectionActionsAllowedProperty().get()).isTrue();
         vm.apply(jvm("jvm-a", ConnectionState.reconnecting("Connection refused", 3, 1), MAY_ACT, List.of(), List.of()));
         assertThat(row(CHARGE).connectedProperty().get()).as("rows stay, marked").isFalse();
+        assertThat(row(CHARGE).stateTextProperty().get()).isEqualTo("OPEN (last known)");
         assertThat(vm.actions().selectionDisabledReasonProperty().get()).isEqualTo("jvm-a is not connected");
         assertThat(vm.fleet().get(0).healthProperty().get())
                 .isEqualTo("DISCONNECTED (Connection refused), RECONNECTING in 3 s");
