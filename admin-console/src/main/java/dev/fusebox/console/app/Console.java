@@ -1,0 +1,108 @@
+package dev.fusebox.console.app;
+
+import dev.fusebox.console.connect.ConnectionProfile;
+import dev.fusebox.console.connect.ConsoleSettings;
+import dev.fusebox.console.connect.Fleet;
+import dev.fusebox.console.connect.LocalJvmDiscovery;
+import dev.fusebox.console.connect.ProfileStore;
+import dev.fusebox.console.feed.FleetFeed;
+import dev.fusebox.console.view.ConnectionControls;
+import dev.fusebox.console.view.ConsoleView;
+import dev.fusebox.console.view.UiDispatcher;
+import dev.fusebox.console.viewmodel.ConsoleViewModel;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * One console: the feed, the connections, the view-model, the dispatcher onto the FX thread and the
+ * view, wired together. Create and use it on the FX thread; {@link #close()} stops every connection.
+ */
+public final class Console implements ConnectionControls, AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Console.class.getName());
+
+    private final FleetFeed feed = new FleetFeed();
+    private final Fleet fleet;
+    private final ConsoleViewModel viewModel;
+    private final UiDispatcher dispatcher;
+    private final ConsoleView view;
+    private final ProfileStore profiles;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "fusebox-console-background");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public Console(ConsoleSettings settings, ProfileStore profiles) {
+        this.profiles = profiles;
+        this.fleet = new Fleet(feed, settings);
+        ConsoleViewModel[] vm = new ConsoleViewModel[1];
+        this.dispatcher = new UiDispatcher(s -> vm[0].apply(s));
+        this.viewModel = new ConsoleViewModel(fleet, dispatcher);
+        vm[0] = viewModel;
+        feed.addListener(dispatcher);
+        this.view = new ConsoleView(viewModel, this, dispatcher);
+        dispatcher.start();
+    }
+
+    public ConsoleView view() {
+        return view;
+    }
+
+    public ConsoleViewModel viewModel() {
+        return viewModel;
+    }
+
+    public Fleet fleet() {
+        return fleet;
+    }
+
+    @Override
+    public void connect(ConnectionProfile profile, char[] password, boolean saveProfile) {
+        fleet.connect(profile, password);
+        if (saveProfile) {
+            background.execute(() -> {
+                try {
+                    profiles.save(profile);
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.WARNING, "cannot save the profile to " + profiles.file(), e);
+                }
+            });
+        }
+    }
+
+    @Override
+    public void disconnect(String jvm) {
+        fleet.disconnect(jvm);
+    }
+
+    @Override
+    public void reconnect(String jvm) {
+        fleet.reconnect(jvm);
+    }
+
+    @Override
+    public List<ConnectionProfile> savedProfiles() {
+        try {
+            return profiles.load();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot read the profiles in " + profiles.file(), e);
+            return List.of();
+        }
+    }
+
+    @Override
+    public CompletableFuture<List<LocalJvmDiscovery.LocalJvm>> discoverLocalJvms() {
+        return CompletableFuture.supplyAsync(() -> new LocalJvmDiscovery().discover(), background);
+    }
+
+    @Override
+    public void close() {
+        dispatcher.stop();
+        fleet.close();
+        background.shutdownNow();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.fusebox.console.app;
+
+import javafx.application.Application;
+
+/**
+ * Starts the console from the class path. JavaFX refuses to start an {@link Application} subclass
+ * as the main class of a non-modular program, so this plain class is the main class.
+ */
+public final class ConsoleLauncher {
+
+    private ConsoleLauncher() {
+    }
+
+    public static void main(String[] args) {
+        Application.launch(ConsoleApp.class, args);
+    }
+}

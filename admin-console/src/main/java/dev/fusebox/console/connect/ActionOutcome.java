@@ -1,0 +1,25 @@
+package dev.fusebox.console.connect;
+
+import dev.fusebox.ft.management.ActionResult;
+
+/**
+ * What one action did to one breaker of one JVM (or why it could not be done).
+ *
+ * @param jvm    the JVM's name in the console
+ * @param result the server's answer, or one the console made up when the call did not get through
+ */
+public record ActionOutcome(String jvm, ActionResult result) {
+
+    static ActionOutcome failed(String jvm, String target, Action action, String message) {
+        return new ActionOutcome(jvm, new ActionResult(target, action.operation(), false, "", "", message));
+    }
+
+    /** One line for the results list. */
+    public String describe() {
+        ActionResult r = result;
+        String change = r.previousState() == null || r.previousState().isEmpty() ? ""
+                : " " + r.previousState() + " -> " + r.newState();
+        return (r.succeeded() ? "OK   " : "FAIL ") + jvm + " " + r.target() + " " + r.action() + change
+                + (r.message() == null || r.message().isEmpty() ? "" : ": " + r.message());
+    }
+}

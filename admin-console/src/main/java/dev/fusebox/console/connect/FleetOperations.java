@@ -1,0 +1,26 @@
+package dev.fusebox.console.connect;
+
+import dev.fusebox.console.feed.MethodKey;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Operator actions across the fleet. Every method returns at once; the work runs on the JVMs'
+ * connection workers and the future completes there, never on the caller's thread.
+ */
+public interface FleetOperations {
+
+    /**
+     * Applies {@code action} to each breaker in {@code targets} (they may live in different JVMs).
+     *
+     * @param reason required for force actions, ignored otherwise
+     * @param expiry empty, an ISO-8601 duration or instant (force actions only)
+     */
+    CompletableFuture<List<ActionOutcome>> act(Action action, List<MethodKey> targets, String reason, String expiry);
+
+    /**
+     * Applies {@code action} to the group named {@code group} in every connected JVM, through each
+     * registry that defines it ({@code FaultToleranceMXBean.forceOpenAll("group:<name>", ...)}).
+     */
+    CompletableFuture<List<ActionOutcome>> actOnGroup(Action action, String group, String reason, String expiry);
+}

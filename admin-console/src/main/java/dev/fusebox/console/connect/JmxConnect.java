@@ -1,0 +1,35 @@
+package dev.fusebox.console.connect;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.rmi.ssl.SslRMIClientSocketFactory;
+
+/** Opens a JMX connector for a profile: credentials, and TLS for the registry lookup when asked. */
+final class JmxConnect {
+
+    /** The JNDI environment key the RMI registry client uses for its socket factory. */
+    private static final String REGISTRY_SOCKET_FACTORY = "com.sun.jndi.rmi.factory.socket";
+
+    private JmxConnect() {
+    }
+
+    /**
+     * Connects. Blocking; call it on a connection worker only.
+     *
+     * @throws SecurityException the server refused the login
+     */
+    static JMXConnector open(ConnectionProfile profile, char[] password) throws IOException {
+        Map<String, Object> env = new HashMap<>();
+        if (!profile.user().isEmpty()) {
+            env.put(JMXConnector.CREDENTIALS, new String[] {profile.user(), new String(password)});
+        }
+        if (profile.tls()) {
+            // the connector's own stub brings the server's (TLS) socket factory; the registry needs this
+            env.put(REGISTRY_SOCKET_FACTORY, new SslRMIClientSocketFactory());
+        }
+        return JMXConnectorFactory.connect(profile.url(), env);
+    }
+}

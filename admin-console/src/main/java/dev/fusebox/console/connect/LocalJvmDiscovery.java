@@ -1,0 +1,100 @@
+package dev.fusebox.console.connect;
+
+import com.sun.tools.attach.VirtualMachine;
+import com.sun.tools.attach.VirtualMachineDescriptor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Lists local JVMs worth connecting to, through the Attach API. Best effort, by design:
+ * <ul>
+ *   <li>only JVMs of the same user that allow attaching are seen (the JDK's rules); the console's
+ *       own JVM is skipped;</li>
+ *   <li>a JVM is listed when its system properties name a Fusebox remote connector (any key starting
+ *       with {@code fusebox.jmx.}, e.g. {@code fusebox.jmx.port}) or the JDK agent's remote port
+ *       ({@code com.sun.management.jmxremote.port}), or when its local management agent already
+ *       runs (agent property {@code com.sun.management.jmxremote.localConnectorAddress});</li>
+ *   <li>nothing is started in the target: a JVM without either is not listed;</li>
+ *   <li>without the {@code jdk.attach} module (a JRE) the list is empty and {@link #available()}
+ *       says why.</li>
+ * </ul>
+ * Blocking (attaching takes a moment per JVM): call it off the FX thread. Stateless.
+ */
+public final class LocalJvmDiscovery {
+
+    private static final System.Logger LOG = System.getLogger(LocalJvmDiscovery.class.getName());
+    private static final String LOCAL_ADDRESS = "com.sun.management.jmxremote.localConnectorAddress";
+
+    /**
+     * A local JVM found.
+     *
+     * @param pid             process id
+     * @param displayName     main class or jar, as the JVM reports it
+     * @param remoteEndpoint  {@code host:port} of a remote connector its properties name, or empty
+     * @param localConnector  its local connector's service URL, or empty
+     */
+    public record LocalJvm(String pid, String displayName, String remoteEndpoint, String localConnector) {
+
+        /** A profile that connects to it: the local connector when there is one, else the remote one. */
+        public ConnectionProfile profile() {
+            String name = "pid " + pid;
+            if (!localConnector.isEmpty()) {
+                return ConnectionProfile.atUrl(name, localConnector);
+            }
+            int colon = remoteEndpoint.lastIndexOf(':');
+            return new ConnectionProfile(name, remoteEndpoint.substring(0, colon),
+                    Integer.parseInt(remoteEndpoint.substring(colon + 1)), "", false, null, "");
+        }
+    }
+
+    /** Whether the Attach API is there; false on a JRE without {@code jdk.attach}. */
+    public static boolean available() {
+        return ModuleLayer.boot().findModule("jdk.attach").isPresent();
+    }
+
+    public List<LocalJvm> discover() {
+        if (!available()) {
+            return List.of();
+        }
+        String self = Long.toString(ProcessHandle.current().pid());
+        List<LocalJvm> found = new ArrayList<>();
+        for (VirtualMachineDescriptor d : VirtualMachine.list()) {
+            if (d.id().equals(self)) {
+                continue;
+            }
+            try {
+                VirtualMachine vm = VirtualMachine.attach(d);
+                try {
+                    LocalJvm jvm = inspect(d.id(), d.displayName(), vm.getSystemProperties(), vm.getAgentProperties());
+                    if (jvm != null) {
+                        found.add(jvm);
+                    }
+                } finally {
+                    vm.detach();
+                }
+            } catch (Exception e) {
+                // not attachable (other user, different JDK, exited): skip it, as documented
+                LOG.log(System.Logger.Level.DEBUG, "cannot inspect JVM {0}: {1}", d.id(), e.toString());
+            }
+        }
+        return found;
+    }
+
+    static LocalJvm inspect(String pid, String displayName, Properties system, Properties agent) {
+        String remote = "";
+        for (String key : system.stringPropertyNames()) {
+            if (key.startsWith("fusebox.jmx.") && key.endsWith("port")) {
+                remote = system.getProperty("fusebox.jmx.host", "127.0.0.1") + ":" + system.getProperty(key);
+            }
+        }
+        if (remote.isEmpty() && system.getProperty("com.sun.management.jmxremote.port") != null) {
+            remote = "127.0.0.1:" + system.getProperty("com.sun.management.jmxremote.port");
+        }
+        String local = agent.getProperty(LOCAL_ADDRESS, "");
+        if (remote.isEmpty() && local.isEmpty()) {
+            return null;
+        }
+        return new LocalJvm(pid, displayName, remote, local);
+    }
+}

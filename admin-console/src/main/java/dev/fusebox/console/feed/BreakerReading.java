@@ -1,0 +1,47 @@
+package dev.fusebox.console.feed;
+
+import dev.fusebox.ft.management.CircuitBreakerSettings;
+import dev.fusebox.ft.management.Forcing;
+import dev.fusebox.ft.management.StateTransition;
+import java.util.List;
+
+/**
+ * A circuit breaker's attributes as read from its MXBean at one moment.
+ *
+ * @param key               which breaker
+ * @param state             CLOSED, OPEN or HALF_OPEN
+ * @param forcing           the operator's forcing, or null while automatic
+ * @param timeInStateMillis time since the last change of state
+ * @param failureRatio      failures over outcomes in the rolling window
+ * @param windowRecorded    outcomes in the rolling window
+ * @param windowFailures    failures in the rolling window
+ * @param window            the window's outcomes, oldest first (S/F)
+ * @param calls             counter: calls decided about
+ * @param successes         counter
+ * @param failures          counter
+ * @param rejections        counter: calls refused by an open circuit
+ * @param timesOpened       counter: automatic openings
+ * @param settings          effective configuration, or null when not read
+ * @param transitions       recent transitions with causes, oldest first
+ */
+public record BreakerReading(MethodKey key, String state, Forcing forcing, long timeInStateMillis, double failureRatio,
+                             int windowRecorded, int windowFailures, String window, long calls, long successes,
+                             long failures, long rejections, long timesOpened, CircuitBreakerSettings settings,
+                             List<StateTransition> transitions) {
+
+    public BreakerReading {
+        transitions = transitions == null ? List.of() : List.copyOf(transitions);
+        window = window == null ? "" : window;
+    }
+
+    public boolean forced() {
+        return forcing != null;
+    }
+
+    /** The same reading with another state (a notification ran ahead of the next poll). */
+    public BreakerReading withState(String newState) {
+        return new BreakerReading(key, newState, forcing, newState.equals(state) ? timeInStateMillis : 0, failureRatio,
+                windowRecorded, windowFailures, window, calls, successes, failures, rejections, timesOpened, settings,
+                transitions);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.fusebox.console.feed;
+
+import dev.fusebox.ft.management.BreakerGroup;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Everything the console shows about one JVM at one moment. Immutable; a new one is published on
+ * every change.
+ *
+ * @param jvm        the connection's name
+ * @param connection the connection's health
+ * @param permission what the login may do
+ * @param groups     breaker groups per application
+ * @param breakers   circuit breakers, in a stable order (application, bean, method)
+ * @param bulkheads  bulkheads, in the same order
+ * @param removed    the JVM has left the fleet; its rows should go
+ */
+public record JvmSnapshot(String jvm, ConnectionState connection, Permission permission,
+                          Map<String, List<BreakerGroup>> groups, List<BreakerSnapshot> breakers,
+                          List<BulkheadSnapshot> bulkheads, boolean removed) {
+
+    public JvmSnapshot {
+        groups = Map.copyOf(groups);
+        breakers = List.copyOf(breakers);
+        bulkheads = List.copyOf(bulkheads);
+    }
+
+    /** The applications seen in this JVM, sorted. */
+    public List<String> applications() {
+        TreeSet<String> apps = new TreeSet<>(groups.keySet());
+        breakers.forEach(b -> apps.add(b.key().application()));
+        bulkheads.forEach(b -> apps.add(b.key().application()));
+        return List.copyOf(apps);
+    }
+}

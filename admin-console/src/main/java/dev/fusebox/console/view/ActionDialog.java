@@ -1,0 +1,73 @@
+package dev.fusebox.console.view;
+
+import dev.fusebox.console.connect.Action;
+import dev.fusebox.console.viewmodel.ActionsViewModel;
+import dev.fusebox.console.viewmodel.PendingAction;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+
+/**
+ * The confirmation step of an action: says what will happen to which breakers, asks for the reason
+ * (required to force) and an optional expiry, and sends the action only on "Confirm".
+ */
+final class ActionDialog {
+
+    private ActionDialog() {
+    }
+
+    /** Shows the dialog without blocking; the action is sent when the operator confirms. */
+    static Dialog<ButtonType> show(Window owner, PendingAction pending, ActionsViewModel actions) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(pending.action().label());
+        dialog.setHeaderText(pending.description());
+        ButtonType confirm = new ButtonType("Confirm: " + pending.action().label(),
+                ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(confirm, ButtonType.CANCEL);
+
+        GridPane form = new GridPane();
+        form.setHgap(10);
+        form.setVgap(8);
+        if (pending.action().takesReason()) {
+            TextField reason = new TextField();
+            reason.setId("reasonField");
+            reason.setPromptText("why (audited, shown to everyone): e.g. payments DB failover, INC-4711");
+            reason.setPrefColumnCount(40);
+            reason.textProperty().bindBidirectional(pending.reasonProperty());
+            TextField expiry = new TextField();
+            expiry.setId("expiryField");
+            expiry.setPromptText("empty = until released; 30m, 2h, PT45M or 2026-11-24T03:00:00Z");
+            expiry.textProperty().bindBidirectional(pending.expiryProperty());
+            form.addRow(0, new Label("Reason"), reason);
+            form.addRow(1, new Label("Expires"), expiry);
+        } else {
+            form.addRow(0, new Label(pending.action() == Action.RELEASE
+                    ? "Back to automatic: a forced-open breaker goes half-open and tries trial calls."
+                    : "Closed with an empty window; any forcing is dropped."));
+        }
+        Label problem = new Label();
+        problem.setId("actionProblem");
+        problem.getStyleClass().add("problem");
+        problem.textProperty().bind(pending.problemProperty());
+        form.add(problem, 0, 2, 2, 1);
+        dialog.getDialogPane().setContent(form);
+
+        Button ok = (Button) dialog.getDialogPane().lookupButton(confirm);
+        ok.setId("confirmButton");
+        ok.disableProperty().bind(pending.readyProperty().not());
+        dialog.setResultConverter(button -> button);
+        dialog.setOnHidden(e -> {
+            if (dialog.getResult() == confirm) {
+                actions.confirm(pending);
+            }
+        });
+        dialog.show();
+        return dialog;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.fusebox.console.viewmodel;
+
+import dev.fusebox.console.feed.BreakerReading;
+import dev.fusebox.console.feed.BreakerSnapshot;
+import dev.fusebox.console.feed.BulkheadSnapshot;
+import dev.fusebox.console.feed.RatePoint;
+import dev.fusebox.ft.management.CircuitBreakerSettings;
+import dev.fusebox.ft.management.Forcing;
+import dev.fusebox.ft.management.StateTransition;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The detail of the selected breaker: its rates over time, window, transitions, configuration, bulkheads. */
+public final class BreakerDetail {
+
+    private final StringProperty title = new SimpleStringProperty(this, "title", "No breaker selected");
+    private final StringProperty stateText = new SimpleStringProperty(this, "stateText", "");
+    private final StringProperty forcing = new SimpleStringProperty(this, "forcing", "");
+    private final StringProperty window = new SimpleStringProperty(this, "window", "");
+    private final StringProperty configuration = new SimpleStringProperty(this, "configuration", "");
+    private final StringProperty counters = new SimpleStringProperty(this, "counters", "");
+    private final ObservableList<RatePoint> history = FXCollections.observableArrayList();
+    private final ObservableList<String> transitions = FXCollections.observableArrayList();
+    private final ObservableList<BulkheadGauge> bulkheads = FXCollections.observableArrayList();
+    private BreakerSnapshot shown;
+
+    void show(BreakerSnapshot s, List<BulkheadSnapshot> bulkheadsOfApplication) {
+        BreakerReading r = s.reading();
+        title.set(r.key().name() + "  (" + r.key().application() + " @ " + r.key().jvm() + ")");
+        stateText.set(r.state() + " for " + Formats.duration(r.timeInStateMillis())
+                + (s.lastCause().isEmpty() ? "" : ", because: " + s.lastCause()));
+        Forcing f = r.forcing();
+        forcing.set(f == null ? "automatic" : "forced " + f.state() + " by " + f.by() + " since "
+                + Formats.dateTime(f.sinceEpochMillis()) + (f.untilEpochMillis() > 0
+                ? " until " + Formats.dateTime(f.untilEpochMillis()) : " until released") + ": " + f.reason());
+        window.set(r.windowRecorded() == 0 ? "empty" : r.window() + "  (" + r.windowFailures() + " of "
+                + r.windowRecorded() + " failed, " + Formats.percent(r.failureRatio()) + ")");
+        CircuitBreakerSettings c = r.settings();
+        configuration.set(c == null ? "not read" : "requestVolumeThreshold " + c.requestVolumeThreshold()
+                + ", failureRatio " + c.failureRatio() + ", delay " + c.delayMillis() + " ms, successThreshold "
+                + c.successThreshold());
+        counters.set(r.calls() + " calls, " + r.successes() + " ok, " + r.failures() + " failed, " + r.rejections()
+                + " rejected, opened " + r.timesOpened() + " times");
+        if (shown == null || !shown.history().equals(s.history())) {
+            history.setAll(s.history());
+        }
+        if (shown == null || !shown.reading().transitions().equals(r.transitions())) {
+            List<String> lines = new ArrayList<>();
+            List<StateTransition> list = r.transitions();
+            for (int i = list.size() - 1; i >= 0; i--) {
+                StateTransition t = list.get(i);
+                lines.add(Formats.dateTime(t.atEpochMillis()) + "  " + t.from() + " -> " + t.to() + "  " + t.cause()
+                        + (t.forcedBy() == null ? "" : "  [forced by " + t.forcedBy() + "]"));
+            }
+            transitions.setAll(lines);
+        }
+        List<BulkheadGauge> gauges = new ArrayList<>();
+        for (BulkheadSnapshot b : bulkheadsOfApplication) {
+            boolean same = b.key().equals(r.key());
+            BulkheadGauge g = BulkheadGauge.of(b, same);
+            if (same) {
+                gauges.add(0, g);
+            } else {
+                gauges.add(g);
+            }
+        }
+        if (!gauges.equals(bulkheads)) {
+            bulkheads.setAll(gauges);
+        }
+        shown = s;
+    }
+
+    void clear() {
+        shown = null;
+        title.set("No breaker selected");
+        stateText.set("");
+        forcing.set("");
+        window.set("");
+        configuration.set("");
+        counters.set("");
+        history.clear();
+        transitions.clear();
+        bulkheads.clear();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title;
+    }
+
+    /** State, time in it, and the cause of the last change. */
+    public ReadOnlyStringProperty stateTextProperty() {
+        return stateText;
+    }
+
+    public ReadOnlyStringProperty forcingProperty() {
+        return forcing;
+    }
+
+    /** The rolling window's outcomes and failure share. */
+    public ReadOnlyStringProperty windowProperty() {
+        return window;
+    }
+
+    /** The effective configuration. */
+    public ReadOnlyStringProperty configurationProperty() {
+        return configuration;
+    }
+
+    public ReadOnlyStringProperty countersProperty() {
+        return counters;
+    }
+
+    /** Calls, failures and rejections per second over the last five minutes, oldest first. */
+    public ObservableList<RatePoint> history() {
+        return history;
+    }
+
+    /** Transitions, newest first, each with its cause. */
+    public ObservableList<String> transitions() {
+        return transitions;
+    }
+
+    /** The application's bulkheads; the selected method's own first. */
+    public ObservableList<BulkheadGauge> bulkheads() {
+        return bulkheads;
+    }
+}

@@ -1,0 +1,145 @@
+package dev.fusebox.console.viewmodel;
+
+import dev.fusebox.console.feed.BreakerReading;
+import dev.fusebox.console.feed.BreakerSnapshot;
+import dev.fusebox.console.feed.MethodKey;
+import dev.fusebox.ft.management.Forcing;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** One circuit breaker in the fleet-wide table. */
+public final class BreakerRow {
+
+    private final MethodKey key;
+    private final StringProperty state = new SimpleStringProperty(this, "state", "");
+    private final StringProperty forcedBadge = new SimpleStringProperty(this, "forcedBadge", "");
+    private final StringProperty stateText = new SimpleStringProperty(this, "stateText", "");
+    private final DoubleProperty failureRatio = new SimpleDoubleProperty(this, "failureRatio");
+    private final DoubleProperty callsPerSecond = new SimpleDoubleProperty(this, "callsPerSecond");
+    private final DoubleProperty rejectionsPerSecond = new SimpleDoubleProperty(this, "rejectionsPerSecond");
+    private final StringProperty timeInState = new SimpleStringProperty(this, "timeInState", "");
+    private final BooleanProperty connected = new SimpleBooleanProperty(this, "connected", true);
+    private final ObjectProperty<BreakerSnapshot> snapshot = new SimpleObjectProperty<>(this, "snapshot");
+
+    BreakerRow(MethodKey key) {
+        this.key = key;
+    }
+
+    void apply(BreakerSnapshot s, boolean jvmConnected) {
+        BreakerReading r = s.reading();
+        snapshot.set(s);
+        state.set(r.state());
+        Forcing f = r.forcing();
+        forcedBadge.set(f == null ? "" : "FORCED " + f.state() + " by " + f.by()
+                + (f.untilEpochMillis() > 0 ? " until " + Formats.clock(f.untilEpochMillis()) : ""));
+        connected.set(jvmConnected);
+        showState();
+        failureRatio.set(r.failureRatio());
+        callsPerSecond.set(s.rates().callsPerSecond());
+        rejectionsPerSecond.set(s.rates().rejectionsPerSecond());
+        timeInState.set(Formats.duration(r.timeInStateMillis()));
+    }
+
+    void connected(boolean now) {
+        connected.set(now);
+        showState();
+    }
+
+    private void showState() {
+        BreakerSnapshot s = snapshot.get();
+        if (s == null) {
+            return;
+        }
+        BreakerReading r = s.reading();
+        stateText.set(r.state() + (r.forced() ? " [forced]" : "") + (connected.get() ? "" : " (last known)"));
+    }
+
+    public MethodKey key() {
+        return key;
+    }
+
+    public String jvm() {
+        return key.jvm();
+    }
+
+    public String application() {
+        return key.application();
+    }
+
+    /** The bean class without its package. */
+    public String bean() {
+        return key.simpleBean();
+    }
+
+    public String method() {
+        return key.method();
+    }
+
+    /** CLOSED, OPEN or HALF_OPEN. */
+    public ReadOnlyStringProperty stateProperty() {
+        return state;
+    }
+
+    /** Who forced it and until when, or empty. */
+    public ReadOnlyStringProperty forcedBadgeProperty() {
+        return forcedBadge;
+    }
+
+    /** The state with a {@code [forced]} mark, and {@code (last known)} while its JVM is not connected. */
+    public ReadOnlyStringProperty stateTextProperty() {
+        return stateText;
+    }
+
+    public ReadOnlyDoubleProperty failureRatioProperty() {
+        return failureRatio;
+    }
+
+    public ReadOnlyDoubleProperty callsPerSecondProperty() {
+        return callsPerSecond;
+    }
+
+    public ReadOnlyDoubleProperty rejectionsPerSecondProperty() {
+        return rejectionsPerSecond;
+    }
+
+    public ReadOnlyStringProperty timeInStateProperty() {
+        return timeInState;
+    }
+
+    /** False while its JVM is not connected (the values are then the last ones read). */
+    public ReadOnlyBooleanProperty connectedProperty() {
+        return connected;
+    }
+
+    public ReadOnlyObjectProperty<BreakerSnapshot> snapshotProperty() {
+        return snapshot;
+    }
+
+    /** Whether {@code text} (lower case) appears in any column the operator can read. */
+    boolean matches(String lowerText) {
+        return Stream.of(key.jvm(), key.application(), key.beanClass(), key.method(), stateText.get())
+                .anyMatch(column -> column.toLowerCase(Locale.ROOT).contains(lowerText));
+    }
+
+    /** Not simply closed: open, half-open or forced. */
+    boolean needsAttention() {
+        return !"CLOSED".equals(state.get()) || !forcedBadge.get().isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return key.name() + " " + stateText.get();
+    }
+}

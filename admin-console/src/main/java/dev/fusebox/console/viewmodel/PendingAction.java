@@ -1,0 +1,96 @@
+package dev.fusebox.console.viewmodel;
+
+import dev.fusebox.console.connect.Action;
+import dev.fusebox.console.feed.MethodKey;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * An action waiting for the operator's confirmation: what it will do to what, the reason (required
+ * to force) and an optional expiry. Nothing is sent before {@link ActionsViewModel#confirm}.
+ */
+public final class PendingAction {
+
+    private final Action action;
+    private final List<MethodKey> targets;
+    private final String group;
+    private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
+    private final StringProperty expiry = new SimpleStringProperty(this, "expiry", "");
+    private final StringBinding problem;
+    private final BooleanBinding ready;
+
+    PendingAction(Action action, List<MethodKey> targets, String group) {
+        this.action = action;
+        this.targets = List.copyOf(targets);
+        this.group = group;
+        this.problem = Bindings.createStringBinding(this::findProblem, reason, expiry);
+        this.ready = problem.isEmpty();
+    }
+
+    private String findProblem() {
+        if (!action.takesReason()) {
+            return "";
+        }
+        if (reason.get() == null || reason.get().isBlank()) {
+            return "a reason is required: it is audited and shown to everyone who sees the breaker";
+        }
+        try {
+            Formats.expiry(expiry.get());
+            return "";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    public Action action() {
+        return action;
+    }
+
+    /** The breakers, for an action on a selection (empty for a group action). */
+    public List<MethodKey> targets() {
+        return targets;
+    }
+
+    /** The group's name, for a group action (null otherwise). */
+    public String group() {
+        return group;
+    }
+
+    /** A sentence for the dialog's header, e.g. "Force open 2 breakers: Payments#charge, ...". */
+    public String description() {
+        if (group != null) {
+            return action.label() + " group \"" + group + "\" in every connected JVM";
+        }
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < targets.size() && i < 5; i++) {
+            names.append(i == 0 ? "" : ", ").append(targets.get(i).simpleBean()).append('#')
+                    .append(targets.get(i).method()).append(" @ ").append(targets.get(i).jvm());
+        }
+        if (targets.size() > 5) {
+            names.append(", and ").append(targets.size() - 5).append(" more");
+        }
+        return action.label() + " " + targets.size() + (targets.size() == 1 ? " breaker: " : " breakers: ") + names;
+    }
+
+    public StringProperty reasonProperty() {
+        return reason;
+    }
+
+    /** Empty (until released), {@code 30m}, {@code PT30M} or an instant. */
+    public StringProperty expiryProperty() {
+        return expiry;
+    }
+
+    /** Why it cannot be confirmed yet, or empty. */
+    public StringBinding problemProperty() {
+        return problem;
+    }
+
+    public BooleanBinding readyProperty() {
+        return ready;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.fusebox.console;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import javafx.application.Platform;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The console's dependency rules (STYLE.md, LAYOUT.md), checked on the main classes. */
+class ArchitectureTest {
+
+    private static JavaClasses console;
+
+    @BeforeAll
+    static void importClasses() {
+        console = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("dev.fusebox.console");
+        assertThat(console).isNotEmpty();
+    }
+
+    @Test
+    void theConsoleDependsOnTheManagementApiJavaFxAndTheJdkOnly() {
+        noClasses().should().dependOnClassesThat().resideOutsideOfPackages("java..", "javax..", "javafx..",
+                "dev.fusebox.ft.management..", "com.sun.tools.attach..", "jdk..", "dev.fusebox.console..")
+                .check(console);
+    }
+
+    @Test
+    void viewModelsHoldNoSceneGraphTypes() {
+        noClasses().that().resideInAPackage("dev.fusebox.console.viewmodel..").should().dependOnClassesThat()
+                .resideInAPackage("javafx.scene..").check(console);
+    }
+
+    @Test
+    void feedAndConnectionsKnowNothingOfJavaFx() {
+        noClasses().that().resideInAnyPackage("dev.fusebox.console.feed..", "dev.fusebox.console.connect..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..").check(console);
+    }
+
+    @Test
+    void layersPointOneWay() {
+        noClasses().that().resideInAnyPackage("dev.fusebox.console.feed..").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.fusebox.console.connect..", "dev.fusebox.console.viewmodel..",
+                        "dev.fusebox.console.view..", "dev.fusebox.console.app..").check(console);
+        noClasses().that().resideInAnyPackage("dev.fusebox.console.connect..").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.fusebox.console.viewmodel..", "dev.fusebox.console.view..",
+                        "dev.fusebox.console.app..").check(console);
+        noClasses().that().resideInAnyPackage("dev.fusebox.console.viewmodel..").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.fusebox.console.view..", "dev.fusebox.console.app..").check(console);
+        noClasses().that().resideInAnyPackage("dev.fusebox.console.view..").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.fusebox.console.app..").check(console);
+    }
+
+    @Test
+    void theFxThreadIsEnteredOnlyByTheDispatcher() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.fusebox.console.view.UiDispatcher")
+                .and().haveNameNotMatching("dev\\.fusebox\\.console\\.view\\.UiDispatcher\\$.*").should()
+                .callMethod(Platform.class, "runLater", Runnable.class).orShould().accessClassesThat()
+                .haveFullyQualifiedName("javafx.animation.AnimationTimer").check(console);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.fusebox.console.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher's {@code main} in a fresh JVM on this test class path, under Monocle: the window
+ * comes up (the application logs that it started) and the process ends when told to.
+ */
+class ConsoleLauncherTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void mainStartsTheConsoleFromTheClassPathAndTheProcessStops() throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path")));
+        for (String p : List.of("glass.platform", "monocle.platform", "prism.order", "headless.geometry",
+                "java.awt.headless")) {
+            command.add("-D" + p + "=" + System.getProperty(p));
+        }
+        command.add("-Dfusebox.console.profiles=" + home.resolve("profiles.properties"));
+        command.add(ConsoleLauncher.class.getName());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> output = new CopyOnWriteArrayList<>();
+        CountDownLatch started = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    output.add(line);
+                    if (line.contains("Fusebox console started")) {
+                        started.countDown();
+                    }
+                }
+            } catch (java.io.IOException e) {
+                output.add("reading failed: " + e);
+            }
+        }, "launcher-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            assertThat(started.await(40, TimeUnit.SECONDS)).as("started; output: %s", output).isTrue();
+            assertThat(process.isAlive()).isTrue();
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(15, TimeUnit.SECONDS)).as("stopped; output: %s", output).isTrue();
+        }
+        assertThat(output).noneMatch(line -> line.contains("Exception"));
+    }
+}

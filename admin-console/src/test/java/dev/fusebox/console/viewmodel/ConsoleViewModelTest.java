@@ -1,0 +1,283 @@
+package dev.fusebox.console.viewmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fusebox.console.connect.Action;
+import dev.fusebox.console.connect.ActionOutcome;
+import dev.fusebox.console.connect.FleetOperations;
+import dev.fusebox.console.feed.BreakerReading;
+import dev.fusebox.console.feed.BreakerSnapshot;
+import dev.fusebox.console.feed.BulkheadReading;
+import dev.fusebox.console.feed.BulkheadSnapshot;
+import dev.fusebox.console.feed.ConnectionState;
+import dev.fusebox.console.feed.JvmSnapshot;
+import dev.fusebox.console.feed.MethodKey;
+import dev.fusebox.console.feed.Permission;
+import dev.fusebox.console.feed.RatePoint;
+import dev.fusebox.ft.management.ActionResult;
+import dev.fusebox.ft.management.BreakerGroup;
+import dev.fusebox.ft.management.CircuitBreakerSettings;
+import dev.fusebox.ft.management.Forcing;
+import dev.fusebox.ft.management.StateTransition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** The view-models without any scene or FX thread: they run on the test thread. */
+class ConsoleViewModelTest {
+
+    private static final MethodKey CHARGE = new MethodKey("jvm-a", "shop", "com.example.Payments", "charge");
+    private static final MethodKey REFUND = new MethodKey("jvm-a", "shop", "com.example.Payments", "refund");
+    private static final MethodKey SEARCH = new MethodKey("jvm-b", "catalog", "com.example.Search", "find");
+
+    /** Records what the view-model sent and answers with success. */
+    static final class RecordingOperations implements FleetOperations {
+        final List<String> sent = new ArrayList<>();
+
+        @Override
+        public CompletableFuture<List<ActionOutcome>> act(Action action, List<MethodKey> targets, String reason,
+                                                          String expiry) {
+            sent.add(action + " " + targets.stream().map(MethodKey::name).toList() + " '" + reason + "' '" + expiry
+                    + "'");
+            return CompletableFuture.completedFuture(targets.stream().map(k -> new ActionOutcome(k.jvm(),
+                    new ActionResult(k.name(), action.operation(), true, "CLOSED", "OPEN", ""))).toList());
+        }
+
+        @Override
+        public CompletableFuture<List<ActionOutcome>> actOnGroup(Action action, String group, String reason,
+                                                                 String expiry) {
+            sent.add(action + " group:" + group + " '" + reason + "' '" + expiry + "'");
+            return CompletableFuture.completedFuture(List.of());
+        }
+    }
+
+    private final RecordingOperations operations = new RecordingOperations();
+    private final ConsoleViewModel vm = new ConsoleViewModel(operations, Runnable::run);
+
+    static BreakerSnapshot breaker(MethodKey key, String state, Forcing forcing, double callsPerSecond) {
+        BreakerReading r = new BreakerReading(key, state, forcing, 65_000, 0.6, 10, 6, "SFFSFFSFFS", 1000, 400, 600, 0,
+                3, new CircuitBreakerSettings(20, 0.5, 5000, 1),
+                List.of(new StateTransition("CLOSED", "OPEN", 1_000, "failure ratio 0.60 >= 0.50", null)));
+        return new BreakerSnapshot(r, new RatePoint(2_000, callsPerSecond, 3, 1.5), List.of(), "");
+    }
+
+    static JvmSnapshot jvm(String name, ConnectionState connection, Permission permission, List<BreakerSnapshot> b,
+                           List<BulkheadSnapshot> bulkheads) {
+        return new JvmSnapshot(name, connection, permission,
+                Map.of("shop", List.of(new BreakerGroup("payments", List.of(CHARGE.name())))), b, bulkheads, false);
+    }
+
+    private static final Permission MAY_ACT = Permission.unknown("probe passed");
+
+    private BreakerRow row(MethodKey key) {
+        return vm.breakers().stream().filter(r -> r.key().equals(key)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void fleetOverviewCountsBreakersByStateAndSaturatedBulkheadsPerApplication() {
+        Forcing forcing = new Forcing("OPEN", "alice", "db down", 1_000, 0);
+        vm.apply(jvm("jvm-a", ConnectionState.connected(), MAY_ACT,
+                List.of(breaker(CHARGE, "OPEN", forcing, 0), breaker(REFUND, "HALF_OPEN", null, 1)),
+                List.of(new BulkheadSnapshot(new BulkheadReading(CHARGE, 10, 0, 10, 0, 50, 5, true), 1, 1))));
+        assertThat(vm.fleet()).hasSize(1);
+        FleetRow row = vm.fleet().get(0);
+        assertThat(row.application()).isEqualTo("shop");
+        assertThat(row.openProperty().get()).isEqualTo(1);
+        assertThat(row.halfOpenProperty().get()).isEqualTo(1);
+        assertThat(row.closedProperty().get()).isZero();
+        assertThat(row.forcedProperty().get()).isEqualTo(1);
+        assertThat(row.saturatedBulkheadsProperty().get()).isEqualTo(1);
+        assertThat(row.healthProperty().get()).isEqualTo("CONNECTED");
+    }
+
+    @Test
+    void breakerRowsShowStateForcedBadgeRatesAndTimeInState() {
+        Forcing forcing = new Forcing("OPEN", "alice", "db down", 1_000, 0);
+        vm.apply(jvm("jvm-a", ConnectionState.connected(), MAY_ACT,
+                List.of(breaker(CHARGE, "OPEN", forcing, 12.5), breaker(REFUND, "CLOSED", null, 2)), List.of()));
+        BreakerRow charge = row(CHARGE);
+        assertThat(charge.stateTextProperty().get()).isEqualTo("OPEN [forced]");
+        assertThat(charge.forcedBadgeProperty().get()).isEqualTo("FORCED OPEN by alice");
+        assertThat(charge.callsPerSecondProperty().get()).isEqualTo(12.5);
+        assertThat(charge.rejectionsPerSecondProperty().get()).isEqualTo(1.5);
+        assertThat(charge.failureRatioProperty().get()).isEqualTo(0.6);
+        assertThat(charge.timeInStateProperty().get()).isEqualTo("1 min 5 s");
+        assertThat(row(REFUND).stateTextProperty().get()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void filterSearchesEveryColumnAndAttentionOnlyHidesQuietBreakers() {
+        vm.apply(jvm("jvm-a", ConnectionState.connected(), MAY_ACT,
+                List.of(breaker(CHARGE, "OPEN", null, 0), breaker(REFUND, "CLOSED", null, 0)), List.of()));
+        vm.apply(jvm("jvm-b", ConnectionState.connected(), MAY_ACT, List.of(breaker(SEARCH, "CLOSED", null, 0)),
+                List.of()));
+        assertThat(vm.visibleBreakers()).hasSize(3);
+        vm.filterProperty().set("REFUND");
+        assertThat(vm.visibleBreakers()).extracting(BreakerRow::key).containsExactly(REFUND);
+        vm.filterProperty().set("jvm-b");
+        assertThat(vm.visibleBreakers()).extracting(BreakerRow::key).containsExactly(SEARCH);
+        vm.filterProperty().set("");
+        vm.attentionOnlyProperty().set(true);
+        assertThat(vm.visibleBreakers()).extracting(BreakerRow::key).containsExactly(CHARGE);
+        vm.apply(jvm("jvm-b", ConnectionState.connected(), MAY_ACT, List.of(breaker(SEARCH, "HALF_OPEN", null, 0)),
+                List.of()));
+        assertThat(vm.visibleBreakers()).extracting(BreakerRow::key).containsExactly(CHARGE, SEARCH);
+    }
+
+    @Test
+    void detailShowsWindowConfigurationTransitionsAndTheMethodsOwnBulkheadFirst() {
+        MethodKey other = new MethodKey("jvm-a", "shop", "com.example.Stock", "reserve");
+        vm.apply(jvm("jvm-a", ConnectionState.connected(), MAY_ACT, List.of(breaker(CHARGE, "OPEN", null, 0)),
+                List.of(new BulkheadSnapshot(new BulkheadReading(other, 5, 0, 1, 0, 0, 0, false), 0, 0),
+                        new BulkheadSnapshot(new BulkheadReading(CHARGE, 10, 4, 10, 4, 0, 0, true), 0, 2))));
+        vm.select(List.of(row(CHARGE)));
+        BreakerDetail d = vm.detail();
+        assertThat(d.titleProperty().get()).startsWith("com.example.Payments#charge");
+        assertThat(d.windowProperty().get()).isEqualTo("SFFSFFSFFS  (6 of 10 failed, 60 %)");
+        assertThat(d.configurationProperty().get()).contains("requestVolumeThreshold 20").contains("delay 5000 ms");
+        assertThat(d.transitions()).singleElement().asString().contains("CLOSED -> OPEN  failure ratio 0.60");
+        assertThat(d.bulkheads()).extracting(BulkheadGauge::name)
+                .containsExactly(CHARGE.name(), other.name());
+        assertThat(d.bulkheads().get(0).text()).isEqualTo("10/10 running, 4/4 queued, 2.0/s rejected, SATURATED");
+        assertThat(d.bulkheads().get(0).slotsUsed()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aViewerLoginDisablesActionsWithTheServersReason() {
+        vm.apply(jvm("jvm-a", ConnectionState.connected(),
+                new Permission(Permission.Role.VIEWER, "user bob has role viewer; forceOpen needs role operator"),
+                List.of(breaker(CHARGE, "OPEN", null, 0)), List.of()));
+        vm.select(List.of(row(CHARGE)));
+        ActionsViewModel actions = vm.actions();
+        assertThat(actions.selectionActionsAllowedProperty().get()).isFalse();
+        assertThat(actions.selectionDisabledReasonProperty().get())
+                .isEqualTo("actions disabled on jvm-a: user bob has role viewer; forceOpen needs role operator");
+        assertThat(actions.prepare(Action.FORCE_OPEN)).isNull();
+    }
+
+    @Test
+    void nothingSelectedOrADisconnectedJvmDisablesActionsToo() {
+        vm.apply(jvm("jvm-a", ConnectionState.connected(), MAY_ACT, List.of(breaker(CHARGE, "OPEN", null, 0)),
+                List.of()));
+        assertThat(vm.actions().selectionDisabledReasonProperty().get()).isEqualTo("select one or more breakers");
+        vm.select(List.of(row(CHARGE)));
+        assertThat(vm.actions().selectionActionsAllowedProperty().get()).isTrue();
+        vm.apply(jvm("jvm-a", ConnectionState.reconnecting("Connection refused", 3, 1), MAY_ACT, List.of(), List.of()));
+        assertThat(row(CHARGE).connectedProperty().get()).as("rows stay, marked").isFalse();
+        assertThat(row(CHARGE).stateTextProperty().get()).isEqualTo("OPEN (last known)");
+        assertThat(vm.actions().selectionDisabledReasonProperty().get()).isEqualTo("jvm-a is not connected");
+        assertThat(vm.fleet().get(0).healthProperty().get())
+                .isEqualTo("DISCONNECTED (Connection refused), RECONNECTING in 3 s");
+    }
+
+    @Test
+    void forcingNeedsAReasonAndAValidExpiryThenSendsThemNormalised() {
+        vm.apply(jvm("jvm-a", ConnectionState.connected(), MAY_ACT,
+                List.of(breaker(CHARGE, "CLOSED", null, 0), breaker(REFUND, "CLOSED", null, 0)), List.of()));
+        vm.select(List.of(row(CHARGE), row(REFUND)));
+        PendingAction pending = vm.actions().prepare(Action.FORCE_OPEN);
+        assertThat(pending.description()).isEqualTo(
+                "Force open 2 breakers: Payments#charge @ jvm-a, Payments#refund @ jvm-a");
+        assertThat(pending.readyProperty().get()).isFalse();
+        assertThat(pending.problemProperty().get()).startsWith("a reason is required");
+        assertThatThrownBy(() -> vm.actions().confirm(pending)).isInstanceOf(IllegalStateException.class);
+
+        pending.reasonProperty().set("  payments DB failover  ");
+        pending.expiryProperty().set("tomorrow");
+        assertThat(pending.problemProperty().get()).startsWith("expiry must be");
+        pending.expiryProperty().set("30m");
+        assertThat(pending.readyProperty().get()).isTrue();
+
+        vm.actions().confirm(pending);
+        assertThat(operations.sent).containsExactly("FORCE_OPEN [com.example.Payments#charge, "
+                + "com.example.Payments#refund] 'payments DB failover' 'PT30M'");
+        assertThat(vm.actions().results()).hasSize(2);
+        assertThat(vm.actions().results().get(0)).contains("OK   jvm-a com.example.Payments#charge forceOpen CLOSED -> OPEN");
+        assertThat(vm.actions().statusProperty().get()).isEqualTo("Force open: 2 succeeded, 0 failed");
+    }
+
+    @Test
+    void anActionStillWaitingForAnAnswerDoesNotHoldUpTheNext() {
+        CompletableFuture<List<ActionOutcome>> hanging = new CompletableFuture<>();
+        List<String> sent = new ArrayList<>();
+        ConsoleViewModel model = new ConsoleViewModel(new FleetOperations() {
+            @Override
+            public CompletableFuture<List<ActionOutcome>> act(Action action, List<MethodKey> targets, String reason,
+                                                              String expiry) {
+                sent.add(action + " " + targets.get(0).jvm());
+                return sent.size() == 1 ? hanging : CompletableFuture.completedFuture(List.of());
+            }
+
+            @Override
+            public CompletableFuture<List<ActionOutcome>> actOnGroup(Action action, String group, String reason,
+                                                                     String expiry) {
+                throw new AssertionError();
+            }
+        }, Runnable::run);
+        model.apply(jvm("jvm-a", ConnectionState.connected(), MAY_ACT, List.of(breaker(CHARGE, "OPEN", null, 0)),
+                List.of()));
+        model.apply(jvm("jvm-b", ConnectionState.connected(), MAY_ACT, List.of(breaker(SEARCH, "OPEN", null, 0)),
+                List.of()));
+        model.select(model.breakers().filtered(r -> r.key().equals(CHARGE)));
+        model.actions().confirm(model.actions().prepare(Action.RESET));
+        assertThat(model.actions().inFlightProperty().get()).isEqualTo(1);
+        model.select(model.breakers().filtered(r -> r.key().equals(SEARCH)));
+        assertThat(model.actions().selectionActionsAllowedProperty().get()).isTrue();
+        model.actions().confirm(model.actions().prepare(Action.RESET));
+        assertThat(sent).containsExactly("RESET jvm-a", "RESET jvm-b");
+        assertThat(model.actions().inFlightProperty().get()).isEqualTo(1);
+    }
+
+    @Test
+    void releaseAndResetNeedNoReason() {
+        vm.apply(jvm("jvm-a", ConnectionState.connected(), MAY_ACT, List.of(breaker(CHARGE, "OPEN", null, 0)),
+                List.of()));
+        vm.select(List.of(row(CHARGE)));
+        PendingAction pending = vm.actions().prepare(Action.RELEASE);
+        assertThat(pending.readyProperty().get()).isTrue();
+        vm.actions().confirm(pending);
+        assertThat(operations.sent).containsExactly("RELEASE [com.example.Payments#charge] '' ''");
+    }
+
+    @Test
+    void groupActionsOfferTheGroupsOfEveryJvm() {
+        vm.apply(jvm("jvm-a", ConnectionState.connected(), MAY_ACT, List.of(breaker(CHARGE, "CLOSED", null, 0)),
+                List.of()));
+        assertThat(vm.actions().groups()).containsExactly("payments");
+        assertThat(vm.actions().groupActionsAllowedProperty().get()).isFalse();
+        vm.actions().selectedGroupProperty().set("payments");
+        assertThat(vm.actions().groupActionsAllowedProperty().get()).isTrue();
+        PendingAction pending = vm.actions().prepareForGroup(Action.FORCE_OPEN);
+        pending.reasonProperty().set("maintenance");
+        vm.actions().confirm(pending);
+        assertThat(operations.sent).containsExactly("FORCE_OPEN group:payments 'maintenance' ''");
+        assertThat(vm.actions().statusProperty().get()).isEqualTo("Force open: 0 succeeded, 0 failed (nothing matched)");
+    }
+
+    @Test
+    void aRemovedJvmTakesItsRowsWithIt() {
+        vm.apply(jvm("jvm-a", ConnectionState.connected(), MAY_ACT, List.of(breaker(CHARGE, "OPEN", null, 0)),
+                List.of()));
+        vm.select(List.of(row(CHARGE)));
+        vm.apply(new JvmSnapshot("jvm-a", ConnectionState.disconnected("closed"), MAY_ACT, Map.of(), List.of(),
+                List.of(), true));
+        assertThat(vm.breakers()).isEmpty();
+        assertThat(vm.fleet()).isEmpty();
+        assertThat(vm.focusedProperty().get()).isNull();
+        assertThat(vm.detail().titleProperty().get()).isEqualTo("No breaker selected");
+    }
+
+    @Test
+    void expiryShorthandsBecomeIsoDurations() {
+        assertThat(Formats.expiry("")).isEmpty();
+        assertThat(Formats.expiry("45s")).isEqualTo("PT45S");
+        assertThat(Formats.expiry("2h")).isEqualTo("PT2H");
+        assertThat(Formats.expiry("1d")).isEqualTo("PT24H");
+        assertThat(Formats.expiry("pt30m")).isEqualTo("PT30M");
+        assertThat(Formats.expiry("2026-11-24T03:00:00Z")).isEqualTo("2026-11-24T03:00:00Z");
+        assertThatThrownBy(() -> Formats.expiry("0m")).hasMessage("expiry must be in the future");
+    }
+}
