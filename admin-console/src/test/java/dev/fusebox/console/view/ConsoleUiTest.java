@@ -177,7 +177,7 @@ class ConsoleUiTest {
         waitForRows(3);
         robot.clickOn("charge");
         Eventually.within(WAIT, "reason shown", () -> onFx(this::disabledReason),
-                () -> onFx(this::disabledReason).contains("user viewer has role viewer"));
+                () -> onFx(this::disabledReason).contains("has role viewer"));
         for (String id : new String[] {"#forceOpenButton", "#forceClosedButton", "#releaseButton", "#resetButton"}) {
             assertThat(robot.lookup(id).queryAs(Button.class).isDisabled()).as(id).isTrue();
         }

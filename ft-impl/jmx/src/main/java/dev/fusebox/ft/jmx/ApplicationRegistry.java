@@ -3,6 +3,7 @@ package dev.fusebox.ft.jmx;
 import dev.fusebox.ft.cdi.config.AsyncMode;
 import dev.fusebox.ft.cdi.config.MethodPolicy;
 import dev.fusebox.ft.core.circuitbreaker.CircuitState;
+import dev.fusebox.ft.jmx.remote.CallerRole;
 import dev.fusebox.ft.management.ActionResult;
 import dev.fusebox.ft.management.AuditEntry;
 import dev.fusebox.ft.management.BreakerGroup;
@@ -81,6 +82,11 @@ final class ApplicationRegistry implements FaultToleranceMXBean {
     @Override
     public List<AuditEntry> getAuditLog() {
         return actions.audit().entries();
+    }
+
+    @Override
+    public String getCallerRole() {
+        return CallerRole.current();
     }
 
     @Override

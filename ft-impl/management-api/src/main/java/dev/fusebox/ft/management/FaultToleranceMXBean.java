@@ -21,6 +21,19 @@ public interface FaultToleranceMXBean {
     /** The most recent operator actions, oldest first. */
     List<AuditEntry> getAuditLog();
 
+    /**
+     * What the connection reading this may do, so a client can tell before it acts:
+     * {@value #OPERATOR} (read and act), {@value #VIEWER} (read only; every operation throws
+     * SecurityException), {@value #LOCAL} (an in-process client without authentication; may act)
+     * or {@value #UNKNOWN} (authenticated by something other than Fusebox's connector).
+     */
+    String getCallerRole();
+
+    String OPERATOR = "operator";
+    String VIEWER = "viewer";
+    String LOCAL = "local";
+    String UNKNOWN = "unknown";
+
     /** Whether the operator overrides file is in use and healthy, and if not why. */
     String getOverridesStatus();
 

@@ -67,8 +67,8 @@ class OpenTypesTest {
                     read++;
                 }
             }
-            // 4 breakers x 18, 1 bulkhead x 8, 1 retry x 6, 1 timeout x 4, the registry x 5
-            assertThat(read).isEqualTo(4 * 18 + 8 + 6 + 4 + 5);
+            // 4 breakers x 18, 1 bulkhead x 8, 1 retry x 6, 1 timeout x 4, the registry x 6
+            assertThat(read).isEqualTo(4 * 18 + 8 + 6 + 4 + 6);
         }
     }
 

@@ -93,6 +93,8 @@ class RemoteAccessTest {
             MBeanServerConnection connection = connector.getMBeanServerConnection();
             CircuitBreakerMXBean charge = JMX.newMXBeanProxy(connection, breaker("charge"), CircuitBreakerMXBean.class);
             String stateBefore = charge.getState();
+            assertThat(JMX.newMXBeanProxy(connection, ManagementNames.registry("remote-shop"), FaultToleranceMXBean.class)
+                    .getCallerRole()).isEqualTo(FaultToleranceMXBean.VIEWER);
             int auditBefore = JMX.newMXBeanProxy(connection, ManagementNames.registry("remote-shop"),
                     FaultToleranceMXBean.class).getAuditLog().size();
             Set<ObjectName> names = connection.queryNames(new ObjectName("dev.fusebox.ft:application=remote-shop,*"), null);
@@ -130,6 +132,8 @@ class RemoteAccessTest {
             viewer.getMBeanServerConnection().addNotificationListener(breaker("quote"),
                     (notification, handback) -> received.add(notification), null, null);
             MBeanServerConnection connection = operator.getMBeanServerConnection();
+            assertThat(JMX.newMXBeanProxy(connection, ManagementNames.registry("remote-shop"), FaultToleranceMXBean.class)
+                    .getCallerRole()).isEqualTo(FaultToleranceMXBean.OPERATOR);
             CircuitBreakerMXBean quote = JMX.newMXBeanProxy(connection, breaker("quote"), CircuitBreakerMXBean.class);
             CircuitBreakerMXBean charge = JMX.newMXBeanProxy(connection, breaker("charge"), CircuitBreakerMXBean.class);
             int before = payments.invocations();
