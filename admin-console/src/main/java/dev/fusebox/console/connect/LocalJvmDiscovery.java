@@ -81,11 +81,15 @@ public final class LocalJvmDiscovery {
         return found;
     }
 
+    /** The system property a Fusebox application sets to {@code host:port} of its remote connector. */
+    static final String FUSEBOX_REMOTE_ADDRESS = "fusebox.jmx.remote.address";
+
     static LocalJvm inspect(String pid, String displayName, Properties system, Properties agent) {
-        String remote = "";
+        // published by Fusebox's management extension while its remote connector runs
+        String remote = system.getProperty(FUSEBOX_REMOTE_ADDRESS, "");
         for (String key : system.stringPropertyNames()) {
-            if (key.startsWith("fusebox.jmx.") && key.endsWith("port")) {
-                remote = system.getProperty("fusebox.jmx.host", "127.0.0.1") + ":" + system.getProperty(key);
+            if (remote.isEmpty() && key.startsWith("fusebox.jmx.") && key.endsWith("port")) {
+                remote = system.getProperty("fusebox.jmx.remote.host", "127.0.0.1") + ":" + system.getProperty(key);
             }
         }
         if (remote.isEmpty() && system.getProperty("com.sun.management.jmxremote.port") != null) {

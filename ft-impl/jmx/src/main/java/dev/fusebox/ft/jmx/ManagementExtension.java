@@ -41,6 +41,10 @@ public class ManagementExtension implements Extension {
     private ApplicationManagement running;
     private LiveConfiguration live;
     private RemoteConnector remote;
+    private boolean publishedAddress;
+
+    /** System property set to {@code host:port} while this container's remote connector runs. */
+    public static final String ADDRESS_PROPERTY = "fusebox.jmx.remote.address";
 
     void addOperations(@Observes AfterBeanDiscovery event) {
         event.addBean().beanClass(JavaOperations.class).types(FaultToleranceOperations.class, Object.class)
@@ -82,6 +86,11 @@ public class ManagementExtension implements Extension {
             RemoteSettings settings = RemoteSettings.from(config);
             if (settings.enabled()) {
                 remote = RemoteConnector.start(settings, ManagementFactory.getPlatformMBeanServer());
+                // lets tools on this machine (the console's discovery, through the Attach API) find it
+                if (System.getProperty(ADDRESS_PROPERTY) == null) {
+                    System.setProperty(ADDRESS_PROPERTY, remote.address().getHost() + ":" + remote.address().getPort());
+                    publishedAddress = true;
+                }
                 LOG.log(System.Logger.Level.INFO, "fault tolerance management of " + running.application()
                         + " is reachable at " + remote.address() + " (authentication required)");
             }
@@ -95,6 +104,10 @@ public class ManagementExtension implements Extension {
 
     void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) BeforeShutdown event) {
         if (remote != null) {
+            if (publishedAddress) {
+                System.clearProperty(ADDRESS_PROPERTY);
+                publishedAddress = false;
+            }
             try {
                 remote.close();
             } catch (RuntimeException failed) {

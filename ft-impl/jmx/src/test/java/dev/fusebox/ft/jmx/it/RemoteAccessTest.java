@@ -60,6 +60,8 @@ class RemoteAccessTest {
                 RemoteSettings.CREDENTIALS_FILE, users.toString(), "fusebox.management.application", "remote-shop"),
                 Shop.Payments.class);
         assertThat(container.remoteAddress()).as("connector started from config").isNotNull();
+        assertThat(System.getProperty(dev.fusebox.ft.jmx.ManagementExtension.ADDRESS_PROPERTY))
+                .as("published for local discovery").isEqualTo("127.0.0.1:" + container.remoteAddress().getPort());
     }
 
     @AfterAll
