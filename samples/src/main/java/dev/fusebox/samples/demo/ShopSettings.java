@@ -1,0 +1,41 @@
+package dev.fusebox.samples.demo;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one shop instance needs to start: its name for management, its ports on 127.0.0.1 (0 picks
+ * a free one) and the files in its home directory. Immutable.
+ *
+ * @param application the name Fusebox's MXBeans are registered under ({@code fusebox.management.application})
+ * @param jmxPort the remote JMX port
+ * @param metricsPort the Prometheus scrape page's port
+ * @param credentialsFile the remote JMX users
+ * @param overridesFile the operator overrides file, where forced breaker states and parameter changes are kept
+ */
+public record ShopSettings(String application, int jmxPort, int metricsPort, Path credentialsFile,
+                           Path overridesFile) {
+
+    public ShopSettings {
+        requirePort("JMX", jmxPort);
+        requirePort("metrics", metricsPort);
+    }
+
+    private static void requirePort(String what, int port) {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException(what + " port must be from 0 to 65535 (0: a free one), was " + port);
+        }
+    }
+
+    /** The MicroProfile Config properties Fusebox reads: management name and the remote connector. */
+    Map<String, String> fuseboxProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("fusebox.management.application", application);
+        properties.put("fusebox.jmx.remote.enabled", "true");
+        properties.put("fusebox.jmx.remote.host", "127.0.0.1");
+        properties.put("fusebox.jmx.remote.port", Integer.toString(jmxPort));
+        properties.put("fusebox.jmx.remote.credentials-file", credentialsFile.toString());
+        return properties;
+    }
+}
