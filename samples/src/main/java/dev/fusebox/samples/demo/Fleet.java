@@ -58,7 +58,6 @@ final class Fleet implements AutoCloseable {
             command.add("-Djava.util.logging.config.file=" + logging);
         }
         command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(ShopDemo.class.getName());
