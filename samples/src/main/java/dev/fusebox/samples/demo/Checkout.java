@@ -6,7 +6,6 @@ import dev.fusebox.samples.demo.RecommendationsClient.Recommendations;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -69,11 +68,8 @@ final class Checkout {
             degraded |= shown.fallback();
         } catch (InterruptedException e) {
             throw e;
-        } catch (ExecutionException e) {
-            outcomes.put(Dependencies.RECOMMENDATIONS, Outcome.of(e));
-            degraded = true;
         } catch (Exception e) {
-            // no answer in time, or refused before the call: the page shows no recommendations
+            // failed past the fallback, or no answer in time: the page shows no recommendations
             outcomes.put(Dependencies.RECOMMENDATIONS, Outcome.of(e));
             degraded = true;
         }

@@ -54,7 +54,8 @@ public record DemoOptions(Path home, String application, int jmxPort, int metric
             throw new IllegalArgumentException("--application must be letters, digits, '.', '_' or '-', was '"
                     + application + "'");
         }
-        new ShopSettings(application, jmxPort, metricsPort, home, home);
+        ShopSettings.requirePort("JMX", jmxPort);
+        ShopSettings.requirePort("metrics", metricsPort);
     }
 
     /**

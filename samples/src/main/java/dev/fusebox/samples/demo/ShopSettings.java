@@ -22,7 +22,7 @@ public record ShopSettings(String application, int jmxPort, int metricsPort, Pat
         requirePort("metrics", metricsPort);
     }
 
-    private static void requirePort(String what, int port) {
+    static void requirePort(String what, int port) {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException(what + " port must be from 0 to 65535 (0: a free one), was " + port);
         }
