@@ -18,11 +18,12 @@ import java.util.List;
  * @param instances how many shops to run, this one included (1 to 9)
  * @param resetCredentials replace the JMX users' passwords
  * @param child started by a fleet's first instance: stop when stdin ends
+ * @param stopWithParent stop when the parent process ends (set by the Maven profile, whose JVM is the parent)
  * @param help print the usage and stop
  */
 public record DemoOptions(Path home, String application, int jmxPort, int metricsPort, double rate, int users,
                           long summaryMillis, List<String> faults, int instances, boolean resetCredentials,
-                          boolean child, boolean help) {
+                          boolean child, boolean stopWithParent, boolean help) {
 
     public static final int DEFAULT_JMX_PORT = 9010;
     public static final int DEFAULT_METRICS_PORT = 9464;
@@ -75,6 +76,7 @@ public record DemoOptions(Path home, String application, int jmxPort, int metric
         int instances = 1;
         boolean reset = false;
         boolean child = false;
+        boolean stopWithParent = false;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -98,12 +100,13 @@ public record DemoOptions(Path home, String application, int jmxPort, int metric
                 case "--instances" -> instances = integer(args, ++i, flag);
                 case "--reset-credentials" -> reset = true;
                 case "--child" -> child = true;
+                case "--stop-with-parent" -> stopWithParent = true;
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option '" + flag + "'");
             }
         }
         return new DemoOptions(home.toAbsolutePath().normalize(), application, jmxPort, metricsPort, rate, users,
-                summaryMillis, faults, instances, reset, child, help);
+                summaryMillis, faults, instances, reset, child, stopWithParent, help);
     }
 
     private static String value(String[] args, int index, String flag) {

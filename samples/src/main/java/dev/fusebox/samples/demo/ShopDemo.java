@@ -58,8 +58,21 @@ public final class ShopDemo implements AutoCloseable {
         });
         Thread hook = new Thread(demo::close, "shop-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        if (options.stopWithParent()) {
+            ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(demo::requestStop));
+        }
+        // stdin is read on a daemon thread: a stop for another reason must not wait for a line
+        Thread commands = new Thread(() -> {
+            try {
+                demo.serve(System.in);
+            } catch (IOException | RuntimeException e) {
+                System.out.println("stdin      unreadable, no more commands: " + e);
+            }
+        }, "shop-stdin");
+        commands.setDaemon(true);
+        commands.start();
         try {
-            demo.serve(System.in);
+            demo.awaitStopRequest();
         } finally {
             demo.close();
             try {
@@ -145,10 +158,11 @@ public final class ShopDemo implements AutoCloseable {
     }
 
     /**
-     * Reads commands from {@code in} until {@code quit}, until stdin ends for a fleet member, or
-     * else until {@link #requestStop()} (a closed stdin only turns commands off).
+     * Runs the commands read from {@code in} until {@code quit}, which {@linkplain #requestStop()
+     * requests the stop}, or until {@code in} ends, which requests it for a fleet member and only
+     * turns commands off otherwise.
      */
-    public void serve(InputStream in) throws IOException, InterruptedException {
+    public void serve(InputStream in) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             FaultCommands.Reply reply = commands.execute(line);
@@ -156,19 +170,25 @@ public final class ShopDemo implements AutoCloseable {
                 out.println(reply.text());
             }
             if (reply.quit() || stopRequested.getCount() == 0) {
+                requestStop();
                 return;
             }
         }
         if (options.child()) {
+            requestStop();
             return;
         }
         out.println("stdin      closed: no more commands; stop with Ctrl-C (faults can still be switched over JMX)");
-        stopRequested.await();
     }
 
-    /** Makes {@link #serve} return. */
+    /** Asks {@link #awaitStopRequest()} to return; thread-safe. */
     public void requestStop() {
         stopRequested.countDown();
+    }
+
+    /** Returns once a stop was requested: {@code quit}, a fleet member's stdin ended, the parent ended, or close. */
+    public void awaitStopRequest() throws InterruptedException {
+        stopRequested.await();
     }
 
     public ShopInstance shop() {
