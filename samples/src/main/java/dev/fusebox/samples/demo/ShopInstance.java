@@ -3,7 +3,10 @@ package dev.fusebox.samples.demo;
 import dev.fusebox.ft.cdi.FaultToleranceExtension;
 import dev.fusebox.ft.configsource.OverridesConfigSource;
 import dev.fusebox.ft.jmx.ManagementExtension;
+import dev.fusebox.ft.management.CircuitBreakerMXBean;
 import dev.fusebox.ft.management.FaultToleranceOperations;
+import dev.fusebox.ft.management.ManagementNames;
+import java.lang.management.ManagementFactory;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.URL;
@@ -11,6 +14,7 @@ import java.net.URLClassLoader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import javax.management.JMX;
 import javax.management.remote.JMXServiceURL;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
@@ -116,14 +120,23 @@ public final class ShopInstance implements AutoCloseable {
         return container.select(ShopTelemetry.class).get().scrapePage();
     }
 
-    /** The circuit breaker of each dependency's client and its state (CLOSED, OPEN, HALF_OPEN). */
+    /**
+     * The state of each dependency's circuit breaker: CLOSED, OPEN or HALF_OPEN, followed by
+     * {@code (forced)} while an operator holds it there.
+     */
     public Map<String, String> breakerStates() {
-        FaultToleranceOperations operations = container.select(FaultToleranceOperations.class).get();
         Map<String, String> states = new LinkedHashMap<>();
-        states.put(Dependencies.INVENTORY, operations.state(SHOP_CLIENTS + "InventoryClient#stockLevel"));
-        states.put(Dependencies.PAYMENTS, operations.state(SHOP_CLIENTS + "PaymentsClient#charge"));
-        states.put(Dependencies.RECOMMENDATIONS, operations.state(SHOP_CLIENTS + "RecommendationsClient#alsoBought"));
+        states.put(Dependencies.INVENTORY, breakerState("InventoryClient", "stockLevel"));
+        states.put(Dependencies.PAYMENTS, breakerState("PaymentsClient", "charge"));
+        states.put(Dependencies.RECOMMENDATIONS, breakerState("RecommendationsClient", "alsoBought"));
         return states;
+    }
+
+    private String breakerState(String client, String method) {
+        CircuitBreakerMXBean breaker = JMX.newMXBeanProxy(ManagementFactory.getPlatformMBeanServer(),
+                ManagementNames.of(ManagementNames.CIRCUIT_BREAKER, settings.application(), SHOP_CLIENTS + client,
+                        method), CircuitBreakerMXBean.class);
+        return breaker.getState() + (breaker.isForced() ? "(forced)" : "");
     }
 
     /** Fusebox's operator actions, as application code sees them. */

@@ -78,7 +78,7 @@ class RemoteFaultSwitchingTest {
 
                 assertThat(paymentsBreaker(connection).forceOpen("demo test: payments provider down", "").succeeded())
                         .isTrue();
-                assertThat(demo.shop().breakerStates()).containsEntry(Dependencies.PAYMENTS, "OPEN");
+                assertThat(demo.shop().breakerStates()).containsEntry(Dependencies.PAYMENTS, "OPEN(forced)");
             }
         }
         Path users = home.resolve(DemoHome.CREDENTIALS);
