@@ -1,0 +1,141 @@
+package dev.fusebox.samples.demo;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The demo's command line. Immutable.
+ *
+ * @param home where credentials and the overrides file live
+ * @param application the name of this instance for Fusebox management
+ * @param jmxPort remote JMX port on 127.0.0.1 (0: a free one); fleet members take the next ports
+ * @param metricsPort scrape page port on 127.0.0.1 (0: a free one); fleet members take the next ports
+ * @param rate checkouts per second of the load generator, 0 for none
+ * @param users virtual users of the load generator
+ * @param summaryMillis how often the load generator prints its summary line
+ * @param faults the {@code --fault} values, in order
+ * @param instances how many shops to run, this one included (1 to 9)
+ * @param resetCredentials replace the JMX users' passwords
+ * @param child started by a fleet's first instance: stop when stdin ends
+ * @param stopWithParent stop when the parent process ends (set by the Maven profile, whose JVM is the parent)
+ * @param help print the usage and stop
+ */
+public record DemoOptions(Path home, String application, int jmxPort, int metricsPort, double rate, int users,
+                          long summaryMillis, List<String> faults, int instances, boolean resetCredentials,
+                          boolean child, boolean stopWithParent, boolean help) {
+
+    public static final int DEFAULT_JMX_PORT = 9010;
+    public static final int DEFAULT_METRICS_PORT = 9464;
+
+    public static final String USAGE = String.join(System.lineSeparator(),
+            "usage: ShopDemo [options]",
+            "  --home DIR              credentials and overrides file (default ~/.fusebox-demo)",
+            "  --reset-credentials     new passwords for the JMX users operator and viewer",
+            "  --fault DEP=FAULT       at start; FAULT: outage, hang, errors:0.3, latency:800 (repeatable)",
+            "  --fleet | --instances N also start shop-2, shop-3 (N up to 9) as separate JVMs",
+            "  --jmx-port N            remote JMX port on 127.0.0.1 (default 9010; 0: free port)",
+            "  --metrics-port N        Prometheus scrape page port on 127.0.0.1 (default 9464; 0: free port)",
+            "  --rate R                checkouts per second, all users together (default 20; 0: no load)",
+            "  --users N               virtual users (default 6)",
+            "  --summary-seconds S     summary line interval (default 5)",
+            "  --application NAME      name under Fusebox management (default shop)",
+            "  --help");
+
+    public DemoOptions {
+        faults = List.copyOf(faults);
+        if (instances < 1 || instances > 9) {
+            throw new IllegalArgumentException("--instances must be from 1 to 9, was " + instances);
+        }
+        if (!(rate >= 0) || users < 1 || summaryMillis < 1) {
+            throw new IllegalArgumentException("--rate must not be negative, --users and --summary-seconds must be"
+                    + " positive");
+        }
+        if (application == null || !application.matches("[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException("--application must be letters, digits, '.', '_' or '-', was '"
+                    + application + "'");
+        }
+        ShopSettings.requirePort("JMX", jmxPort);
+        ShopSettings.requirePort("metrics", metricsPort);
+    }
+
+    /**
+     * Reads the command line.
+     *
+     * @throws IllegalArgumentException naming the flag that is unknown, lacks its value or has a bad one
+     */
+    public static DemoOptions parse(String... args) {
+        Path home = Path.of(System.getProperty("user.home"), ".fusebox-demo");
+        String application = "shop";
+        int jmxPort = DEFAULT_JMX_PORT;
+        int metricsPort = DEFAULT_METRICS_PORT;
+        double rate = 20;
+        int users = 6;
+        long summaryMillis = 5_000;
+        List<String> faults = new ArrayList<>();
+        int instances = 1;
+        boolean reset = false;
+        boolean child = false;
+        boolean stopWithParent = false;
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            if (flag.isBlank()) {
+                continue;
+            }
+            switch (flag) {
+                case "--home" -> home = Path.of(value(args, ++i, flag));
+                case "--application" -> application = value(args, ++i, flag);
+                case "--jmx-port" -> jmxPort = integer(args, ++i, flag);
+                case "--metrics-port" -> metricsPort = integer(args, ++i, flag);
+                case "--rate" -> rate = number(args, ++i, flag);
+                case "--users" -> users = integer(args, ++i, flag);
+                case "--summary-seconds" -> summaryMillis = Math.round(number(args, ++i, flag) * 1000);
+                case "--fault" -> {
+                    String fault = value(args, ++i, flag);
+                    FaultCommands.commandOfFlag(fault);
+                    faults.add(fault);
+                }
+                case "--fleet" -> instances = Math.max(instances, 3);
+                case "--instances" -> instances = integer(args, ++i, flag);
+                case "--reset-credentials" -> reset = true;
+                case "--child" -> child = true;
+                case "--stop-with-parent" -> stopWithParent = true;
+                case "--help", "-h" -> help = true;
+                default -> throw new IllegalArgumentException("unknown option '" + flag + "'");
+            }
+        }
+        return new DemoOptions(home.toAbsolutePath().normalize(), application, jmxPort, metricsPort, rate, users,
+                summaryMillis, faults, instances, reset, child, stopWithParent, help);
+    }
+
+    private static String value(String[] args, int index, String flag) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(flag + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static int integer(String[] args, int index, String flag) {
+        String text = value(args, index, flag);
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " needs a whole number, not '" + text + "'");
+        }
+    }
+
+    private static double number(String[] args, int index, String flag) {
+        String text = value(args, index, flag);
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " needs a number, not '" + text + "'");
+        }
+    }
+
+    /** The port of fleet member {@code number} (2, 3, ...): the next ports after this one's, or free ones. */
+    static int memberPort(int port, int number) {
+        return port == 0 ? 0 : port + number - 1;
+    }
+}

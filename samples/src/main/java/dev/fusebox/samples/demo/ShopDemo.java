@@ -1,0 +1,239 @@
+package dev.fusebox.samples.demo;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import javax.management.remote.JMXServiceURL;
+
+/**
+ * The demo service: a small shop whose checkouts call three guarded dependencies with faults
+ * switchable at run time, under a steady load, managed over remote JMX. Runs until {@code quit}
+ * on stdin or Ctrl-C. See {@code samples/README.md} and {@link DemoOptions#USAGE}.
+ *
+ * <p>Start, serve and close from one thread; {@link #requestStop()} and {@link #close()} may
+ * also be called from others (the shutdown hook).
+ */
+public final class ShopDemo implements AutoCloseable {
+
+    private final DemoOptions options;
+    private final PrintStream out;
+    private final DemoHome home;
+    private final ShopInstance shop;
+    private final FaultCommands commands;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private LoadGenerator load;
+    private Fleet fleet;
+    private boolean closed;
+
+    private ShopDemo(DemoOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+        this.home = DemoHome.prepare(options.home(), options.resetCredentials());
+        this.shop = ShopInstance.start(new ShopSettings(options.application(), options.jmxPort(),
+                options.metricsPort(), home.credentialsFile(), home.overridesFile()));
+        this.commands = new FaultCommands(shop.dependencies(), this::status);
+    }
+
+    public static void main(String[] args) throws Exception {
+        DemoOptions options;
+        try {
+            options = DemoOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(DemoOptions.USAGE);
+            return;
+        }
+        if (options.help()) {
+            System.out.println(DemoOptions.USAGE);
+            System.out.println(FaultCommands.HELP);
+            return;
+        }
+        ShopDemo demo = start(options, System.out, interval -> {
+        });
+        Thread hook = new Thread(demo::close, "shop-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        if (options.stopWithParent()) {
+            ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(demo::requestStop));
+        }
+        // stdin is read on a daemon thread: a stop for another reason must not wait for a line
+        Thread commands = new Thread(() -> {
+            try {
+                demo.serve(System.in);
+            } catch (IOException | RuntimeException e) {
+                System.out.println("stdin      unreadable, no more commands: " + e);
+            }
+        }, "shop-stdin");
+        commands.setDaemon(true);
+        commands.start();
+        try {
+            demo.awaitStopRequest();
+        } finally {
+            demo.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running or has run
+            }
+        }
+    }
+
+    /**
+     * Starts the shop, prints how to reach it, applies the {@code --fault} flags, starts the load
+     * and, for a fleet, the other instances.
+     *
+     * @param onSummary told of each summary interval (tests)
+     */
+    public static ShopDemo start(DemoOptions options, PrintStream out, Consumer<CheckoutStats.Interval> onSummary)
+            throws IOException {
+        ShopDemo demo = new ShopDemo(options, out);
+        try {
+            demo.printBanner();
+            for (String fault : options.faults()) {
+                FaultCommands.Reply reply = demo.commands.execute(FaultCommands.commandOfFlag(fault));
+                if (!reply.ok()) {
+                    throw new IllegalArgumentException("--fault " + fault + ": " + reply.text());
+                }
+                out.println("fault      " + reply.text());
+            }
+            if (options.rate() > 0) {
+                demo.load = new LoadGenerator(demo.shop, options.users(), options.rate(), options.summaryMillis(), out,
+                        onSummary);
+                demo.load.start();
+            }
+            if (options.instances() > 1 && !options.child()) {
+                demo.fleet = Fleet.start(options, out);
+            }
+            out.println("ready      type help for commands; quit or Ctrl-C stops" + (demo.fleet == null ? ""
+                    : " (commands act on " + options.application() + " only; the others through JMX)"));
+            return demo;
+        } catch (IOException | RuntimeException e) {
+            demo.close();
+            throw e;
+        }
+    }
+
+    private void printBanner() {
+        JMXServiceURL jmx = shop.jmxAddress();
+        out.println("shop       " + options.application() + " is up: checkouts call inventory -> payments ->"
+                + " recommendations, each guarded by Fusebox");
+        out.println("jmx        " + jmx + "   (jconsole " + jmx.getHost() + ":" + jmx.getPort() + ")");
+        if (home.newPasswords().isEmpty()) {
+            out.println("users      " + DemoHome.OPERATOR + " and " + DemoHome.VIEWER + " in " + home.credentialsFile()
+                    + "; their passwords were printed when it was made (stored as hashes only);"
+                    + " start with --reset-credentials for new ones");
+        } else {
+            out.println("users      created in " + home.credentialsFile() + "; passwords shown only now, note them:");
+            out.println("users      " + DemoHome.OPERATOR + " password " + home.newPasswords().get(DemoHome.OPERATOR)
+                    + "   may switch faults and force breakers");
+            out.println("users      " + DemoHome.VIEWER + "   password " + home.newPasswords().get(DemoHome.VIEWER)
+                    + "   may only look");
+        }
+        out.println("overrides  " + home.overridesFile() + " (forced breaker states and parameter changes survive"
+                + " restarts)");
+        out.println("metrics    " + shop.scrapePage());
+        out.println("faults     MXBeans " + FaultInjector.DOMAIN + ":type=FaultInjector,dependency="
+                + String.join("|", shop.dependencies().names()));
+        if (options.rate() > 0) {
+            out.println("load       " + options.users() + " virtual users, " + options.rate() + " checkouts/s, a summary"
+                    + " every " + options.summaryMillis() / 1000.0 + " s");
+        }
+    }
+
+    private String status() {
+        StringBuilder text = new StringBuilder("breakers:");
+        shop.breakerStates().forEach((dependency, state) -> text.append(' ').append(dependency).append('=')
+                .append(state));
+        text.append(System.lineSeparator()).append("jmx ").append(shop.jmxAddress())
+                .append(System.lineSeparator()).append("metrics ").append(shop.scrapePage());
+        if (load != null) {
+            text.append(System.lineSeparator()).append("checkouts so far ").append(load.checkouts());
+        }
+        return text.toString();
+    }
+
+    /**
+     * Runs the commands read from {@code in} until {@code quit}, which {@linkplain #requestStop()
+     * requests the stop}, or until {@code in} ends, which requests it for a fleet member and only
+     * turns commands off otherwise.
+     */
+    public void serve(InputStream in) throws IOException {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            FaultCommands.Reply reply = commands.execute(line);
+            if (!reply.text().isEmpty()) {
+                out.println(reply.text());
+            }
+            if (reply.quit() || stopRequested.getCount() == 0) {
+                requestStop();
+                return;
+            }
+        }
+        if (options.child()) {
+            requestStop();
+            return;
+        }
+        out.println("stdin      closed: no more commands; stop with Ctrl-C (faults can still be switched over JMX)");
+    }
+
+    /** Asks {@link #awaitStopRequest()} to return; thread-safe. */
+    public void requestStop() {
+        stopRequested.countDown();
+    }
+
+    /** Returns once a stop was requested: {@code quit}, a fleet member's stdin ended, the parent ended, or close. */
+    public void awaitStopRequest() throws InterruptedException {
+        stopRequested.await();
+    }
+
+    public ShopInstance shop() {
+        return shop;
+    }
+
+    public FaultCommands commands() {
+        return commands;
+    }
+
+    /** The other instances' processes of a fleet; empty otherwise. */
+    public java.util.List<Process> fleetProcesses() {
+        Fleet started = fleet;
+        return started == null ? java.util.List.of() : started.processes();
+    }
+
+    /** Stops the fleet, the load and the shop; returns when their threads and ports are gone. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        requestStop();
+        // no call may stay hung while the users are waited for
+        shop.dependencies().all().forEach(FaultInjector::close);
+        try {
+            if (fleet != null) {
+                fleet.close();
+            }
+        } finally {
+            try {
+                if (load != null) {
+                    load.close();
+                }
+            } finally {
+                shop.close();
+                out.println("stopped    " + options.application() + (load == null ? "" : " after "
+                        + load.checkouts() + " checkouts"));
+            }
+        }
+    }
+
+    /** The users' passwords created by this run (empty when the credentials file existed). */
+    public Map<String, String> newPasswords() {
+        return home.newPasswords();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.fusebox.samples.demo;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one shop instance needs to start: its name for management, its ports on 127.0.0.1 (0 picks
+ * a free one) and the files in its home directory. Immutable.
+ *
+ * @param application the name Fusebox's MXBeans are registered under ({@code fusebox.management.application})
+ * @param jmxPort the remote JMX port
+ * @param metricsPort the Prometheus scrape page's port
+ * @param credentialsFile the remote JMX users
+ * @param overridesFile the operator overrides file, where forced breaker states and parameter changes are kept
+ */
+public record ShopSettings(String application, int jmxPort, int metricsPort, Path credentialsFile,
+                           Path overridesFile) {
+
+    public ShopSettings {
+        requirePort("JMX", jmxPort);
+        requirePort("metrics", metricsPort);
+    }
+
+    static void requirePort(String what, int port) {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException(what + " port must be from 0 to 65535 (0: a free one), was " + port);
+        }
+    }
+
+    /** The MicroProfile Config properties Fusebox reads: management name, remote connector, async pool. */
+    Map<String, String> fuseboxProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("fusebox.management.application", application);
+        properties.put("fusebox.jmx.remote.enabled", "true");
+        properties.put("fusebox.jmx.remote.host", "127.0.0.1");
+        properties.put("fusebox.jmx.remote.port", Integer.toString(jmxPort));
+        properties.put("fusebox.jmx.remote.credentials-file", credentialsFile.toString());
+        // The asynchronous pool starts a thread per task until it holds max-threads (core = max), and
+        // at 20 checkouts/s none idles long enough to end: 256 threads by default for a concurrency
+        // of about 1. The recommendations bulkhead admits 2 at once; 8 is plenty.
+        properties.put("fusebox.async.max-threads", "8");
+        return properties;
+    }
+}
