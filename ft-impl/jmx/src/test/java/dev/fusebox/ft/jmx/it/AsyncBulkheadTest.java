@@ -6,6 +6,8 @@ import dev.fusebox.ft.management.BulkheadMXBean;
 import dev.fusebox.ft.management.FaultToleranceMXBean;
 import dev.fusebox.ft.management.GuardedMethodInfo;
 import dev.fusebox.ft.management.ManagementNames;
+import dev.fusebox.ft.testing.Await;
+import dev.fusebox.ft.testing.ThreadHygiene;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;

@@ -10,6 +10,7 @@ import dev.fusebox.ft.management.ManagementNames;
 import dev.fusebox.ft.management.RetryMXBean;
 import dev.fusebox.ft.management.RetrySettings;
 import dev.fusebox.ft.management.TimeoutMXBean;
+import dev.fusebox.ft.testing.ThreadHygiene;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;

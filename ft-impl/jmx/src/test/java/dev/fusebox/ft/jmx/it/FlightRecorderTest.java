@@ -3,6 +3,7 @@ package dev.fusebox.ft.jmx.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fusebox.ft.management.FaultToleranceOperations;
+import dev.fusebox.ft.testing.ThreadHygiene;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -9,6 +9,8 @@ import dev.fusebox.ft.management.CircuitBreakerMXBean;
 import dev.fusebox.ft.management.FaultToleranceMXBean;
 import dev.fusebox.ft.management.Forcing;
 import dev.fusebox.ft.management.ManagementNames;
+import dev.fusebox.ft.testing.Await;
+import dev.fusebox.ft.testing.ThreadHygiene;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

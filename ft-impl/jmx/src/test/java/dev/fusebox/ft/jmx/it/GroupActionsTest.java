@@ -8,6 +8,7 @@ import dev.fusebox.ft.management.AuditEntry;
 import dev.fusebox.ft.management.BreakerGroup;
 import dev.fusebox.ft.management.FaultToleranceMXBean;
 import dev.fusebox.ft.management.FaultToleranceOperations;
+import dev.fusebox.ft.testing.ThreadHygiene;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fusebox.ft.management.CircuitBreakerMXBean;
 import dev.fusebox.ft.management.ManagementNames;
+import dev.fusebox.ft.testing.ThreadHygiene;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;

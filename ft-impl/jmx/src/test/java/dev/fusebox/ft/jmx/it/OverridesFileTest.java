@@ -8,6 +8,7 @@ import dev.fusebox.ft.management.AuditEntry;
 import dev.fusebox.ft.management.CircuitBreakerMXBean;
 import dev.fusebox.ft.management.FaultToleranceMXBean;
 import dev.fusebox.ft.management.ManagementNames;
+import dev.fusebox.ft.testing.ThreadHygiene;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

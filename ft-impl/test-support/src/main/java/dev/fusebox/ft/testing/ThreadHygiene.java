@@ -1,4 +1,4 @@
-package dev.fusebox.ft.jmx.it;
+package dev.fusebox.ft.testing;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * non-daemon thread survives that was not running before the first test class (the JVM's and the
  * test runner's own threads, {@code main} among them). Both are given a bounded time to end.
  */
-final class ThreadHygiene implements BeforeAllCallback, AfterAllCallback {
+public final class ThreadHygiene implements BeforeAllCallback, AfterAllCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ThreadHygiene.class);
 
@@ -45,7 +45,7 @@ final class ThreadHygiene implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** Fusebox threads alive now (daemon or not). */
-    static List<Thread> fuseboxThreads() {
+    public static List<Thread> fuseboxThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("fusebox-"))
                 .collect(Collectors.toList());
     }

@@ -1,4 +1,4 @@
-package dev.fusebox.ft.cdi.it;
+package dev.fusebox.ft.testing;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Bounded polling for integration tests: waits for a condition instead of sleeping a fixed time. */
-final class Await {
+public final class Await {
 
     /** How long a condition that should become true is given before the test fails. */
-    static final Duration PATIENCE = Duration.ofSeconds(5);
+    public static final Duration PATIENCE = Duration.ofSeconds(5);
 
     private static final long POLL_MILLIS = 5;
 
@@ -17,7 +17,7 @@ final class Await {
     }
 
     /** Waits until {@code condition} holds, failing with {@code what} after {@link #PATIENCE}. */
-    static void until(String what, BooleanSupplier condition) {
+    public static void until(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
@@ -28,7 +28,7 @@ final class Await {
     }
 
     /** Checks that {@code condition} keeps holding for {@code period}; for "nothing else happens" claims. */
-    static void holdsFor(Duration period, String what, BooleanSupplier condition) {
+    public static void holdsFor(Duration period, String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + period.toNanos();
         while (System.nanoTime() - deadline < 0) {
             if (!condition.getAsBoolean()) {
