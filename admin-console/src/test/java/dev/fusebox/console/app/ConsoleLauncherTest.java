@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,7 @@ class ConsoleLauncherTest {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> output = new CopyOnWriteArrayList<>();
         CountDownLatch started = new CountDownLatch(1);
+        AtomicBoolean stopping = new AtomicBoolean();
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -46,7 +48,10 @@ class ConsoleLauncherTest {
                     }
                 }
             } catch (java.io.IOException e) {
-                output.add("reading failed: " + e);
+                // the JDK closes the pipe when the process ends, which may interrupt a read in progress
+                if (!stopping.get()) {
+                    output.add("reading failed: " + e);
+                }
             }
         }, "launcher-output");
         reader.setDaemon(true);
@@ -55,6 +60,7 @@ class ConsoleLauncherTest {
             assertThat(started.await(40, TimeUnit.SECONDS)).as("started; output: %s", output).isTrue();
             assertThat(process.isAlive()).isTrue();
         } finally {
+            stopping.set(true);
             process.destroy();
             assertThat(process.waitFor(15, TimeUnit.SECONDS)).as("stopped; output: %s", output).isTrue();
         }
