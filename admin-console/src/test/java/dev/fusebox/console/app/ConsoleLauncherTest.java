@@ -48,7 +48,8 @@ class ConsoleLauncherTest {
                     }
                 }
             } catch (java.io.IOException e) {
-                if (!stopping.get()) { // destroying the process may close its stream under the reader
+                // the JDK closes the pipe when the process ends, which may interrupt a read in progress
+                if (!stopping.get()) {
                     output.add("reading failed: " + e);
                 }
             }

@@ -3,10 +3,8 @@ package dev.fusebox.console.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fusebox.console.feed.BreakerSnapshot;
-import dev.fusebox.console.feed.ConnectionState;
 import dev.fusebox.console.feed.FleetFeed;
 import dev.fusebox.console.feed.JvmSnapshot;
-import dev.fusebox.console.feed.MethodKey;
 import dev.fusebox.console.feed.Permission;
 import dev.fusebox.console.fixture.Eventually;
 import dev.fusebox.console.fixture.TestCircuitBreaker;
@@ -21,7 +19,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The connection layer against a real RMI connector on loopback serving test MXBeans. */
+/**
+ * The connection layer in situations the real demo service cannot produce on demand, against a real
+ * RMI connector on loopback serving test MXBeans ({@code dev.fusebox.console.fixture}). Listing,
+ * notifications, actions, groups, roles, wrong passwords and reconnection after a restart are
+ * tested against the real demo in {@code ConsoleAgainstDemoShopTest}.
+ */
 class FleetConnectionTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -30,7 +33,6 @@ class FleetConnectionTest {
 
     private TestJmxServer server;
     private TestCircuitBreaker charge;
-    private TestCircuitBreaker refund;
     private final Map<String, JvmSnapshot> latest = new ConcurrentHashMap<>();
     private FleetFeed feed;
     private Fleet fleet;
@@ -39,9 +41,7 @@ class FleetConnectionTest {
     void startServer() throws Exception {
         server = TestJmxServer.start();
         charge = server.addBreaker("shop", "com.example.Payments", "charge");
-        refund = server.addBreaker("shop", "com.example.Payments", "refund");
-        server.addBulkhead("shop", "com.example.Payments", "charge", 10, 0);
-        server.registry("shop").defineGroup("payments", charge.getName(), refund.getName());
+        server.addBreaker("shop", "com.example.Payments", "refund");
         feed = new FleetFeed();
         feed.addListener(s -> latest.put(s.jvm(), s));
     }
@@ -70,66 +70,11 @@ class FleetConnectionTest {
                 .orElse(null);
     }
 
-    @Test
-    void listsBreakersBulkheadsAndGroupsOfTheJvm() {
-        String jvm = connect(TestJmxServer.OPERATOR, TestJmxServer.OPERATOR_PASSWORD, FAST);
-        Eventually.within(WAIT, "two breakers", () -> snapshot(jvm),
-                () -> snapshot(jvm) != null && snapshot(jvm).breakers().size() == 2);
-        JvmSnapshot s = snapshot(jvm);
-        assertThat(s.connection().phase()).isEqualTo(ConnectionState.Phase.CONNECTED);
-        assertThat(s.bulkheads()).hasSize(1);
-        assertThat(s.groups().get("shop")).extracting(g -> g.name()).containsExactly("payments");
-        assertThat(s.permission().actionsAllowed()).isTrue();
-        assertThat(s.breakers().get(0).reading().settings().requestVolumeThreshold()).isEqualTo(20);
-    }
-
-    @Test
-    void aStateNotificationReachesTheFeedWellBeforeTheNextPoll() {
-        ConsoleSettings slowPolls = new ConsoleSettings(Duration.ofSeconds(30), Duration.ofMillis(200),
-                Duration.ofSeconds(1));
-        String jvm = connect(TestJmxServer.OPERATOR, TestJmxServer.OPERATOR_PASSWORD, slowPolls);
-        Eventually.within(WAIT, "connected", () -> breaker(jvm, "charge") != null);
-        charge.transitionTo("OPEN", "failure ratio 0.60 >= 0.50 over 20 calls");
-        Eventually.within(Duration.ofSeconds(1), "OPEN within 1 s", () -> breaker(jvm, "charge"),
-                () -> "OPEN".equals(breaker(jvm, "charge").reading().state()));
-        assertThat(breaker(jvm, "charge").lastCause()).startsWith("failure ratio 0.60");
-    }
-
-    @Test
-    void forceOpenReachesTheServerWithReasonAndExpiry() throws Exception {
-        String jvm = connect(TestJmxServer.OPERATOR, TestJmxServer.OPERATOR_PASSWORD, FAST);
-        Eventually.within(WAIT, "connected", () -> breaker(jvm, "charge") != null);
-        MethodKey key = breaker(jvm, "charge").key();
-        List<ActionOutcome> outcomes = fleet.act(Action.FORCE_OPEN, List.of(key), "payments DB down", "PT30M")
-                .get(5, TimeUnit.SECONDS);
-        assertThat(outcomes).hasSize(1);
-        assertThat(outcomes.get(0).result().succeeded()).isTrue();
-        assertThat(charge.received()).containsExactly(
-                new TestCircuitBreaker.Received("forceOpen", "payments DB down", "PT30M"));
-        Eventually.within(WAIT, "forced OPEN shown", () -> breaker(jvm, "charge"),
-                () -> breaker(jvm, "charge").reading().forced());
-    }
-
-    @Test
-    void aGroupActionGoesThroughTheRegistryOfEachJvm() throws Exception {
-        String jvm = connect(TestJmxServer.OPERATOR, TestJmxServer.OPERATOR_PASSWORD, FAST);
-        Eventually.within(WAIT, "groups read", () -> snapshot(jvm) != null && !snapshot(jvm).groups().isEmpty());
-        List<ActionOutcome> outcomes = fleet.actOnGroup(Action.FORCE_OPEN, "payments", "maintenance", "")
-                .get(5, TimeUnit.SECONDS);
-        assertThat(outcomes).extracting(o -> o.result().target())
-                .containsExactlyInAnyOrder(charge.getName(), refund.getName());
-        assertThat(refund.received()).extracting(TestCircuitBreaker.Received::reason).containsExactly("maintenance");
-    }
-
-    @Test
-    void aViewerLoginIsRecognisedAtConnectFromTheServersCallerRole() {
-        String jvm = connect(TestJmxServer.VIEWER, TestJmxServer.VIEWER_PASSWORD, FAST);
-        Eventually.within(WAIT, "viewer recognised", () -> snapshot(jvm),
-                () -> snapshot(jvm) != null && snapshot(jvm).permission().role() == Permission.Role.VIEWER);
-        assertThat(snapshot(jvm).permission().reason()).contains("has role viewer");
-        assertThat(charge.received()).isEmpty();
-    }
-
+    /**
+     * Fixture: the real server refuses a viewer at its connector and tells the role through
+     * {@code CallerRole} before any action; only a test MXBean can accept the login as an operator
+     * and refuse inside the operation (an older or foreign server).
+     */
     @Test
     void aRefusalInsideAnOperationDisablesActionsAfterTheFirstTry() throws Exception {
         String jvm = connect(TestJmxServer.OPERATOR, TestJmxServer.OPERATOR_PASSWORD, FAST);
@@ -142,29 +87,7 @@ class FleetConnectionTest {
         Eventually.within(WAIT, "actions disabled", () -> !snapshot(jvm).permission().actionsAllowed());
     }
 
-    @Test
-    void aWrongPasswordIsReportedAndNotRetried() {
-        String jvm = connect(TestJmxServer.OPERATOR, "wrong", FAST);
-        Eventually.within(WAIT, "login refused", () -> snapshot(jvm),
-                () -> snapshot(jvm) != null && snapshot(jvm).connection().phase() == ConnectionState.Phase.DISCONNECTED);
-        assertThat(snapshot(jvm).connection().describe()).contains("login refused");
-    }
-
-    @Test
-    void aLostConnectorIsRetriedWithBackoffAndComesBack() throws Exception {
-        String jvm = connect(TestJmxServer.OPERATOR, TestJmxServer.OPERATOR_PASSWORD, FAST);
-        Eventually.within(WAIT, "connected", () -> breaker(jvm, "charge") != null);
-        server.stop();
-        Eventually.within(WAIT, "reconnecting", () -> snapshot(jvm).connection(),
-                () -> snapshot(jvm).connection().phase() == ConnectionState.Phase.RECONNECTING);
-        assertThat(snapshot(jvm).connection().describe()).startsWith("DISCONNECTED (");
-        server.listen();
-        Eventually.within(WAIT, "connected again", () -> snapshot(jvm).connection(),
-                () -> snapshot(jvm).connection().isConnected());
-        charge.transitionTo("OPEN", "after the restart");
-        Eventually.within(WAIT, "notifications again", () -> "OPEN".equals(breaker(jvm, "charge").reading().state()));
-    }
-
+    /** Fixture: a JVM whose reads hang and then answer again; the real demo cannot be made to hang its JMX. */
     @Test
     void aJvmThatStopsAnsweringIsShownAsSuchAndRecovers() {
         ConsoleSettings quickStall = new ConsoleSettings(Duration.ofMillis(300), Duration.ofMillis(200),
@@ -184,6 +107,7 @@ class FleetConnectionTest {
                 () -> "CONNECTED".equals(snapshot(jvm).connection().describe()));
     }
 
+    /** Fixture: as for the refusal inside an operation, which the real server never does. */
     @Test
     void aRefusalIsRememberedAcrossReconnections() throws Exception {
         String jvm = connect(TestJmxServer.OPERATOR, TestJmxServer.OPERATOR_PASSWORD, FAST);
@@ -196,6 +120,7 @@ class FleetConnectionTest {
         assertThat(snapshot(jvm).permission().actionsAllowed()).isFalse();
     }
 
+    /** Fixture: the demo registers all its MBeans at start; a redeploy that adds one is simulated here. */
     @Test
     void aBreakerRegisteredAfterConnectingIsListedAndNotifies() {
         ConsoleSettings slowPolls = new ConsoleSettings(Duration.ofSeconds(60), Duration.ofMillis(200),
@@ -208,6 +133,7 @@ class FleetConnectionTest {
         Eventually.within(WAIT, "and its notifications", () -> "OPEN".equals(breaker(jvm, "capture").reading().state()));
     }
 
+    /** No server at all: the reconnection schedule. */
     @Test
     void backoffDoublesUpToItsMaximum() {
         ConsoleSettings s = new ConsoleSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(30));

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A profile with TLS against a connector whose registry and connector speak TLS only. The client
+ * A profile with TLS against a connector whose registry and connector speak TLS only. Fixture
+ * server: the demo service runs its connector without TLS (loopback only), so the TLS path is
+ * tested against a test connector with a key made here by {@code keytool}. The client
  * trusts the server through {@code javax.net.ssl.trustStore}, as the README tells operators; this
  * is the only test in the run that uses TLS, so setting it here is in time for the JVM's default
  * SSL context.

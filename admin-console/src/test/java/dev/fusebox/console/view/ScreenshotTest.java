@@ -6,24 +6,25 @@ import dev.fusebox.console.app.Console;
 import dev.fusebox.console.connect.ConnectionProfile;
 import dev.fusebox.console.connect.ConsoleSettings;
 import dev.fusebox.console.connect.ProfileStore;
+import dev.fusebox.console.demo.DemoShopProcess;
 import dev.fusebox.console.feed.Permission;
 import dev.fusebox.console.fixture.Eventually;
-import dev.fusebox.console.fixture.TestBulkhead;
-import dev.fusebox.console.fixture.TestCircuitBreaker;
-import dev.fusebox.console.fixture.TestJmxServer;
+import dev.fusebox.ft.management.CircuitBreakerMXBean;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javax.imageio.ImageIO;
+import javax.management.remote.JMXConnector;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,109 +34,116 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Renders the console from a real scene under Monocle, fed by two loopback connectors with traffic,
- * and writes PNGs to {@code target/screenshots/} (for docs/images/).
+ * Renders the console from a real scene under Monocle, connected to the real demo service (a child
+ * JVM) while its recommendations dependency is slow and, once there is some history, its payments
+ * dependency is down, so the payments breaker opens on its own with a cause. Writes
+ * {@code console-overview.png}, {@code breaker-detail.png} and {@code force-open-dialog.png} to
+ * {@code target/screenshots/}, and the first two also to {@code -Dconsole.screenshots.dir} when
+ * given ({@code ../docs/images} for the docs).
  */
 class ScreenshotTest {
 
     private static final ConsoleSettings QUICK = new ConsoleSettings(Duration.ofMillis(250), Duration.ofMillis(200),
             Duration.ofSeconds(1));
+    private static final Duration WAIT = Duration.ofSeconds(20);
 
     @TempDir
-    Path home;
+    static Path demoHome;
+    @TempDir
+    Path consoleHome;
+
+    private static DemoShopProcess shop;
 
     private final FxRobot robot = new FxRobot();
-    private final ScheduledExecutorService traffic = Executors.newSingleThreadScheduledExecutor();
-    private TestJmxServer shop;
-    private TestJmxServer catalog;
     private Console console;
 
     @BeforeAll
-    static void toolkit() throws Exception {
+    static void startTheDemo() throws Exception {
         FxToolkit.registerPrimaryStage();
+        shop = DemoShopProcess.start(demoHome, 10, "--fault", "recommendations=latency:360");
+    }
+
+    @AfterAll
+    static void stopTheDemo() {
+        if (shop != null) {
+            shop.close();
+        }
     }
 
     @AfterEach
     void stop() throws Exception {
-        traffic.shutdownNow();
         if (console != null) {
             FxToolkit.setupFixture(console::close);
         }
         FxToolkit.cleanupStages();
-        shop.close();
-        catalog.close();
     }
 
     @Test
-    void fleetOverviewAndBreakerDetail() throws Exception {
-        shop = TestJmxServer.start();
-        TestCircuitBreaker charge = shop.addBreaker("shop", "com.example.payments.PaymentGateway", "charge");
-        TestCircuitBreaker refund = shop.addBreaker("shop", "com.example.payments.PaymentGateway", "refund");
-        TestCircuitBreaker reserve = shop.addBreaker("shop", "com.example.stock.StockService", "reserve");
-        TestBulkhead chargeSlots = shop.addBulkhead("shop", "com.example.payments.PaymentGateway", "charge", 10, 0);
-        TestBulkhead reserveSlots = shop.addBulkhead("shop", "com.example.stock.StockService", "reserve", 20, 5);
-        shop.registry("shop").defineGroup("payments", charge.getName(), refund.getName());
-        catalog = TestJmxServer.start();
-        TestCircuitBreaker search = catalog.addBreaker("catalog", "com.example.search.SearchClient", "find");
-        catalog.addBreaker("catalog", "com.example.search.SearchClient", "suggest");
-
-        AtomicBoolean chargeOpen = new AtomicBoolean();
-        traffic.scheduleAtFixedRate(() -> {
-            if (chargeOpen.get()) {
-                charge.record(0, 0, 14);
-            } else {
-                charge.record(8, 6, 0);
-            }
-            refund.record(5, 0, 0);
-            reserve.record(30, 1, 0);
-            search.record(12, 0, 0);
-            chargeSlots.load(10, 0, 14, 3);
-            reserveSlots.load(7, 0, 37, 0);
-        }, 0, 100, TimeUnit.MILLISECONDS);
-
+    void fleetOverviewAndBreakerDetailOfTheDemoWithPaymentsDown() throws Exception {
         console = FxToolkit.setupFixture(
-                (Callable<Console>) () -> new Console(QUICK, new ProfileStore(home.resolve("profiles"))));
+                (Callable<Console>) () -> new Console(QUICK, new ProfileStore(consoleHome.resolve("profiles"))));
         FxToolkit.setupStage(stage -> {
             stage.setScene(new Scene(console.view(), 1360, 860));
             stage.show();
         });
-        console.fleet().connect(new ConnectionProfile("shop-1", "127.0.0.1", shop.port(), TestJmxServer.OPERATOR,
-                false, Permission.Role.OPERATOR, ""), TestJmxServer.OPERATOR_PASSWORD.toCharArray());
-        console.fleet().connect(new ConnectionProfile("catalog-1", "127.0.0.1", catalog.port(), TestJmxServer.VIEWER,
-                false, Permission.Role.VIEWER, ""), TestJmxServer.VIEWER_PASSWORD.toCharArray());
-        Eventually.within(Duration.ofSeconds(10), "5 rows",
-                () -> onFx(() -> console.view().breakerTable().getItems().size()) == 5);
-        Thread.sleep(2500);
-        chargeOpen.set(true);
-        charge.transitionTo("OPEN", "failure ratio 0.60 >= 0.50 over 20 calls; last failure "
-                + "java.net.ConnectException: Connection refused");
-        robot.clickOn("charge");
-        Eventually.within(Duration.ofSeconds(10), "history for the chart",
-                () -> onFx(() -> console.viewModel().detail().history().size()) >= 20);
+        console.fleet().connect(new ConnectionProfile("shop-1", "127.0.0.1", shop.jmxPort(), DemoShopProcess.OPERATOR,
+                false, Permission.Role.UNKNOWN, ""), shop.operatorPassword().toCharArray());
+        Eventually.within(WAIT, "3 rows", () -> onFx(() -> console.view().breakerTable().getItems().size()) == 3);
+        // 10 s of healthy payments traffic first, so the chart shows the change
+        Eventually.within(Duration.ofSeconds(30), "some history", () -> onFx(() -> historyOf("charge")) >= 40);
+
+        try (JMXConnector jmx = shop.connectAsOperator()) {
+            DemoShopProcess.faults(jmx.getMBeanServerConnection(), "payments").setOutage(true);
+            CircuitBreakerMXBean payments = DemoShopProcess.breaker(jmx.getMBeanServerConnection(), "PaymentsClient",
+                    "charge");
+            Eventually.within(WAIT, "payments opened by its failures", payments::getState,
+                    () -> payments.getTimesOpened() > 0);
+        }
+        robot.clickOn(robot.from(console.view().breakerTable()).lookup("charge").<Node>query());
+        Eventually.within(WAIT, "the cause in the detail", () -> onFx(this::detailState),
+                () -> onFx(this::detailState).contains("because: failure ratio"));
+        // some seconds of rejections on the chart, and a failed trial among the transitions
+        int before = onFx(() -> console.viewModel().detail().history().size());
+        Eventually.within(WAIT, "rejections on the chart",
+                () -> onFx(() -> console.viewModel().detail().history().size()) >= before + 20);
+        // it half-opens after 3 s and its trial fails: take the picture while it is OPEN
+        Eventually.within(WAIT, "OPEN with its cause", () -> onFx(this::detailState),
+                () -> onFx(this::detailState).matches("OPEN for .*, because: .+"));
         WaitForAsyncUtils.waitForFxEvents();
 
-        Path overview = Screenshots.write(onFx(() -> console.view().getScene().snapshot(null)),
-                "console-overview.png");
-        Path detail = Screenshots.write(onFx(() -> {
-            Node pane = console.view().lookup("#detailPane");
-            return pane.snapshot(null, null);
-        }), "breaker-detail.png");
+        List<Path> written = new ArrayList<>();
+        written.addAll(Screenshots.write(onFx(() -> console.view().getScene().snapshot(null)),
+                "console-overview.png", Screenshots.extraFolders()));
+        written.addAll(Screenshots.write(onFx(() -> console.view().lookup("#detailPane").snapshot(null, null)),
+                "breaker-detail.png", Screenshots.extraFolders()));
 
         robot.clickOn("#forceOpenButton");
-        robot.clickOn("#reasonField").write("payments DB failover INC-4711");
+        robot.clickOn("#reasonField").write("payments provider down INC-4711");
         robot.clickOn("#expiryField").write("30m");
         WaitForAsyncUtils.waitForFxEvents();
-        Path dialog = Screenshots.write(onFx(() -> robot.lookup("#reasonField").query().getScene().snapshot(null)),
-                "force-open-dialog.png");
+        written.add(Screenshots.write(onFx(() -> robot.lookup("#reasonField").query().getScene().snapshot(null)),
+                "force-open-dialog.png"));
         robot.clickOn("Cancel");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(charge.received()).as("cancel sends nothing").isEmpty();
+        try (JMXConnector jmx = shop.connectAsOperator()) {
+            assertThat(DemoShopProcess.breaker(jmx.getMBeanServerConnection(), "PaymentsClient", "charge").isForced())
+                    .as("cancel sends nothing").isFalse();
+        }
 
-        for (Path png : new Path[] {overview, detail, dialog}) {
+        for (Path png : written) {
             BufferedImage read = ImageIO.read(png.toFile());
             assertThat(read.getWidth()).as(png.toString()).isGreaterThan(300);
             assertThat(distinctColours(read)).as("not blank: " + png).isGreaterThan(20);
         }
+    }
+
+    private int historyOf(String method) {
+        return console.view().breakerTable().getItems().stream().filter(r -> r.method().equals(method))
+                .findFirst().map(r -> r.snapshotProperty().get().history().size()).orElse(0);
+    }
+
+    private String detailState() {
+        return robot.lookup("#detailState").queryAs(Label.class).getText();
     }
 
     private static long distinctColours(BufferedImage image) {
@@ -155,5 +163,4 @@ class ScreenshotTest {
             throw new AssertionError(e);
         }
     }
-
 }

@@ -4,6 +4,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javax.imageio.ImageIO;
@@ -19,7 +21,22 @@ final class Screenshots {
         return Path.of(System.getProperty("fusebox.console.screenshots", "target/screenshots"));
     }
 
+    /**
+     * The folder named by {@code -Dconsole.screenshots.dir=...} (relative to the module), e.g.
+     * {@code ../docs/images}, or none.
+     */
+    static List<Path> extraFolders() {
+        String dir = System.getProperty("console.screenshots.dir", "");
+        return dir.isBlank() ? List.of() : List.of(Path.of(dir));
+    }
+
+    /** Writes {@code name} to {@link #folder()}; returns that file. */
     static Path write(Image image, String name) throws IOException {
+        return write(image, name, List.of()).get(0);
+    }
+
+    /** Writes {@code name} to {@link #folder()} and to each of {@code more}; returns the files. */
+    static List<Path> write(Image image, String name, List<Path> more) throws IOException {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
         BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
@@ -29,9 +46,15 @@ final class Screenshots {
                 png.setRGB(x, y, pixels.getArgb(x, y));
             }
         }
-        Files.createDirectories(folder());
-        Path file = folder().resolve(name);
-        ImageIO.write(png, "png", file.toFile());
-        return file;
+        List<Path> folders = new ArrayList<>(List.of(folder()));
+        folders.addAll(more);
+        List<Path> files = new ArrayList<>();
+        for (Path folder : folders) {
+            Files.createDirectories(folder);
+            Path file = folder.resolve(name);
+            ImageIO.write(png, "png", file.toFile());
+            files.add(file);
+        }
+        return files;
     }
 }
