@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -43,8 +42,10 @@ public final class AsyncExecution implements Executor, Scheduler {
     public AsyncExecution(int maxThreads, BeanManager beans) {
         this.requestContexts = ThreadLocal.withInitial(
                 () -> beans.createInstance().select(RequestContextController.class).get());
-        this.pool = new ThreadPoolExecutor(maxThreads, maxThreads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                threads("fusebox-async-"));
+        // idle threads are reused before new ones start; tasks queue only when maxThreads are busy
+        IdleFirstQueue queue = new IdleFirstQueue();
+        this.pool = new ThreadPoolExecutor(1, maxThreads, 30, TimeUnit.SECONDS, queue, threads("fusebox-async-"),
+                queue.whenBusy());
         this.pool.allowCoreThreadTimeOut(true);
         this.timer = new ScheduledThreadPoolExecutor(1, threads("fusebox-timer-"));
         this.timer.setRemoveOnCancelPolicy(true);
