@@ -36,9 +36,7 @@ public record ShopSettings(String application, int jmxPort, int metricsPort, Pat
         properties.put("fusebox.jmx.remote.host", "127.0.0.1");
         properties.put("fusebox.jmx.remote.port", Integer.toString(jmxPort));
         properties.put("fusebox.jmx.remote.credentials-file", credentialsFile.toString());
-        // The asynchronous pool starts a thread per task until it holds max-threads (core = max), and
-        // at 20 checkouts/s none idles long enough to end: 256 threads by default for a concurrency
-        // of about 1. The recommendations bulkhead admits 2 at once; 8 is plenty.
+        // The recommendations bulkhead admits 2 at once; a small pool keeps the demo's thread list short.
         properties.put("fusebox.async.max-threads", "8");
         return properties;
     }
