@@ -3,6 +3,7 @@ package dev.fusebox.console.connect;
 import dev.fusebox.console.feed.BreakerReading;
 import dev.fusebox.console.feed.ConnectionState;
 import dev.fusebox.console.feed.FeedSink;
+import dev.fusebox.console.feed.JvmReading;
 import dev.fusebox.console.feed.MethodKey;
 import dev.fusebox.console.feed.Permission;
 import dev.fusebox.ft.management.ManagementNames;
@@ -51,6 +52,7 @@ public final class JvmConnection {
     private final NotificationListener mbeanListener = this::onMBeanNotification;
     private final NotificationListener registrationListener = this::onRegistration;
     private final StallWatch stallWatch;
+    private final AuditCadence auditCadence = new AuditCadence(AuditCadence.EVERY_MILLIS);
 
     private JMXConnector connector;
     private JvmReader reader;
@@ -140,6 +142,7 @@ public final class JvmConnection {
             reader = new JvmReader(jvm, c.getMBeanServerConnection(), mbeanListener);
             reader.server().addNotificationListener(MBeanServerDelegate.DELEGATE_NAME, registrationListener, null, null);
             failedAttempts = 0;
+            auditCadence.somethingHappened();
             sink.connectionChanged(jvm, ConnectionState.connected());
             Permission probed = RoleProbe.probe(reader.server(), profile.declaredRole());
             sink.permissionChanged(jvm, refusal != null && probed.actionsAllowed() ? refusal : probed);
@@ -182,7 +185,13 @@ public final class JvmConnection {
     private void poll() throws IOException {
         stallWatch.callStarted();
         try {
-            sink.polled(reader.readAll(clock.getAsLong()));
+            long startedAt = clock.getAsLong();
+            boolean withAuditLogs = auditCadence.due(startedAt);
+            JvmReading reading = reader.readAll(startedAt, withAuditLogs);
+            if (withAuditLogs) {
+                auditCadence.read(startedAt);
+            }
+            sink.polled(reading);
         } finally {
             stallWatch.callEnded();
         }
@@ -289,6 +298,7 @@ public final class JvmConnection {
             if ("State".equals(change.getAttributeName()) && breaker != null) {
                 sink.stateNotified(breaker, String.valueOf(change.getNewValue()), change.getMessage(),
                         n.getTimeStamp());
+                auditCadence.somethingHappened();
                 rereadAfterAction(breaker);
             } else if ("Saturated".equals(change.getAttributeName()) && bulkhead != null) {
                 sink.saturationNotified(bulkhead, Boolean.TRUE.equals(change.getNewValue()), n.getTimeStamp());
@@ -316,6 +326,7 @@ public final class JvmConnection {
     CompletableFuture<List<ActionOutcome>> perform(Action action, List<MethodKey> targets, String reason,
                                                    String expiry) {
         return onWorker(() -> {
+            auditCadence.somethingHappened();
             List<ActionOutcome> outcomes = new ArrayList<>();
             for (MethodKey key : targets) {
                 outcomes.add(BreakerActions.onBreaker(this, action, key,
@@ -328,6 +339,7 @@ public final class JvmConnection {
     CompletableFuture<List<ActionOutcome>> performOnGroup(Action action, String group, String reason,
                                                           String expiry) {
         return onWorker(() -> {
+            auditCadence.somethingHappened();
             List<ActionOutcome> outcomes = new ArrayList<>();
             if (reader != null) {
                 for (ObjectName registry : reader.registriesWithGroup(group)) {

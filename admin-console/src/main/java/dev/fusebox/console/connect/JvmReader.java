@@ -4,6 +4,7 @@ import dev.fusebox.console.feed.BreakerReading;
 import dev.fusebox.console.feed.BulkheadReading;
 import dev.fusebox.console.feed.JvmReading;
 import dev.fusebox.console.feed.MethodKey;
+import dev.fusebox.ft.management.AuditEntry;
 import dev.fusebox.ft.management.BreakerGroup;
 import dev.fusebox.ft.management.ManagementNames;
 import java.io.IOException;
@@ -36,6 +37,7 @@ final class JvmReader {
     private static final String[] BULKHEAD_ATTRIBUTES = {"Limit", "QueueSize", "Running", "Waiting", "Accepted",
             "Rejected", "Saturated"};
     private static final String[] REGISTRY_ATTRIBUTES = {"Application", "Groups"};
+    private static final String[] REGISTRY_ATTRIBUTES_WITH_AUDIT = {"Application", "Groups", "AuditLog"};
 
     private final String jvm;
     private final MBeanServerConnection server;
@@ -56,16 +58,24 @@ final class JvmReader {
         return server;
     }
 
-    /** Reads every registry, breaker and bulkhead; subscribes to the ones not seen before. */
-    JvmReading readAll(long atMillis) throws IOException {
+    /**
+     * Reads every registry, breaker and bulkhead; subscribes to the ones not seen before. With
+     * {@code withAuditLogs} the registries' audit logs come in the same round trip as their groups.
+     */
+    JvmReading readAll(long atMillis, boolean withAuditLogs) throws IOException {
         Map<String, List<BreakerGroup>> readGroups = new HashMap<>();
+        Map<String, List<AuditEntry>> auditLogs = new HashMap<>();
         registries.clear();
         for (ObjectName name : server.queryNames(ManagementNames.all(ManagementNames.REGISTRY), null)) {
-            Map<String, Object> a = attributes(name, REGISTRY_ATTRIBUTES);
+            Map<String, Object> a = attributes(name, withAuditLogs ? REGISTRY_ATTRIBUTES_WITH_AUDIT
+                    : REGISTRY_ATTRIBUTES);
             if (a != null) {
                 String app = a.containsKey("Application") ? OpenData.string(a, "Application")
                         : ManagementNames.raw(name.getKeyProperty("application"));
                 readGroups.put(app, OpenData.groups(a.get("Groups")));
+                if (a.containsKey("AuditLog")) {
+                    auditLogs.put(app, OpenData.auditLog(a.get("AuditLog")));
+                }
                 registries.put(app, name);
             }
         }
@@ -97,7 +107,7 @@ final class JvmReader {
             }
         }
         bulkheadNames.keySet().retainAll(seen);
-        return new JvmReading(jvm, atMillis, groups, breakers, bulkheads);
+        return new JvmReading(jvm, atMillis, groups, breakers, bulkheads, auditLogs);
     }
 
     /** Reads one breaker again, or null when it has gone. */

@@ -1,5 +1,6 @@
 package dev.fusebox.console.connect;
 
+import dev.fusebox.ft.management.AuditEntry;
 import dev.fusebox.ft.management.BreakerGroup;
 import dev.fusebox.ft.management.CircuitBreakerSettings;
 import dev.fusebox.ft.management.Forcing;
@@ -55,6 +56,20 @@ final class OpenData {
                 Object members = cd.get("members");
                 list.add(new BreakerGroup(string(cd, "name"),
                         members instanceof String[] names ? List.of(names) : List.of()));
+            }
+        }
+        return list;
+    }
+
+    static List<AuditEntry> auditLog(Object value) {
+        List<AuditEntry> list = new ArrayList<>();
+        if (value instanceof CompositeData[] items) {
+            for (CompositeData cd : items) {
+                list.add(new AuditEntry(number(cd, "atEpochMillis").longValue(), string(cd, "principal"),
+                        string(cd, "action"), string(cd, "target"), string(cd, "reason"),
+                        string(cd, "previousState"), string(cd, "newState"),
+                        cd.containsKey("succeeded") && Boolean.TRUE.equals(cd.get("succeeded")),
+                        string(cd, "detail")));
             }
         }
         return list;

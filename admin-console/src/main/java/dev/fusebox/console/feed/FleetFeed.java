@@ -1,5 +1,6 @@
 package dev.fusebox.console.feed;
 
+import dev.fusebox.ft.management.AuditEntry;
 import dev.fusebox.ft.management.BreakerGroup;
 import dev.fusebox.ft.management.StateTransition;
 import java.util.ArrayList;
@@ -123,6 +124,7 @@ public final class FleetFeed implements FeedSink {
         ConnectionState connection = ConnectionState.connecting();
         Permission permission = Permission.unknown("not probed yet");
         Map<String, List<BreakerGroup>> groups = Map.of();
+        Map<String, List<AuditEntry>> auditLogs = Map.of();
         final Map<MethodKey, BreakerEntry> breakers = new LinkedHashMap<>();
         final Map<MethodKey, BulkheadEntry> bulkheads = new LinkedHashMap<>();
 
@@ -132,6 +134,7 @@ public final class FleetFeed implements FeedSink {
 
         void apply(JvmReading reading) {
             groups = reading.groups();
+            applyAuditLogs(reading);
             Map<MethodKey, BreakerEntry> seen = new HashMap<>();
             for (BreakerReading b : reading.breakers()) {
                 BreakerEntry entry = breakers.computeIfAbsent(b.key(), k -> new BreakerEntry());
@@ -146,6 +149,27 @@ public final class FleetFeed implements FeedSink {
                 seenBulkheads.put(b.key(), entry);
             }
             bulkheads.keySet().retainAll(seenBulkheads.keySet());
+        }
+
+        /**
+         * Keeps the log read before unless this poll read a different one: an audit log is a bounded
+         * list that only grows at its end, so the same size and the same last entry mean the same log.
+         * Applications whose registry has gone lose their log.
+         */
+        private void applyAuditLogs(JvmReading reading) {
+            Map<String, List<AuditEntry>> next = new HashMap<>(auditLogs);
+            next.keySet().retainAll(reading.groups().keySet());
+            boolean changed = next.size() != auditLogs.size();
+            for (Map.Entry<String, List<AuditEntry>> read : reading.auditLogs().entrySet()) {
+                List<AuditEntry> before = next.get(read.getKey());
+                if (before == null || !sameLog(before, read.getValue())) {
+                    next.put(read.getKey(), read.getValue());
+                    changed = true;
+                }
+            }
+            if (changed) {
+                auditLogs = Map.copyOf(next);
+            }
         }
 
         void apply(BreakerReading reading, long atMillis) {
@@ -165,8 +189,13 @@ public final class FleetFeed implements FeedSink {
             List<BulkheadSnapshot> h = new ArrayList<>(bulkheads.size());
             bulkheads.values().forEach(e -> h.add(e.snapshot()));
             h.sort(Comparator.comparing(BulkheadSnapshot::key, ORDER));
-            return new JvmSnapshot(jvm, connection, permission, groups, b, h, removed);
+            return new JvmSnapshot(jvm, connection, permission, groups, b, h, auditLogs, removed);
         }
+    }
+
+    static boolean sameLog(List<AuditEntry> before, List<AuditEntry> read) {
+        return before.size() == read.size()
+                && (read.isEmpty() || before.get(before.size() - 1).equals(read.get(read.size() - 1)));
     }
 
     private final class BreakerEntry {

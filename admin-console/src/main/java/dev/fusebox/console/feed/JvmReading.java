@@ -1,6 +1,8 @@
 package dev.fusebox.console.feed;
 
+import dev.fusebox.ft.management.AuditEntry;
 import dev.fusebox.ft.management.BreakerGroup;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,13 +14,30 @@ import java.util.Map;
  * @param groups    breaker groups per application
  * @param breakers  every circuit breaker found
  * @param bulkheads every bulkhead found
+ * @param auditLogs the audit log per application, oldest first, for the applications whose log
+ *                  this poll read (the console reads it only now and then); an application missing
+ *                  here keeps the log read before
  */
 public record JvmReading(String jvm, long atMillis, Map<String, List<BreakerGroup>> groups,
-                         List<BreakerReading> breakers, List<BulkheadReading> bulkheads) {
+                         List<BreakerReading> breakers, List<BulkheadReading> bulkheads,
+                         Map<String, List<AuditEntry>> auditLogs) {
 
     public JvmReading {
         groups = Map.copyOf(groups);
         breakers = List.copyOf(breakers);
         bulkheads = List.copyOf(bulkheads);
+        auditLogs = copyOfLogs(auditLogs);
+    }
+
+    /** A poll that did not read the audit logs. */
+    public JvmReading(String jvm, long atMillis, Map<String, List<BreakerGroup>> groups,
+                      List<BreakerReading> breakers, List<BulkheadReading> bulkheads) {
+        this(jvm, atMillis, groups, breakers, bulkheads, Map.of());
+    }
+
+    static Map<String, List<AuditEntry>> copyOfLogs(Map<String, List<AuditEntry>> logs) {
+        Map<String, List<AuditEntry>> copy = new HashMap<>();
+        logs.forEach((app, entries) -> copy.put(app, List.copyOf(entries)));
+        return Map.copyOf(copy);
     }
 }

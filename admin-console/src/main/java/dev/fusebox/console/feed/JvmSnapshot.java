@@ -1,5 +1,6 @@
 package dev.fusebox.console.feed;
 
+import dev.fusebox.ft.management.AuditEntry;
 import dev.fusebox.ft.management.BreakerGroup;
 import java.util.List;
 import java.util.Map;
@@ -15,16 +16,28 @@ import java.util.TreeSet;
  * @param groups     breaker groups per application
  * @param breakers   circuit breakers, in a stable order (application, bean, method)
  * @param bulkheads  bulkheads, in the same order
+ * @param auditLogs  each application's audit log as last read (the registry's last 200 operator
+ *                   actions, oldest first); an application's list is the same instance from one
+ *                   snapshot to the next while it has not changed, so comparing is cheap
  * @param removed    the JVM has left the fleet; its rows should go
  */
 public record JvmSnapshot(String jvm, ConnectionState connection, Permission permission,
                           Map<String, List<BreakerGroup>> groups, List<BreakerSnapshot> breakers,
-                          List<BulkheadSnapshot> bulkheads, boolean removed) {
+                          List<BulkheadSnapshot> bulkheads, Map<String, List<AuditEntry>> auditLogs,
+                          boolean removed) {
 
     public JvmSnapshot {
         groups = Map.copyOf(groups);
         breakers = List.copyOf(breakers);
         bulkheads = List.copyOf(bulkheads);
+        auditLogs = JvmReading.copyOfLogs(auditLogs);
+    }
+
+    /** Without audit logs. */
+    public JvmSnapshot(String jvm, ConnectionState connection, Permission permission,
+                       Map<String, List<BreakerGroup>> groups, List<BreakerSnapshot> breakers,
+                       List<BulkheadSnapshot> bulkheads, boolean removed) {
+        this(jvm, connection, permission, groups, breakers, bulkheads, Map.of(), removed);
     }
 
     /** The applications seen in this JVM, sorted. */

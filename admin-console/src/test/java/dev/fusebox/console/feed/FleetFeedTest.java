@@ -3,6 +3,8 @@ package dev.fusebox.console.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.fusebox.ft.management.AuditEntry;
+import dev.fusebox.ft.management.BreakerGroup;
 import dev.fusebox.ft.management.StateTransition;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,5 +161,39 @@ class FleetFeedTest {
         assertThat(b.rejectionsPerSecond()).isCloseTo(4.0, within(1e-9));
         feed.saturationNotified(key, false, 3_500);
         assertThat(last().bulkheads().get(0).reading().saturated()).isFalse();
+    }
+
+    private static AuditEntry audited(long at, String action) {
+        return new AuditEntry(at, "alice", action, CHARGE.name(), "INC-1", "CLOSED", "OPEN", true, "");
+    }
+
+    private static JvmReading pollWithAudit(long at, Map<String, List<AuditEntry>> auditLogs) {
+        return new JvmReading("jvm-a", at, Map.of("shop", List.<BreakerGroup>of()), List.of(), List.of(), auditLogs);
+    }
+
+    @Test
+    void theAuditLogIsKeptUntilAPollReadsADifferentOne() {
+        FleetFeed feed = new FleetFeed();
+        feed.addListener(published::add);
+        List<AuditEntry> log = List.of(audited(1_000, "forceOpen"));
+        feed.polled(pollWithAudit(1_000, Map.of("shop", log)));
+        List<AuditEntry> shown = last().auditLogs().get("shop");
+        assertThat(shown).containsExactly(log.get(0));
+
+        feed.polled(pollWithAudit(2_000, Map.of()));
+        assertThat(last().auditLogs().get("shop")).as("not read this time: kept").isSameAs(shown);
+        feed.polled(pollWithAudit(3_000, Map.of("shop", List.of(audited(1_000, "forceOpen")))));
+        assertThat(last().auditLogs().get("shop")).as("same size, same last entry: the same list").isSameAs(shown);
+        feed.breakerRead(breaker(CHARGE, "OPEN", 1, 0, 0), 3_100);
+        assertThat(last().auditLogs().get("shop")).isSameAs(shown);
+
+        feed.polled(pollWithAudit(4_000, Map.of("shop", List.of(log.get(0), audited(3_500, "release")))));
+        assertThat(last().auditLogs().get("shop")).extracting(AuditEntry::action).containsExactly("forceOpen", "release");
+        // the bounded log dropped its oldest entry as a new one came: same size, another last entry
+        feed.polled(pollWithAudit(5_000, Map.of("shop", List.of(audited(3_500, "release"), audited(4_500, "reset")))));
+        assertThat(last().auditLogs().get("shop")).extracting(AuditEntry::action).containsExactly("release", "reset");
+
+        feed.polled(new JvmReading("jvm-a", 6_000, Map.of(), List.of(), List.of()));
+        assertThat(last().auditLogs()).as("the registry went away").isEmpty();
     }
 }
