@@ -15,7 +15,10 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The detail of the selected breaker: its rates over time, window, transitions, configuration, bulkheads. */
+/**
+ * The detail of the selected breaker: its rates over time, window, transitions, configuration,
+ * bulkheads, and the audited operator actions on it.
+ */
 public final class BreakerDetail {
 
     private final StringProperty title = new SimpleStringProperty(this, "title", "No breaker selected");
@@ -27,6 +30,7 @@ public final class BreakerDetail {
     private final ObservableList<RatePoint> history = FXCollections.observableArrayList();
     private final ObservableList<String> transitions = FXCollections.observableArrayList();
     private final ObservableList<BulkheadGauge> bulkheads = FXCollections.observableArrayList();
+    private final ObservableList<AuditRow> audit = FXCollections.observableArrayList();
     private BreakerSnapshot shown;
 
     void show(BreakerSnapshot s, List<BulkheadSnapshot> bulkheadsOfApplication) {
@@ -75,6 +79,12 @@ public final class BreakerDetail {
         shown = s;
     }
 
+    void showAudit(List<AuditRow> rows) {
+        if (!audit.equals(rows)) {
+            audit.setAll(rows);
+        }
+    }
+
     void clear() {
         shown = null;
         title.set("No breaker selected");
@@ -86,6 +96,7 @@ public final class BreakerDetail {
         history.clear();
         transitions.clear();
         bulkheads.clear();
+        audit.clear();
     }
 
     public ReadOnlyStringProperty titleProperty() {
@@ -123,6 +134,11 @@ public final class BreakerDetail {
     /** Transitions, newest first, each with its cause. */
     public ObservableList<String> transitions() {
         return transitions;
+    }
+
+    /** The audited operator actions on this breaker, newest first. */
+    public ObservableList<AuditRow> audit() {
+        return audit;
     }
 
     /** The application's bulkheads; the selected method's own first. */

@@ -7,8 +7,10 @@ import dev.fusebox.console.feed.ConnectionState;
 import dev.fusebox.console.feed.JvmSnapshot;
 import dev.fusebox.console.feed.MethodKey;
 import dev.fusebox.console.feed.Permission;
+import dev.fusebox.ft.management.AuditEntry;
 import dev.fusebox.ft.management.BreakerGroup;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,7 +32,8 @@ import javafx.collections.transformation.FilteredList;
 
 /**
  * The console's state: the fleet overview, every breaker of the fleet (filtered by a search text
- * and an "attention only" switch), the selection and its detail, and the actions.
+ * and an "attention only" switch), the selection and its detail, the actions, and the audit logs
+ * of the fleet (filtered by the same search text).
  * {@link #apply(JvmSnapshot)} folds in what the feed published; only changed values fire.
  */
 public final class ConsoleViewModel {
@@ -43,6 +46,10 @@ public final class ConsoleViewModel {
     private final SimpleObjectProperty<BreakerRow> focused = new SimpleObjectProperty<>(this, "focused");
     private final BreakerDetail detail = new BreakerDetail();
     private final ActionsViewModel actions;
+    private final ObservableList<AuditRow> audit = FXCollections.observableArrayList();
+    private final FilteredList<AuditRow> visibleAudit = new FilteredList<>(audit);
+    /** The audit logs the rows were made from, per JVM: rows are made again only when they change. */
+    private final Map<String, Map<String, List<AuditEntry>>> auditLogs = new LinkedHashMap<>();
 
     private final Map<String, JvmSnapshot> jvms = new LinkedHashMap<>();
     private final Map<MethodKey, BreakerRow> rowsByKey = new HashMap<>();
@@ -66,10 +73,17 @@ public final class ConsoleViewModel {
             List<BreakerRow> gone = breakers.filtered(r -> r.jvm().equals(s.jvm()));
             gone.forEach(r -> rowsByKey.remove(r.key()));
             breakers.removeAll(List.copyOf(gone));
+            if (auditLogs.remove(s.jvm()) != null) {
+                rebuildAudit();
+            }
         } else {
             jvms.put(s.jvm(), s);
             applyFleet(s);
             applyBreakers(s);
+            if (!s.auditLogs().equals(auditLogs.get(s.jvm()))) {
+                auditLogs.put(s.jvm(), s.auditLogs());
+                rebuildAudit();
+            }
         }
         select(selection.stream().filter(r -> rowsByKey.get(r.key()) == r).toList());
     }
@@ -141,6 +155,18 @@ public final class ConsoleViewModel {
         }
     }
 
+    /** Every audit entry of the fleet, newest first (entries of the same millisecond in log order). */
+    private void rebuildAudit() {
+        List<AuditRow> rows = new ArrayList<>();
+        auditLogs.forEach((jvm, logs) -> logs.forEach((app, entries) -> {
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                rows.add(new AuditRow(jvm, app, entries.get(i)));
+            }
+        }));
+        rows.sort(Comparator.comparingLong((AuditRow r) -> r.entry().atEpochMillis()).reversed());
+        audit.setAll(rows);
+    }
+
     /** The operator selected these rows (first one is shown in the detail). */
     public void select(List<BreakerRow> rows) {
         selection = List.copyOf(rows);
@@ -172,6 +198,9 @@ public final class ConsoleViewModel {
         }
         detail.show(s, jvm.bulkheads().stream().filter(b -> b.key().application().equals(row.application()))
                 .toList());
+        MethodKey key = row.key();
+        detail.showAudit(audit.stream().filter(a -> a.jvm().equals(key.jvm())
+                && a.application().equals(key.application()) && key.name().equals(a.target())).toList());
     }
 
     private void refilter() {
@@ -179,6 +208,7 @@ public final class ConsoleViewModel {
         boolean onlyAttention = attentionOnly.get();
         visibleBreakers.setPredicate(r -> (text.isEmpty() || r.matches(text)) && (!onlyAttention
                 || r.needsAttention()));
+        visibleAudit.setPredicate(text.isEmpty() ? null : r -> r.matches(text));
     }
 
     public ObservableList<FleetRow> fleet() {
@@ -195,7 +225,17 @@ public final class ConsoleViewModel {
         return visibleBreakers;
     }
 
-    /** Search text over JVM, application, bean, method and state. */
+    /** Every audited operator action of the fleet, newest first. */
+    public ObservableList<AuditRow> audit() {
+        return audit;
+    }
+
+    /** The audited actions that pass the search text (the "attention only" switch does not apply). */
+    public ObservableList<AuditRow> visibleAudit() {
+        return visibleAudit;
+    }
+
+    /** Search text over the breakers' JVM, application, bean, method and state, and every audit column. */
     public StringProperty filterProperty() {
         return filter;
     }

@@ -16,6 +16,7 @@ import dev.fusebox.console.feed.MethodKey;
 import dev.fusebox.console.feed.Permission;
 import dev.fusebox.console.feed.RatePoint;
 import dev.fusebox.ft.management.ActionResult;
+import dev.fusebox.ft.management.AuditEntry;
 import dev.fusebox.ft.management.BreakerGroup;
 import dev.fusebox.ft.management.CircuitBreakerSettings;
 import dev.fusebox.ft.management.Forcing;
@@ -279,5 +280,82 @@ class ConsoleViewModelTest {
         assertThat(Formats.expiry("pt30m")).isEqualTo("PT30M");
         assertThat(Formats.expiry("2026-11-24T03:00:00Z")).isEqualTo("2026-11-24T03:00:00Z");
         assertThatThrownBy(() -> Formats.expiry("0m")).hasMessage("expiry must be in the future");
+    }
+
+    private static AuditEntry audited(long at, String principal, String action, MethodKey target, String reason,
+                                      boolean succeeded, String detail) {
+        return new AuditEntry(at, principal, action, target.name(), reason, "CLOSED",
+                succeeded ? "OPEN" : "CLOSED", succeeded, detail);
+    }
+
+    private static JvmSnapshot withAudit(String name, List<BreakerSnapshot> b, String app, List<AuditEntry> log) {
+        return new JvmSnapshot(name, ConnectionState.connected(), MAY_ACT, Map.of(app, List.of()), b, List.of(),
+                Map.of(app, log), false);
+    }
+
+    @Test
+    void theAuditLogsOfTheFleetAreOneListNewestFirstFilteredByTheSearchText() {
+        AuditEntry first = audited(1_000, "alice", "forceOpen", CHARGE, "INC-1 payments down", true, "");
+        AuditEntry refused = audited(2_000, "bob", "forceClosed", REFUND, "",
+                false, "a reason is required to force");
+        AuditEntry elsewhere = audited(1_500, "carol", "reset", SEARCH, "", true, "");
+        vm.apply(withAudit("jvm-a", List.of(breaker(CHARGE, "OPEN", null, 0)), "shop", List.of(first, refused)));
+        vm.apply(withAudit("jvm-b", List.of(breaker(SEARCH, "CLOSED", null, 0)), "catalog", List.of(elsewhere)));
+
+        assertThat(vm.audit()).extracting(AuditRow::principal).containsExactly("bob", "carol", "alice");
+        AuditRow row = vm.audit().get(2);
+        assertThat(row.jvm()).isEqualTo("jvm-a");
+        assertThat(row.action()).isEqualTo("forceOpen");
+        assertThat(row.target()).isEqualTo(CHARGE.name());
+        assertThat(row.reason()).isEqualTo("INC-1 payments down");
+        assertThat(row.change()).isEqualTo("CLOSED -> OPEN");
+        assertThat(row.outcome()).isEqualTo("done");
+        assertThat(vm.audit().get(0).refused()).isTrue();
+        assertThat(vm.audit().get(0).outcome()).isEqualTo("REFUSED");
+        assertThat(vm.audit().get(0).detail()).isEqualTo("a reason is required to force");
+
+        vm.filterProperty().set("inc-1");
+        assertThat(vm.visibleAudit()).extracting(AuditRow::principal).containsExactly("alice");
+        vm.filterProperty().set("jvm-b");
+        assertThat(vm.visibleAudit()).extracting(AuditRow::principal).containsExactly("carol");
+        vm.filterProperty().set("refused");
+        assertThat(vm.visibleAudit()).extracting(AuditRow::principal).containsExactly("bob");
+        vm.filterProperty().set("");
+        assertThat(vm.visibleAudit()).hasSize(3);
+
+        vm.apply(new JvmSnapshot("jvm-b", ConnectionState.disconnected("gone"), MAY_ACT, Map.of(), List.of(),
+                List.of(), true));
+        assertThat(vm.audit()).extracting(AuditRow::principal).containsExactly("bob", "alice");
+    }
+
+    @Test
+    void anUnchangedAuditLogDoesNotRebuildTheRowsAndANewEntryDoes() {
+        List<AuditEntry> log = List.of(audited(1_000, "alice", "forceOpen", CHARGE, "INC-1", true, ""));
+        vm.apply(withAudit("jvm-a", List.of(breaker(CHARGE, "OPEN", null, 0)), "shop", log));
+        List<javafx.collections.ListChangeListener.Change<? extends AuditRow>> changes = new ArrayList<>();
+        vm.audit().addListener((javafx.collections.ListChangeListener<AuditRow>) changes::add);
+        vm.apply(withAudit("jvm-a", List.of(breaker(CHARGE, "OPEN", null, 3)), "shop", log));
+        assertThat(changes).as("same log, no change").isEmpty();
+        vm.apply(withAudit("jvm-a", List.of(breaker(CHARGE, "CLOSED", null, 3)), "shop", List.of(log.get(0),
+                audited(2_000, "alice", "release", CHARGE, "", true, ""))));
+        assertThat(changes).hasSize(1);
+        assertThat(vm.audit()).extracting(AuditRow::action).containsExactly("release", "forceOpen");
+    }
+
+    @Test
+    void theDetailShowsTheSelectedBreakersOwnAuditedActions() {
+        vm.apply(withAudit("jvm-a", List.of(breaker(CHARGE, "OPEN", null, 0), breaker(REFUND, "CLOSED", null, 0)),
+                "shop", List.of(audited(1_000, "alice", "forceOpen", CHARGE, "INC-1", true, ""),
+                        audited(2_000, "bob", "forceOpen", REFUND, "INC-2", true, ""),
+                        audited(3_000, "alice", "forceClosed", CHARGE, "", false, "a reason is required"))));
+        vm.select(List.of(row(CHARGE)));
+        assertThat(vm.detail().audit()).extracting(AuditRow::action).containsExactly("forceClosed", "forceOpen");
+        assertThat(vm.detail().audit().get(0).line()).endsWith("alice  forceClosed  CLOSED -> CLOSED"
+                + "  REFUSED: a reason is required");
+        assertThat(vm.detail().audit().get(1).line()).endsWith("alice  forceOpen  CLOSED -> OPEN: INC-1");
+        vm.select(List.of(row(REFUND)));
+        assertThat(vm.detail().audit()).extracting(AuditRow::principal).containsExactly("bob");
+        vm.select(List.of());
+        assertThat(vm.detail().audit()).isEmpty();
     }
 }
