@@ -3,6 +3,7 @@ package dev.fusebox.console.view;
 import dev.fusebox.console.connect.Action;
 import dev.fusebox.console.connect.ConnectionProfile;
 import dev.fusebox.console.viewmodel.ActionsViewModel;
+import dev.fusebox.console.viewmodel.AuditRow;
 import dev.fusebox.console.viewmodel.BreakerRow;
 import dev.fusebox.console.viewmodel.ConsoleViewModel;
 import dev.fusebox.console.viewmodel.FleetRow;
@@ -27,8 +28,11 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
@@ -38,7 +42,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The console's window content: fleet overview on top, breakers and detail in the middle, results below. */
+/**
+ * The console's window content: fleet overview on top, breakers and detail in the middle, and below
+ * them the results of actions and the fleet's audit log, each in its tab.
+ */
 public final class ConsoleView extends BorderPane {
 
     private final ConsoleViewModel vm;
@@ -60,7 +67,7 @@ public final class ConsoleView extends BorderPane {
         SplitPane middle = new SplitPane(breakersPane(), detailPane());
         middle.setDividerPositions(0.58);
         setCenter(middle);
-        setBottom(resultsPane());
+        setBottom(bottomTabs());
     }
 
     /** The breaker table, for tests and screenshots. */
@@ -249,6 +256,51 @@ public final class ConsoleView extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.setPadding(new Insets(6));
         return scroll;
+    }
+
+    private TabPane bottomTabs() {
+        Tab results = new Tab("Action results", resultsPane());
+        results.setId("resultsTab");
+        Tab audit = new Tab("Audit log", auditTable());
+        audit.setId("auditTab");
+        TabPane tabs = new TabPane(results, audit);
+        tabs.setId("bottomTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setPrefHeight(170);
+        return tabs;
+    }
+
+    /** Every audited action of the fleet, newest first, filtered by the search text; refusals marked. */
+    private TableView<AuditRow> auditTable() {
+        TableView<AuditRow> table = new TableView<>();
+        table.setId("auditTable");
+        SortedList<AuditRow> sorted = new SortedList<>(vm.visibleAudit());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setPlaceholder(new Label("No audited actions (yet): the console reads each JVM's audit log"
+                + " every 5 s, and at once after an action or a state change"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().setAll(List.of(
+                column("JVM", 75, r -> constant(r.jvm())),
+                column("Time", 130, r -> constant(r.time())),
+                column("Principal", 80, r -> constant(r.principal())),
+                column("Action", 80, r -> constant(r.action())),
+                column("Target", 220, r -> constant(r.target())),
+                column("Reason", 180, r -> constant(r.reason())),
+                column("Previous -> new", 120, r -> constant(r.change())),
+                column("Outcome", 70, r -> constant(r.outcome())),
+                column("Detail", 200, r -> constant(r.detail()))));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(AuditRow row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().remove("audit-refused");
+                if (!empty && row != null && row.refused()) {
+                    getStyleClass().add("audit-refused");
+                }
+            }
+        });
+        return table;
     }
 
     private VBox resultsPane() {

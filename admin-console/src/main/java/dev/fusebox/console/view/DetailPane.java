@@ -1,6 +1,7 @@
 package dev.fusebox.console.view;
 
 import dev.fusebox.console.feed.RatePoint;
+import dev.fusebox.console.viewmodel.AuditRow;
 import dev.fusebox.console.viewmodel.BreakerDetail;
 import dev.fusebox.console.viewmodel.BulkheadGauge;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TitledPane;
@@ -21,7 +23,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The selected breaker: facts, a chart of its rates over five minutes, transitions, bulkhead gauges. */
+/**
+ * The selected breaker: facts, a chart of its rates over five minutes, transitions, the audited
+ * actions on it, bulkhead gauges.
+ */
 final class DetailPane extends VBox {
 
     private final XYChart.Series<Number, Number> calls = new XYChart.Series<>();
@@ -74,13 +79,31 @@ final class DetailPane extends VBox {
         TitledPane transitionsPane = new TitledPane("Transitions (newest first), with causes", transitions);
         transitionsPane.setCollapsible(false);
 
+        ListView<AuditRow> audit = new ListView<>(detail.audit());
+        audit.setId("detailAudit");
+        audit.setPrefHeight(90);
+        audit.setPlaceholder(new Label("no audited actions on this breaker"));
+        audit.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(AuditRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : row.line());
+                getStyleClass().remove("audit-refused");
+                if (!empty && row != null && row.refused()) {
+                    getStyleClass().add("audit-refused");
+                }
+            }
+        });
+        TitledPane auditPane = new TitledPane("Audited actions (newest first)", audit);
+        auditPane.setCollapsible(false);
+
         TitledPane gaugesPane = new TitledPane("Bulkheads of the application", gauges);
         gaugesPane.setCollapsible(false);
         gauges.setId("bulkheadGauges");
         detail.bulkheads().addListener((ListChangeListener<BulkheadGauge>) c -> showGauges(detail.bulkheads()));
 
         VBox.setVgrow(transitionsPane, Priority.ALWAYS);
-        getChildren().addAll(title, facts, chart, transitionsPane, gaugesPane);
+        getChildren().addAll(title, facts, chart, transitionsPane, auditPane, gaugesPane);
     }
 
     private static void addFact(GridPane grid, int row, String name, ObservableValue<String> value,
