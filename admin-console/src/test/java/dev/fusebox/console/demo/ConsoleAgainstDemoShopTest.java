@@ -10,6 +10,7 @@ import dev.fusebox.console.connect.LocalJvmDiscovery;
 import dev.fusebox.console.connect.ProfileStore;
 import dev.fusebox.console.feed.Permission;
 import dev.fusebox.console.fixture.Eventually;
+import dev.fusebox.console.viewmodel.AuditRow;
 import dev.fusebox.console.viewmodel.BreakerRow;
 import dev.fusebox.console.viewmodel.FleetRow;
 import dev.fusebox.ft.management.CircuitBreakerMXBean;
@@ -247,6 +248,33 @@ class ConsoleAgainstDemoShopTest {
         assertThat(text("#actionStatus")).isEqualTo("Force open: 1 succeeded, 0 failed");
         assertThat(text("#detailForcing")).startsWith("forced OPEN by operator since")
                 .endsWith(": payments provider down INC-4711");
+    }
+
+    @Test
+    void theAuditLogShowsWhoForcedWhatAndWhyWithinSeconds() throws Exception {
+        open(FAST, DemoShopProcess.OPERATOR, shop.operatorPassword());
+        waitForTheThreeBreakers();
+        String target = row("stockLevel").key().name();
+        clickRow("stockLevel");
+        robot.clickOn("#forceOpenButton");
+        robot.clickOn("#reasonField").write("inventory flapping INC-5150");
+        robot.clickOn("#confirmButton");
+        robot.clickOn("Audit log");
+
+        TableView<AuditRow> audit = robot.lookup("#auditTable").queryTableView();
+        Eventually.within(Duration.ofSeconds(5), "the forcing in the audit table",
+                () -> onFx(() -> List.copyOf(audit.getItems())), () -> onFx(() -> !audit.getItems().isEmpty()
+                        && audit.getItems().get(0).target().equals(target)
+                        && audit.getItems().get(0).reason().equals("inventory flapping INC-5150")));
+        AuditRow newest = onFx(() -> audit.getItems().get(0));
+        assertThat(newest.principal()).isEqualTo(DemoShopProcess.OPERATOR);
+        assertThat(newest.action()).isEqualTo("forceOpen");
+        assertThat(newest.reason()).isEqualTo("inventory flapping INC-5150");
+        assertThat(newest.change()).isEqualTo("CLOSED -> OPEN");
+        assertThat(newest.outcome()).isEqualTo("done");
+        assertThat(onFx(() -> audit.isVisible() && audit.getScene() != null)).as("the audit tab shows").isTrue();
+        assertThat(onFx(() -> List.copyOf(console.viewModel().detail().audit()))).first()
+                .isEqualTo(newest);
     }
 
     @Test
