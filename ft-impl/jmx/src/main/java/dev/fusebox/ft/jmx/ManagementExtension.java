@@ -5,8 +5,6 @@ import dev.fusebox.ft.cdi.interceptor.Chains;
 import dev.fusebox.ft.configsource.OverridesFile;
 import dev.fusebox.ft.jmx.overrides.ForcedStatesFile;
 import dev.fusebox.ft.jmx.overrides.LiveConfiguration;
-import dev.fusebox.ft.jmx.remote.RemoteConnector;
-import dev.fusebox.ft.jmx.remote.RemoteSettings;
 import dev.fusebox.ft.management.FaultToleranceOperations;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -18,8 +16,6 @@ import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
-import java.lang.management.ManagementFactory;
-import javax.management.remote.JMXServiceURL;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -32,6 +28,10 @@ import org.eclipse.microprofile.config.Config;
  * <p>MicroProfile Config: {@value ApplicationManagement#APPLICATION_KEY} (default
  * {@value ApplicationManagement#DEFAULT_APPLICATION}), {@value ApplicationManagement#ENABLED_KEY}
  * (default true), {@code fusebox.groups.<name>} (breaker groups). One instance per container.
+ *
+ * <p>Remote access is not started here: the module {@code fusebox-ft-jmx-remote} brings its own
+ * extension, which starts after this one and stops before it (this one stops at
+ * {@code PLATFORM_BEFORE + 10}).
  */
 public class ManagementExtension implements Extension {
 
@@ -40,11 +40,6 @@ public class ManagementExtension implements Extension {
     private volatile OperatorActions actions;
     private ApplicationManagement running;
     private LiveConfiguration live;
-    private RemoteConnector remote;
-    private boolean publishedAddress;
-
-    /** System property set to {@code host:port} while this container's remote connector runs. */
-    public static final String ADDRESS_PROPERTY = "fusebox.jmx.remote.address";
 
     void addOperations(@Observes AfterBeanDiscovery event) {
         event.addBean().beanClass(JavaOperations.class).types(FaultToleranceOperations.class, Object.class)
@@ -83,17 +78,6 @@ public class ManagementExtension implements Extension {
             if (live != null) {
                 live.start();
             }
-            RemoteSettings settings = RemoteSettings.from(config);
-            if (settings.enabled()) {
-                remote = RemoteConnector.start(settings, ManagementFactory.getPlatformMBeanServer());
-                // lets tools on this machine (the console's discovery, through the Attach API) find it
-                if (System.getProperty(ADDRESS_PROPERTY) == null) {
-                    System.setProperty(ADDRESS_PROPERTY, remote.address().getHost() + ":" + remote.address().getPort());
-                    publishedAddress = true;
-                }
-                LOG.log(System.Logger.Level.INFO, "fault tolerance management of " + running.application()
-                        + " is reachable at " + remote.address() + " (authentication required)");
-            }
             LOG.log(System.Logger.Level.DEBUG, () -> "fault tolerance management of " + running.application()
                     + " started: " + chains.managed().size() + " guarded methods");
         } catch (RuntimeException failed) {
@@ -102,19 +86,7 @@ public class ManagementExtension implements Extension {
         }
     }
 
-    void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) BeforeShutdown event) {
-        if (remote != null) {
-            if (publishedAddress) {
-                System.clearProperty(ADDRESS_PROPERTY);
-                publishedAddress = false;
-            }
-            try {
-                remote.close();
-            } catch (RuntimeException failed) {
-                LOG.log(System.Logger.Level.WARNING, "could not close the remote JMX connector", failed);
-            }
-            remote = null;
-        }
+    void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 10) BeforeShutdown event) {
         if (live != null) {
             live.close();
             live = null;
@@ -139,12 +111,6 @@ public class ManagementExtension implements Extension {
     private static <T> T supplied(BeanManager beans, Class<T> type, T otherwise) {
         Instance<T> found = beans.createInstance().select(type);
         return found.isResolvable() ? found.get() : otherwise;
-    }
-
-    /** Where remote JMX clients connect, or null when the remote connector is off. */
-    public JMXServiceURL remoteAddress() {
-        RemoteConnector started = remote;
-        return started == null ? null : started.address();
     }
 
     /** The application name management registered under; null before deployment ended or when stopped. */

@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * that add users generate random ones and hand them back once.
  *
  * <p>Command line, to add a user or give one a new password (prints the password):
- * {@code java -cp fusebox-ft-jmx.jar dev.fusebox.ft.jmx.remote.Credentials <file> <user> <operator|viewer>}.
+ * {@code java -cp fusebox-ft-jmx-remote.jar dev.fusebox.ft.jmx.remote.Credentials <file> <user> <operator|viewer>}.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -79,7 +79,7 @@ public final class Credentials {
             checkOwnerOnly(file, where);
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new IllegalStateException(where + " does not exist; create it with: java -cp <fusebox-ft-jmx jar> "
+            throw new IllegalStateException(where + " does not exist; create it with: java -cp <fusebox-ft-jmx-remote jar> "
                     + Credentials.class.getName() + " " + file + " <user> operator");
         } catch (IOException e) {
             throw new IllegalStateException(where + " cannot be read: " + e, e);
@@ -196,7 +196,7 @@ public final class Credentials {
      * prints the new password. Fails (exit status 1) with a message on wrong arguments.
      */
     public static void main(String[] args) throws IOException {
-        String usage = "usage: java -cp <fusebox-ft-jmx jar> " + Credentials.class.getName()
+        String usage = "usage: java -cp <fusebox-ft-jmx-remote jar> " + Credentials.class.getName()
                 + " <credentials file> <user> <operator|viewer>";
         if (args.length != 3) {
             throw new IllegalArgumentException(usage);

@@ -1,5 +1,7 @@
 /**
- * The secured remote JMX connector, off unless {@code fusebox.jmx.remote.enabled=true}:
+ * The secured remote JMX connector (module {@code fusebox-ft-jmx-remote}), started by
+ * {@link dev.fusebox.ft.jmx.remote.RemoteAccessExtension} when this module is on the class path
+ * and {@code fusebox.jmx.remote.enabled=true}:
  * {@link dev.fusebox.ft.jmx.remote.RemoteSettings} (from MicroProfile Config),
  * {@link dev.fusebox.ft.jmx.remote.Credentials} (the users' file and the tool that writes it),
  * {@link dev.fusebox.ft.jmx.remote.Role} and {@link dev.fusebox.ft.jmx.remote.RemoteConnector}.

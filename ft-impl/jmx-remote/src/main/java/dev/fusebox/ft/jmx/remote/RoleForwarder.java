@@ -1,10 +1,7 @@
 package dev.fusebox.ft.jmx.remote;
 
+import dev.fusebox.ft.jmx.JmxCaller;
 import java.io.ObjectInputStream;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.security.AccessController;
 import java.util.Set;
 import javax.management.Attribute;
 import javax.management.AttributeList;
@@ -44,8 +41,6 @@ import javax.security.auth.Subject;
 final class RoleForwarder extends ForwardingMBeanServer {
 
     private static final System.Logger LOG = System.getLogger(RoleForwarder.class.getName());
-    /** {@code Subject.current()} (Java 18+), which later JDKs need; absent on 17. */
-    private static final MethodHandle SUBJECT_CURRENT = subjectCurrent();
 
     @Override
     public Object invoke(ObjectName name, String operation, Object[] params, String[] signature)
@@ -169,7 +164,7 @@ final class RoleForwarder extends ForwardingMBeanServer {
     // ---- the check ----
 
     private static void requireOperator(String operation) {
-        RoleGrant grant = grantOf(callerSubject());
+        RoleGrant grant = grantOf(JmxCaller.subject());
         if (grant != null && grant.role() == Role.OPERATOR) {
             return;
         }
@@ -186,28 +181,5 @@ final class RoleForwarder extends ForwardingMBeanServer {
         }
         Set<RoleGrant> grants = subject.getPrivateCredentials(RoleGrant.class);
         return grants.size() == 1 ? grants.iterator().next() : null;
-    }
-
-    /** The subject the connector runs this call as, or {@code null}. */
-    @SuppressWarnings("removal")
-    static Subject callerSubject() {
-        if (SUBJECT_CURRENT != null) {
-            try {
-                return (Subject) SUBJECT_CURRENT.invokeExact();
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return Subject.getSubject(AccessController.getContext());
-    }
-
-    private static MethodHandle subjectCurrent() {
-        try {
-            return MethodHandles.publicLookup().findStatic(Subject.class, "current", MethodType.methodType(Subject.class));
-        } catch (NoSuchMethodException | IllegalAccessException e) {
-            return null;
-        }
     }
 }

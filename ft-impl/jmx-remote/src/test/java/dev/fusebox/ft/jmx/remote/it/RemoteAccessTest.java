@@ -1,9 +1,10 @@
-package dev.fusebox.ft.jmx.it;
+package dev.fusebox.ft.jmx.remote.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fusebox.ft.jmx.remote.Credentials;
+import dev.fusebox.ft.jmx.remote.RemoteAccessExtension;
 import dev.fusebox.ft.jmx.remote.RemoteSettings;
 import dev.fusebox.ft.jmx.remote.Role;
 import dev.fusebox.ft.management.AuditEntry;
@@ -61,7 +62,7 @@ class RemoteAccessTest {
                 RemoteSettings.CREDENTIALS_FILE, users.toString(), "fusebox.management.application", "remote-shop"),
                 Shop.Payments.class);
         assertThat(container.remoteAddress()).as("connector started from config").isNotNull();
-        assertThat(System.getProperty(dev.fusebox.ft.jmx.ManagementExtension.ADDRESS_PROPERTY))
+        assertThat(System.getProperty(RemoteAccessExtension.ADDRESS_PROPERTY))
                 .as("published for local discovery").isEqualTo("127.0.0.1:" + container.remoteAddress().getPort());
     }
 
