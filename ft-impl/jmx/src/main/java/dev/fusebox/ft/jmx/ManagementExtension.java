@@ -16,6 +16,7 @@ import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
+import java.util.List;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -28,6 +29,8 @@ import org.eclipse.microprofile.config.Config;
  * <p>MicroProfile Config: {@value ApplicationManagement#APPLICATION_KEY} (default
  * {@value ApplicationManagement#DEFAULT_APPLICATION}), {@value ApplicationManagement#ENABLED_KEY}
  * (default true), {@code fusebox.groups.<name>} (breaker groups). One instance per container.
+ * Hands the remote connector what it serves ({@link #publishedMBeans()}) and the audit log it
+ * writes to ({@link #audit}).
  *
  * <p>Remote access is not started here: the module {@code fusebox-ft-jmx-remote} brings its own
  * extension, which starts after this one and stops before it (this one stops at
@@ -111,6 +114,34 @@ public class ManagementExtension implements Extension {
     private static <T> T supplied(BeanManager beans, Class<T> type, T otherwise) {
         Instance<T> found = beans.createInstance().select(type);
         return found.isResolvable() ? found.get() : otherwise;
+    }
+
+    /**
+     * The MXBeans management registered on the platform MBean server, for a server of the remote
+     * connector's own; empty before deployment ended, when stopped or with management disabled.
+     */
+    public List<PublishedMBean> publishedMBeans() {
+        ApplicationManagement started = running;
+        return started == null ? List.of() : started.published();
+    }
+
+    /**
+     * Adds an entry to this application's audit log (kept for {@code getAuditLog}, logged to
+     * {@code dev.fusebox.ft.audit}, committed as a JFR event) for something done or refused outside
+     * the operator actions: the remote connector records each call it refuses and each change it
+     * lets through to an MBean that is not Fusebox's. Does nothing when management is stopped.
+     *
+     * @param principal who asked (the login)
+     * @param action    what was asked, e.g. the MBeanServer method
+     * @param target    what it was asked of, e.g. the ObjectName
+     * @param succeeded false for a refusal
+     * @param detail    why, and from where
+     */
+    public void audit(String principal, String action, String target, boolean succeeded, String detail) {
+        OperatorActions current = actions;
+        if (current != null) {
+            current.record(principal, action, target, "", null, null, succeeded, detail);
+        }
     }
 
     /** The application name management registered under; null before deployment ended or when stopped. */

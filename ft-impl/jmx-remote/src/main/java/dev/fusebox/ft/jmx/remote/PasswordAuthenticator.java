@@ -46,11 +46,11 @@ final class PasswordAuthenticator implements JMXAuthenticator {
                     + client());
             throw new SecurityException(FAILED);
         }
-        LOG.log(System.Logger.Level.INFO, "remote JMX login: user " + user + " (" + role.word() + ") from "
-                + client());
+        String source = client();
+        LOG.log(System.Logger.Level.INFO, "remote JMX login: user " + user + " (" + role.word() + ") from " + source);
         Subject subject = new Subject();
         subject.getPrincipals().add(new JMXPrincipal(user));
-        subject.getPrivateCredentials().add(new RoleGrant(user, role));
+        subject.getPrivateCredentials().add(new RoleGrant(user, role, source));
         subject.setReadOnly();
         return subject;
     }

@@ -49,7 +49,8 @@ public class RemoteAccessExtension implements Extension {
             if (!settings.enabled()) {
                 return;
             }
-            remote = RemoteConnector.start(settings, ManagementFactory.getPlatformMBeanServer());
+            remote = RemoteConnector.start(settings, management.publishedMBeans(),
+                    ManagementFactory.getPlatformMBeanServer(), management::audit);
             // lets tools on this machine (the console's discovery, through the Attach API) find it
             if (System.getProperty(ADDRESS_PROPERTY) == null) {
                 System.setProperty(ADDRESS_PROPERTY, remote.address().getHost() + ":" + remote.address().getPort());

@@ -1,5 +1,6 @@
 package dev.fusebox.ft.jmx.remote;
 
+import dev.fusebox.ft.jmx.PublishedMBean;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -31,8 +32,13 @@ import javax.rmi.ssl.SslRMIClientSocketFactory;
  * <p><b>What it sets up.</b> An RMI registry and the RMI connector share one listening socket,
  * bound to {@link RemoteSettings#host()} only (127.0.0.1 unless configured otherwise), so one
  * firewall rule or one SSH tunnel ({@code ssh -L PORT:127.0.0.1:PORT}) is enough. Clients log in
- * with a user and password from the {@link Credentials} file; an {@code operator} may do anything,
- * a {@code viewer} may only read and listen to notifications (see {@link Role}). The connector
+ * with a user and password from the {@link Credentials} file; an {@code operator} may read and act,
+ * a {@code viewer} may only read and listen to notifications (see {@link Role}).
+ *
+ * <p><b>What it serves.</b> Not the platform MBean server: a {@link RemoteView} of its own holding
+ * the application's Fusebox MXBeans and the MBeans it exposes ({@link RemoteSettings#EXPOSE}), behind
+ * a {@link ViewForwarder} that decides every call (MBeans are never created, registered or removed
+ * remotely; refusals are audited through the {@link RemoteAudit}). The connector
  * runs each call as the user's {@link javax.security.auth.Subject}, with a
  * {@link javax.management.remote.JMXPrincipal} named after the user, so MBean code can tell who
  * acts: on Java 17 {@code Subject.getSubject(AccessController.getContext())}, on 18 and later
@@ -81,16 +87,18 @@ public final class RemoteConnector implements AutoCloseable {
     private final JMXServiceURL address;
     private final InetAddress bound;
     private final String hostnameSet;
+    private final RemoteView view;
     private boolean closed;
 
     private RemoteConnector(JMXConnectorServer connector, Registry registry, BoundServerSocketFactory sockets,
-            JMXServiceURL address, InetAddress bound, String hostnameSet) {
+            JMXServiceURL address, InetAddress bound, String hostnameSet, RemoteView view) {
         this.connector = connector;
         this.registry = registry;
         this.sockets = sockets;
         this.address = address;
         this.bound = bound;
         this.hostnameSet = hostnameSet;
+        this.view = view;
     }
 
     /**
@@ -100,7 +108,8 @@ public final class RemoteConnector implements AutoCloseable {
      * @throws IllegalStateException when the credentials file or the key store cannot be used, or
      *         the port cannot be bound; the message says which and how to fix it
      */
-    public static RemoteConnector start(RemoteSettings settings, MBeanServer server) {
+    public static RemoteConnector start(RemoteSettings settings, List<PublishedMBean> fusebox, MBeanServer source,
+                                        RemoteAudit audit) {
         if (!settings.enabled()) {
             throw new IllegalArgumentException("remote JMX is not enabled (" + RemoteSettings.ENABLED + ")");
         }
@@ -117,7 +126,9 @@ public final class RemoteConnector implements AutoCloseable {
         String hostnameSet = advertise(host, bind);
         Registry registry = null;
         RMIConnectorServer connector = null;
+        RemoteView view = null;
         try {
+            view = RemoteView.open(fusebox, source, settings.expose());
             int port = settings.port() == 0 ? freePort(bind) : settings.port();
             registry = LocateRegistry.createRegistry(port, clientSockets, sockets);
 
@@ -131,8 +142,8 @@ public final class RemoteConnector implements AutoCloseable {
             environment.put("jmx.remote.x.daemon", "true");
             RMIJRMPServerImpl rmiServer = new RMIJRMPServerImpl(port, clientSockets, sockets, environment);
             JMXServiceURL serverAddress = new JMXServiceURL("rmi", host, port);
-            connector = new RMIConnectorServer(serverAddress, environment, rmiServer, server);
-            connector.setMBeanServerForwarder(new RoleForwarder());
+            connector = new RMIConnectorServer(serverAddress, environment, rmiServer, view.server());
+            connector.setMBeanServerForwarder(new ViewForwarder(new ViewGate(view, audit)));
             connector.start();
             // bound in-process: a JNDI bind would go over the network, and over TLS would need
             // this JVM to trust its own certificate
@@ -142,20 +153,23 @@ public final class RemoteConnector implements AutoCloseable {
                             + "/" + REGISTRY_NAME);
             LOG.log(System.Logger.Level.INFO, "remote JMX listening at " + address + (tls == null ? "" : " (TLS)")
                     + " for " + credentials.users().size() + " user(s) of " + credentials.file());
-            return new RemoteConnector(connector, registry, sockets, address, bind, hostnameSet);
+            return new RemoteConnector(connector, registry, sockets, address, bind, hostnameSet, view);
         } catch (IOException | AlreadyBoundException e) {
-            abandon(connector, registry, hostnameSet, e);
+            abandon(connector, registry, hostnameSet, view, e);
             throw new IllegalStateException("remote JMX could not start on " + host + ":" + settings.port() + " ("
                     + RemoteSettings.HOST + ", " + RemoteSettings.PORT + "): " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            abandon(connector, registry, hostnameSet, e);
+            abandon(connector, registry, hostnameSet, view, e);
             throw e;
         }
     }
 
     /** Undoes a start that failed half way; problems doing so are attached to {@code cause}. */
-    private static void abandon(JMXConnectorServer connector, Registry registry, String hostnameSet,
+    private static void abandon(JMXConnectorServer connector, Registry registry, String hostnameSet, RemoteView view,
             Exception cause) {
+        if (view != null) {
+            view.close();
+        }
         if (connector != null) {
             try {
                 connector.stop();
@@ -195,6 +209,7 @@ public final class RemoteConnector implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("remote JMX connector at " + address + " did not stop cleanly", e);
         } finally {
+            view.close();
             unexport(registry);
             forget(hostnameSet);
             awaitPortReleased();

@@ -1,9 +1,14 @@
 package dev.fusebox.ft.jmx.remote;
 
+import dev.fusebox.ft.management.ManagementNames;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -24,6 +29,9 @@ import org.eclipse.microprofile.config.Config;
  * <tr><td>{@value #TLS_KEYSTORE_PASSWORD}</td><td>none, required with TLS</td><td></td></tr>
  * <tr><td>{@value #TLS_KEYSTORE_TYPE}</td><td>PKCS12</td><td>any type the JDK's
  * {@code KeyStore} knows</td></tr>
+ * <tr><td>{@value #EXPOSE}</td><td>none</td><td>comma-separated ObjectName patterns of the
+ * application's own MBeans (on the platform server) to serve remotely besides Fusebox's; those of
+ * JDK domains are served read-only, Fusebox's domain is never matched</td></tr>
  * </table>
  *
  * @param enabled whether the connector is started at all
@@ -31,8 +39,10 @@ import org.eclipse.microprofile.config.Config;
  * @param port the port of registry and connector, 0 for a free one
  * @param credentialsFile the users' file; {@code null} only when not enabled
  * @param tls the TLS settings, {@code null} when TLS is off
+ * @param expose ObjectName patterns of other MBeans to serve, see {@link #EXPOSE}
  */
-public record RemoteSettings(boolean enabled, String host, int port, Path credentialsFile, Tls tls) {
+public record RemoteSettings(boolean enabled, String host, int port, Path credentialsFile, Tls tls,
+                             List<ObjectName> expose) {
 
     public static final String PREFIX = "fusebox.jmx.remote.";
     public static final String ENABLED = PREFIX + "enabled";
@@ -43,6 +53,7 @@ public record RemoteSettings(boolean enabled, String host, int port, Path creden
     public static final String TLS_KEYSTORE = PREFIX + "tls.keystore";
     public static final String TLS_KEYSTORE_PASSWORD = PREFIX + "tls.keystore-password";
     public static final String TLS_KEYSTORE_TYPE = PREFIX + "tls.keystore-type";
+    public static final String EXPOSE = PREFIX + "expose";
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 9010;
@@ -71,8 +82,14 @@ public record RemoteSettings(boolean enabled, String host, int port, Path creden
         }
     }
 
+    /** Settings that expose nothing but Fusebox's MBeans. */
+    public RemoteSettings(boolean enabled, String host, int port, Path credentialsFile, Tls tls) {
+        this(enabled, host, port, credentialsFile, tls, List.of());
+    }
+
     /** @throws IllegalArgumentException naming the key of an invalid or missing value */
     public RemoteSettings {
+        expose = List.copyOf(expose);
         require(host != null && !host.isBlank(), HOST + " must not be blank");
         require(port >= 0 && port <= 65_535, PORT + " must be from 0 to 65535, was " + port);
         require(!enabled || credentialsFile != null, "remote JMX is enabled (" + ENABLED + "=true) but "
@@ -101,7 +118,29 @@ public record RemoteSettings(boolean enabled, String host, int port, Path creden
                     config.getOptionalValue(TLS_KEYSTORE_PASSWORD, String.class).orElse(null),
                     string(config, TLS_KEYSTORE_TYPE).orElse(DEFAULT_KEYSTORE_TYPE).trim());
         }
-        return new RemoteSettings(enabled, host, port, credentials, tls);
+        List<ObjectName> expose = string(config, EXPOSE).map(RemoteSettings::patterns).orElse(List.of());
+        return new RemoteSettings(enabled, host, port, credentials, tls, expose);
+    }
+
+    private static List<ObjectName> patterns(String text) {
+        List<ObjectName> patterns = new ArrayList<>();
+        // an ObjectName may hold commas itself: split only where a new name (domain:) starts
+        for (String part : text.split(",(?=[^,=:]*:)")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            ObjectName pattern;
+            try {
+                pattern = new ObjectName(part.trim());
+            } catch (MalformedObjectNameException e) {
+                throw new IllegalArgumentException(EXPOSE + " holds '" + part.trim() + "', which is not an ObjectName"
+                        + " pattern (" + e.getMessage() + "), e.g. com.example:type=Inventory,*");
+            }
+            require(!ManagementNames.DOMAIN.equals(pattern.getDomain()), EXPOSE + " holds '" + part.trim()
+                    + "': Fusebox's own MBeans are always served and nothing else may be under " + ManagementNames.DOMAIN);
+            patterns.add(pattern);
+        }
+        return patterns;
     }
 
     private static Optional<String> string(Config config, String key) {
@@ -142,6 +181,6 @@ public record RemoteSettings(boolean enabled, String host, int port, Path creden
     @Override
     public String toString() {
         return "RemoteSettings[enabled=" + enabled + ", host=" + host + ", port=" + port + ", credentialsFile="
-                + credentialsFile + ", tls=" + Objects.requireNonNullElse(tls, "off") + "]";
+                + credentialsFile + ", tls=" + Objects.requireNonNullElse(tls, "off") + ", expose=" + expose + "]";
     }
 }

@@ -14,6 +14,8 @@ import javax.security.auth.Subject;
 final class Probe extends NotificationBroadcasterSupport implements ProbeMXBean {
 
     static final ObjectName NAME = name("test.remote:type=Probe");
+    /** What the connector tests expose of their server besides Fusebox's (none there). */
+    static final ObjectName DOMAIN = name("test.remote:*");
     static final String TYPE = "test.probe.ping";
 
     private final AtomicInteger level = new AtomicInteger(7);

@@ -68,7 +68,8 @@ class RemoteConnectorTlsTest {
         Path users = dir.resolve("jmx-users");
         passwords = Credentials.create(users, Map.of("vik", Role.VIEWER), CredentialsTest.FAST);
         RemoteSettings.Tls tls = new RemoteSettings.Tls(keyStore, STORE_PASSWORD, "PKCS12");
-        connector = RemoteConnector.start(new RemoteSettings(true, "127.0.0.1", 0, users, tls), server);
+        connector = RemoteConnectorTest.start(
+                new RemoteSettings(true, "127.0.0.1", 0, users, tls, List.of(Probe.DOMAIN)), server);
     }
 
     @AfterEach
@@ -111,7 +112,7 @@ class RemoteConnectorTlsTest {
     void aWrongKeyStorePasswordIsAClearError() {
         RemoteSettings.Tls wrong = new RemoteSettings.Tls(keyStore, "not-the-password", "PKCS12");
         RemoteSettings settings = new RemoteSettings(true, "127.0.0.1", 0, dir.resolve("jmx-users"), wrong);
-        assertThatThrownBy(() -> RemoteConnector.start(settings, server)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> RemoteConnectorTest.start(settings, server)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("the TLS key store " + keyStore)
                 .hasMessageContaining(RemoteSettings.TLS_KEYSTORE_PASSWORD);
     }

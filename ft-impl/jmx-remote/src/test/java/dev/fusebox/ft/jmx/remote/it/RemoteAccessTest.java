@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 6's acceptance over a real RMI connector on loopback, started by the management extension
  * from MicroProfile Config: no connection without credentials; a viewer reads everything and every
- * action throws SecurityException; an operator forces a breaker open, the next calls fail fast (or
+ * action throws SecurityException and is audited; an operator forces a breaker open, the next calls fail fast (or
  * fall back), a remote listener gets the notification within 1 s, and the audit shows who and why;
  * a JVM with only the JDK on its class path reads every attribute.
  */
@@ -123,8 +123,15 @@ class RemoteAccessTest {
             assertThatThrownBy(() -> charge.forceOpen("viewer tries", "")).isInstanceOf(SecurityException.class);
             assertThat(charge.getState()).isEqualTo(stateBefore);
             assertThat(charge.isForced()).isFalse();
-            assertThat(JMX.newMXBeanProxy(connection, ManagementNames.registry("remote-shop"), FaultToleranceMXBean.class)
-                    .getAuditLog()).as("refused before reaching Fusebox: nothing to audit").hasSize(auditBefore);
+            List<AuditEntry> audit = JMX.newMXBeanProxy(connection, ManagementNames.registry("remote-shop"),
+                    FaultToleranceMXBean.class).getAuditLog();
+            assertThat(audit).as("each refusal audited").hasSize(auditBefore + operations + 1);
+            assertThat(audit.subList(auditBefore, audit.size())).allSatisfy(entry -> {
+                assertThat(entry.principal()).isEqualTo("vik");
+                assertThat(entry.action()).isEqualTo("invoke");
+                assertThat(entry.succeeded()).isFalse();
+                assertThat(entry.detail()).contains("needs role operator").endsWith("(from 127.0.0.1)");
+            });
         }
     }
 
