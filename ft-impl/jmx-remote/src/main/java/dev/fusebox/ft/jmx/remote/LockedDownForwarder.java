@@ -11,7 +11,8 @@ import javax.management.remote.MBeanServerForwarder;
  * The part of the remote connector's {@link MBeanServerForwarder} that is the same for every
  * caller: creating, registering and unregistering MBeans, instantiating classes, deserializing and
  * MBean-to-MBean listeners are refused (audited through {@link ViewGate}); the connector's own
- * class-loader lookups get this module's loader and an empty repository (see {@link ViewForwarder}).
+ * class-loader lookups get the platform class loader ({@link AcceptedTypes#LOADER}) and an empty
+ * repository (see {@link ViewForwarder}).
  * Thread-safe.
  */
 abstract class LockedDownForwarder implements MBeanServerForwarder {
@@ -68,12 +69,12 @@ abstract class LockedDownForwarder implements MBeanServerForwarder {
 
     @Override
     public ClassLoader getClassLoaderFor(ObjectName name) {
-        return ViewForwarder.class.getClassLoader();
+        return AcceptedTypes.LOADER;
     }
 
     @Override
     public ClassLoader getClassLoader(ObjectName loaderName) {
-        return ViewForwarder.class.getClassLoader();
+        return AcceptedTypes.LOADER;
     }
 
     @Override

@@ -127,6 +127,10 @@ public final class RemoteConnector implements AutoCloseable {
         Registry registry = null;
         RMIConnectorServer connector = null;
         RemoteView view = null;
+        Thread thread = Thread.currentThread();
+        ClassLoader previousLoader = thread.getContextClassLoader();
+        // RMI reads a call's arguments with the class loader that was the context one at export
+        thread.setContextClassLoader(AcceptedTypes.LOADER);
         try {
             view = RemoteView.open(fusebox, source, settings.expose());
             int port = settings.port() == 0 ? freePort(bind) : settings.port();
@@ -140,6 +144,7 @@ public final class RemoteConnector implements AutoCloseable {
             }
             // exported objects must not keep the JVM alive: the application decides when it ends
             environment.put("jmx.remote.x.daemon", "true");
+            AcceptedTypes.applyTo(environment);
             RMIJRMPServerImpl rmiServer = new RMIJRMPServerImpl(port, clientSockets, sockets, environment);
             JMXServiceURL serverAddress = new JMXServiceURL("rmi", host, port);
             connector = new RMIConnectorServer(serverAddress, environment, rmiServer, view.server());
@@ -161,6 +166,8 @@ public final class RemoteConnector implements AutoCloseable {
         } catch (RuntimeException e) {
             abandon(connector, registry, hostnameSet, view, e);
             throw e;
+        } finally {
+            thread.setContextClassLoader(previousLoader);
         }
     }
 

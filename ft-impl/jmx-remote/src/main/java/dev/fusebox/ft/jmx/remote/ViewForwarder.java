@@ -31,9 +31,10 @@ import javax.management.ReflectionException;
  *
  * <p>Class loaders: the connector asks for the loader of an MBean (to read a call's parameters) and
  * for named loaders and the class loader repository (to read {@code createMBean}'s parameters)
- * outside of the caller's subject. It is only ever given this module's own loader and an empty
- * repository, never an MBean's or a named loader (an {@code MLet}, say), so what it reads is limited
- * to classes on the application's class path, and further by the connector's serial filter; the
+ * outside of the caller's subject. It is only ever given the platform class loader
+ * ({@link AcceptedTypes#LOADER}) and an empty repository, never an MBean's or a named loader (an
+ * {@code MLet}, say), so what it reads is limited to the JDK's classes, and further by the
+ * connector's serial filter; the
  * call itself is then decided, as the caller, by the method it asks for. Thread-safe.
  */
 final class ViewForwarder extends LockedDownForwarder {
