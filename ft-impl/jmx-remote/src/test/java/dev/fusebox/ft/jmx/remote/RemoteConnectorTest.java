@@ -122,6 +122,17 @@ class RemoteConnectorTest {
                 .isInstanceOf(SecurityException.class).hasMessage("authentication failed");
     }
 
+    /** Issue 11, item 9, over the real connector: a source that failed too often waits, right password or not. */
+    @Test
+    void wrongPasswordsFromOneAddressMakeItWaitEvenWithTheRightOne() {
+        for (int i = 0; i < 4; i++) {
+            assertThatThrownBy(() -> connect(connector.address(), "olga", "guess")).isInstanceOf(SecurityException.class)
+                    .hasMessage("authentication failed");
+        }
+        assertThatThrownBy(() -> connect("olga")).isInstanceOf(SecurityException.class)
+                .hasMessageStartingWith("authentication failed: too many failed logins from 127.0.0.1; try again in");
+    }
+
     @Test
     void aFailedLoginIsLoggedWithTheUserNameButNeverThePassword() {
         Logger logger = Logger.getLogger(PasswordAuthenticator.class.getName());
