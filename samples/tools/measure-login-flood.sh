@@ -23,10 +23,16 @@ until grep -q '^ready' "$work/demo.out" 2>/dev/null; do
   sleep 1
 done
 url=$(sed -n 's/^jmx *\(service:jmx:[^ ]*\).*/\1/p' "$work/demo.out" | head -1)
+# the demo JVM's CPU time (user + system, clock ticks) and the wall clock, at each phase boundary
+cpu() { awk '{ print $14 + $15 }' "/proc/$demo/stat"; }
+ticks=$(getconf CLK_TCK)
+cpu0=$(cpu); t0=$(date +%s.%N)
 sleep "$base"
 before=$(wc -l < "$work/demo.out")
+cpu1=$(cpu); t1=$(date +%s.%N)
 java samples/tools/LoginFlood.java "$url" "$threads" "$flood" > "$work/flood.out"
 during=$(wc -l < "$work/demo.out")
+cpu2=$(cpu); t2=$(date +%s.%N)
 echo quit >&3
 exec 3>&-
 wait "$demo" || true
@@ -37,4 +43,6 @@ set -- $(summaries 1 "$before" | mean); base_rate=$1; base_n=$2
 set -- $(summaries "$((before + 1))" "$during" | mean); flood_rate=$1; flood_n=$2
 cat "$work/flood.out"
 echo "users $users, rate $rate/s: without the flood $base_rate checkouts/s ($base_n summaries), with $threads flood threads $flood_rate checkouts/s ($flood_n summaries), ratio $(awk -v a="$flood_rate" -v b="$base_rate" 'BEGIN { printf "%.3f", a / b }')"
+awk -v a="$cpu0" -v b="$cpu1" -v c="$cpu2" -v s="$t0" -v t="$t1" -v u="$t2" -v k="$ticks" 'BEGIN {
+  printf "demo JVM CPU: %.2f cores without the flood, %.2f cores with it\n", (b - a) / k / (t - s), (c - b) / k / (u - t) }'
 echo "demo output: $work/demo.out"

@@ -15,6 +15,8 @@ import java.util.Objects;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Server sockets bound to one address, plain or TLS. Used for both the RMI registry and the
@@ -24,7 +26,8 @@ import javax.net.ssl.SSLServerSocket;
  * <p>With TLS, sockets come from the given {@link SSLContext}'s server socket factory rather than
  * from {@link javax.rmi.ssl.SslRMIServerSocketFactory}, which cannot bind to one address; clients
  * still use the JDK's {@link javax.rmi.ssl.SslRMIClientSocketFactory}. Only TLS 1.3 and 1.2 are
- * enabled. Thread-safe.
+ * enabled. With client authentication every TLS socket requires a client certificate that the
+ * server's trust store vouches for (mutual TLS). Thread-safe.
  */
 final class BoundServerSocketFactory implements RMIServerSocketFactory {
 
@@ -33,12 +36,17 @@ final class BoundServerSocketFactory implements RMIServerSocketFactory {
 
     private final InetAddress address;
     private final SSLContext tls;
+    private final boolean clientAuth;
     private final List<ServerSocket> created = new ArrayList<>();
 
-    /** @param tls the server's TLS context, or {@code null} for plain sockets */
-    BoundServerSocketFactory(InetAddress address, SSLContext tls) {
+    /**
+     * @param tls the server's TLS context, or {@code null} for plain sockets
+     * @param clientAuth whether TLS clients must present a certificate
+     */
+    BoundServerSocketFactory(InetAddress address, SSLContext tls, boolean clientAuth) {
         this.address = Objects.requireNonNull(address, "address");
         this.tls = tls;
+        this.clientAuth = clientAuth;
     }
 
     @Override
@@ -52,7 +60,7 @@ final class BoundServerSocketFactory implements RMIServerSocketFactory {
             List<String> protocols = new ArrayList<>(PROTOCOLS);
             protocols.retainAll(List.of(secure.getSupportedProtocols()));
             secure.setEnabledProtocols(protocols.toArray(String[]::new));
-            secure.setNeedClientAuth(false);
+            secure.setNeedClientAuth(clientAuth);
             socket = secure;
         }
         synchronized (created) {
@@ -75,14 +83,12 @@ final class BoundServerSocketFactory implements RMIServerSocketFactory {
      */
     static SSLContext serverContext(RemoteSettings.Tls tls) {
         char[] password = tls.keystorePassword().toCharArray();
+        KeyManagerFactory keys;
         try (InputStream in = Files.newInputStream(tls.keystore())) {
             KeyStore store = KeyStore.getInstance(tls.keystoreType());
             store.load(in, password);
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keys.init(store, password);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), null, null);
-            return context;
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("the TLS key store " + tls.keystore() + " (" + RemoteSettings.TLS_KEYSTORE
                     + ", " + RemoteSettings.TLS_KEYSTORE_TYPE + "=" + tls.keystoreType() + ", "
@@ -90,11 +96,40 @@ final class BoundServerSocketFactory implements RMIServerSocketFactory {
         } finally {
             Arrays.fill(password, '\0');
         }
+        TrustManager[] trust = tls.truststore() == null ? null : clientTrust(tls);
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), trust, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no TLS context for remote JMX: " + e, e);
+        }
+    }
+
+    /** The trust managers that judge client certificates, from the configured trust store. */
+    private static TrustManager[] clientTrust(RemoteSettings.Tls tls) {
+        char[] password = tls.truststorePassword() == null ? null : tls.truststorePassword().toCharArray();
+        try (InputStream in = Files.newInputStream(tls.truststore())) {
+            KeyStore store = KeyStore.getInstance(tls.truststoreType());
+            store.load(in, password);
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            return trust.getTrustManagers();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("the TLS trust store " + tls.truststore() + " ("
+                    + RemoteSettings.TLS_TRUSTSTORE + ", " + RemoteSettings.TLS_TRUSTSTORE_TYPE + "="
+                    + tls.truststoreType() + ", " + RemoteSettings.TLS_TRUSTSTORE_PASSWORD + ") cannot be used: " + e, e);
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
+        }
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof BoundServerSocketFactory that && address.equals(that.address) && tls == that.tls;
+        return other instanceof BoundServerSocketFactory that && address.equals(that.address) && tls == that.tls
+                && clientAuth == that.clientAuth;
     }
 
     @Override
@@ -104,6 +139,7 @@ final class BoundServerSocketFactory implements RMIServerSocketFactory {
 
     @Override
     public String toString() {
-        return "BoundServerSocketFactory[" + address.getHostAddress() + (tls == null ? "" : ", TLS") + "]";
+        return "BoundServerSocketFactory[" + address.getHostAddress() + (tls == null ? "" : ", TLS")
+                + (clientAuth ? ", client certificates" : "") + "]";
     }
 }

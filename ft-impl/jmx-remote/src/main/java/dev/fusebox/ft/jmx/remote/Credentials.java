@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -31,8 +30,9 @@ import java.util.regex.Pattern;
  * <p>The file holds one user a line, {@code <user> <role> <password-hash>}: the role is
  * {@code operator} or {@code viewer} (see {@link Role}), the hash is
  * {@code pbkdf2-sha256:<iterations>:<salt base64>:<hash base64>}; blank lines and lines starting
- * with {@code #} are ignored. The file must be readable by its owner only on POSIX systems
- * ({@code chmod 600}); {@link #load} refuses it otherwise. Passwords are never stored: the methods
+ * with {@code #} are ignored. {@link #load} refuses a file that is not private to the JVM's user
+ * (a symbolic link, another owner, readable by group or others, a folder others may write: see
+ * {@link PrivateFile}). Passwords are never stored: the methods
  * that add users generate random ones and hand them back once.
  *
  * <p>Command line, to add a user or give one a new password (prints the password):
@@ -69,14 +69,15 @@ public final class Credentials {
     /**
      * Reads and checks a credentials file.
      *
-     * @throws IllegalStateException when the file is missing, unreadable, accessible by group or
-     *         others (POSIX), lists no users, or has a malformed line (the message gives its number)
+     * @throws IllegalStateException when the file is missing, unreadable, not private to the JVM's
+     *         user ({@link PrivateFile}), lists no users, or has a malformed line (the message gives
+     *         its number)
      */
     public static Credentials load(Path file) {
         String where = "credentials file " + file + " (" + RemoteSettings.CREDENTIALS_FILE + ")";
         List<String> lines;
         try {
-            checkOwnerOnly(file, where);
+            PrivateFile.check(file, where);
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new IllegalStateException(where + " does not exist; create it with: java -cp <fusebox-ft-jmx-remote jar> "
@@ -259,24 +260,6 @@ public final class Credentials {
             }
         }
         return users;
-    }
-
-    private static void checkOwnerOnly(Path file, String where) throws IOException {
-        PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-        if (posix == null) {
-            if (!Files.exists(file)) {
-                throw new NoSuchFileException(file.toString());
-            }
-            return; // not POSIX: permissions are the operator's responsibility (see the package docs)
-        }
-        Set<PosixFilePermission> permissions = posix.readAttributes().permissions();
-        Set<PosixFilePermission> shared = EnumSet.complementOf(EnumSet.of(PosixFilePermission.OWNER_READ,
-                PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
-        shared.retainAll(permissions);
-        if (!shared.isEmpty()) {
-            throw new IllegalStateException(where + " is accessible by group or others ("
-                    + PosixFilePermissions.toString(permissions) + "); make it owner-only: chmod 600 " + file);
-        }
     }
 
     private static FileAttribute<?>[] ownerOnly(Path anyPathOnTheFileSystem) {

@@ -55,8 +55,10 @@ import javax.rmi.ssl.SslRMIClientSocketFactory;
  * </pre>
  * In code, put {@code "com.sun.jndi.rmi.factory.socket" -> new SslRMIClientSocketFactory()} in
  * the environment given to {@code JMXConnectorFactory.connect}, with the same trust store
- * properties set when the JVM starts (the default SSL context is made once per JVM). Clients are
- * not asked for certificates; the password is the client's proof. Without TLS, passwords and data cross the
+ * properties set when the JVM starts (the default SSL context is made once per JVM). With
+ * {@code fusebox.jmx.remote.tls.client-auth=true} (mutual TLS) clients must also present a
+ * certificate the configured trust store vouches for ({@code javax.net.ssl.keyStore} on the
+ * client), and still log in with their password. Without TLS, passwords and data cross the
  * network in clear: keep the default loopback address, or tunnel.
  *
  * <p><b>The advertised host.</b> An RMI stub names the host clients must call back; the JDK takes
@@ -117,7 +119,8 @@ public final class RemoteConnector implements AutoCloseable {
         InetAddress bind = resolve(settings.host());
         SSLContext tls = settings.tls() == null ? null : BoundServerSocketFactory.serverContext(settings.tls());
         RMIClientSocketFactory clientSockets = tls == null ? null : new SslRMIClientSocketFactory();
-        BoundServerSocketFactory sockets = new BoundServerSocketFactory(bind, tls);
+        BoundServerSocketFactory sockets = new BoundServerSocketFactory(bind, tls,
+                settings.tls() != null && settings.tls().clientAuth());
         if (tls == null && !bind.isLoopbackAddress()) {
             LOG.log(System.Logger.Level.WARNING, "remote JMX on " + settings.host() + " without TLS: passwords and data "
                     + "cross the network in clear; set " + RemoteSettings.TLS_ENABLED + "=true or tunnel over SSH");

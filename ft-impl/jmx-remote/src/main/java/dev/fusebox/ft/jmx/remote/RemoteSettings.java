@@ -29,6 +29,12 @@ import org.eclipse.microprofile.config.Config;
  * <tr><td>{@value #TLS_KEYSTORE_PASSWORD}</td><td>none, required with TLS</td><td></td></tr>
  * <tr><td>{@value #TLS_KEYSTORE_TYPE}</td><td>PKCS12</td><td>any type the JDK's
  * {@code KeyStore} knows</td></tr>
+ * <tr><td>{@value #TLS_CLIENT_AUTH}</td><td>false</td><td>mutual TLS: clients must present a
+ * certificate the trust store below vouches for (registry and connector)</td></tr>
+ * <tr><td>{@value #TLS_TRUSTSTORE}</td><td>none, required with client-auth</td><td>the
+ * certificates (or their CAs) of the clients allowed to connect</td></tr>
+ * <tr><td>{@value #TLS_TRUSTSTORE_PASSWORD}</td><td>none</td><td></td></tr>
+ * <tr><td>{@value #TLS_TRUSTSTORE_TYPE}</td><td>PKCS12</td><td></td></tr>
  * <tr><td>{@value #EXPOSE}</td><td>none</td><td>comma-separated ObjectName patterns of the
  * application's own MBeans (on the platform server) to serve remotely besides Fusebox's; those of
  * JDK domains are served read-only, Fusebox's domain is never matched</td></tr>
@@ -53,6 +59,10 @@ public record RemoteSettings(boolean enabled, String host, int port, Path creden
     public static final String TLS_KEYSTORE = PREFIX + "tls.keystore";
     public static final String TLS_KEYSTORE_PASSWORD = PREFIX + "tls.keystore-password";
     public static final String TLS_KEYSTORE_TYPE = PREFIX + "tls.keystore-type";
+    public static final String TLS_CLIENT_AUTH = PREFIX + "tls.client-auth";
+    public static final String TLS_TRUSTSTORE = PREFIX + "tls.truststore";
+    public static final String TLS_TRUSTSTORE_PASSWORD = PREFIX + "tls.truststore-password";
+    public static final String TLS_TRUSTSTORE_TYPE = PREFIX + "tls.truststore-type";
     public static final String EXPOSE = PREFIX + "expose";
 
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -60,25 +70,40 @@ public record RemoteSettings(boolean enabled, String host, int port, Path creden
     public static final String DEFAULT_KEYSTORE_TYPE = "PKCS12";
 
     /**
-     * The server's TLS key material.
+     * The server's TLS key material and, for mutual TLS, whom it trusts.
      *
      * @param keystore the key store file holding the server's private key and certificate
      * @param keystorePassword its password (also used for the key)
      * @param keystoreType its type, such as PKCS12
+     * @param clientAuth whether clients must present a certificate the trust store vouches for
+     * @param truststore the clients' certificates or their CAs; {@code null} without client-auth
+     * @param truststorePassword its password, or {@code null}
+     * @param truststoreType its type, such as PKCS12
      */
-    public record Tls(Path keystore, String keystorePassword, String keystoreType) {
+    public record Tls(Path keystore, String keystorePassword, String keystoreType, boolean clientAuth,
+                      Path truststore, String truststorePassword, String truststoreType) {
+
+        /** TLS without client certificates. */
+        public Tls(Path keystore, String keystorePassword, String keystoreType) {
+            this(keystore, keystorePassword, keystoreType, false, null, null, DEFAULT_KEYSTORE_TYPE);
+        }
 
         /** @throws IllegalArgumentException naming the key of a missing value */
         public Tls {
             require(keystore != null, TLS_KEYSTORE + " is required when " + TLS_ENABLED + "=true");
             require(keystorePassword != null, TLS_KEYSTORE_PASSWORD + " is required when " + TLS_ENABLED + "=true");
             require(keystoreType != null && !keystoreType.isBlank(), TLS_KEYSTORE_TYPE + " must not be blank");
+            require(!clientAuth || truststore != null, TLS_TRUSTSTORE + " is required when " + TLS_CLIENT_AUTH
+                    + "=true: it holds the certificates (or CAs) of the clients allowed to connect");
+            require(truststoreType != null && !truststoreType.isBlank(), TLS_TRUSTSTORE_TYPE + " must not be blank");
         }
 
-        /** Leaves the password out. */
+        /** Leaves the passwords out. */
         @Override
         public String toString() {
-            return "Tls[keystore=" + keystore + ", keystoreType=" + keystoreType + "]";
+            return "Tls[keystore=" + keystore + ", keystoreType=" + keystoreType + ", clientAuth=" + clientAuth
+                    + (truststore == null ? "" : ", truststore=" + truststore + ", truststoreType=" + truststoreType)
+                    + "]";
         }
     }
 
@@ -116,7 +141,11 @@ public record RemoteSettings(boolean enabled, String host, int port, Path creden
         if (bool(config, TLS_ENABLED)) {
             tls = new Tls(string(config, TLS_KEYSTORE).map(text -> path(TLS_KEYSTORE, text)).orElse(null),
                     config.getOptionalValue(TLS_KEYSTORE_PASSWORD, String.class).orElse(null),
-                    string(config, TLS_KEYSTORE_TYPE).orElse(DEFAULT_KEYSTORE_TYPE).trim());
+                    string(config, TLS_KEYSTORE_TYPE).orElse(DEFAULT_KEYSTORE_TYPE).trim(),
+                    bool(config, TLS_CLIENT_AUTH),
+                    string(config, TLS_TRUSTSTORE).map(text -> path(TLS_TRUSTSTORE, text)).orElse(null),
+                    config.getOptionalValue(TLS_TRUSTSTORE_PASSWORD, String.class).orElse(null),
+                    string(config, TLS_TRUSTSTORE_TYPE).orElse(DEFAULT_KEYSTORE_TYPE).trim());
         }
         List<ObjectName> expose = string(config, EXPOSE).map(RemoteSettings::patterns).orElse(List.of());
         return new RemoteSettings(enabled, host, port, credentials, tls, expose);

@@ -142,7 +142,7 @@ class RemoteConnectorTlsTest {
         return new ClientRun(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
     }
 
-    private static void keytool(String... arguments) throws IOException, InterruptedException {
+    static void keytool(String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
         command.addAll(List.of(arguments));
