@@ -79,7 +79,7 @@ import javax.rmi.ssl.SslRMIClientSocketFactory;
 public final class RemoteConnector implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(RemoteConnector.class.getName());
-    static final String HOSTNAME_PROPERTY = "java.rmi.server.hostname";
+    static final String HOSTNAME_PROPERTY = AdvertisedHost.PROPERTY;
     static final String REGISTRY_NAME = "jmxrmi";
     private static final Duration RELEASE_WAIT = Duration.ofSeconds(5);
 
@@ -126,7 +126,7 @@ public final class RemoteConnector implements AutoCloseable {
                     + "cross the network in clear; set " + RemoteSettings.TLS_ENABLED + "=true or tunnel over SSH");
         }
         String host = settings.host();
-        String hostnameSet = advertise(host, bind);
+        String hostnameSet = AdvertisedHost.advertise(host, bind);
         Registry registry = null;
         RMIConnectorServer connector = null;
         RemoteView view = null;
@@ -188,7 +188,7 @@ public final class RemoteConnector implements AutoCloseable {
             }
         }
         unexport(registry);
-        forget(hostnameSet);
+        AdvertisedHost.forget(hostnameSet);
     }
 
     /** Where clients connect. */
@@ -221,7 +221,7 @@ public final class RemoteConnector implements AutoCloseable {
         } finally {
             view.close();
             unexport(registry);
-            forget(hostnameSet);
+            AdvertisedHost.forget(hostnameSet);
             awaitPortReleased();
             LOG.log(System.Logger.Level.INFO, "remote JMX at " + address + " closed");
         }
@@ -259,28 +259,6 @@ public final class RemoteConnector implements AutoCloseable {
             return InetAddress.getByName(host);
         } catch (UnknownHostException e) {
             throw new IllegalStateException(RemoteSettings.HOST + " '" + host + "' is not a known host or address", e);
-        }
-    }
-
-    /** Sets {@code java.rmi.server.hostname} when unset; returns the value set, or {@code null}. */
-    private static String advertise(String host, InetAddress bind) {
-        synchronized (System.getProperties()) {
-            if (System.getProperty(HOSTNAME_PROPERTY) != null || bind.isAnyLocalAddress()) {
-                return null;
-            }
-            System.setProperty(HOSTNAME_PROPERTY, host);
-            return host;
-        }
-    }
-
-    private static void forget(String hostnameSet) {
-        if (hostnameSet == null) {
-            return;
-        }
-        synchronized (System.getProperties()) {
-            if (hostnameSet.equals(System.getProperty(HOSTNAME_PROPERTY))) {
-                System.clearProperty(HOSTNAME_PROPERTY);
-            }
         }
     }
 

@@ -154,7 +154,7 @@ public record RemoteSettings(boolean enabled, String host, int port, Path creden
     private static List<ObjectName> patterns(String text) {
         List<ObjectName> patterns = new ArrayList<>();
         // an ObjectName may hold commas itself: split only where a new name (domain:) starts
-        for (String part : text.split(",(?=[^,=:]*:)")) {
+        for (String part : text.split(",+(?=[^,=:]*:)")) {
             if (part.isBlank()) {
                 continue;
             }

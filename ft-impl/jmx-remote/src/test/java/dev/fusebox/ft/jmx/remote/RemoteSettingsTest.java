@@ -62,6 +62,35 @@ class RemoteSettingsTest {
                 "fusebox.jmx.remote.tls.keystore-password is required");
     }
 
+    @Test
+    void readsExposedPatternsAndRefusesFuseboxsOwnDomain() throws Exception {
+        RemoteSettings settings = RemoteSettings.from(config(Map.of("fusebox.jmx.remote.expose",
+                "com.example:type=Inventory,name=*, java.lang:type=Memory,,com.example:type=Cache,*")));
+        assertThat(settings.expose()).containsExactly(new javax.management.ObjectName("com.example:type=Inventory,name=*"),
+                new javax.management.ObjectName("java.lang:type=Memory"),
+                new javax.management.ObjectName("com.example:type=Cache,*"));
+        assertInvalid(Map.of("fusebox.jmx.remote.expose", "dev.fusebox.ft:*"),
+                "Fusebox's own MBeans are always served and nothing else may be under dev.fusebox.ft");
+        assertInvalid(Map.of("fusebox.jmx.remote.expose", "no-colon"), "which is not an ObjectName pattern");
+    }
+
+    @Test
+    void readsMutualTlsAndRequiresATrustStoreForIt() {
+        RemoteSettings settings = RemoteSettings.from(config(Map.of(
+                "fusebox.jmx.remote.tls.enabled", "true",
+                "fusebox.jmx.remote.tls.keystore", "/etc/app/jmx.p12",
+                "fusebox.jmx.remote.tls.keystore-password", "s3cret",
+                "fusebox.jmx.remote.tls.client-auth", "true",
+                "fusebox.jmx.remote.tls.truststore", "/etc/app/clients.p12",
+                "fusebox.jmx.remote.tls.truststore-password", "t0p")));
+        assertThat(settings.tls()).isEqualTo(new RemoteSettings.Tls(Path.of("/etc/app/jmx.p12"), "s3cret", "PKCS12",
+                true, Path.of("/etc/app/clients.p12"), "t0p", "PKCS12"));
+        assertThat(settings.toString()).doesNotContain("s3cret").doesNotContain("t0p");
+        assertInvalid(Map.of("fusebox.jmx.remote.tls.enabled", "true", "fusebox.jmx.remote.tls.keystore", "k.p12",
+                "fusebox.jmx.remote.tls.keystore-password", "p", "fusebox.jmx.remote.tls.client-auth", "true"),
+                "fusebox.jmx.remote.tls.truststore is required when fusebox.jmx.remote.tls.client-auth=true");
+    }
+
     private static void assertInvalid(Map<String, String> values, String message) {
         assertThatThrownBy(() -> RemoteSettings.from(config(values))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(message);
