@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServer;
 import javax.management.remote.JMXConnectorServer;
 import javax.management.remote.JMXServiceURL;
@@ -71,10 +70,14 @@ import javax.rmi.ssl.SslRMIClientSocketFactory;
  *
  * <p><b>Other limits.</b> The registry is the JDK's: it accepts bind and rebind only from this
  * machine, so a local process could replace the entry (run on a host you trust; use TLS so a
- * substitute cannot present the certificate). The credentials file is read once, at start.
- * Non-POSIX file systems are not checked for owner-only permissions.
+ * substitute cannot present the certificate). The credentials file is read once, at start, and
+ * only if it is private to the JVM's user ({@link PrivateFile}; on non-POSIX file systems only
+ * "not a link, a regular file" is checked). Logins are throttled and their password checks bounded
+ * ({@link PasswordAuthenticator}); what clients may send is limited ({@link AcceptedTypes}). The
+ * threat model is docs/security.md.
  *
- * <p>Start one per MBean server; thread-safe; {@link #close} is idempotent and frees the port.
+ * <p>Start one per application; thread-safe; {@link #close} is idempotent, stops serving the
+ * view and frees the port.
  */
 public final class RemoteConnector implements AutoCloseable {
 
@@ -104,7 +107,9 @@ public final class RemoteConnector implements AutoCloseable {
     }
 
     /**
-     * Starts the connector for {@code server}.
+     * Starts the connector serving {@code fusebox} (the application's MXBeans) and the MBeans of
+     * {@code source} that {@link RemoteSettings#expose()} names, recording refusals and changes to
+     * exposed MBeans in {@code audit}.
      *
      * @throws IllegalArgumentException when {@code settings} are not enabled
      * @throws IllegalStateException when the credentials file or the key store cannot be used, or
@@ -136,7 +141,7 @@ public final class RemoteConnector implements AutoCloseable {
         thread.setContextClassLoader(AcceptedTypes.LOADER);
         try {
             view = RemoteView.open(fusebox, source, settings.expose());
-            int port = settings.port() == 0 ? freePort(bind) : settings.port();
+            int port = settings.port() == 0 ? ListeningPort.pickFree(bind) : settings.port();
             registry = LocateRegistry.createRegistry(port, clientSockets, sockets);
 
             Map<String, Object> environment = new HashMap<>();
@@ -222,37 +227,11 @@ public final class RemoteConnector implements AutoCloseable {
             view.close();
             unexport(registry);
             AdvertisedHost.forget(hostnameSet);
-            awaitPortReleased();
+            ListeningPort.awaitReleased(bound, address.getPort(), RELEASE_WAIT, "remote JMX at " + address);
             LOG.log(System.Logger.Level.INFO, "remote JMX at " + address + " closed");
         }
     }
 
-    /**
-     * Waits, briefly, until the port can be bound again. Closing RMI's listening socket is not
-     * immediate when its accept thread is blocked on it: the socket is released as that thread
-     * wakes up, typically within a millisecond or two. Without the wait a start on the same port
-     * right after close could fail.
-     */
-    private void awaitPortReleased() {
-        long deadline = System.nanoTime() + RELEASE_WAIT.toNanos();
-        while (true) {
-            try (ServerSocket probe = new ServerSocket(address.getPort(), 1, bound)) {
-                return;
-            } catch (IOException busy) {
-                if (System.nanoTime() - deadline > 0) {
-                    LOG.log(System.Logger.Level.WARNING, "remote JMX at " + address + ": port " + address.getPort()
-                            + " still in use " + RELEASE_WAIT.toMillis() + " ms after close", busy);
-                    return;
-                }
-            }
-            try {
-                TimeUnit.MILLISECONDS.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
 
     private static InetAddress resolve(String host) {
         try {
@@ -262,14 +241,6 @@ public final class RemoteConnector implements AutoCloseable {
         }
     }
 
-    /** A port free at the time of asking on {@code bind} (port 0 is meant for tests). */
-    private static int freePort(InetAddress bind) throws IOException {
-        // RMI keeps the socket of an export on port 0 open after the last unexport, so a concrete
-        // port is chosen first: close() can then free it
-        try (ServerSocket probe = new ServerSocket(0, 1, bind)) {
-            return probe.getLocalPort();
-        }
-    }
 
     private static String urlHost(String host) {
         return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
