@@ -126,7 +126,12 @@ final class PasswordAuthenticator implements JMXAuthenticator {
 
     /** A client-chosen name made safe for one log line. */
     static String printable(String text) {
-        String cut = text.length() > 64 ? text.substring(0, 64) + "..." : text;
+        return printable(text, 64);
+    }
+
+    /** Client-chosen text on one line (control characters escaped), cut after {@code max} characters. */
+    static String printable(String text, int max) {
+        String cut = text.length() > max ? text.substring(0, max) + "..." : text;
         StringBuilder safe = new StringBuilder(cut.length());
         cut.codePoints().forEach(c -> {
             if (Character.isISOControl(c)) {

@@ -20,13 +20,18 @@ import javax.management.ObjectName;
  * <tr><td>anything else (OUTSIDE)</td><td>nobody</td><td>nobody</td></tr>
  * </table>
  * Creating, registering and unregistering MBeans, instantiating classes, deserializing and
- * MBean-to-MBean listeners are refused for everyone. Thread-safe (stateless beyond its parts).
+ * MBean-to-MBean listeners are refused for everyone. What the client named (ObjectNames,
+ * operations, attributes, values) is written on one line with control characters escaped and cut
+ * after {@value #MAX_TEXT} characters. Thread-safe (stateless beyond its parts).
  */
 final class ViewGate {
 
     private static final System.Logger LOG = System.getLogger(ViewForwarder.class.getName());
     static final String SERVED = "this connector serves only Fusebox's MBeans (" + ManagementNames.DOMAIN
             + ") and those the application lists in " + RemoteSettings.EXPOSE;
+
+    /** How much of a client's text a log line or audit entry keeps. */
+    static final int MAX_TEXT = 500;
 
     private final RemoteView view;
     private final RemoteAudit audit;
@@ -86,15 +91,19 @@ final class ViewGate {
     /** Audits a change let through to an exposed application MBean, done or failed. */
     void changed(String action, ObjectName name, String what, boolean done, String outcome) {
         RemoteCaller caller = RemoteCaller.current();
-        audit.record(caller.user(), action, String.valueOf(name), done, what + (outcome.isEmpty() ? "" : ": " + outcome)
-                + " (from " + caller.source() + ")");
+        audit.record(caller.user(), action, PasswordAuthenticator.printable(String.valueOf(name), MAX_TEXT), done,
+                PasswordAuthenticator.printable(what + (outcome.isEmpty() ? "" : ": " + outcome), MAX_TEXT)
+                        + " (from " + caller.source() + ")");
     }
 
     private SecurityException refuse(String action, ObjectName name, String message) {
         return refuse(RemoteCaller.current(), action, String.valueOf(name), message);
     }
 
-    private SecurityException refuse(RemoteCaller caller, String action, String target, String message) {
+    private SecurityException refuse(RemoteCaller caller, String action, String target, String asked) {
+        // names, operations and attributes are the client's words: one line, bounded
+        String message = PasswordAuthenticator.printable(asked, MAX_TEXT);
+        target = PasswordAuthenticator.printable(target, MAX_TEXT);
         LOG.log(System.Logger.Level.WARNING, "remote JMX call refused for " + caller.user() + " from "
                 + caller.source() + ": " + message);
         audit.record(caller.user(), action, target, false, message + " (from " + caller.source() + ")");

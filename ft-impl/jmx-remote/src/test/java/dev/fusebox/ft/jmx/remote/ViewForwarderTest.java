@@ -82,6 +82,16 @@ class ViewForwarderTest {
     }
 
     @Test
+    void whatTheClientNamedIsAuditedOnOneBoundedLine() throws Exception {
+        String forged = "whoAmI\napplication=\"x\" principal=\"admin\" outcome=done" + "y".repeat(1_000);
+        assertThatThrownBy(() -> as(granted("vik", Role.VIEWER), () -> forwarder.invoke(Probe.NAME, forged, null, null)))
+                .isInstanceOf(SecurityException.class);
+        Entry entry = audit.get(0);
+        assertThat(entry.detail()).doesNotContain("\n").contains("whoAmI\\u000aapplication")
+                .hasSizeLessThan(ViewGate.MAX_TEXT + 100);
+    }
+
+    @Test
     void classLoadersAreNeverAnMBeansAndTheRepositoryLoadsNothing() throws Exception {
         ObjectName any = new ObjectName("javax.management.loading:type=MLet");
         assertThat(forwarder.getClassLoaderFor(Probe.NAME)).isSameAs(ClassLoader.getPlatformClassLoader());
