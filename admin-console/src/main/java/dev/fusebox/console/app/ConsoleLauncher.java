@@ -1,5 +1,6 @@
 package dev.fusebox.console.app;
 
+import dev.fusebox.console.connect.HostCheckingTls;
 import javafx.application.Application;
 
 /**
@@ -12,6 +13,8 @@ public final class ConsoleLauncher {
     }
 
     public static void main(String[] args) {
+        // before anything in this JVM uses TLS: every TLS connection checks the server's host name
+        HostCheckingTls.install();
         Application.launch(ConsoleApp.class, args);
     }
 }

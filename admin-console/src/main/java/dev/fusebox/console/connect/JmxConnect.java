@@ -5,9 +5,11 @@ import java.util.HashMap;
 import java.util.Map;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
-import javax.rmi.ssl.SslRMIClientSocketFactory;
 
-/** Opens a JMX connector for a profile: credentials, and TLS for the registry lookup when asked. */
+/**
+ * Opens a JMX connector for a profile: credentials, and with TLS the server's host name checked
+ * ({@link HostCheckingTls}).
+ */
 final class JmxConnect {
 
     /** The JNDI environment key the RMI registry client uses for its socket factory. */
@@ -27,8 +29,9 @@ final class JmxConnect {
             env.put(JMXConnector.CREDENTIALS, new String[] {profile.user(), new String(password)});
         }
         if (profile.tls()) {
-            // the connector's own stub brings the server's (TLS) socket factory; the registry needs this
-            env.put(REGISTRY_SOCKET_FACTORY, new SslRMIClientSocketFactory());
+            // the connector's own stub brings the server's (TLS) socket factory, which uses the
+            // default context HostCheckingTls installs; the registry is looked up with ours
+            env.put(REGISTRY_SOCKET_FACTORY, HostCheckingTls.registrySockets());
         }
         return JMXConnectorFactory.connect(profile.url(), env);
     }

@@ -3,6 +3,7 @@ package dev.fusebox.samples.demo;
 import dev.fusebox.ft.cdi.FaultToleranceExtension;
 import dev.fusebox.ft.configsource.OverridesConfigSource;
 import dev.fusebox.ft.jmx.ManagementExtension;
+import dev.fusebox.ft.jmx.remote.RemoteAccessExtension;
 import dev.fusebox.ft.management.CircuitBreakerMXBean;
 import dev.fusebox.ft.management.FaultToleranceOperations;
 import dev.fusebox.ft.management.ManagementNames;
@@ -60,6 +61,7 @@ public final class ShopInstance implements AutoCloseable {
         try {
             Weld weld = new Weld("fusebox-demo-" + settings.application()).disableDiscovery().skipShutdownHook()
                     .addExtension(new FaultToleranceExtension()).addExtension(new ManagementExtension())
+                    .addExtension(new RemoteAccessExtension())
                     .addBeanClasses(InventoryClient.class, PaymentsClient.class, RecommendationsClient.class,
                             ShopTelemetry.class)
                     .addContainerLifecycleObserver(ContainerLifecycleObserver.afterBeanDiscovery(event -> {
@@ -112,7 +114,7 @@ public final class ShopInstance implements AutoCloseable {
 
     /** Where remote JMX clients (the console, jconsole) connect. */
     public JMXServiceURL jmxAddress() {
-        return container.getBeanManager().getExtension(ManagementExtension.class).remoteAddress();
+        return container.getBeanManager().getExtension(RemoteAccessExtension.class).remoteAddress();
     }
 
     /** The Prometheus scrape page. */

@@ -36,6 +36,8 @@ public record ShopSettings(String application, int jmxPort, int metricsPort, Pat
         properties.put("fusebox.jmx.remote.host", "127.0.0.1");
         properties.put("fusebox.jmx.remote.port", Integer.toString(jmxPort));
         properties.put("fusebox.jmx.remote.credentials-file", credentialsFile.toString());
+        // the connector serves Fusebox's MXBeans only, unless the application exposes more: the fault injectors
+        properties.put("fusebox.jmx.remote.expose", FaultInjector.DOMAIN + ":type=FaultInjector,*");
         // The recommendations bulkhead admits 2 at once; a small pool keeps the demo's thread list short.
         properties.put("fusebox.async.max-threads", "8");
         return properties;

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import javax.management.AttributeChangeNotification;
 import javax.management.InstanceAlreadyExistsException;
 import javax.management.InstanceNotFoundException;
@@ -32,7 +33,8 @@ import javax.management.StandardMBean;
  * MBeanServer, watches every breaker (JFR events, expired forcings, State notifications), puts
  * back kept forcings, and runs the one management thread ({@code fusebox-management-<app>},
  * daemon) that delivers notifications, flushes coalesced ones and samples bulkheads. With
- * management disabled it registers nothing and starts no thread; the Java API still works.
+ * management disabled it registers nothing and starts no thread; the Java API still works. Keeps
+ * how each MXBean was made ({@link PublishedMBean}) for a server of the remote connector's own.
  * Not thread-safe: {@link #start} and {@link #stop} are called by the container, once each.
  */
 final class ApplicationManagement {
@@ -48,6 +50,7 @@ final class ApplicationManagement {
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     private final List<ObjectName> registered = new ArrayList<>();
+    private final List<PublishedMBean> published = new ArrayList<>();
     private final List<AutoCloseable> watches = new ArrayList<>();
     private final List<ManagedBulkhead> bulkheads = new ArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
@@ -108,13 +111,15 @@ final class ApplicationManagement {
             OperatorActions candidateActions = new OperatorActions(guarded, groups, new AuditLog(candidate), store,
                     changes);
             ObjectName name = ManagementNames.registry(candidate);
+            ApplicationRegistry registry = new ApplicationRegistry(candidate, guarded, candidateActions);
+            Supplier<Object> mbean = () -> new StandardMBean(registry, FaultToleranceMXBean.class, true);
             try {
-                server.registerMBean(new StandardMBean(new ApplicationRegistry(candidate, guarded, candidateActions),
-                        FaultToleranceMXBean.class, true), name);
+                server.registerMBean(mbean.get(), name);
             } catch (InstanceAlreadyExistsException taken) {
                 continue;
             }
             registered.add(name);
+            published.add(new PublishedMBean(name, mbean));
             application = candidate;
             actions = candidateActions;
             if (n > 1) {
@@ -135,8 +140,8 @@ final class ApplicationManagement {
                 ObjectName name = name(ManagementNames.CIRCUIT_BREAKER, method);
                 NotificationBroadcasterSupport broadcaster = broadcaster("State",
                         "the breaker's state or forcing changed; the message is the cause, the user data who forces it");
-                register(new StandardEmitterMBean(new ManagedCircuitBreaker(method, actions), CircuitBreakerMXBean.class,
-                        true, broadcaster), name);
+                ManagedCircuitBreaker breaker = new ManagedCircuitBreaker(method, actions);
+                register(() -> new StandardEmitterMBean(breaker, CircuitBreakerMXBean.class, true, broadcaster), name);
                 notifications.put(method, new StateNotifications(name, broadcaster, thread, sequence,
                         engines.breaker().state().name()));
             }
@@ -146,15 +151,16 @@ final class ApplicationManagement {
                         "the bulkhead became saturated or has free capacity again");
                 ManagedBulkhead bulkhead = new ManagedBulkhead(method, actions);
                 bulkhead.announceTo(name, broadcaster, sequence);
-                register(new StandardEmitterMBean(bulkhead, BulkheadMXBean.class, true, broadcaster), name);
+                register(() -> new StandardEmitterMBean(bulkhead, BulkheadMXBean.class, true, broadcaster), name);
                 bulkheads.add(bulkhead);
             }
             if (engines.policy().retry() != null) {
-                register(new StandardMBean(new ManagedRetry(method, actions), RetryMXBean.class, true),
-                        name(ManagementNames.RETRY, method));
+                ManagedRetry retry = new ManagedRetry(method, actions);
+                register(() -> new StandardMBean(retry, RetryMXBean.class, true), name(ManagementNames.RETRY, method));
             }
             if (engines.policy().timeoutNanos() > 0) {
-                register(new StandardMBean(new ManagedTimeout(method, actions), TimeoutMXBean.class, true),
+                ManagedTimeout timeout = new ManagedTimeout(method, actions);
+                register(() -> new StandardMBean(timeout, TimeoutMXBean.class, true),
                         name(ManagementNames.TIMEOUT, method));
             }
         }
@@ -171,9 +177,14 @@ final class ApplicationManagement {
         return ManagementNames.of(type, application, method.beanClass(), method.methodKey());
     }
 
-    private void register(Object mbean, ObjectName name) throws JMException {
-        server.registerMBean(mbean, name);
+    /**
+     * Registers a new MBean from {@code mbean} on the platform server and keeps the factory, so
+     * that another server can register one of its own (see {@link PublishedMBean}).
+     */
+    private void register(Supplier<Object> mbean, ObjectName name) throws JMException {
+        server.registerMBean(mbean.get(), name);
         registered.add(name);
+        published.add(new PublishedMBean(name, mbean));
     }
 
     /** Listens to every breaker: JFR, expired forcings, and State notifications when registered. */
@@ -212,6 +223,11 @@ final class ApplicationManagement {
         return actions;
     }
 
+    /** What {@link #start} registered on the platform server, registry first; empty when disabled. */
+    List<PublishedMBean> published() {
+        return List.copyOf(published);
+    }
+
     /** Unregisters every MXBean, stops watching the breakers and stops the management thread. */
     void stop() {
         for (AutoCloseable watch : watches) {
@@ -232,6 +248,7 @@ final class ApplicationManagement {
             }
         }
         registered.clear();
+        published.clear();
         if (thread != null) {
             thread.shutdownNow();
             try {

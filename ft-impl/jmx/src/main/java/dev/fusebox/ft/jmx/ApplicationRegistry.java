@@ -3,7 +3,6 @@ package dev.fusebox.ft.jmx;
 import dev.fusebox.ft.cdi.config.AsyncMode;
 import dev.fusebox.ft.cdi.config.MethodPolicy;
 import dev.fusebox.ft.core.circuitbreaker.CircuitState;
-import dev.fusebox.ft.jmx.remote.CallerRole;
 import dev.fusebox.ft.management.ActionResult;
 import dev.fusebox.ft.management.AuditEntry;
 import dev.fusebox.ft.management.BreakerGroup;
@@ -86,7 +85,7 @@ final class ApplicationRegistry implements FaultToleranceMXBean {
 
     @Override
     public String getCallerRole() {
-        return CallerRole.current();
+        return JmxCaller.role();
     }
 
     @Override

@@ -5,8 +5,6 @@ import dev.fusebox.ft.cdi.interceptor.Chains;
 import dev.fusebox.ft.configsource.OverridesFile;
 import dev.fusebox.ft.jmx.overrides.ForcedStatesFile;
 import dev.fusebox.ft.jmx.overrides.LiveConfiguration;
-import dev.fusebox.ft.jmx.remote.RemoteConnector;
-import dev.fusebox.ft.jmx.remote.RemoteSettings;
 import dev.fusebox.ft.management.FaultToleranceOperations;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -18,8 +16,7 @@ import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
-import java.lang.management.ManagementFactory;
-import javax.management.remote.JMXServiceURL;
+import java.util.List;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -32,6 +29,12 @@ import org.eclipse.microprofile.config.Config;
  * <p>MicroProfile Config: {@value ApplicationManagement#APPLICATION_KEY} (default
  * {@value ApplicationManagement#DEFAULT_APPLICATION}), {@value ApplicationManagement#ENABLED_KEY}
  * (default true), {@code fusebox.groups.<name>} (breaker groups). One instance per container.
+ * Hands the remote connector what it serves ({@link #publishedMBeans()}) and the audit log it
+ * writes to ({@link #audit}).
+ *
+ * <p>Remote access is not started here: the module {@code fusebox-ft-jmx-remote} brings its own
+ * extension, which starts after this one and stops before it (this one stops at
+ * {@code PLATFORM_BEFORE + 10}).
  */
 public class ManagementExtension implements Extension {
 
@@ -40,11 +43,6 @@ public class ManagementExtension implements Extension {
     private volatile OperatorActions actions;
     private ApplicationManagement running;
     private LiveConfiguration live;
-    private RemoteConnector remote;
-    private boolean publishedAddress;
-
-    /** System property set to {@code host:port} while this container's remote connector runs. */
-    public static final String ADDRESS_PROPERTY = "fusebox.jmx.remote.address";
 
     void addOperations(@Observes AfterBeanDiscovery event) {
         event.addBean().beanClass(JavaOperations.class).types(FaultToleranceOperations.class, Object.class)
@@ -83,17 +81,6 @@ public class ManagementExtension implements Extension {
             if (live != null) {
                 live.start();
             }
-            RemoteSettings settings = RemoteSettings.from(config);
-            if (settings.enabled()) {
-                remote = RemoteConnector.start(settings, ManagementFactory.getPlatformMBeanServer());
-                // lets tools on this machine (the console's discovery, through the Attach API) find it
-                if (System.getProperty(ADDRESS_PROPERTY) == null) {
-                    System.setProperty(ADDRESS_PROPERTY, remote.address().getHost() + ":" + remote.address().getPort());
-                    publishedAddress = true;
-                }
-                LOG.log(System.Logger.Level.INFO, "fault tolerance management of " + running.application()
-                        + " is reachable at " + remote.address() + " (authentication required)");
-            }
             LOG.log(System.Logger.Level.DEBUG, () -> "fault tolerance management of " + running.application()
                     + " started: " + chains.managed().size() + " guarded methods");
         } catch (RuntimeException failed) {
@@ -102,19 +89,7 @@ public class ManagementExtension implements Extension {
         }
     }
 
-    void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) BeforeShutdown event) {
-        if (remote != null) {
-            if (publishedAddress) {
-                System.clearProperty(ADDRESS_PROPERTY);
-                publishedAddress = false;
-            }
-            try {
-                remote.close();
-            } catch (RuntimeException failed) {
-                LOG.log(System.Logger.Level.WARNING, "could not close the remote JMX connector", failed);
-            }
-            remote = null;
-        }
+    void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 10) BeforeShutdown event) {
         if (live != null) {
             live.close();
             live = null;
@@ -141,10 +116,32 @@ public class ManagementExtension implements Extension {
         return found.isResolvable() ? found.get() : otherwise;
     }
 
-    /** Where remote JMX clients connect, or null when the remote connector is off. */
-    public JMXServiceURL remoteAddress() {
-        RemoteConnector started = remote;
-        return started == null ? null : started.address();
+    /**
+     * The MXBeans management registered on the platform MBean server, for a server of the remote
+     * connector's own; empty before deployment ended, when stopped or with management disabled.
+     */
+    public List<PublishedMBean> publishedMBeans() {
+        ApplicationManagement started = running;
+        return started == null ? List.of() : started.published();
+    }
+
+    /**
+     * Adds an entry to this application's audit log (kept for {@code getAuditLog}, logged to
+     * {@code dev.fusebox.ft.audit}, committed as a JFR event) for something done or refused outside
+     * the operator actions: the remote connector records each call it refuses and each change it
+     * lets through to an MBean that is not Fusebox's. Does nothing when management is stopped.
+     *
+     * @param principal who asked (the login)
+     * @param action    what was asked, e.g. the MBeanServer method
+     * @param target    what it was asked of, e.g. the ObjectName
+     * @param succeeded false for a refusal
+     * @param detail    why, and from where
+     */
+    public void audit(String principal, String action, String target, boolean succeeded, String detail) {
+        OperatorActions current = actions;
+        if (current != null) {
+            current.record(principal, action, target, "", null, null, succeeded, detail);
+        }
     }
 
     /** The application name management registered under; null before deployment ended or when stopped. */

@@ -1,6 +1,5 @@
 package dev.fusebox.ft.jmx;
 
-import java.security.AccessController;
 import java.security.Principal;
 import java.util.Set;
 import javax.management.remote.JMXPrincipal;
@@ -19,9 +18,8 @@ final class Principals {
      * The principal of the JMX request being served: the {@link JMXPrincipal} of the connector's
      * authenticated subject, else any principal of it, else {@value #LOCAL}.
      */
-    @SuppressWarnings("removal")
     static String ofJmxClient() {
-        Subject subject = Subject.getSubject(AccessController.getContext());
+        Subject subject = JmxCaller.subject();
         if (subject == null) {
             return LOCAL;
         }

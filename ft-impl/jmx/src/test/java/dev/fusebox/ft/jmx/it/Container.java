@@ -71,11 +71,6 @@ final class Container implements AutoCloseable {
         return weld.select(type).get();
     }
 
-    /** Where remote clients connect, or null when the remote connector is off. */
-    javax.management.remote.JMXServiceURL remoteAddress() {
-        return weld.getBeanManager().getExtension(ManagementExtension.class).remoteAddress();
-    }
-
     /** The application name management registered under. */
     String application() {
         return weld.getBeanManager().getExtension(ManagementExtension.class).application();

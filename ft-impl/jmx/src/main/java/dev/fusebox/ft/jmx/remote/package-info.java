@@ -1,9 +1,0 @@
-/**
- * The secured remote JMX connector, off unless {@code fusebox.jmx.remote.enabled=true}:
- * {@link dev.fusebox.ft.jmx.remote.RemoteSettings} (from MicroProfile Config),
- * {@link dev.fusebox.ft.jmx.remote.Credentials} (the users' file and the tool that writes it),
- * {@link dev.fusebox.ft.jmx.remote.Role} and {@link dev.fusebox.ft.jmx.remote.RemoteConnector}.
- * Authentication, the role check and the socket factory are package-private. JDK and the
- * MicroProfile Config API only.
- */
-package dev.fusebox.ft.jmx.remote;
