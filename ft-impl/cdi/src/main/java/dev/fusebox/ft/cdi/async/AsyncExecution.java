@@ -43,10 +43,7 @@ public final class AsyncExecution implements Executor, Scheduler {
         this.requestContexts = ThreadLocal.withInitial(
                 () -> beans.createInstance().select(RequestContextController.class).get());
         // idle threads are reused before new ones start; tasks queue only when maxThreads are busy
-        IdleFirstQueue queue = new IdleFirstQueue();
-        this.pool = new ThreadPoolExecutor(1, maxThreads, 30, TimeUnit.SECONDS, queue, threads("fusebox-async-"),
-                queue.whenBusy());
-        this.pool.allowCoreThreadTimeOut(true);
+        this.pool = new IdleFirstPool(maxThreads, 30, TimeUnit.SECONDS, threads("fusebox-async-"));
         this.timer = new ScheduledThreadPoolExecutor(1, threads("fusebox-timer-"));
         this.timer.setRemoveOnCancelPolicy(true);
         this.timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
