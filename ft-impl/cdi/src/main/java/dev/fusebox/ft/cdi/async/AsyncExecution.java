@@ -12,17 +12,30 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads of one container: a pool for asynchronous methods, whose tasks run with the request
- * context active, and a timer for timeouts and retry delays, whose tasks hop onto the pool so a slow
- * fallback never holds up other timers. All threads are named daemons. {@link #shutdown} stops them,
- * fails every task that waited for a thread or a timer and would otherwise leave its caller waiting
- * forever ({@link AbandonableTask}), and waits for the threads. Thread-safe.
+ * context active, and one timer thread. All threads are named daemons. Thread-safe.
+ *
+ * <p>What runs where. As an {@link Executor} this is the pool ({@link IdleFirstPool}): method
+ * bodies, the first step of a retry after its delay, and whatever {@link #offTimer()} moves off the
+ * timer. As a {@link Scheduler} this is the timer: a due task runs on the timer thread itself, so it
+ * runs on time however busy the pool is. That is what an asynchronous timeout needs (issue 11: a
+ * timeout handed to a full pool waited behind the very bodies it was to interrupt), and it binds
+ * every scheduled task to be short and to call no application code: a timeout cancels its attempt
+ * (interrupts the method, or takes it out of a bulkhead queue) and completes the chain's stages,
+ * whose Fusebox links record their outcome (breaker, metrics, the retry's decision, which schedules
+ * again); the synchronous timeouts' {@link DeadlineWatcher} only interrupts threads; a retry's delay
+ * only hands the next attempt to the pool. The two places where a completed stage reaches
+ * application code, a fallback and the continuations a caller chained onto the CompletionStage it
+ * got, go through {@link #offTimer()}: at once on the completing thread, as before, unless that is
+ * the timer thread, and then on the pool.
+ *
+ * <p>{@link #shutdown} stops both, fails every task that waited for a thread or a timer and would
+ * otherwise leave its caller waiting forever ({@link AbandonableTask}), and waits for the threads.
  */
 public final class AsyncExecution implements Executor, Scheduler {
 
@@ -32,6 +45,7 @@ public final class AsyncExecution implements Executor, Scheduler {
     private final ScheduledThreadPoolExecutor timer;
     private final Set<AbandonableTask> pendingTimers = ConcurrentHashMap.newKeySet();
     private final DeadlineWatcher deadlines;
+    private final Executor offTimer = this::runOffTimer;
     /**
      * One request-context controller per worker thread, reused task after task: making one costs
      * a bean resolution and three event resolutions, using one only activation and deactivation.
@@ -43,21 +57,27 @@ public final class AsyncExecution implements Executor, Scheduler {
         this.requestContexts = ThreadLocal.withInitial(
                 () -> beans.createInstance().select(RequestContextController.class).get());
         // idle threads are reused before new ones start; tasks queue only when maxThreads are busy
-        IdleFirstQueue queue = new IdleFirstQueue();
-        this.pool = new ThreadPoolExecutor(1, maxThreads, 30, TimeUnit.SECONDS, queue, threads("fusebox-async-"),
-                queue.whenBusy());
-        this.pool.allowCoreThreadTimeOut(true);
-        this.timer = new ScheduledThreadPoolExecutor(1, threads("fusebox-timer-"));
+        AtomicInteger workers = new AtomicInteger();
+        this.pool = new IdleFirstPool(maxThreads, 30, TimeUnit.SECONDS, task -> daemon(
+                new Thread(task, "fusebox-async-" + workers.incrementAndGet())));
+        AtomicInteger timers = new AtomicInteger();
+        this.timer = new ScheduledThreadPoolExecutor(1, task -> daemon(
+                new TimerThread(task, "fusebox-timer-" + timers.incrementAndGet())));
         this.timer.setRemoveOnCancelPolicy(true);
         this.timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        this.deadlines = new DeadlineWatcher(timerOnly(), Ticker.system());
+        this.deadlines = new DeadlineWatcher(this::schedule, Ticker.system());
     }
 
+    /** Runs {@code task} on the pool, with the request context active. */
     @Override
     public void execute(Runnable task) {
         pool.execute(new InRequestContext(task));
     }
 
+    /**
+     * Runs {@code task} on the timer thread after {@code delayNanos}; it must be short and call no
+     * application code. An {@link AbandonableTask} still waiting at shutdown is abandoned.
+     */
     @Override
     public Scheduled schedule(Runnable task, long delayNanos) {
         AbandonableTask abandonable = task instanceof AbandonableTask a ? a : null;
@@ -68,11 +88,7 @@ public final class AsyncExecution implements Executor, Scheduler {
         try {
             future = timer.schedule(() -> {
                 if (abandonable == null || pendingTimers.remove(abandonable)) {
-                    try {
-                        execute(task);
-                    } catch (RejectedExecutionException shutDown) {
-                        abandon(task, shutDown);
-                    }
+                    task.run();
                 }
             }, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException shutDown) {
@@ -88,12 +104,21 @@ public final class AsyncExecution implements Executor, Scheduler {
         };
     }
 
-    /** The timer's own thread, for work that only flips a flag or interrupts a thread. */
-    public Scheduler timerOnly() {
-        return (task, delayNanos) -> {
-            Future<?> future = timer.schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
-            return () -> future.cancel(false);
-        };
+    /**
+     * Where application code that follows a completed stage runs: at once on the calling thread,
+     * unless that is the timer thread; then on the pool (with the request context active). A pool
+     * that is shut down rejects it.
+     */
+    public Executor offTimer() {
+        return offTimer;
+    }
+
+    private void runOffTimer(Runnable task) {
+        if (Thread.currentThread() instanceof TimerThread) {
+            execute(task);
+        } else {
+            task.run();
+        }
     }
 
     /**
@@ -143,13 +168,16 @@ public final class AsyncExecution implements Executor, Scheduler {
         }
     }
 
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+    private static Thread daemon(Thread thread) {
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** The timer's thread; {@link #offTimer()} recognises it by its class. */
+    private static final class TimerThread extends Thread {
+        TimerThread(Runnable task, String name) {
+            super(task, name);
+        }
     }
 
     /** Runs a task with the request context active, as the specification asks of asynchronous methods. */

@@ -39,6 +39,12 @@ import jakarta.enterprise.inject.spi.BeanManager;
  * Bulkhead, then (asynchronous methods) the hand-off to a worker thread, then the method. A policy
  * that is off adds no link. The engines are made first so the method's metrics, registered once
  * here, can read them. This is the only place that knows the order. Thread-safe.
+ *
+ * <p>The threads of an asynchronous chain ({@link AsyncExecution}): the method runs on the pool;
+ * the timeout and the retry's delay are timed on the timer thread, where the timeout fires (so it
+ * fires on time when the pool is full) and the retry hands its next attempt to the pool; the
+ * fallback and the caller's continuations on the returned stage run off the timer thread
+ * ({@link AsyncExecution#offTimer()}).
  */
 final class ChainAssembly {
 
@@ -73,7 +79,7 @@ final class ChainAssembly {
     GuardedMethod chain(MethodPolicy policy, ManagedMethod managed) {
         Engines engines = new Engines(managed);
         return policy.async() == AsyncMode.NONE ? new GuardedMethod(sync(policy, engines, managed.metrics))
-                : new GuardedMethod(policy.async(), async(policy, engines, managed.metrics));
+                : new GuardedMethod(policy.async(), async(policy, engines, managed.metrics), threads.offTimer());
     }
 
     private SyncStep sync(MethodPolicy policy, Engines engines, MethodMetrics metrics) {
@@ -111,11 +117,11 @@ final class ChainAssembly {
             step = new AsyncCircuitBreakerStep(step, engines.breaker, policy.circuitBreaker().failOn(), rejections, metrics);
         }
         if (policy.retry() != null) {
-            step = new AsyncRetryStep(step, policy.retry(), ticker, threads, metrics);
+            step = new AsyncRetryStep(step, policy.retry(), ticker, threads, threads, metrics);
         }
         if (policy.fallback() != null) {
             return new AsyncFallbackStep(step, new FallbackInvoker(policy.fallback(), beans), policy.fallback().applyOn(),
-                    stage, metrics);
+                    stage, threads.offTimer(), metrics);
         }
         return new AsyncInvocationCountStep(step, metrics);
     }

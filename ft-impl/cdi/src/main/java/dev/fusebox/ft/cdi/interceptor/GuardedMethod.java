@@ -7,6 +7,7 @@ import dev.fusebox.ft.core.invocation.Stages;
 import dev.fusebox.ft.core.invocation.SyncStep;
 import jakarta.interceptor.InvocationContext;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * The assembled chain of one guarded method of one bean class; shared by all its bean instances,
@@ -17,17 +18,21 @@ final class GuardedMethod {
     private final AsyncMode mode;
     private final SyncStep sync;
     private final AsyncStep async;
+    /** Where continuations chained onto a returned CompletionStage run (see {@link StageResult}). */
+    private final Executor continuations;
 
     GuardedMethod(SyncStep sync) {
         this.mode = AsyncMode.NONE;
         this.sync = sync;
         this.async = null;
+        this.continuations = null;
     }
 
-    GuardedMethod(AsyncMode mode, AsyncStep async) {
+    GuardedMethod(AsyncMode mode, AsyncStep async, Executor continuations) {
         this.mode = mode;
         this.sync = null;
         this.async = async;
+        this.continuations = continuations;
     }
 
     Object invoke(InvocationContext context) throws Exception {
@@ -40,7 +45,7 @@ final class GuardedMethod {
         if (mode == AsyncMode.FUTURE) {
             return new FutureResult(call, outcome.toCompletableFuture());
         }
-        StageResult result = new StageResult(call);
+        StageResult result = new StageResult(call, continuations);
         Stages.relay(outcome, result);
         return result;
     }

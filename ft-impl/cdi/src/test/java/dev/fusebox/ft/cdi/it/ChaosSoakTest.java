@@ -56,9 +56,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@value #SHORT_SECONDS}, or {@value #LONG_SECONDS} when the calls are given), {@code
  * fusebox.soak.callers} (default {@value #CALLERS}) and {@code fusebox.soak.seed} (printed at the
  * start; a rerun with it replays the same scripts, though not the same thread timing). The long
- * run, from {@code ft-impl}:
+ * run, from the repository root (ft-impl/cdi/README.md has it with the shared machine's lock, and
+ * three runs in a row):
  * <pre>
- * ../mvnw -o -pl cdi test -Dtest=ChaosSoakTest -Dfusebox.soak.calls=10000000 -Dsurefire.failIfNoSpecifiedTests=false
+ * ./mvnw -B -ntp -o -pl ft-impl/cdi -am test -Dtest=ChaosSoakTest -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dfusebox.soak.calls=10000000 -Dfusebox.soak.seconds=600
  * </pre>
  * ({@code -Dtest} also selects this class in the {@code no-metrics-libraries} surefire execution;
  * there it is skipped by an assumption, as that class path has no metrics library.)

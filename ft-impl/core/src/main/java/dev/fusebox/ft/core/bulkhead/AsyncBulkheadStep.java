@@ -18,6 +18,17 @@ import java.util.function.BiConsumer;
  * it has to wait, or never (a failed stage) when the queue is full. The slot is held until the
  * rest of the chain's stage completes. A call cancelled while it waits leaves the queue and never
  * starts. Thread-safe.
+ *
+ * <p>Implementation notes. The call's cancellation is installed ({@code onCancel}) before the call
+ * is queued, so a cancel can come between the two: its withdrawal then finds nothing in the queue,
+ * and the call would keep its queue place (and its caller's stage stay pending) until a slot frees.
+ * So after queueing, the step looks at the call once more and withdraws it if it was cancelled.
+ * The canceller writes {@code cancelled} before it looks in the queue, the step queues before it
+ * reads {@code cancelled} (both sequentially consistent), so one of the two finds the other's
+ * effect: a cancelled call never keeps a queue place. Withdrawal is a removal from the queue, so
+ * when both try, one succeeds: the place is given back once and the stage failed once. A call
+ * that started instead (a slot was free, or a release drained it) is not in the queue; it sees the
+ * cancellation when it runs, and gives its slot back.
  */
 public final class AsyncBulkheadStep implements AsyncStep {
 
@@ -47,8 +58,11 @@ public final class AsyncBulkheadStep implements AsyncStep {
             call.clearOnCancel(start);
             metrics.bulkheadCall(false);
             start.result.completeExceptionally(rejections.bulkheadFull(bulkhead.name()));
-        } else {
-            metrics.bulkheadCall(true);
+            return start.result;
+        }
+        metrics.bulkheadCall(true);
+        if (call.isCancelled()) {
+            start.cancel(false); // cancelled before it was queued: its own withdrawal found nothing (notes)
         }
         return start.result;
     }

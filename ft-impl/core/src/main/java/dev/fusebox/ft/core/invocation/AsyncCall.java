@@ -8,7 +8,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * installed by whatever holds the call (a bulkhead queue withdraws it; a timeout passes the
  * cancellation on to the attempt it started with {@link #attempt()}).
  *
- * <p>Implementation notes. {@code cancelled} only ever goes from false to true. The cancellation
+ * <p>Implementation notes. {@code cancelled} only ever goes from false to true, and so does
+ * {@code interruptOnCancel}: once some cancellation asked for an interrupt, a later one without
+ * (the caller's {@code cancel(false)} after a timeout's {@code cancel(true)}) does not take it
+ * back. Before issue 11 a later {@code cancel(false)} overwrote it, so a worker that had checked
+ * the attempt was not cancelled, and marked itself as its runner only after both cancels, ran a
+ * hanging method uninterrupted (the chaos soak's lost timeout). The cancellation
  * slot holds {@code null}, an action, or {@link #CANCELLED}; every change is a CAS. Whichever of
  * {@link #cancel} and {@link #onCancel} comes second runs the action, so a cancellation racing
  * with a queue admission or an attempt's start is never lost. The runner slot holds {@code null},
@@ -17,9 +22,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * thread leaves by a CAS from itself to {@code null}, waiting out an INTERRUPTING window first. So
  * an interrupt lands while the method runs or not at all: never after the thread left, when the
  * thread offload has cleared its flag and it may run another call's method (a plain read of the
- * runner followed by {@code interrupt()} could land there). {@code cancelled} is written before
- * the runner is read, and the runner before {@code cancelled} is read, so a cancellation racing
- * with the start of the method interrupts it from one side or the other. Thread-safe.
+ * runner followed by {@code interrupt()} could land there). An interrupting canceller writes
+ * {@code interruptOnCancel} and {@code cancelled} before it reads the runner, and the starting
+ * thread writes the runner before it reads them (all volatile), so a cancellation with interrupt
+ * racing with the start of the method interrupts it from one side or the other, whatever other
+ * cancellations come between. Thread-safe.
  */
 public final class AsyncCall implements Cancellation {
 
@@ -53,7 +60,9 @@ public final class AsyncCall implements Cancellation {
      */
     @Override
     public void cancel(boolean interrupt) {
-        interruptOnCancel = interrupt;
+        if (interrupt) {
+            interruptOnCancel = true; // never back to false: see the implementation notes
+        }
         cancelled = true;
         Cancellation action = slot.getAndSet(CANCELLED);
         if (action != null && action != CANCELLED) {

@@ -11,13 +11,18 @@ import dev.fusebox.ft.core.time.Scheduler;
 import dev.fusebox.ft.core.time.Ticker;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The asynchronous twin of {@link RetryStep}: the wait between attempts is a scheduled task, not
- * a blocked thread, and a cancelled call starts no further attempt. Every next attempt starts from
- * the scheduler, never on the stack of the previous one, so retries cannot overflow the stack.
- * Thread-safe.
+ * a blocked thread, and a cancelled call starts no further attempt. The scheduled task only hands
+ * the next attempt to {@code executor} (a scheduler's tasks must be short and call no application
+ * code, and an attempt may reach a fallback at once, e.g. when the breaker is open). So every next
+ * attempt starts on the executor, never on the stack of the previous one, and retries cannot
+ * overflow the stack. A next attempt that the scheduler or the executor drops (shutdown) fails the
+ * call with the reason, the last failure suppressed in it. Thread-safe.
  */
 public final class AsyncRetryStep implements AsyncStep {
 
@@ -25,13 +30,16 @@ public final class AsyncRetryStep implements AsyncStep {
     private final RetryPolicy policy;
     private final Ticker ticker;
     private final Scheduler scheduler;
+    private final Executor executor;
     private final MethodMetrics metrics;
 
-    public AsyncRetryStep(AsyncStep next, RetryPolicy policy, Ticker ticker, Scheduler scheduler, MethodMetrics metrics) {
+    public AsyncRetryStep(AsyncStep next, RetryPolicy policy, Ticker ticker, Scheduler scheduler, Executor executor,
+                          MethodMetrics metrics) {
         this.next = next;
         this.policy = policy;
         this.ticker = ticker;
         this.scheduler = scheduler;
+        this.executor = executor;
         this.metrics = metrics;
     }
 
@@ -60,24 +68,56 @@ public final class AsyncRetryStep implements AsyncStep {
                 return;
             }
             metrics.retried();
-            scheduler.schedule(new AbandonableTask() {
-                @Override
-                public void run() {
-                    if (call.isCancelled()) {
-                        metrics.retryFinished(true, RetryOutcome.EXCEPTION_NOT_RETRYABLE);
-                        result.completeExceptionally(failure);
-                    } else {
-                        attempt(call, result, start, retries + 1);
-                    }
-                }
-
-                @Override
-                public void abandon(Throwable reason) {
-                    metrics.retryFinished(true, RetryOutcome.EXCEPTION_NOT_RETRYABLE);
-                    reason.addSuppressed(failure);
-                    result.completeExceptionally(reason);
-                }
-            }, delay);
+            scheduler.schedule(new NextAttempt(call, result, start, retries + 1, failure), delay);
         });
+    }
+
+    /**
+     * The next attempt of a call: scheduled after the delay, it runs first on the scheduler's thread,
+     * where it only hands itself to the executor, and then there, where it starts the attempt.
+     * Either may drop it unrun at shutdown and abandon it instead.
+     */
+    private final class NextAttempt implements AbandonableTask {
+        private final AsyncCall call;
+        private final CompletableFuture<Object> result;
+        private final long start;
+        private final int retries;
+        private final Throwable lastFailure;
+        /** Written by the scheduler's thread before the hand-off, read on the executor's after it. */
+        private boolean handedOff;
+
+        NextAttempt(AsyncCall call, CompletableFuture<Object> result, long start, int retries, Throwable lastFailure) {
+            this.call = call;
+            this.result = result;
+            this.start = start;
+            this.retries = retries;
+            this.lastFailure = lastFailure;
+        }
+
+        @Override
+        public void run() {
+            if (!handedOff) {
+                handedOff = true;
+                try {
+                    executor.execute(this);
+                } catch (RejectedExecutionException shutDown) {
+                    abandon(shutDown);
+                }
+                return;
+            }
+            if (call.isCancelled()) {
+                metrics.retryFinished(true, RetryOutcome.EXCEPTION_NOT_RETRYABLE);
+                result.completeExceptionally(lastFailure);
+            } else {
+                attempt(call, result, start, retries);
+            }
+        }
+
+        @Override
+        public void abandon(Throwable reason) {
+            metrics.retryFinished(true, RetryOutcome.EXCEPTION_NOT_RETRYABLE);
+            reason.addSuppressed(lastFailure);
+            result.completeExceptionally(reason);
+        }
     }
 }

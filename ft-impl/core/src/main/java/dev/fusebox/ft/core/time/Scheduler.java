@@ -1,7 +1,10 @@
 package dev.fusebox.ft.core.time;
 
 /**
- * Runs a task once after a delay: timeouts and asynchronous retry delays go through it.
+ * Runs a task once after a delay: timeouts and asynchronous retry delays go through it. A task may
+ * run on the scheduler's own thread (the container's timer does that, so that a timeout fires on
+ * time however busy the pool is), so tasks must be short and call no application code: what follows
+ * them hops onto an executor (see {@code AsyncRetryStep}, {@code AsyncFallbackStep}).
  * Implementations must be thread-safe.
  */
 @FunctionalInterface

@@ -18,6 +18,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * outcome is settled by one CAS on {@code settled}; the deadline side cancels the attempt before it
  * completes the result, so a caller who sees the timeout finds the attempt's bulkhead place already
  * free. Thread-safe.
+ *
+ * <p>The deadline's task runs on the scheduler's thread (the container's timer), never waiting for
+ * a pool thread, so it fires on time when every pool thread is busy with the very bodies it is to
+ * interrupt. It calls no application code itself: cancelling runs only Fusebox's own cancellations
+ * (the bulkhead withdrawal, the interrupt), and completing the result runs the outer links, whose
+ * application code (fallback, the caller's continuations) hops off the timer thread on its own.
  */
 public final class AsyncTimeoutStep implements AsyncStep {
 

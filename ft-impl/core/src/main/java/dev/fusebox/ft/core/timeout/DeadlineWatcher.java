@@ -4,7 +4,6 @@ import dev.fusebox.ft.core.time.Scheduler;
 import dev.fusebox.ft.core.time.Ticker;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.Arrays;
 
 /**
  * Interrupts threads whose synchronous timed calls reach their deadline; one watcher serves every
@@ -24,10 +23,24 @@ import java.util.Arrays;
  * includes its deadline in the next wake-up. A value of {@code wakeAt} other than IDLE was written
  * by a CAS whose author schedules a scan for it, and that scan's IDLE write comes after any read of
  * that value. Superfluous scans (an earlier one scheduled while a later one is pending) are
- * harmless: a scan only fires watches whose deadline has passed. The set of threads is a
- * copy-on-write array: a thread joins it on its first timed call, and scans drop threads that have
- * ended. Ticks are compared directly (a deadline saturates at {@code Long.MAX_VALUE}, meaning never).
- * Thread-safe.
+ * harmless: a scan only fires watches whose deadline has passed. Ticks are compared directly (a
+ * deadline saturates at {@code Long.MAX_VALUE}, meaning never).
+ *
+ * <p>The threads known to the watcher are a singly linked list of their {@link ThreadWatches},
+ * from {@code head} through {@link ThreadWatches#next} (both volatile). A thread joins on its first
+ * timed call by putting itself at the head; links change only under {@code joinLock}, and scans
+ * read the list without it. Nothing is copied, so joining and leaving cost O(1) each (amortised),
+ * however many threads there are; a copy-on-write array, as before issue 11, made n joins by
+ * short-lived (e.g. virtual) threads cost O(n^2). Ended threads leave in two ways: a joining thread
+ * first drops the ended threads at the head (a stream of short-lived threads, each ended when the
+ * next joins, so keeps one entry, not one per thread), and a scan that met an ended thread unlinks
+ * every ended one in one pass (it visits every entry anyway). Why a scan without the lock is still
+ * correct: a new entry only ever goes in at the head, and an entry is unlinked only when its
+ * thread has ended (no RUNNING watch), by pointing its predecessor past it, never by changing its
+ * own {@code next}. So a scan that read {@code head} reaches every entry that was in the list then
+ * and whose thread is alive, even if it stands on an entry that is unlinked meanwhile; an entry
+ * added after that read belongs to a thread whose arming comes after the scan's write of IDLE, and
+ * the handshake above makes that thread schedule a scan itself. Thread-safe.
  */
 public final class DeadlineWatcher {
 
@@ -47,7 +60,8 @@ public final class DeadlineWatcher {
     private final Runnable scan = this::scan;
     private final ThreadLocal<ThreadWatches> perThread = ThreadLocal.withInitial(this::join);
     private final Object joinLock = new Object();
-    private volatile ThreadWatches[] threads = new ThreadWatches[0];
+    /** The most recently joined thread's watches; the others follow through {@link ThreadWatches#next}. */
+    private volatile ThreadWatches head;
     private volatile long wakeAt = IDLE;
 
     public DeadlineWatcher(Scheduler scheduler, Ticker ticker) {
@@ -97,7 +111,7 @@ public final class DeadlineWatcher {
         long now = ticker.nanoTime();
         long earliest = IDLE;
         boolean someEnded = false;
-        for (ThreadWatches thread : threads) {
+        for (ThreadWatches thread = head; thread != null; thread = thread.next) {
             for (Watch watch : thread.watches) {
                 long seen = watch.state();
                 if (!Watch.isRunning(seen)) {
@@ -120,25 +134,47 @@ public final class DeadlineWatcher {
         }
     }
 
+    /** Puts the calling thread's new watches at the head, after dropping the ended threads found there. */
     private ThreadWatches join() {
         ThreadWatches mine = new ThreadWatches(Thread.currentThread());
         synchronized (joinLock) {
-            ThreadWatches[] current = threads;
-            ThreadWatches[] grown = Arrays.copyOf(current, current.length + 1);
-            grown[current.length] = mine;
-            threads = grown;
+            ThreadWatches first = head;
+            while (first != null && !first.owner.isAlive()) {
+                first = first.next; // each ended entry is passed over once: O(1) amortised
+            }
+            mine.next = first;
+            head = mine;
         }
         return mine;
     }
 
+    /** Unlinks every ended thread, in one pass; an unlinked entry keeps its {@code next} for scans on it. */
     private void dropEndedThreads() {
         synchronized (joinLock) {
-            threads = Arrays.stream(threads).filter(t -> t.owner.isAlive()).toArray(ThreadWatches[]::new);
+            ThreadWatches previous = null;
+            for (ThreadWatches thread = head; thread != null; thread = thread.next) {
+                if (thread.owner.isAlive()) {
+                    previous = thread;
+                } else if (previous == null) {
+                    head = thread.next;
+                } else {
+                    previous.next = thread.next;
+                }
+            }
         }
     }
 
     /** Threads known to this watcher (for tests). */
     int threadCount() {
-        return threads.length;
+        int count = 0;
+        for (ThreadWatches thread = head; thread != null; thread = thread.next) {
+            count++;
+        }
+        return count;
+    }
+
+    /** The due time of the earliest scan asked for, or {@code Long.MAX_VALUE} (for the jcstress tests). */
+    long wakeAt() {
+        return wakeAt;
     }
 }

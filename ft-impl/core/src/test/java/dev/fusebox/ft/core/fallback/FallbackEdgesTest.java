@@ -32,7 +32,7 @@ class FallbackEdgesTest {
     }
 
     private AsyncFallbackStep async(AsyncStep next, FallbackAction action, boolean composeStage) {
-        return new AsyncFallbackStep(next, action, applyOn, composeStage, MethodMetrics.NONE);
+        return new AsyncFallbackStep(next, action, applyOn, composeStage, Runnable::run, MethodMetrics.NONE);
     }
 
     @Test

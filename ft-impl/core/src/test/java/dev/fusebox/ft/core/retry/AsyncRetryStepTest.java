@@ -12,6 +12,7 @@ import dev.fusebox.ft.core.metrics.MethodMetrics;
 import dev.fusebox.ft.core.time.Scheduler;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -28,7 +29,7 @@ class AsyncRetryStepTest {
     private final AtomicInteger attempts = new AtomicInteger();
 
     private CompletableFuture<Object> run(RetryPolicy policy, AsyncStep next, AsyncCall call) {
-        return new AsyncRetryStep(next, policy, time, time, MethodMetrics.NONE).call(call).toCompletableFuture();
+        return new AsyncRetryStep(next, policy, time, time, Runnable::run, MethodMetrics.NONE).call(call).toCompletableFuture();
     }
 
     private CompletableFuture<Object> run(RetryPolicy policy, AsyncStep next) {
@@ -172,9 +173,34 @@ class AsyncRetryStepTest {
             ((AbandonableTask) task).abandon(new RejectedExecutionException("scheduler shut down"));
             return () -> { };
         };
-        CompletableFuture<Object> result = new AsyncRetryStep(failingFirst(5), policy(5, 0, 0, 0), time, dropping,
+        CompletableFuture<Object> result = new AsyncRetryStep(failingFirst(5), policy(5, 0, 0, 0), time, dropping, Runnable::run,
                 MethodMetrics.NONE).call(new AsyncCall(() -> null)).toCompletableFuture();
         assertThatThrownBy(result::join).cause().isInstanceOf(RejectedExecutionException.class)
+                .satisfies(e -> assertThat(e.getSuppressed()).singleElement().isInstanceOf(IOException.class));
+        assertThat(attempts).hasValue(1);
+    }
+
+    @Test
+    void theDelayOnlyHandsTheNextAttemptToTheExecutor() {
+        List<Runnable> handedOff = new ArrayList<>();
+        CompletableFuture<Object> result = new AsyncRetryStep(failingFirst(1), policy(5, 100 * MS, 0, 0), time, time,
+                handedOff::add, MethodMetrics.NONE).call(new AsyncCall(() -> null)).toCompletableFuture();
+        time.advance(Duration.ofMillis(100));
+        assertThat(attempts).as("the scheduler's task did not start the attempt itself").hasValue(1);
+        assertThat(handedOff).hasSize(1);
+        handedOff.get(0).run();
+        assertThat(attempts).hasValue(2);
+        assertThat(result).isCompletedWithValue("ok after 2");
+    }
+
+    @Test
+    void aRetryTheExecutorRefusesFailsTheCallWithTheReason() {
+        CompletableFuture<Object> result = new AsyncRetryStep(failingFirst(5), policy(5, 0, 0, 0), time, time, task -> {
+            throw new RejectedExecutionException("pool shut down");
+        }, MethodMetrics.NONE).call(new AsyncCall(() -> null)).toCompletableFuture();
+        time.runDue();
+        assertThatThrownBy(result::join).cause().isInstanceOf(RejectedExecutionException.class)
+                .hasMessage("pool shut down")
                 .satisfies(e -> assertThat(e.getSuppressed()).singleElement().isInstanceOf(IOException.class));
         assertThat(attempts).hasValue(1);
     }

@@ -114,7 +114,7 @@ class RetryStepTest {
         AsyncRetryStep step = new AsyncRetryStep(call -> {
             attempts.incrementAndGet();
             return CompletableFuture.failedFuture(new IOException("x"));
-        }, new RetryPolicy(5, 100 * MS, 0, 0, ExceptionClassifier.all()), time, time, MethodMetrics.NONE);
+        }, new RetryPolicy(5, 100 * MS, 0, 0, ExceptionClassifier.all()), time, time, Runnable::run, MethodMetrics.NONE);
         AsyncCall call = new AsyncCall(() -> null);
         CompletableFuture<Object> result = step.call(call).toCompletableFuture();
         assertThat(attempts).hasValue(1);

@@ -212,4 +212,124 @@ class DeadlineWatcherTest {
         assertThat(timedOut.get()).as("some calls ran past 60 us and were timed out").isPositive();
         assertThat(inTime.get()).isPositive();
     }
+
+    /**
+     * Issue 11 item 6: many short-lived threads (virtual threads, say), each making one timed call and
+     * ending before the next starts, with no scan in between (virtual time stands still). Joining
+     * must not keep the ended threads' entries: on e03a9a1 every join copied the whole array of
+     * threads, ended ones included until a scan dropped them, so n joins cost O(n^2); this failed
+     * there with "threads known after 2000 short-lived threads: expected: 1 but was: 2000".
+     */
+    @Test
+    void joinsByManyShortLivedThreadsKeepNoEndedThreadsEntries() throws Exception {
+        TimeoutStep step = timeout("short-lived", SECOND);
+        int threads = 2_000;
+        int mostKnown = 0;
+        for (int i = 0; i < threads; i++) {
+            Thread thread = new Thread(() -> {
+                try {
+                    step.call(() -> "in time");
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            thread.start();
+            thread.join();
+            mostKnown = Math.max(mostKnown, watcher.threadCount());
+        }
+        assertThat(watcher.threadCount()).as("threads known after %d short-lived threads", threads).isEqualTo(1);
+        assertThat(mostKnown).as("most threads ever known at once").isEqualTo(1);
+    }
+
+    /** An ended thread behind a live one (it joined first) leaves at the next scan, unlinked in place. */
+    @Test
+    void aScanUnlinksAnEndedThreadBehindALiveOne() throws Exception {
+        TimeoutStep step = timeout("mixed", SECOND);
+        step.call(() -> "this thread joins first");
+        CountDownLatch endFirst = new CountDownLatch(1);
+        CountDownLatch endSecond = new CountDownLatch(1);
+        Thread first = joinedAndWaiting(step, endFirst);
+        Thread second = joinedAndWaiting(step, endSecond);
+        try {
+            endFirst.countDown();
+            first.join();
+            assertThat(watcher.threadCount()).as("second, first (ended), this thread").isEqualTo(3);
+            time.advance(Duration.ofSeconds(2)); // the scan the first call asked for
+            assertThat(watcher.threadCount()).as("second, this thread").isEqualTo(2);
+        } finally {
+            endSecond.countDown();
+            second.join();
+        }
+    }
+
+    /** A thread that joins the watcher with one timed call and then waits for {@code end}. */
+    private static Thread joinedAndWaiting(TimeoutStep step, CountDownLatch end) throws InterruptedException {
+        CountDownLatch joined = new CountDownLatch(1);
+        Thread thread = new Thread(() -> {
+            try {
+                step.call(() -> "joined");
+                joined.countDown();
+                end.await();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        thread.start();
+        joined.await();
+        return thread;
+    }
+
+    /**
+     * Joining costs the same however many threads the watcher knows: the bytes a thread allocates on
+     * its first timed call (its join) are counted with 1 and with 500 live threads known. On
+     * e03a9a1 the join copied the array of threads, 4 bytes per known thread: it failed with "extra
+     * bytes a join allocates with 500 threads known (272 with one, 2280 with 500)".
+     */
+    @Test
+    void aJoinAllocatesTheSameWithOneOrFiveHundredThreadsKnown() throws Exception {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean allocation
+                && allocation.isThreadAllocatedMemorySupported() && allocation.isThreadAllocatedMemoryEnabled(),
+                "this JVM does not count the bytes a thread allocates");
+        com.sun.management.ThreadMXBean allocation = (com.sun.management.ThreadMXBean) bean;
+        TimeoutStep step = timeout("joining", SECOND);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Thread> parked = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                joinBytes(step, allocation); // warm up: classes loaded, code compiled
+            }
+            long withOne = joinBytes(step, allocation);
+            for (int i = 0; i < 500; i++) {
+                parked.add(joinedAndWaiting(step, release));
+            }
+            assertThat(watcher.threadCount()).isGreaterThanOrEqualTo(500);
+            long withFiveHundred = joinBytes(step, allocation);
+            assertThat(withFiveHundred - withOne).as("extra bytes a join allocates with 500 threads known"
+                    + " (%d with one, %d with 500)", withOne, withFiveHundred).isLessThan(256);
+        } finally {
+            release.countDown();
+            for (Thread thread : parked) {
+                thread.join();
+            }
+        }
+    }
+
+    /** Bytes a new thread allocates in its first timed call, which joins it to the watcher. */
+    private static long joinBytes(TimeoutStep step, com.sun.management.ThreadMXBean allocation) throws Exception {
+        long[] bytes = new long[1];
+        Thread thread = new Thread(() -> {
+            try {
+                long id = Thread.currentThread().getId();
+                long before = allocation.getThreadAllocatedBytes(id);
+                step.call(() -> null);
+                bytes[0] = allocation.getThreadAllocatedBytes(id) - before;
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        thread.start();
+        thread.join();
+        return bytes[0];
+    }
 }

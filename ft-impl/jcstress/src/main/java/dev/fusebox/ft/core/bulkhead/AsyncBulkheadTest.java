@@ -3,6 +3,12 @@ package dev.fusebox.ft.core.bulkhead;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
+import dev.fusebox.ft.core.invocation.AsyncCall;
+import dev.fusebox.ft.core.invocation.Rejections;
+import dev.fusebox.ft.core.metrics.MethodMetrics;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
@@ -11,10 +17,11 @@ import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.IIL_Result;
+import org.openjdk.jcstress.infra.results.ILL_Result;
 import org.openjdk.jcstress.infra.results.ZIL_Result;
 
 // Proves: the asynchronous bulkhead loses no task and no slot when submit, withdraw and release
-// race. A queued task is started or withdrawn, never both and never neither (no lost wake-up);
+// race, and a call cancelled while AsyncBulkheadStep admits it keeps no queue place. A queued task is started or withdrawn, never both and never neither (no lost wake-up);
 // a started task never sees more running tasks than the limit; once every started task has
 // released, running and waiting are both back to 0. Tasks run on the thread that starts them and
 // keep their slot until the arbiter releases it.
@@ -159,6 +166,57 @@ public class AsyncBulkheadTest {
             first.finish();
             second.finish();
             r.r3 = counters(bulkhead);
+        }
+    }
+
+    @JCStressTest
+    @Description("limit 1, queue 1, slot held: a call is cancelled while AsyncBulkheadStep admits it (between"
+            + " installing its withdrawal and queueing it). The cancelled call holds no queue place, its stage"
+            + " is failed with CancellationException, and once the holder ends nothing runs or waits.")
+    @Outcome(id = "0, cancelled, drained", expect = ACCEPTABLE,
+            desc = "(waiting after both, the call's stage, counters once the holder ended): withdrawn, failed, no leak")
+    @Outcome(id = "1, pending, .*", expect = FORBIDDEN,
+            desc = "the cancelled call kept its queue place, its stage pending until a slot frees")
+    @Outcome(id = ".*, running=.*", expect = FORBIDDEN, desc = "a slot or queue place leaked")
+    @Outcome(expect = FORBIDDEN, desc = "anything else")
+    @State
+    public static class CancelAgainstAdmission {
+
+        private final AsyncBulkhead bulkhead = withHolders(1, 1, 1);
+        private final AsyncBulkheadStep step = new AsyncBulkheadStep(call -> new CompletableFuture<>(), bulkhead,
+                Rejections.plain(), () -> 0L, MethodMetrics.NONE);
+        private final AsyncCall call = new AsyncCall(() -> null);
+        private volatile CompletableFuture<Object> result;
+
+        @Actor
+        public void admit() {
+            result = step.call(call).toCompletableFuture();
+        }
+
+        @Actor
+        public void cancel() {
+            call.cancel(false);
+        }
+
+        @Arbiter
+        public void outcome(ILL_Result r) {
+            r.r1 = bulkhead.waiting();
+            r.r2 = !result.isDone() ? "pending"
+                    : result.isCompletedExceptionally() && failure(result) instanceof CancellationException ? "cancelled"
+                    : "other";
+            bulkhead.release(); // the holder ends: a task still queued would start now and give its slot back
+            r.r3 = counters(bulkhead);
+        }
+
+        private static Throwable failure(CompletableFuture<Object> stage) {
+            try {
+                stage.join();
+                return null;
+            } catch (CompletionException e) {
+                return e.getCause();
+            } catch (CancellationException e) {
+                return e;
+            }
         }
     }
 

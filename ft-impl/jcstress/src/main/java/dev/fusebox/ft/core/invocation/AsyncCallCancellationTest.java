@@ -12,11 +12,13 @@ import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.I_Result;
 import org.openjdk.jcstress.infra.results.ZZ_Result;
+import org.openjdk.jcstress.infra.results.Z_Result;
 
-// Proves the two promises of AsyncCall's implementation notes: a cancellation racing with the
+// Proves the promises of AsyncCall's implementation notes: a cancellation racing with the
 // installation of a cancel action runs that action exactly once (whichever side comes second runs
-// it), and an interrupt from cancel(true) lands while the method runs or not at all, never after
-// the worker has left the call (where it would hit the worker's next, unrelated call).
+// it); an interrupt from cancel(true) lands while the method runs or not at all, never after the
+// worker has left the call (where it would hit the worker's next, unrelated call); and once a
+// cancellation asked for an interrupt, a racing cancel(false) does not take it back.
 public class AsyncCallCancellationTest {
 
     @JCStressTest
@@ -79,6 +81,37 @@ public class AsyncCallCancellationTest {
         @Arbiter
         public void outcome(ZZ_Result r) {
             r.r2 = worker.isInterrupted(); // set only by an interrupt after the clearing read
+        }
+    }
+
+    @JCStressTest
+    @Description("An attempt's timeout, cancel(true), races the caller's cancel(false) before the method has"
+            + " marked its thread; then the method starts: it is interrupted whichever cancel came last.")
+    @Outcome(id = "true", expect = ACCEPTABLE, desc = "(the starting method's thread was interrupted): yes")
+    @Outcome(id = "false", expect = FORBIDDEN,
+            desc = "lost timeout: the later cancel(false) took back the interrupt the timeout asked for")
+    @Outcome(expect = FORBIDDEN, desc = "anything else")
+    @State
+    public static class InterruptIsKept {
+
+        private final AsyncCall attempt = new AsyncCall(() -> null);
+
+        @Actor
+        public void timeout() {
+            attempt.cancel(true);
+        }
+
+        @Actor
+        public void caller() {
+            attempt.cancel(false);
+        }
+
+        @Arbiter
+        public void outcome(Z_Result r) {
+            Thread.interrupted(); // start clean
+            attempt.runningOn(Thread.currentThread());
+            attempt.runningOn(null);
+            r.r1 = Thread.interrupted();
         }
     }
 }

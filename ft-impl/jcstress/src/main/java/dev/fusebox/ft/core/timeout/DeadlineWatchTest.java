@@ -16,8 +16,9 @@ import org.openjdk.jcstress.infra.results.JI_Result;
 
 // Proves the claims of Watch's and DeadlineWatcher's implementation notes: the end of a timed call
 // and the watcher firing its deadline are settled by one CAS (exactly one side wins, and no
-// interrupt is left on the caller once finish() returned), and a call armed while a scan runs is
-// never forgotten (the scan sees it, or the call schedules a scan itself).
+// interrupt is left on the caller once finish() returned), a call armed while a scan runs is
+// never forgotten (the scan sees it, or the call schedules a scan itself), and reusing a thread's
+// watch for the next call (a retried attempt) while a scan fires the previous one is safe.
 public class DeadlineWatchTest {
 
     @JCStressTest
@@ -105,6 +106,49 @@ public class DeadlineWatchTest {
         public void outcome(JI_Result r) {
             r.r1 = scheduler.lastDelay;
             r.r2 = scheduler.calls.get() - 1;
+        }
+    }
+
+    @JCStressTest
+    @Description("A retried attempt re-arms the watch its first attempt used (same thread, same depth) while a"
+            + " scan fires the first attempt's passed deadline (clock at 10; deadlines 5, then 20): one side wins"
+            + " the first attempt, a scan that saw the first attempt never fires the second, the second stays"
+            + " armed and covered by a scan due no later than 20, and no interrupt is left on the thread.")
+    @Outcome(id = "1, 0, 1, 1", expect = ACCEPTABLE, desc = "(first in time, flag after it ended, second still armed,"
+            + " a scan asked for by 20): the first attempt ended before the scan fired it")
+    @Outcome(id = "0, 0, 1, 1", expect = ACCEPTABLE,
+            desc = "the scan fired the first attempt; its interrupt was delivered and cleared inside finish()")
+    @Outcome(id = ".*, .*, 0, .*", expect = FORBIDDEN,
+            desc = "the second attempt's watch was fired by a scan that saw the first (ABA across reuse)")
+    @Outcome(id = ".*, .*, .*, 0", expect = FORBIDDEN,
+            desc = "lost wake-up: no scan is asked for by the second attempt's deadline")
+    @Outcome(id = ".*, 1, .*, .*", expect = FORBIDDEN, desc = "an interrupt leaked past the first attempt's end")
+    @Outcome(expect = FORBIDDEN, desc = "anything else")
+    @State
+    public static class ReArmAgainstScan {
+
+        private final CountingScheduler scheduler = new CountingScheduler();
+        private final DeadlineWatcher watcher = new DeadlineWatcher(scheduler, () -> 10L);
+        private volatile Watch second;
+
+        @Actor
+        public void attempts(IIII_Result r) {
+            Thread.interrupted(); // start clean
+            Watch first = watcher.start(5);
+            r.r1 = watcher.end(first) ? 1 : 0;
+            r.r2 = Thread.interrupted() ? 1 : 0;
+            second = watcher.start(20); // the same watch object, next generation; stays armed
+        }
+
+        @Actor
+        public void scan() {
+            watcher.scan();
+        }
+
+        @Arbiter
+        public void outcome(IIII_Result r) {
+            r.r3 = Watch.isRunning(second.state()) ? 1 : 0;
+            r.r4 = watcher.wakeAt() <= 20 ? 1 : 0;
         }
     }
 }
