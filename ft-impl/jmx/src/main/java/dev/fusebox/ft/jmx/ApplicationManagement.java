@@ -31,9 +31,12 @@ import javax.management.StandardMBean;
  * an application name, registers the registry and each method's MXBeans in the platform
  * MBeanServer, watches every breaker (JFR events, expired forcings, State notifications), puts
  * back kept forcings, and runs the one management thread ({@code fusebox-management-<app>},
- * daemon) that delivers notifications, flushes coalesced ones and samples bulkheads. With
- * management disabled it registers nothing and starts no thread; the Java API still works.
- * Not thread-safe: {@link #start} and {@link #stop} are called by the container, once each.
+ * daemon) that delivers notifications, flushes coalesced ones and samples bulkheads. Forcings are
+ * written to the {@link ForcedStateStore} by a {@link ForcedStateWriter} on its own thread
+ * ({@code fusebox-forcings-<app>}, only when there is a store), which {@link #stop} lets finish
+ * its writes. With management disabled it registers nothing and starts only that writer; the Java
+ * API still works. Not thread-safe: {@link #start} and {@link #stop} are called by the container,
+ * once each.
  */
 final class ApplicationManagement {
 
@@ -53,6 +56,7 @@ final class ApplicationManagement {
     private final AtomicLong sequence = new AtomicLong();
     private final List<Guarded> guarded;
     private ScheduledThreadPoolExecutor thread;
+    private ForcedStateWriter forcings;
     private OperatorActions actions;
     private String application;
 
@@ -79,7 +83,8 @@ final class ApplicationManagement {
                        ConfigurationChanges changes) throws JMException {
         if (!enabled) {
             application = wanted;
-            actions = new OperatorActions(guarded, groups, new AuditLog(wanted), store, changes);
+            forcings = ForcedStateWriter.of(wanted, store, guarded);
+            actions = new OperatorActions(guarded, groups, new AuditLog(wanted), forcings, changes);
             watchBreakers(null);
             actions.restore();
             LOG.log(System.Logger.Level.INFO, "fault tolerance JMX management of " + wanted + " is disabled ("
@@ -105,13 +110,16 @@ final class ApplicationManagement {
                            ConfigurationChanges changes) throws JMException {
         for (int n = 1; n <= MAX_SUFFIX; n++) {
             String candidate = n == 1 ? wanted : wanted + "-" + n;
-            OperatorActions candidateActions = new OperatorActions(guarded, groups, new AuditLog(candidate), store,
-                    changes);
+            forcings = ForcedStateWriter.of(candidate, store, guarded); // stop() closes it if registering fails
+            OperatorActions candidateActions = new OperatorActions(guarded, groups, new AuditLog(candidate),
+                    forcings, changes);
             ObjectName name = ManagementNames.registry(candidate);
             try {
                 server.registerMBean(new StandardMBean(new ApplicationRegistry(candidate, guarded, candidateActions),
                         FaultToleranceMXBean.class, true), name);
             } catch (InstanceAlreadyExistsException taken) {
+                forcings.close();
+                forcings = null;
                 continue;
             }
             registered.add(name);
@@ -212,7 +220,10 @@ final class ApplicationManagement {
         return actions;
     }
 
-    /** Unregisters every MXBean, stops watching the breakers and stops the management thread. */
+    /**
+     * Unregisters every MXBean, stops watching the breakers, stops the management thread, and lets
+     * the forcings' writer write what is marked before its thread ends.
+     */
     void stop() {
         for (AutoCloseable watch : watches) {
             try {
@@ -241,6 +252,9 @@ final class ApplicationManagement {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (forcings != null) {
+            forcings.close();
         }
     }
 }

@@ -15,9 +15,17 @@ import java.util.function.Supplier;
 
 /**
  * The one way operator actions reach the engines, whoever asks (an MXBean, a group operation, the
- * Java API): checks the input, acts on the breaker, tells the {@link ForcedStateStore}, and audits
- * the outcome, refusals included. A refused action throws {@link IllegalArgumentException} with
- * the reason after it has been audited. Thread-safe: each action is one atomic engine operation.
+ * Java API): checks the input, acts on the breaker, marks the breaker for the
+ * {@link ForcedStateWriter}, and audits the outcome, refusals included. A refused action throws
+ * {@link IllegalArgumentException} with the reason after it has been audited.
+ *
+ * <p>Implementation notes. Each action is one atomic engine operation (a CAS of the breaker's
+ * phase); what it did is then audited and the breaker marked as changed. Nothing here writes the
+ * store: the writer writes each marked breaker's forcing as it is when it writes, so two actions
+ * racing on one breaker (or an action racing a forcing running out) can audit in either order but
+ * the store always ends with the forcing in memory. A forcing running out is reported by
+ * {@link BreakerWatch} on whatever thread noticed it, a business call included: {@link #expired}
+ * audits it and marks the breaker, and does no file I/O. Thread-safe.
  */
 final class OperatorActions {
 
@@ -28,15 +36,15 @@ final class OperatorActions {
     private final Map<String, Guarded> breakers = new LinkedHashMap<>();
     private final BreakerSelection selection;
     private final AuditLog audit;
-    private final ForcedStateStore store;
+    private final ForcedStateWriter forcings;
     private final ConfigurationChanges changes;
 
     OperatorActions(List<Guarded> guarded, Map<String, String> groupDefinitions, AuditLog audit,
-                    ForcedStateStore store, ConfigurationChanges changes) {
+                    ForcedStateWriter forcings, ConfigurationChanges changes) {
         guarded.stream().filter(Guarded::hasBreaker).forEach(g -> breakers.put(g.name(), g));
         this.selection = new BreakerSelection(List.copyOf(breakers.keySet()), groupDefinitions);
         this.audit = audit;
-        this.store = store;
+        this.forcings = forcings;
         this.changes = changes;
     }
 
@@ -81,7 +89,7 @@ final class OperatorActions {
             Transition made = breaker.force(state, principal, why, until);
             String detail = made.cause() + "; " + untilText(guarded, until);
             record(principal, action, target, why, made.from().name(), made.to().name(), true, detail);
-            keep(guarded, made.forced());
+            forcings.changed(guarded.name());
             return new ActionResult(target, action, true, made.from().name(), made.to().name(), detail);
         } catch (IllegalArgumentException refused) {
             record(principal, action, target, reason, before, before, false, refused.getMessage());
@@ -118,7 +126,7 @@ final class OperatorActions {
             return new ActionResult(target, "release", false, state, state, detail);
         }
         record(principal, "release", target, "", made.from().name(), made.to().name(), true, made.cause());
-        keep(guarded, null);
+        forcings.changed(guarded.name());
         return new ActionResult(target, "release", true, made.from().name(), made.to().name(), made.cause());
     }
 
@@ -132,7 +140,7 @@ final class OperatorActions {
         String why = reason == null ? "" : reason.trim();
         Transition made = guarded.method().breaker().reset(principal, why);
         record(principal, "reset", target, why, made.from().name(), made.to().name(), true, made.cause());
-        keep(guarded, null);
+        forcings.changed(guarded.name());
         return new ActionResult(target, "reset", true, made.from().name(), made.to().name(), made.cause());
     }
 
@@ -165,15 +173,22 @@ final class OperatorActions {
         return result;
     }
 
-    /** A forcing of {@code guarded} ran out (seen by its breaker's listener). */
+    /**
+     * A forcing of {@code guarded} ran out (seen by its breaker's listener, on the thread that
+     * noticed it, perhaps a business call): audited and marked; the writer thread writes it.
+     */
     void expired(Guarded guarded, Transition transition) {
         record(SYSTEM, "expire", guarded.name(), "", transition.from().name(), transition.to().name(), true,
                 transition.cause());
-        keep(guarded, null);
+        forcings.changed(guarded.name());
     }
 
-    /** Puts back what {@code store} kept, before any call; expired and unknown entries are skipped. */
+    /**
+     * Puts back what the store kept, before any call, each with the moment it was first forced;
+     * expired entries are skipped (and dropped from the store), unknown ones skipped.
+     */
     void restore() {
+        ForcedStateStore store = forcings.store();
         Map<String, PersistedForcing> kept;
         try {
             kept = store.load();
@@ -189,14 +204,18 @@ final class OperatorActions {
             }
             if (forcing.expiredAt(guarded.clock().nowEpochMillis())) {
                 LOG.log(System.Logger.Level.INFO, "kept forcing of " + name + " skipped: it ran out");
-                keep(guarded, null);
+                forcings.changed(name);
                 return;
             }
             try {
                 CircuitState state = CircuitState.valueOf(forcing.state());
                 long until = forcing.untilEpochMillis() == 0 ? Forced.NEVER
                         : guarded.clock().deadline(Instant.ofEpochMilli(forcing.untilEpochMillis()));
-                Transition made = guarded.method().breaker().force(state, forcing.by(), forcing.reason(), until);
+                // 0: a store that does not know when it began (an entry written before Fusebox kept it)
+                long since = forcing.sinceEpochMillis() == 0 ? guarded.clock().nowNanos()
+                        : guarded.clock().deadline(Instant.ofEpochMilli(forcing.sinceEpochMillis()));
+                Transition made = guarded.method().breaker().force(state, forcing.by(), forcing.reason(), since,
+                        until);
                 record(forcing.by(), forceAction(state), name, forcing.reason(), made.from().name(), made.to().name(),
                         true, "restored from " + store + "; " + untilText(guarded, until));
             } catch (IllegalArgumentException invalid) {
@@ -252,17 +271,6 @@ final class OperatorActions {
     private static String untilText(Guarded guarded, long until) {
         return until == Forced.NEVER ? "until released"
                 : "until " + Instant.ofEpochMilli(guarded.clock().toEpochMillis(until));
-    }
-
-    private void keep(Guarded guarded, Forced forced) {
-        PersistedForcing kept = forced == null ? null : new PersistedForcing(forced.state().name(), forced.by(),
-                forced.reason(), guarded.clock().toEpochMillis(forced.sinceNanos()),
-                guarded.clock().untilEpochMillis(forced.untilNanos()));
-        try {
-            store.changed(guarded.name(), kept);
-        } catch (RuntimeException failed) {
-            LOG.log(System.Logger.Level.ERROR, "forced-state store " + store + " failed to keep " + guarded.name(), failed);
-        }
     }
 
     /** Audits something that happened outside an operator action (a hand edit of the overrides file). */

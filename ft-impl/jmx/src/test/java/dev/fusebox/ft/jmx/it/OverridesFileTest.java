@@ -44,7 +44,8 @@ class OverridesFileTest {
             ActionResult forced = charge(first).forceOpen("INC-7 payments provider down", "");
             assertThat(forced.succeeded()).as(forced.message()).isTrue();
         }
-        assertThat(Files.readString(file())).contains("fusebox.forced/" + Shop.Payments.class.getName() + "#charge=OPEN|never|local|INC-7 payments provider down");
+        assertThat(Files.readString(file())).containsPattern(java.util.regex.Pattern.quote("fusebox.forced/" + Shop.Payments.class.getName()
+                + "#charge") + "=OPEN\\|since=\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z\\|never\\|local\\|INC-7 payments provider down\n");
 
         try (Container second = Container.withOverrides(file(), Map.of(), Shop.Payments.class)) {
             CircuitBreakerMXBean breaker = charge(second);
@@ -63,6 +64,22 @@ class OverridesFileTest {
         try (Container third = Container.withOverrides(file(), Map.of(), Shop.Payments.class)) {
             assertThat(charge(third).getState()).isEqualTo("CLOSED");
             assertThat(charge(third).isForced()).isFalse();
+        }
+    }
+
+    /** A restart does not count as the moment of forcing: the operator forced it before. */
+    @Test
+    void aRestoredForcingKeepsTheMomentItWasForced() throws Exception {
+        long since;
+        try (Container first = Container.withOverrides(file(), Map.of(), Shop.Payments.class)) {
+            assertThat(charge(first).forceOpen("INC-8 provider down", "PT1H").succeeded()).isTrue();
+            since = charge(first).getForcing().sinceEpochMillis();
+        }
+        dev.fusebox.ft.testing.Await.until("the wall clock moved past the forcing",
+                () -> System.currentTimeMillis() > since + 20);
+        try (Container second = Container.withOverrides(file(), Map.of(), Shop.Payments.class)) {
+            assertThat(charge(second).getForcing()).as("restored").isNotNull();
+            assertThat(charge(second).getForcing().sinceEpochMillis()).as("since, after the restart").isEqualTo(since);
         }
     }
 
