@@ -48,6 +48,8 @@ public class FaultToleranceExtension implements Extension {
     public static final String PRIORITY_KEY = "mp.fault.tolerance.interceptor.priority";
     /** MicroProfile Config key of the asynchronous pool's size. */
     public static final String THREADS_KEY = "fusebox.async.max-threads";
+    /** The largest pool for {@code @Asynchronous} methods that {@value #THREADS_KEY} may ask for. */
+    public static final int MAX_THREADS = 1_024;
     /** MicroProfile Config key of how long shutdown waits for asynchronous tasks, in milliseconds. */
     public static final String SHUTDOWN_WAIT_KEY = "fusebox.async.shutdown-wait-millis";
     /** MicroProfile Config key: whether rejections (open circuit, full bulkhead, timeout) carry stack traces. */
@@ -98,8 +100,9 @@ public class FaultToleranceExtension implements Extension {
             errors.forEach(event::addDefinitionError);
         }
         int threads = config.getOptionalValue(THREADS_KEY, Integer.class).orElse(256);
-        if (threads < 1) {
-            event.addDefinitionError(new FaultToleranceDefinitionException(THREADS_KEY + " must be at least 1: " + threads));
+        if (threads < 1 || threads > MAX_THREADS) {
+            event.addDefinitionError(new FaultToleranceDefinitionException(THREADS_KEY + " must be 1 to " + MAX_THREADS
+                    + " (each thread reserves a stack): " + threads));
             threads = 1;
         }
         chains = new Chains(new AsyncExecution(threads, beans), beans,

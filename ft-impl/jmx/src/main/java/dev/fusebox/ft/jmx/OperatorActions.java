@@ -32,6 +32,9 @@ final class OperatorActions {
     private static final System.Logger LOG = System.getLogger(OperatorActions.class.getName());
     /** The principal of what nobody did (a forcing running out). */
     static final String SYSTEM = "system";
+    /** The longest target and detail an audit entry keeps (longer ones are cut, with a marker). */
+    static final int MAX_AUDITED_TARGET = 300;
+    static final int MAX_AUDITED_DETAIL = 1_000;
 
     private final Map<String, Guarded> breakers = new LinkedHashMap<>();
     private final BreakerSelection selection;
@@ -84,7 +87,8 @@ final class OperatorActions {
         CircuitBreaker breaker = guarded.method().breaker();
         String before = breaker.state().name();
         try {
-            String why = requireReason(reason, action, target);
+            OperatorInput.name(principal);
+            String why = OperatorInput.reason(reason, action, target);
             long until = expiry.get().deadline(guarded.clock());
             Transition made = breaker.force(state, principal, why, until);
             String detail = made.cause() + "; " + untilText(guarded, until);
@@ -104,7 +108,8 @@ final class OperatorActions {
         Expiry parsed;
         List<String> targets;
         try {
-            requireReason(reason, action, selector);
+            OperatorInput.name(principal);
+            OperatorInput.reason(reason, action, selector);
             parsed = expiry.get();
             targets = selection.select(selector);
         } catch (IllegalArgumentException refused) {
@@ -118,6 +123,7 @@ final class OperatorActions {
     ActionResult release(String target, String principal) {
         Guarded guarded = known(target, "release", "", principal);
         CircuitBreaker breaker = guarded.method().breaker();
+        checked(() -> OperatorInput.name(principal), principal, "release", target, "");
         Transition made = breaker.release(principal);
         if (made == null) {
             String state = breaker.state().name();
@@ -137,7 +143,10 @@ final class OperatorActions {
     /** Closes {@code target} with an empty window and drops any forcing. */
     ActionResult reset(String target, String reason, String principal) {
         Guarded guarded = known(target, "reset", reason, principal);
-        String why = reason == null ? "" : reason.trim();
+        String why = checked(() -> {
+            OperatorInput.name(principal);
+            return OperatorInput.optionalReason(reason);
+        }, principal, "reset", target, reason);
         Transition made = guarded.method().breaker().reset(principal, why);
         record(principal, "reset", target, why, made.from().name(), made.to().name(), true, made.cause());
         forcings.changed(guarded.name());
@@ -152,15 +161,22 @@ final class OperatorActions {
     ActionResult configure(Guarded guarded, String annotation, String parameter, String value, String reason,
                            String principal) {
         String target = guarded.name();
-        String what = annotation + "/" + parameter + "=" + value;
+        String what = annotation + "/" + parameter + "=" + OperatorInput.excerpt(value, OperatorInput.QUOTED);
         ActionResult result;
-        if (reason == null || reason.isBlank()) {
-            result = new ActionResult(target, "configure", false, null, null,
-                    "a reason is required to configure " + what + " of " + target);
+        String refusal = null;
+        try {
+            OperatorInput.name(principal);
+            OperatorInput.reason(reason, "configure " + what + " of", target);
+            OperatorInput.value(value, annotation + "/" + OperatorInput.excerpt(parameter, OperatorInput.QUOTED));
+        } catch (IllegalArgumentException refused) {
+            refusal = refused.getMessage();
+        }
+        if (refusal != null) {
+            result = new ActionResult(target, "configure", false, null, null, refusal);
         } else {
             try {
-                ActionResult given = changes.configure(guarded.method(), annotation, parameter, value, reason.trim(),
-                        principal);
+                ActionResult given = changes.configure(guarded.method(), annotation, parameter, value.trim(),
+                        reason.trim(), principal);
                 result = new ActionResult(target, "configure", given.succeeded(), given.previousState(),
                         given.newState(), given.message());
             } catch (RuntimeException failed) {
@@ -183,46 +199,9 @@ final class OperatorActions {
         forcings.changed(guarded.name());
     }
 
-    /**
-     * Puts back what the store kept, before any call, each with the moment it was first forced;
-     * expired entries are skipped (and dropped from the store), unknown ones skipped.
-     */
+    /** Puts back what the store kept, before any call (see {@link ForcingRestore}). */
     void restore() {
-        ForcedStateStore store = forcings.store();
-        Map<String, PersistedForcing> kept;
-        try {
-            kept = store.load();
-        } catch (RuntimeException failed) {
-            LOG.log(System.Logger.Level.ERROR, "could not load the forced states from " + store, failed);
-            return;
-        }
-        kept.forEach((name, forcing) -> {
-            Guarded guarded = breakers.get(name);
-            if (guarded == null) {
-                LOG.log(System.Logger.Level.WARNING, "kept forcing of " + name + " skipped: no such circuit breaker");
-                return;
-            }
-            if (forcing.expiredAt(guarded.clock().nowEpochMillis())) {
-                LOG.log(System.Logger.Level.INFO, "kept forcing of " + name + " skipped: it ran out");
-                forcings.changed(name);
-                return;
-            }
-            try {
-                CircuitState state = CircuitState.valueOf(forcing.state());
-                long until = forcing.untilEpochMillis() == 0 ? Forced.NEVER
-                        : guarded.clock().deadline(Instant.ofEpochMilli(forcing.untilEpochMillis()));
-                // 0: a store that does not know when it began (an entry written before Fusebox kept it)
-                long since = forcing.sinceEpochMillis() == 0 ? guarded.clock().nowNanos()
-                        : guarded.clock().deadline(Instant.ofEpochMilli(forcing.sinceEpochMillis()));
-                Transition made = guarded.method().breaker().force(state, forcing.by(), forcing.reason(), since,
-                        until);
-                record(forcing.by(), forceAction(state), name, forcing.reason(), made.from().name(), made.to().name(),
-                        true, "restored from " + store + "; " + untilText(guarded, until));
-            } catch (IllegalArgumentException invalid) {
-                record(forcing.by(), "restore", name, forcing.reason(), null, null, false,
-                        "kept forcing not restored: " + invalid.getMessage());
-            }
-        });
+        ForcingRestore.restore(breakers, forcings, this);
     }
 
     private List<ActionResult> each(List<String> targets, java.util.function.Function<String, ActionResult> act,
@@ -256,27 +235,34 @@ final class OperatorActions {
         }
     }
 
-    private static String requireReason(String reason, String action, String target) {
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("a reason is required to " + action + " " + target
-                    + "; say why, e.g. the incident or ticket");
+    /** {@code check}'s result; a refusal it throws is audited, then thrown. */
+    private <T> T checked(Supplier<T> check, String principal, String action, String target, String reason) {
+        try {
+            return check.get();
+        } catch (IllegalArgumentException refused) {
+            record(principal, action, target, reason, null, null, false, refused.getMessage());
+            throw refused;
         }
-        return reason.trim();
     }
 
-    private static String forceAction(CircuitState state) {
+    static String forceAction(CircuitState state) {
         return state == CircuitState.OPEN ? "forceOpen" : "forceClosed";
     }
 
-    private static String untilText(Guarded guarded, long until) {
+    static String untilText(Guarded guarded, long until) {
         return until == Forced.NEVER ? "until released"
                 : "until " + Instant.ofEpochMilli(guarded.clock().toEpochMillis(until));
     }
 
-    /** Audits something that happened outside an operator action (a hand edit of the overrides file). */
+    /**
+     * Audits an action, or something that happened outside one (a hand edit of the overrides file).
+     * Every text is cut to a bounded excerpt, so a refused megabyte is not kept as one.
+     */
     void record(String principal, String action, String target, String reason, String previous, String next,
                         boolean succeeded, String detail) {
-        audit.record(new AuditEntry(System.currentTimeMillis(), principal, action, target,
-                reason == null ? "" : reason, previous, next, succeeded, detail));
+        audit.record(new AuditEntry(System.currentTimeMillis(), OperatorInput.excerpt(principal, OperatorInput.MAX_NAME),
+                action, OperatorInput.excerpt(target, MAX_AUDITED_TARGET),
+                reason == null ? "" : OperatorInput.excerpt(reason, OperatorInput.MAX_REASON), previous, next, succeeded,
+                OperatorInput.excerpt(detail, MAX_AUDITED_DETAIL)));
     }
 }

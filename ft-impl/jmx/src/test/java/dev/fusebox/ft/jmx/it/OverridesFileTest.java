@@ -83,6 +83,23 @@ class OverridesFileTest {
         }
     }
 
+    /** A hand edit cannot slip an operator name into the audit that no login could have. */
+    @Test
+    void aKeptForcingWhoseOperatorNameIsInvalidIsNotRestored() throws Exception {
+        Files.writeString(file(), "fusebox.forced/" + Shop.Payments.class.getName()
+                + "#charge=OPEN|never|root (via console)|INC-9\n");
+        try (Container container = Container.withOverrides(file(), Map.of(), Shop.Payments.class)) {
+            assertThat(charge(container).isForced()).isFalse();
+            FaultToleranceMXBean registry = container.proxy(container.registry(), FaultToleranceMXBean.class);
+            assertThat(registry.getAuditLog()).anySatisfy(entry -> {
+                assertThat(entry.action()).isEqualTo("restore");
+                assertThat(entry.succeeded()).isFalse();
+                assertThat(entry.detail()).startsWith("kept forcing not restored: the operator name 'root (via console)'"
+                        + " has the space character U+0020 at position 5");
+            });
+        }
+    }
+
     @Test
     void aForcingThatRanOutWhileStoppedIsNotPutBack() throws Exception {
         try (Container first = Container.withOverrides(file(), Map.of(), Shop.Payments.class)) {
