@@ -100,6 +100,26 @@ class OverridesFileTest {
         }
     }
 
+    /** Every viewer downloads OverridesStatus: a 5 MB one-line file must not make it 5 MB. */
+    @Test
+    void aFiveMegabyteFileKeepsTheLastGoodConfigurationAndAShortStatus() throws Exception {
+        Files.writeString(file(), Shop.Payments.class.getName() + "/charge/CircuitBreaker/failureRatio=0.25\n");
+        try (Container container = Container.withOverrides(file(), Map.of(), Shop.Payments.class)) {
+            FaultToleranceMXBean registry = container.proxy(container.registry(), FaultToleranceMXBean.class);
+            assertThat(charge(container).getConfiguration().failureRatio()).isEqualTo(0.25);
+
+            Path huge = Files.writeString(dir.resolve("huge.tmp"), "x".repeat(5 * 1024 * 1024));
+            Files.move(huge, file(), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            dev.fusebox.ft.testing.Await.until("the file's problem is reported",
+                    () -> registry.getOverridesStatus().startsWith("PROBLEM"));
+
+            assertThat(registry.getOverridesStatus()).contains("the file is 5242880 bytes, more than the limit of"
+                    + " 1048576 bytes; keeping the configuration loaded at").hasSizeLessThan(2_500);
+            assertThat(charge(container).getConfiguration().failureRatio()).as("last good").isEqualTo(0.25);
+        }
+    }
+
     @Test
     void aForcingThatRanOutWhileStoppedIsNotPutBack() throws Exception {
         try (Container first = Container.withOverrides(file(), Map.of(), Shop.Payments.class)) {
