@@ -39,7 +39,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefiniti
  * The CDI portable extension of Fusebox. At deployment it binds the interceptor to every bean
  * class that uses a fault-tolerance annotation, resolves and validates the policy of each guarded
  * business method (a bad one is a definition error naming class, method, annotation, parameter
- * and value), and assembles the chains once deployment is valid. At shutdown it stops the threads
+ * and value, including a value above the bound of a parameter that sizes memory), and assembles
+ * the chains once deployment is valid. At shutdown it stops the threads
  * it started. One instance per container; nothing is static.
  */
 public class FaultToleranceExtension implements Extension {

@@ -238,6 +238,19 @@ class LiveConfigurationTest {
         assertThat(call.breaker().policy().requestVolumeThreshold()).as("last good configuration kept").isEqualTo(10);
     }
 
+    /** Called directly (a plugged caller), not only through OperatorActions: an over-long value is refused unquoted. */
+    @Test
+    void anOverLongValueIsRefusedWithoutQuotingIt() throws Exception {
+        start(true);
+        ActionResult result = live.configure(method("call"), "CircuitBreaker", "delay", "9".repeat(100_000),
+                "INC-11", "alice");
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.message()).isEqualTo("refused: the value for CircuitBreaker/delay is 100000 characters;"
+                + " it may be at most 64 characters");
+        assertThat(live.file().values()).isEmpty();
+    }
+
     @Test
     void forcingsRoundTripAndExpiredOnesAreSkipped() {
         start(true);
