@@ -20,9 +20,12 @@ public record CircuitBreakerPolicy(int requestVolumeThreshold, double failureRat
     public static final int MAX_REQUEST_VOLUME_THRESHOLD = 10_000;
 
     public CircuitBreakerPolicy {
-        if (requestVolumeThreshold < 1 || requestVolumeThreshold > MAX_REQUEST_VOLUME_THRESHOLD) {
-            throw new IllegalArgumentException("requestVolumeThreshold must be 1 to " + MAX_REQUEST_VOLUME_THRESHOLD
-                    + ": " + requestVolumeThreshold);
+        if (requestVolumeThreshold < 1) {
+            throw new IllegalArgumentException("requestVolumeThreshold must be at least 1: " + requestVolumeThreshold);
+        }
+        if (requestVolumeThreshold > MAX_REQUEST_VOLUME_THRESHOLD) {
+            throw new IllegalArgumentException("requestVolumeThreshold must be at most " + MAX_REQUEST_VOLUME_THRESHOLD
+                    + " (the rolling window keeps that many outcomes in memory): " + requestVolumeThreshold);
         }
         if (!(failureRatio >= 0 && failureRatio <= 1)) {
             throw new IllegalArgumentException("failureRatio must be between 0 and 1: " + failureRatio);

@@ -12,7 +12,8 @@ class CircuitBreakerPolicyBoundsTest {
     void aWindowAboveTheBoundIsRefusedBeforeAnyBreakerAllocatesIt() {
         assertThatThrownBy(() -> new CircuitBreakerPolicy(Integer.MAX_VALUE, 0.5, 0, 1))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("requestVolumeThreshold must be 1 to 10000: 2147483647");
+                .hasMessage("requestVolumeThreshold must be at most 10000 (the rolling window keeps that many outcomes"
+                        + " in memory): 2147483647");
         assertThatThrownBy(() -> new CircuitBreakerPolicy(10_001, 0.5, 0, 1))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(new CircuitBreakerPolicy(CircuitBreakerPolicy.MAX_REQUEST_VOLUME_THRESHOLD, 0.5, 0, 1)
