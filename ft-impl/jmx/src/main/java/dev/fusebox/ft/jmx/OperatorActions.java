@@ -161,7 +161,9 @@ final class OperatorActions {
     ActionResult configure(Guarded guarded, String annotation, String parameter, String value, String reason,
                            String principal) {
         String target = guarded.name();
-        String what = annotation + "/" + parameter + "=" + OperatorInput.excerpt(value, OperatorInput.QUOTED);
+        // a value longer than any valid one is cut here and refused below
+        String what = annotation + "/" + OperatorInput.excerpt(parameter, OperatorInput.QUOTED) + "="
+                + OperatorInput.excerpt(value, OperatorInput.MAX_VALUE);
         ActionResult result;
         String refusal = null;
         try {
