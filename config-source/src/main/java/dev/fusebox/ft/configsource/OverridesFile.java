@@ -2,14 +2,11 @@ package dev.fusebox.ft.configsource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -31,9 +28,18 @@ import java.util.function.Consumer;
  * serialized by one lock per file. There is one instance per absolute, normalised path, so the
  * config source and the management layer share it (see {@link #open}).
  *
+ * <p>The file is input from anyone who can write it: at most {@value FileContent#MAX_BYTES} bytes
+ * of it are read, a larger one, a binary one or one with a bad line keeps the last good values in
+ * force, and what {@link #status()} and the log say about it stays short ({@link FileProblems}).
+ *
  * <p>Implementation notes. {@code snapshot} is replaced, never mutated, and only while holding
- * {@code lock}; a reader sees either the old or the new snapshot. An update's linearization point
- * is the atomic rename of the temporary file; the snapshot is swapped right after it, still
+ * {@code lock}; a reader sees either the old or the new snapshot. An update is a read-modify-write
+ * of a file that people edit without taking our lock: it reads the file, merges, writes a
+ * temporary file, and renames it over the file only if the file still has the fingerprint it read
+ * (else it reads again and merges again, up to {@value #MAX_ATTEMPTS} times). So a hand edit saved
+ * between the read and the write is merged, not lost; one saved between that last check and the
+ * rename, a window of microseconds that no portable file system call closes, can still be. An
+ * update's linearization point is the atomic rename; the snapshot is swapped right after it, still
  * under the lock, so a reader can briefly see the old snapshot next to the new file but never the
  * reverse. Listeners are called under the lock, so they receive changes in order.
  */
@@ -63,28 +69,25 @@ public final class OverridesFile {
     }
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
+    /** How often an update reads, merges and writes again when the file keeps changing under it. */
+    static final int MAX_ATTEMPTS = 5;
 
     private static final System.Logger LOG = System.getLogger(OverridesFile.class.getName());
     private static final ConcurrentMap<Path, OverridesFile> OPEN = new ConcurrentHashMap<>();
-
-    /** The values in force and what is known about the file. If {@code corrupt}, the first problem says why. */
-    private record Snapshot(Map<String, String> values, FileContent.Fingerprint seen, Instant lastGoodLoad,
-                            List<String> problems, boolean corrupt) {
-    }
 
     private final Path path;
     private final Clock clock = Clock.systemUTC();
     private final ReentrantLock lock = new ReentrantLock();
     private final OverridesListeners listeners;
     private final AtomicLong nextCheckNanos = new AtomicLong(System.nanoTime());
-    private volatile Snapshot snapshot =
-            new Snapshot(Map.of(), FileContent.Fingerprint.NEVER_READ, null, List.of(), false);
+    private volatile OverridesSnapshot snapshot = OverridesSnapshot.NEVER_READ;
     private volatile Validator validator = (key, value) -> null;
     private volatile Duration pollInterval = DEFAULT_POLL_INTERVAL;
-    private Set<String> loggedProblems = Set.of(); // guarded by lock
+    private final FileProblems problems; // guarded by lock
 
     private OverridesFile(Path path) {
         this.path = path;
+        this.problems = new FileProblems(path);
         this.listeners = new OverridesListeners(path, this::poll, () -> pollInterval, lock::isHeldByCurrentThread);
         lock.lock();
         try {
@@ -115,9 +118,8 @@ public final class OverridesFile {
 
     public Status status() {
         recheckIfDue();
-        Snapshot current = snapshot;
-        boolean healthy = current.problems().isEmpty();
-        return new Status(healthy, healthy ? null : String.join("; ", current.problems()),
+        OverridesSnapshot current = snapshot;
+        return new Status(current.problems().isEmpty(), FileProblems.statusText(current.problems()),
                 current.lastGoodLoad(), path);
     }
 
@@ -129,20 +131,9 @@ public final class OverridesFile {
         lock.lock();
         try {
             this.validator = Objects.requireNonNull(validator, "validator");
-            Snapshot current = snapshot;
-            Map<String, String> kept = new TreeMap<>();
-            List<String> problems = new ArrayList<>(current.problems());
-            current.values().forEach((key, value) -> {
-                String problem = check(key, value);
-                if (problem == null) {
-                    kept.put(key, value);
-                } else {
-                    problems.add(refusal(key, value, problem, null));
-                }
-            });
-            if (kept.size() != current.values().size()) {
-                install(new Snapshot(Map.copyOf(kept), current.seen(), current.lastGoodLoad(),
-                        List.copyOf(problems), current.corrupt()));
+            OverridesSnapshot checked = snapshot.checkedBy(validator);
+            if (checked != snapshot) {
+                install(checked);
             }
         } finally {
             lock.unlock();
@@ -172,39 +163,45 @@ public final class OverridesFile {
     public void update(Map<String, String> set, Collection<String> remove) {
         Map<String, String> toSet = new TreeMap<>(set);
         Set<String> toRemove = Set.copyOf(remove);
-        toSet.forEach((key, value) -> {
-            String problem = OverridesFormat.unwritable(key, value);
-            if (problem == null) {
-                problem = check(key, value);
-            }
-            if (problem != null) {
-                throw new IllegalArgumentException(
-                        "override refused: key '" + key + "', value '" + value + "': " + problem);
-            }
-            if (toRemove.contains(key)) {
-                throw new IllegalArgumentException("key '" + key + "' is both set and removed");
-            }
-        });
+        OverridesFormat.checkUpdate(toSet, toRemove, validator);
         lock.lock();
         try {
-            refresh();
-            Snapshot current = snapshot;
-            Map<String, String> next = new TreeMap<>(current.values());
-            next.putAll(toSet);
-            next.keySet().removeAll(toRemove);
-            byte[] content = OverridesFormat.render(next);
-            try {
-                if (current.corrupt()) {
-                    keepCorruptCopy(current.problems().get(0));
+            for (int attempt = 1; !tryUpdate(toSet, toRemove); attempt++) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw new UncheckedIOException(new IOException("the overrides file " + path + " changed "
+                            + MAX_ATTEMPTS + " times while an update was being written; nothing was changed,"
+                            + " try again"));
                 }
-                AtomicFileWriter.write(path, content);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the overrides file " + path + ": " + e, e);
+                LOG.log(System.Logger.Level.DEBUG, () -> "overrides file " + path
+                        + " changed while an update was written; reading it again");
             }
-            install(new Snapshot(Map.copyOf(next), FileContent.written(path, content), clock.instant(), List.of(), false));
         } finally {
             lock.unlock();
         }
+    }
+
+    /** One read-merge-write; false (nothing changed) when the file changed since it was read. Caller holds the lock. */
+    private boolean tryUpdate(Map<String, String> toSet, Set<String> toRemove) {
+        refresh();
+        OverridesSnapshot current = snapshot;
+        Map<String, String> next = new TreeMap<>(current.values());
+        next.putAll(toSet);
+        next.keySet().removeAll(toRemove);
+        byte[] content = OverridesFormat.render(next);
+        try {
+            Path copy = current.corrupt() ? AtomicFileWriter.keepCopy(path, ".corrupt") : null;
+            if (copy != null) {
+                LOG.log(System.Logger.Level.WARNING, "overrides file " + path + " was corrupt (" + current.problems()
+                        .get(0) + ") and is replaced by an update; its text is kept in " + copy);
+            }
+            if (!AtomicFileWriter.write(path, content, () -> FileContent.fingerprintNow(path).equals(current.seen()))) {
+                return false;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the overrides file " + path + ": " + e, e);
+        }
+        install(OverridesSnapshot.written(next, FileContent.written(path, content), clock.instant()));
+        return true;
     }
 
     /**
@@ -246,7 +243,7 @@ public final class OverridesFile {
 
     /** Reads the file if it changed since last seen and installs what it holds. Caller holds the lock. */
     private void refresh() {
-        Snapshot current = snapshot;
+        OverridesSnapshot current = snapshot;
         FileContent content;
         try {
             content = FileContent.read(path);
@@ -257,64 +254,30 @@ public final class OverridesFile {
             if (current.seen().exists()) {
                 LOG.log(System.Logger.Level.WARNING, "overrides file " + path + " was deleted; no overrides are in force");
             }
-            install(new Snapshot(Map.of(), FileContent.Fingerprint.MISSING, clock.instant(), List.of(), false));
+            install(OverridesSnapshot.missing(clock.instant()));
             return;
         } catch (IOException e) {
-            String problem = "cannot read the file (" + e + "); " + keeping(current);
-            install(new Snapshot(current.values(), current.seen(), current.lastGoodLoad(), List.of(problem), false));
+            install(current.unreadable(e));
             return;
         }
         FileContent.Fingerprint seen = content.fingerprint();
         if (seen.equals(current.seen())) {
             return;
         }
-        OverridesFormat.Parsed parsed = OverridesFormat.parse(content.bytes());
-        if (parsed.corrupt()) {
-            String problem = parsed.problem() + "; " + keeping(current);
-            install(new Snapshot(current.values(), seen, current.lastGoodLoad(), List.of(problem), true));
+        if (!content.wasRead()) {
+            install(current.refused(seen, content.refusal()));
             return;
         }
-        Map<String, String> next = new TreeMap<>();
-        List<String> problems = new ArrayList<>();
-        parsed.entries().forEach((key, value) -> {
-            String problem = check(key, value);
-            String previous = current.values().get(key);
-            if (problem == null) {
-                next.put(key, value);
-                return;
-            }
-            problems.add(refusal(key, value, problem, previous));
-            if (previous != null) {
-                next.put(key, previous);
-            }
-        });
-        install(new Snapshot(Map.copyOf(next), seen, clock.instant(), List.copyOf(problems), false));
-    }
-
-    private String keeping(Snapshot current) {
-        return current.lastGoodLoad() == null
-                ? "no configuration was loaded before, so no overrides are in force"
-                : "keeping the configuration loaded at " + current.lastGoodLoad();
-    }
-
-    private static String refusal(String key, String value, String problem, String previous) {
-        return "key '" + key + "': value '" + value + "' refused: " + problem + "; "
-                + (previous == null ? "leaving it unset" : "keeping the previous value '" + previous + "'");
-    }
-
-    private String check(String key, String value) {
-        try {
-            return validator.problem(key, value);
-        } catch (RuntimeException e) {
-            return "the validator failed: " + e;
-        }
+        OverridesFormat.Parsed parsed = OverridesFormat.parse(content.bytes());
+        install(parsed.corrupt() ? current.refused(seen, parsed.problem())
+                : current.loaded(seen, parsed.entries(), validator, clock.instant()));
     }
 
     /** Swaps the snapshot, logs new problems and tells the listeners. Caller holds the lock. */
-    private void install(Snapshot next) {
+    private void install(OverridesSnapshot next) {
         Map<String, String> before = snapshot.values();
         snapshot = next;
-        logNewProblems(next.problems());
+        problems.logNew(next.problems());
         Set<String> changed = new HashSet<>(before.keySet());
         changed.addAll(next.values().keySet());
         changed.removeIf(key -> Objects.equals(before.get(key), next.values().get(key)));
@@ -324,27 +287,4 @@ public final class OverridesFile {
         listeners.deliver(new Change(before, next.values(), Set.copyOf(changed)));
     }
 
-    private void logNewProblems(List<String> problems) {
-        for (String problem : problems) {
-            if (!loggedProblems.contains(problem)) {
-                LOG.log(System.Logger.Level.WARNING, "overrides file " + path + ": " + problem);
-            }
-        }
-        if (problems.isEmpty() && !loggedProblems.isEmpty()) {
-            LOG.log(System.Logger.Level.INFO, "overrides file " + path + " is healthy again");
-        }
-        loggedProblems = Set.copyOf(problems);
-    }
-
-    /** An update replaces a corrupt file: keep the operator's text beside it rather than lose it. */
-    private void keepCorruptCopy(String problem) throws IOException {
-        Path copy = path.resolveSibling(path.getFileName() + ".corrupt");
-        try {
-            Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-        } catch (NoSuchFileException e) {
-            return;
-        }
-        LOG.log(System.Logger.Level.WARNING, "overrides file " + path + " was corrupt (" + problem
-                + ") and is replaced by an update; its text is kept in " + copy);
-    }
 }

@@ -16,9 +16,19 @@ import java.util.TreeMap;
 
 /**
  * The text format of the overrides file: UTF-8, one {@code key=value} per line, {@code #} comment
- * lines and blank lines, no continuation lines. Stateless; thread-safe.
+ * lines and blank lines, no continuation lines. A line is at most {@value #MAX_LINE} characters
+ * and holds no control character but a tab (and no U+2028/U+2029, which display as line breaks):
+ * a file that breaks either rule is corrupt, named by its line, like one with a line without
+ * {@code =}, and an update that would write such a line is refused. A problem quotes at most
+ * {@value #QUOTED} characters of a line, ending an excerpt with a marker of what it left out, so
+ * it stays short whatever the file holds. Stateless; thread-safe.
  */
 final class OverridesFormat {
+
+    /** The longest line, in characters. */
+    static final int MAX_LINE = 4096;
+    /** How much of a line, key or value a problem quotes. */
+    static final int QUOTED = 60;
 
     static final String HEADER = String.join("\n",
             "# Fusebox fault-tolerance overrides, read as a MicroProfile ConfigSource.",
@@ -60,21 +70,27 @@ final class OverridesFormat {
         Map<String, Integer> firstLine = new HashMap<>();
         Iterator<String> lines = text.lines().iterator();
         for (int number = 1; lines.hasNext(); number++) {
-            String line = lines.next().strip();
+            String raw = lines.next();
+            String unfit = unfitLine(raw);
+            if (unfit != null) {
+                return corrupt("line " + number + ": " + unfit);
+            }
+            String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
             int eq = line.indexOf('=');
             if (eq < 0) {
-                return corrupt("line " + number + ": no '=' in '" + line + "'");
+                return corrupt("line " + number + ": no '=' in '" + excerpt(line, QUOTED) + "'");
             }
             String key = line.substring(0, eq).strip();
             if (key.isEmpty()) {
-                return corrupt("line " + number + ": empty key in '" + line + "'");
+                return corrupt("line " + number + ": empty key in '" + excerpt(line, QUOTED) + "'");
             }
             Integer earlier = firstLine.putIfAbsent(key, number);
             if (earlier != null) {
-                return corrupt("line " + number + ": duplicate key '" + key + "' (first on line " + earlier + ")");
+                return corrupt("line " + number + ": duplicate key '" + excerpt(key, QUOTED) + "' (first on line "
+                        + earlier + ")");
             }
             entries.put(key, line.substring(eq + 1).strip());
         }
@@ -110,11 +126,67 @@ final class OverridesFormat {
         if (hasLineBreak(key) || hasLineBreak(value)) {
             return "keys and values cannot contain line breaks";
         }
+        String unfit = unfitLine(key + "=" + value);
+        if (unfit != null) {
+            return "the line would have " + unfit;
+        }
         CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder();
         if (!encoder.canEncode(key) || !encoder.canEncode(value)) {
             return "not encodable as UTF-8 (unpaired surrogate)";
         }
         return null;
+    }
+
+    /**
+     * Why {@code line} cannot be taken (too long, or a control character; {@code null} if it can).
+     * Checks the length first, so a huge line costs one comparison.
+     */
+    private static String unfitLine(String line) {
+        if (line.length() > MAX_LINE) {
+            return line.length() + " characters, more than the limit of " + MAX_LINE;
+        }
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            int type = Character.getType(c);
+            if (c != '\t' && (type == Character.CONTROL || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR)) {
+                return String.format(java.util.Locale.ROOT, "the control character U+%04X at column %d", (int) c, i + 1);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * At most {@code max} characters of {@code text}; a longer text is cut and ends with a marker
+     * saying how many characters were left out. Null stays null.
+     */
+    static String excerpt(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        return text.substring(0, max) + "... [" + (text.length() - max) + " more characters]";
+    }
+
+    /**
+     * Checks every entry an update sets: writable ({@link #unwritable}) and accepted by
+     * {@code validator}, and not also removed.
+     *
+     * @throws IllegalArgumentException naming (an excerpt of) the key, the value and the reason
+     */
+    static void checkUpdate(Map<String, String> set, java.util.Set<String> remove, OverridesFile.Validator validator) {
+        set.forEach((key, value) -> {
+            String problem = unwritable(key, value);
+            if (problem == null) {
+                problem = OverridesSnapshot.check(validator, key, value);
+            }
+            if (problem != null) {
+                throw new IllegalArgumentException("override refused: key '" + excerpt(key, QUOTED) + "', value '"
+                        + excerpt(value, QUOTED) + "': " + problem);
+            }
+            if (remove.contains(key)) {
+                throw new IllegalArgumentException("key '" + excerpt(key, QUOTED) + "' is both set and removed");
+            }
+        });
     }
 
     private static boolean hasLineBreak(String s) {

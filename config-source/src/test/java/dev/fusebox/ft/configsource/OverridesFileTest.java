@@ -141,6 +141,48 @@ class OverridesFileTest {
         assertThat(file.values()).isEqualTo(Map.of("a", "1", "hand", "yes", "b", "2"));
     }
 
+    /**
+     * An operator saves a hand edit after the update read the file and before it replaced it (the
+     * validator, which the update calls between its read and its write, stands in for that moment).
+     */
+    @Test
+    void aHandEditBetweenTheUpdatesReadAndItsWriteIsNotLost() {
+        OverridesFile file = store("edit-during-update.properties");
+        file.update(Map.of("a", "1"), List.of());
+        handEdit(file.path(), "a=1\ntrigger=1\n");
+        java.util.concurrent.atomic.AtomicBoolean edited = new java.util.concurrent.atomic.AtomicBoolean();
+        file.setValidator((key, value) -> {
+            if (key.equals("trigger") && edited.compareAndSet(false, true)) {
+                handEdit(file.path(), "a=1\ntrigger=1\nhand=saved meanwhile\n");
+            }
+            return null;
+        });
+
+        file.update(Map.of("b", "2"), List.of());
+
+        assertThat(edited).isTrue();
+        assertThat(file.values()).isEqualTo(Map.of("a", "1", "trigger", "1", "hand", "saved meanwhile", "b", "2"));
+        assertThat(file.value("hand")).isEqualTo("saved meanwhile");
+    }
+
+    @Test
+    void anUpdateThroughASymlinkKeepsTheLinkAndUpdatesItsTarget() throws IOException {
+        Path real = Files.createDirectories(dir.resolve("shared/config")).resolve("overrides.properties");
+        Files.writeString(real, "a=1\n");
+        Path link = Files.createSymbolicLink(dir.resolve("overrides.properties"), Path.of("shared/config/overrides.properties"));
+        OverridesFile file = store("overrides.properties");
+
+        file.update(Map.of("b", "2"), List.of());
+
+        assertThat(Files.isSymbolicLink(link)).as("still a link").isTrue();
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("shared/config/overrides.properties"));
+        assertThat(Files.readString(real)).endsWith("a=1\nb=2\n");
+        assertThat(file.values()).isEqualTo(Map.of("a", "1", "b", "2"));
+        try (var leftovers = Files.list(dir)) {
+            assertThat(leftovers).containsExactlyInAnyOrder(link, dir.resolve("shared"));
+        }
+    }
+
     @Test
     void updateOverACorruptFileKeepsTheOperatorsTextBesideIt() throws IOException {
         OverridesFile file = store("corrupt-then-update.properties");

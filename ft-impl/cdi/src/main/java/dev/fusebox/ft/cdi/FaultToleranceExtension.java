@@ -39,7 +39,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefiniti
  * The CDI portable extension of Fusebox. At deployment it binds the interceptor to every bean
  * class that uses a fault-tolerance annotation, resolves and validates the policy of each guarded
  * business method (a bad one is a definition error naming class, method, annotation, parameter
- * and value), and assembles the chains once deployment is valid. At shutdown it stops the threads
+ * and value, including a value above the bound of a parameter that sizes memory), and assembles
+ * the chains once deployment is valid. At shutdown it stops the threads
  * it started. One instance per container; nothing is static.
  */
 public class FaultToleranceExtension implements Extension {
@@ -48,6 +49,8 @@ public class FaultToleranceExtension implements Extension {
     public static final String PRIORITY_KEY = "mp.fault.tolerance.interceptor.priority";
     /** MicroProfile Config key of the asynchronous pool's size. */
     public static final String THREADS_KEY = "fusebox.async.max-threads";
+    /** The largest pool for {@code @Asynchronous} methods that {@value #THREADS_KEY} may ask for. */
+    public static final int MAX_THREADS = 1_024;
     /** MicroProfile Config key of how long shutdown waits for asynchronous tasks, in milliseconds. */
     public static final String SHUTDOWN_WAIT_KEY = "fusebox.async.shutdown-wait-millis";
     /** MicroProfile Config key: whether rejections (open circuit, full bulkhead, timeout) carry stack traces. */
@@ -98,8 +101,9 @@ public class FaultToleranceExtension implements Extension {
             errors.forEach(event::addDefinitionError);
         }
         int threads = config.getOptionalValue(THREADS_KEY, Integer.class).orElse(256);
-        if (threads < 1) {
-            event.addDefinitionError(new FaultToleranceDefinitionException(THREADS_KEY + " must be at least 1: " + threads));
+        if (threads < 1 || threads > MAX_THREADS) {
+            event.addDefinitionError(new FaultToleranceDefinitionException(THREADS_KEY + " must be 1 to " + MAX_THREADS
+                    + " (each thread reserves a stack): " + threads));
             threads = 1;
         }
         chains = new Chains(new AsyncExecution(threads, beans), beans,

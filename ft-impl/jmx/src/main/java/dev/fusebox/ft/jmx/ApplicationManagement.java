@@ -32,10 +32,13 @@ import javax.management.StandardMBean;
  * an application name, registers the registry and each method's MXBeans in the platform
  * MBeanServer, watches every breaker (JFR events, expired forcings, State notifications), puts
  * back kept forcings, and runs the one management thread ({@code fusebox-management-<app>},
- * daemon) that delivers notifications, flushes coalesced ones and samples bulkheads. With
- * management disabled it registers nothing and starts no thread; the Java API still works. Keeps
- * how each MXBean was made ({@link PublishedMBean}) for a server of the remote connector's own.
- * Not thread-safe: {@link #start} and {@link #stop} are called by the container, once each.
+ * daemon) that delivers notifications, flushes coalesced ones and samples bulkheads. Forcings are
+ * written to the {@link ForcedStateStore} by a {@link ForcedStateWriter} on its own thread
+ * ({@code fusebox-forcings-<app>}, only when there is a store), which {@link #stop} lets finish
+ * its writes. With management disabled it registers nothing and starts only that writer; the Java
+ * API still works. Keeps how each MXBean was made ({@link PublishedMBean}) for a server of the
+ * remote connector's own. Not thread-safe: {@link #start} and {@link #stop} are called by the
+ * container, once each.
  */
 final class ApplicationManagement {
 
@@ -56,6 +59,7 @@ final class ApplicationManagement {
     private final AtomicLong sequence = new AtomicLong();
     private final List<Guarded> guarded;
     private ScheduledThreadPoolExecutor thread;
+    private ForcedStateWriter forcings;
     private OperatorActions actions;
     private String application;
 
@@ -82,7 +86,8 @@ final class ApplicationManagement {
                        ConfigurationChanges changes) throws JMException {
         if (!enabled) {
             application = wanted;
-            actions = new OperatorActions(guarded, groups, new AuditLog(wanted), store, changes);
+            forcings = ForcedStateWriter.of(wanted, store, guarded);
+            actions = new OperatorActions(guarded, groups, new AuditLog(wanted), forcings, changes);
             watchBreakers(null);
             actions.restore();
             LOG.log(System.Logger.Level.INFO, "fault tolerance JMX management of " + wanted + " is disabled ("
@@ -108,14 +113,17 @@ final class ApplicationManagement {
                            ConfigurationChanges changes) throws JMException {
         for (int n = 1; n <= MAX_SUFFIX; n++) {
             String candidate = n == 1 ? wanted : wanted + "-" + n;
-            OperatorActions candidateActions = new OperatorActions(guarded, groups, new AuditLog(candidate), store,
-                    changes);
+            forcings = ForcedStateWriter.of(candidate, store, guarded); // stop() closes it if registering fails
+            OperatorActions candidateActions = new OperatorActions(guarded, groups, new AuditLog(candidate),
+                    forcings, changes);
             ObjectName name = ManagementNames.registry(candidate);
             ApplicationRegistry registry = new ApplicationRegistry(candidate, guarded, candidateActions);
             Supplier<Object> mbean = () -> new StandardMBean(registry, FaultToleranceMXBean.class, true);
             try {
                 server.registerMBean(mbean.get(), name);
             } catch (InstanceAlreadyExistsException taken) {
+                forcings.close();
+                forcings = null;
                 continue;
             }
             registered.add(name);
@@ -228,7 +236,10 @@ final class ApplicationManagement {
         return List.copyOf(published);
     }
 
-    /** Unregisters every MXBean, stops watching the breakers and stops the management thread. */
+    /**
+     * Unregisters every MXBean, stops watching the breakers, stops the management thread, and lets
+     * the forcings' writer write what is marked before its thread ends.
+     */
     void stop() {
         for (AutoCloseable watch : watches) {
             try {
@@ -258,6 +269,9 @@ final class ApplicationManagement {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (forcings != null) {
+            forcings.close();
         }
     }
 }

@@ -8,7 +8,9 @@ import java.util.Locale;
 /**
  * The record of operator actions: the most recent {@value #CAPACITY} in memory (for
  * {@code FaultToleranceMXBean.getAuditLog}), each also logged through {@code System.Logger}
- * {@value #LOGGER} (INFO, refusals at WARNING) and committed as a JFR event. Thread-safe.
+ * {@value #LOGGER} (INFO, refusals at WARNING) and committed as a JFR event. Entries arrive with
+ * their texts already cut to bounded excerpts ({@code OperatorActions.record}); the log line escapes
+ * every control character, so one entry is always one line. Thread-safe.
  */
 final class AuditLog {
 
@@ -63,10 +65,27 @@ final class AuditLog {
                 quoted(entry.reason()), quoted(entry.detail()));
     }
 
+    /** In double quotes, with backslash, quote and every control character escaped: one entry, one line. */
     private static String quoted(String value) {
         if (value == null) {
             return "-";
         }
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+        StringBuilder text = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> text.append("\\\\");
+                case '"' -> text.append("\\\"");
+                case '\n' -> text.append("\\n");
+                default -> {
+                    if (OperatorInput.isControl(c)) {
+                        text.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        text.append(c);
+                    }
+                }
+            }
+        }
+        return text.append('"').toString();
     }
 }

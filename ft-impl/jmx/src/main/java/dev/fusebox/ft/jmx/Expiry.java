@@ -7,8 +7,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * When an operator's forcing runs out: never, a duration from the moment of the action, or an
- * instant. Parsed from what an operator typed; turned into an engine deadline per breaker.
- * Immutable.
+ * instant. Parsed from what an operator typed (a refusal quotes at most an excerpt of it); turned
+ * into an engine deadline per breaker. Immutable.
  */
 final class Expiry {
 
@@ -80,7 +80,8 @@ final class Expiry {
     }
 
     private static IllegalArgumentException unreadable(String text) {
-        return new IllegalArgumentException("expiry '" + text + "' is not understood: give an ISO-8601 duration"
+        return new IllegalArgumentException("expiry '" + OperatorInput.excerpt(text, OperatorInput.QUOTED)
+                + "' is not understood: give an ISO-8601 duration"
                 + " (PT30M), an ISO-8601 instant (2026-11-24T03:00:00Z), or nothing for no expiry");
     }
 

@@ -3,11 +3,17 @@ package dev.fusebox.ft.jmx;
 import java.util.Map;
 
 /**
- * Keeps operators' forcings across restarts. Told after every change that took effect (force,
- * release, reset, a forcing running out); read once at start-up, before the first call, when the
- * forcings it returns are put back (expired ones skipped). Supply one as a CDI bean of this type;
- * without one nothing is kept ({@link #NONE}). Implementations must be thread-safe; an exception
- * they throw is logged and does not undo the action.
+ * Keeps operators' forcings across restarts. Told after changes that took effect (force, release,
+ * reset, a forcing running out); read once at start-up, before the first call, when the forcings
+ * it returns are put back with their own {@code since} (expired ones skipped).
+ *
+ * <p>{@link #changed} is called by one writer thread ({@code fusebox-forcings-<application>}),
+ * one call at a time, never on the thread of the action or of a business call, and with the
+ * forcing in force <em>when the call is made</em>: changes in quick succession may reach the store
+ * as one call carrying the latest, and the last call for a breaker always carries its forcing in
+ * memory. At shutdown the calls still due are made before the container ends. Supply one as a CDI
+ * bean of this type; without one nothing is kept ({@link #NONE}). An exception it throws is logged
+ * and the breaker is written again with the next change or at shutdown; the action is not undone.
  */
 public interface ForcedStateStore {
 

@@ -15,28 +15,39 @@ import java.util.function.Supplier;
 
 /**
  * The one way operator actions reach the engines, whoever asks (an MXBean, a group operation, the
- * Java API): checks the input, acts on the breaker, tells the {@link ForcedStateStore}, and audits
- * the outcome, refusals included. A refused action throws {@link IllegalArgumentException} with
- * the reason after it has been audited. Thread-safe: each action is one atomic engine operation.
+ * Java API): checks the input, acts on the breaker, marks the breaker for the
+ * {@link ForcedStateWriter}, and audits the outcome, refusals included. A refused action throws
+ * {@link IllegalArgumentException} with the reason after it has been audited.
+ *
+ * <p>Implementation notes. Each action is one atomic engine operation (a CAS of the breaker's
+ * phase); what it did is then audited and the breaker marked as changed. Nothing here writes the
+ * store: the writer writes each marked breaker's forcing as it is when it writes, so two actions
+ * racing on one breaker (or an action racing a forcing running out) can audit in either order but
+ * the store always ends with the forcing in memory. A forcing running out is reported by
+ * {@link BreakerWatch} on whatever thread noticed it, a business call included: {@link #expired}
+ * audits it and marks the breaker, and does no file I/O. Thread-safe.
  */
 final class OperatorActions {
 
     private static final System.Logger LOG = System.getLogger(OperatorActions.class.getName());
     /** The principal of what nobody did (a forcing running out). */
     static final String SYSTEM = "system";
+    /** The longest target and detail an audit entry keeps (longer ones are cut, with a marker). */
+    static final int MAX_AUDITED_TARGET = 300;
+    static final int MAX_AUDITED_DETAIL = 1_000;
 
     private final Map<String, Guarded> breakers = new LinkedHashMap<>();
     private final BreakerSelection selection;
     private final AuditLog audit;
-    private final ForcedStateStore store;
+    private final ForcedStateWriter forcings;
     private final ConfigurationChanges changes;
 
     OperatorActions(List<Guarded> guarded, Map<String, String> groupDefinitions, AuditLog audit,
-                    ForcedStateStore store, ConfigurationChanges changes) {
+                    ForcedStateWriter forcings, ConfigurationChanges changes) {
         guarded.stream().filter(Guarded::hasBreaker).forEach(g -> breakers.put(g.name(), g));
         this.selection = new BreakerSelection(List.copyOf(breakers.keySet()), groupDefinitions);
         this.audit = audit;
-        this.store = store;
+        this.forcings = forcings;
         this.changes = changes;
     }
 
@@ -76,12 +87,13 @@ final class OperatorActions {
         CircuitBreaker breaker = guarded.method().breaker();
         String before = breaker.state().name();
         try {
-            String why = requireReason(reason, action, target);
+            OperatorInput.name(principal);
+            String why = OperatorInput.reason(reason, action, target);
             long until = expiry.get().deadline(guarded.clock());
             Transition made = breaker.force(state, principal, why, until);
             String detail = made.cause() + "; " + untilText(guarded, until);
             record(principal, action, target, why, made.from().name(), made.to().name(), true, detail);
-            keep(guarded, made.forced());
+            forcings.changed(guarded.name());
             return new ActionResult(target, action, true, made.from().name(), made.to().name(), detail);
         } catch (IllegalArgumentException refused) {
             record(principal, action, target, reason, before, before, false, refused.getMessage());
@@ -96,7 +108,8 @@ final class OperatorActions {
         Expiry parsed;
         List<String> targets;
         try {
-            requireReason(reason, action, selector);
+            OperatorInput.name(principal);
+            OperatorInput.reason(reason, action, selector);
             parsed = expiry.get();
             targets = selection.select(selector);
         } catch (IllegalArgumentException refused) {
@@ -110,6 +123,7 @@ final class OperatorActions {
     ActionResult release(String target, String principal) {
         Guarded guarded = known(target, "release", "", principal);
         CircuitBreaker breaker = guarded.method().breaker();
+        checked(() -> OperatorInput.name(principal), principal, "release", target, "");
         Transition made = breaker.release(principal);
         if (made == null) {
             String state = breaker.state().name();
@@ -118,7 +132,7 @@ final class OperatorActions {
             return new ActionResult(target, "release", false, state, state, detail);
         }
         record(principal, "release", target, "", made.from().name(), made.to().name(), true, made.cause());
-        keep(guarded, null);
+        forcings.changed(guarded.name());
         return new ActionResult(target, "release", true, made.from().name(), made.to().name(), made.cause());
     }
 
@@ -129,10 +143,13 @@ final class OperatorActions {
     /** Closes {@code target} with an empty window and drops any forcing. */
     ActionResult reset(String target, String reason, String principal) {
         Guarded guarded = known(target, "reset", reason, principal);
-        String why = reason == null ? "" : reason.trim();
+        String why = checked(() -> {
+            OperatorInput.name(principal);
+            return OperatorInput.optionalReason(reason);
+        }, principal, "reset", target, reason);
         Transition made = guarded.method().breaker().reset(principal, why);
         record(principal, "reset", target, why, made.from().name(), made.to().name(), true, made.cause());
-        keep(guarded, null);
+        forcings.changed(guarded.name());
         return new ActionResult(target, "reset", true, made.from().name(), made.to().name(), made.cause());
     }
 
@@ -144,15 +161,24 @@ final class OperatorActions {
     ActionResult configure(Guarded guarded, String annotation, String parameter, String value, String reason,
                            String principal) {
         String target = guarded.name();
-        String what = annotation + "/" + parameter + "=" + value;
+        // a value longer than any valid one is cut here and refused below
+        String what = annotation + "/" + OperatorInput.excerpt(parameter, OperatorInput.QUOTED) + "="
+                + OperatorInput.excerpt(value, OperatorInput.MAX_VALUE);
         ActionResult result;
-        if (reason == null || reason.isBlank()) {
-            result = new ActionResult(target, "configure", false, null, null,
-                    "a reason is required to configure " + what + " of " + target);
+        String refusal = null;
+        try {
+            OperatorInput.name(principal);
+            OperatorInput.reason(reason, "configure " + what + " of", target);
+            OperatorInput.value(value, annotation + "/" + OperatorInput.excerpt(parameter, OperatorInput.QUOTED));
+        } catch (IllegalArgumentException refused) {
+            refusal = refused.getMessage();
+        }
+        if (refusal != null) {
+            result = new ActionResult(target, "configure", false, null, null, refusal);
         } else {
             try {
-                ActionResult given = changes.configure(guarded.method(), annotation, parameter, value, reason.trim(),
-                        principal);
+                ActionResult given = changes.configure(guarded.method(), annotation, parameter, value.trim(),
+                        reason.trim(), principal);
                 result = new ActionResult(target, "configure", given.succeeded(), given.previousState(),
                         given.newState(), given.message());
             } catch (RuntimeException failed) {
@@ -165,45 +191,19 @@ final class OperatorActions {
         return result;
     }
 
-    /** A forcing of {@code guarded} ran out (seen by its breaker's listener). */
+    /**
+     * A forcing of {@code guarded} ran out (seen by its breaker's listener, on the thread that
+     * noticed it, perhaps a business call): audited and marked; the writer thread writes it.
+     */
     void expired(Guarded guarded, Transition transition) {
         record(SYSTEM, "expire", guarded.name(), "", transition.from().name(), transition.to().name(), true,
                 transition.cause());
-        keep(guarded, null);
+        forcings.changed(guarded.name());
     }
 
-    /** Puts back what {@code store} kept, before any call; expired and unknown entries are skipped. */
+    /** Puts back what the store kept, before any call (see {@link ForcingRestore}). */
     void restore() {
-        Map<String, PersistedForcing> kept;
-        try {
-            kept = store.load();
-        } catch (RuntimeException failed) {
-            LOG.log(System.Logger.Level.ERROR, "could not load the forced states from " + store, failed);
-            return;
-        }
-        kept.forEach((name, forcing) -> {
-            Guarded guarded = breakers.get(name);
-            if (guarded == null) {
-                LOG.log(System.Logger.Level.WARNING, "kept forcing of " + name + " skipped: no such circuit breaker");
-                return;
-            }
-            if (forcing.expiredAt(guarded.clock().nowEpochMillis())) {
-                LOG.log(System.Logger.Level.INFO, "kept forcing of " + name + " skipped: it ran out");
-                keep(guarded, null);
-                return;
-            }
-            try {
-                CircuitState state = CircuitState.valueOf(forcing.state());
-                long until = forcing.untilEpochMillis() == 0 ? Forced.NEVER
-                        : guarded.clock().deadline(Instant.ofEpochMilli(forcing.untilEpochMillis()));
-                Transition made = guarded.method().breaker().force(state, forcing.by(), forcing.reason(), until);
-                record(forcing.by(), forceAction(state), name, forcing.reason(), made.from().name(), made.to().name(),
-                        true, "restored from " + store + "; " + untilText(guarded, until));
-            } catch (IllegalArgumentException invalid) {
-                record(forcing.by(), "restore", name, forcing.reason(), null, null, false,
-                        "kept forcing not restored: " + invalid.getMessage());
-            }
-        });
+        ForcingRestore.restore(breakers, forcings, this);
     }
 
     private List<ActionResult> each(List<String> targets, java.util.function.Function<String, ActionResult> act,
@@ -237,38 +237,34 @@ final class OperatorActions {
         }
     }
 
-    private static String requireReason(String reason, String action, String target) {
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("a reason is required to " + action + " " + target
-                    + "; say why, e.g. the incident or ticket");
+    /** {@code check}'s result; a refusal it throws is audited, then thrown. */
+    private <T> T checked(Supplier<T> check, String principal, String action, String target, String reason) {
+        try {
+            return check.get();
+        } catch (IllegalArgumentException refused) {
+            record(principal, action, target, reason, null, null, false, refused.getMessage());
+            throw refused;
         }
-        return reason.trim();
     }
 
-    private static String forceAction(CircuitState state) {
+    static String forceAction(CircuitState state) {
         return state == CircuitState.OPEN ? "forceOpen" : "forceClosed";
     }
 
-    private static String untilText(Guarded guarded, long until) {
+    static String untilText(Guarded guarded, long until) {
         return until == Forced.NEVER ? "until released"
                 : "until " + Instant.ofEpochMilli(guarded.clock().toEpochMillis(until));
     }
 
-    private void keep(Guarded guarded, Forced forced) {
-        PersistedForcing kept = forced == null ? null : new PersistedForcing(forced.state().name(), forced.by(),
-                forced.reason(), guarded.clock().toEpochMillis(forced.sinceNanos()),
-                guarded.clock().untilEpochMillis(forced.untilNanos()));
-        try {
-            store.changed(guarded.name(), kept);
-        } catch (RuntimeException failed) {
-            LOG.log(System.Logger.Level.ERROR, "forced-state store " + store + " failed to keep " + guarded.name(), failed);
-        }
-    }
-
-    /** Audits something that happened outside an operator action (a hand edit of the overrides file). */
+    /**
+     * Audits an action, or something that happened outside one (a hand edit of the overrides file).
+     * Every text is cut to a bounded excerpt, so a refused megabyte is not kept as one.
+     */
     void record(String principal, String action, String target, String reason, String previous, String next,
                         boolean succeeded, String detail) {
-        audit.record(new AuditEntry(System.currentTimeMillis(), principal, action, target,
-                reason == null ? "" : reason, previous, next, succeeded, detail));
+        audit.record(new AuditEntry(System.currentTimeMillis(), OperatorInput.excerpt(principal, OperatorInput.MAX_NAME),
+                action, OperatorInput.excerpt(target, MAX_AUDITED_TARGET),
+                reason == null ? "" : OperatorInput.excerpt(reason, OperatorInput.MAX_REASON), previous, next, succeeded,
+                OperatorInput.excerpt(detail, MAX_AUDITED_DETAIL)));
     }
 }

@@ -7,7 +7,8 @@ package dev.fusebox.ft.jmx;
  * @param state            OPEN or CLOSED
  * @param by               who forced it
  * @param reason           why, as given
- * @param sinceEpochMillis when it was forced
+ * @param sinceEpochMillis when it was forced; 0 when the store does not know (it is then restored
+ *                         as forced at start-up)
  * @param untilEpochMillis when it runs out, or 0 when it holds until released
  */
 public record PersistedForcing(String state, String by, String reason, long sinceEpochMillis, long untilEpochMillis) {

@@ -20,7 +20,10 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefiniti
 /**
  * Turns the annotations of one bean method, overlaid with MicroProfile Config, into a validated
  * {@link MethodPolicy}. Every annotation present is validated, switched on or not, so a bad value
- * fails deployment wherever it is. Thread-safe (stateless apart from the config it reads).
+ * fails deployment wherever it is; a parameter that sizes memory (a breaker's window, a bulkhead's
+ * slots and queue) has an upper bound too, checked here before any engine is built, and by a live
+ * change through the same resolver before anything is written. Thread-safe (stateless apart from
+ * the config it reads).
  */
 public final class PolicyResolver {
 
@@ -103,6 +106,9 @@ public final class PolicyResolver {
         long delayNanos = Parameters.nanos(delay, p.unit("delayUnit", breaker.delayUnit()));
         int volume = p.integer("requestVolumeThreshold", breaker.requestVolumeThreshold());
         p.require(volume >= 1, "requestVolumeThreshold", volume, "must be at least 1");
+        p.require(volume <= CircuitBreakerPolicy.MAX_REQUEST_VOLUME_THRESHOLD, "requestVolumeThreshold", volume,
+                "must be at most " + CircuitBreakerPolicy.MAX_REQUEST_VOLUME_THRESHOLD
+                        + " (the rolling window keeps that many outcomes in memory)");
         double ratio = p.ratio("failureRatio", breaker.failureRatio());
         p.require(ratio >= 0 && ratio <= 1, "failureRatio", ratio, "must be between 0 and 1");
         int successes = p.integer("successThreshold", breaker.successThreshold());
@@ -123,8 +129,12 @@ public final class PolicyResolver {
         Parameters p = new Parameters(site);
         int value = p.integer("value", site.annotation.value());
         p.require(value >= 1, "value", value, "must be at least 1");
+        p.require(value <= BulkheadSpec.MAX_VALUE, "value", value, "must be at most " + BulkheadSpec.MAX_VALUE
+                + " (calls admitted beyond the free threads wait in memory)");
         int queue = p.integer("waitingTaskQueue", site.annotation.waitingTaskQueue());
         p.require(queue >= 1, "waitingTaskQueue", queue, "must be at least 1");
+        p.require(queue <= BulkheadSpec.MAX_WAITING_TASK_QUEUE, "waitingTaskQueue", queue, "must be at most "
+                + BulkheadSpec.MAX_WAITING_TASK_QUEUE + " (every queued call waits in memory)");
         return new BulkheadSpec(value, queue);
     }
 

@@ -25,6 +25,8 @@ import java.util.function.Supplier;
  * of the same reference, so an action and an automatic transition never both win; a forced phase
  * carries its {@link Forced} and the automatic transitions leave it alone (they are decided only
  * on phases without one). A forcing runs out when a call, an action or a read finds it expired.
+ * A forcing's {@code since} is only reported, never used to decide (a forcing put back after a
+ * restart carries the moment it was first forced).
  * Listeners run after a successful CAS, never inside a retried update. Thread-safe.
  */
 public final class CircuitBreaker {
@@ -184,12 +186,21 @@ public final class CircuitBreaker {
      * any earlier forcing. Returns the transition it made.
      */
     public Transition force(CircuitState state, String by, String reason, long untilNanos) {
+        return force(state, by, reason, ticker.nanoTime(), untilNanos);
+    }
+
+    /**
+     * As {@link #force(CircuitState, String, String, long)}, for a forcing that began at
+     * {@code sinceNanos} (by this breaker's ticker, possibly before it existed): a forcing put back
+     * after a restart keeps the moment the operator forced it.
+     */
+    public Transition force(CircuitState state, String by, String reason, long sinceNanos, long untilNanos) {
         long now = ticker.nanoTime();
         if (untilNanos != Forced.NEVER && untilNanos - now <= 0) {
             throw new IllegalArgumentException("the expiry of forcing " + name + " " + state
                     + " is not in the future");
         }
-        Forced forcing = new Forced(state, by, reason, now, untilNanos);
+        Forced forcing = new Forced(state, by, reason, sinceNanos, untilNanos);
         String cause = "forced " + state.name().toLowerCase(Locale.ROOT) + " by " + by + ": " + reason;
         while (true) {
             Phase current = phase.get();

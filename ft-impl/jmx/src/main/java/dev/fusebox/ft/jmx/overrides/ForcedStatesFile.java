@@ -12,18 +12,29 @@ import java.util.Map;
 
 /**
  * Keeps operators' forcings in the overrides file, so a circuit forced open is still open after a
- * restart until released or expired. One entry per forced breaker:
- * {@code fusebox.forced/<bean class>#<method>=<OPEN|CLOSED>|<expiry instant or never>|<by>|<reason>}
- * (the reason is last, so it may hold any character but a line break). Thread-safe.
+ * restart until released or expired, and still says when it was forced. One entry per forced
+ * breaker:
+ * {@code fusebox.forced/<bean class>#<method>=<OPEN|CLOSED>|since=<instant>|<expiry instant or never>|<by>|<reason>}
+ * (the reason is last, so it may hold any character but a line break). Entries written before the
+ * {@code since} field existed ({@code <OPEN|CLOSED>|<expiry instant or never>|<by>|<reason>}) are
+ * still read, and restored as forced at start-up; the next write of that breaker writes the new
+ * form. The two cannot be confused: the second field of the old form is {@code never} or an
+ * instant, never {@code since=...}. Thread-safe; the {@code ForcedStateWriter} calls
+ * {@link #changed} from one thread at a time.
  */
 public final class ForcedStatesFile implements ForcedStateStore {
 
     static final String PREFIX = "fusebox.forced/";
     private static final System.Logger LOG = System.getLogger(ForcedStatesFile.class.getName());
 
-    /** A forcing read back from the file. {@code until} is null when it holds until released. */
-    public record Persisted(CircuitState state, Instant until, String by, String reason) {
+    /**
+     * A forcing read back from the file. {@code since} is null for an entry written without it;
+     * {@code until} is null when it holds until released.
+     */
+    public record Persisted(CircuitState state, Instant since, Instant until, String by, String reason) {
     }
+
+    private static final String SINCE = "since=";
 
     private final OverridesFile file;
     private final java.time.Clock clock;
@@ -40,6 +51,7 @@ public final class ForcedStatesFile implements ForcedStateStore {
     @Override
     public void changed(String breaker, PersistedForcing forcing) {
         save(breaker, forcing == null ? null : new Persisted(CircuitState.valueOf(forcing.state()),
+                forcing.sinceEpochMillis() == 0 ? null : Instant.ofEpochMilli(forcing.sinceEpochMillis()),
                 forcing.untilEpochMillis() == 0 ? null : Instant.ofEpochMilli(forcing.untilEpochMillis()), forcing.by(),
                 forcing.reason()));
     }
@@ -48,7 +60,8 @@ public final class ForcedStatesFile implements ForcedStateStore {
     public Map<String, PersistedForcing> load() {
         Map<String, PersistedForcing> kept = new LinkedHashMap<>();
         load(clock.instant()).forEach((breaker, forcing) -> kept.put(breaker, new PersistedForcing(
-                forcing.state().name(), forcing.by(), forcing.reason(), 0,
+                forcing.state().name(), forcing.by(), forcing.reason(),
+                forcing.since() == null ? 0 : forcing.since().toEpochMilli(),
                 forcing.until() == null ? 0 : forcing.until().toEpochMilli())));
         return kept;
     }
@@ -68,8 +81,8 @@ public final class ForcedStatesFile implements ForcedStateStore {
             return;
         }
         String reason = forcing.reason().replace('\n', ' ').replace('\r', ' ').strip();
-        String value = forcing.state() + "|" + (forcing.until() == null ? "never" : forcing.until()) + "|"
-                + forcing.by().strip() + "|" + reason;
+        String value = forcing.state() + "|" + (forcing.since() == null ? "" : SINCE + forcing.since() + "|")
+                + (forcing.until() == null ? "never" : forcing.until()) + "|" + forcing.by().strip() + "|" + reason;
         file.update(Map.of(key, value), List.of());
     }
 
@@ -87,7 +100,7 @@ public final class ForcedStatesFile implements ForcedStateStore {
             Persisted forcing = parse(entry.getValue());
             if (forcing == null) {
                 LOG.log(System.Logger.Level.WARNING, "ignoring the forcing of " + breaker + " in " + file.path()
-                        + ": expected <OPEN|CLOSED>|<expiry instant or never>|<by>|<reason>, found '"
+                        + ": expected <OPEN|CLOSED>|since=<instant>|<expiry instant or never>|<by>|<reason>, found '"
                         + entry.getValue() + "'");
             } else if (forcing.until() != null && !forcing.until().isAfter(now)) {
                 LOG.log(System.Logger.Level.INFO, "the forcing of " + breaker + " in " + file.path() + " expired at "
@@ -99,8 +112,24 @@ public final class ForcedStatesFile implements ForcedStateStore {
         return found;
     }
 
+    /** The forcing in an entry's value, in either form (see the class comment); null if malformed. */
     static Persisted parse(String value) {
-        String[] parts = value.split("\\|", 4);
+        String[] first = value.split("\\|", 2);
+        Instant since = null;
+        String rest = value;
+        if (first.length == 2 && first[1].startsWith(SINCE)) {
+            String[] sinceAndRest = first[1].split("\\|", 2);
+            try {
+                since = Instant.parse(sinceAndRest[0].substring(SINCE.length()).strip());
+            } catch (DateTimeException e) {
+                return null;
+            }
+            if (sinceAndRest.length != 2) {
+                return null;
+            }
+            rest = first[0] + "|" + sinceAndRest[1];
+        }
+        String[] parts = rest.split("\\|", 4);
         if (parts.length != 4 || parts[2].isBlank() || parts[3].isBlank()) {
             return null;
         }
@@ -121,6 +150,6 @@ public final class ForcedStatesFile implements ForcedStateStore {
                 return null;
             }
         }
-        return new Persisted(state, until, parts[2].strip(), parts[3].strip());
+        return new Persisted(state, since, until, parts[2].strip(), parts[3].strip());
     }
 }

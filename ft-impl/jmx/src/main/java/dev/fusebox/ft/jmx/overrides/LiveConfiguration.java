@@ -25,10 +25,12 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefiniti
 /**
  * Changes policy parameters of a running container through the operator overrides file (the
  * {@code config-source} module): a change is resolved against the configuration it would make,
- * refused with the resolver's message when invalid (nothing is written then, the previous value
- * stays in force), written atomically, and applied to the method's engines in place, so a breaker
- * keeps its state and window. Hand edits of the file are validated the same way (an invalid entry
- * never reaches the configuration) and applied when the file changes. Thread-safe.
+ * refused with the resolver's message when invalid or above the bound of a parameter that sizes
+ * memory (nothing is written then, nothing is allocated, the previous value stays in force),
+ * written atomically, and applied to the method's engines in place, so a breaker keeps its state
+ * and window. Hand edits of the file are validated the same way (an invalid entry never reaches
+ * the configuration) and applied when the file changes. {@link #status()} is short whatever the
+ * file holds (the store bounds its problem text). Thread-safe.
  */
 public final class LiveConfiguration implements ConfigurationChanges, AutoCloseable {
 

@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
 /**
  * The policy parameters operators may change at run time, by annotation, and the MicroProfile
  * Config keys a change writes: the parameter itself and, for a time, its unit (operators give
- * milliseconds, whatever unit the annotation uses).
+ * milliseconds, whatever unit the annotation uses). The upper bounds of those that size memory
+ * (requestVolumeThreshold, the bulkhead's value and waitingTaskQueue) are the resolver's, so a
+ * live change and a deployment refuse the same values.
  */
 enum Parameter {
     CB_REQUEST_VOLUME("CircuitBreaker", "requestVolumeThreshold", null),
@@ -54,11 +56,22 @@ enum Parameter {
         return String.join(", ", names);
     }
 
-    /** Trimmed, and rejected when blank; the resolver checks the rest. */
+    /** The longest value taken (a number, or a number and a unit). */
+    static final int MAX_VALUE = 64;
+
+    /**
+     * Trimmed, and rejected when blank or longer than {@value #MAX_VALUE} characters (the refusal
+     * does not quote it); the resolver checks the rest, bounds included.
+     */
     static String clean(String value, String what) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("a value for " + what + " is required");
         }
-        return value.trim();
+        String trimmed = value.trim();
+        if (trimmed.length() > MAX_VALUE) {
+            throw new IllegalArgumentException("the value for " + what + " is " + trimmed.length()
+                    + " characters; it may be at most " + MAX_VALUE + " characters");
+        }
+        return trimmed;
     }
 }

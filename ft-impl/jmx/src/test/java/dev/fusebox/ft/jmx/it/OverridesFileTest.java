@@ -44,7 +44,8 @@ class OverridesFileTest {
             ActionResult forced = charge(first).forceOpen("INC-7 payments provider down", "");
             assertThat(forced.succeeded()).as(forced.message()).isTrue();
         }
-        assertThat(Files.readString(file())).contains("fusebox.forced/" + Shop.Payments.class.getName() + "#charge=OPEN|never|local|INC-7 payments provider down");
+        assertThat(Files.readString(file())).containsPattern(java.util.regex.Pattern.quote("fusebox.forced/" + Shop.Payments.class.getName()
+                + "#charge") + "=OPEN\\|since=\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z\\|never\\|local\\|INC-7 payments provider down\n");
 
         try (Container second = Container.withOverrides(file(), Map.of(), Shop.Payments.class)) {
             CircuitBreakerMXBean breaker = charge(second);
@@ -63,6 +64,59 @@ class OverridesFileTest {
         try (Container third = Container.withOverrides(file(), Map.of(), Shop.Payments.class)) {
             assertThat(charge(third).getState()).isEqualTo("CLOSED");
             assertThat(charge(third).isForced()).isFalse();
+        }
+    }
+
+    /** A restart does not count as the moment of forcing: the operator forced it before. */
+    @Test
+    void aRestoredForcingKeepsTheMomentItWasForced() throws Exception {
+        long since;
+        try (Container first = Container.withOverrides(file(), Map.of(), Shop.Payments.class)) {
+            assertThat(charge(first).forceOpen("INC-8 provider down", "PT1H").succeeded()).isTrue();
+            since = charge(first).getForcing().sinceEpochMillis();
+        }
+        dev.fusebox.ft.testing.Await.until("the wall clock moved past the forcing",
+                () -> System.currentTimeMillis() > since + 20);
+        try (Container second = Container.withOverrides(file(), Map.of(), Shop.Payments.class)) {
+            assertThat(charge(second).getForcing()).as("restored").isNotNull();
+            assertThat(charge(second).getForcing().sinceEpochMillis()).as("since, after the restart").isEqualTo(since);
+        }
+    }
+
+    /** A hand edit cannot slip an operator name into the audit that no login could have. */
+    @Test
+    void aKeptForcingWhoseOperatorNameIsInvalidIsNotRestored() throws Exception {
+        Files.writeString(file(), "fusebox.forced/" + Shop.Payments.class.getName()
+                + "#charge=OPEN|never|root (via console)|INC-9\n");
+        try (Container container = Container.withOverrides(file(), Map.of(), Shop.Payments.class)) {
+            assertThat(charge(container).isForced()).isFalse();
+            FaultToleranceMXBean registry = container.proxy(container.registry(), FaultToleranceMXBean.class);
+            assertThat(registry.getAuditLog()).anySatisfy(entry -> {
+                assertThat(entry.action()).isEqualTo("restore");
+                assertThat(entry.succeeded()).isFalse();
+                assertThat(entry.detail()).startsWith("kept forcing not restored: the operator name 'root (via console)'"
+                        + " has the space character U+0020 at position 5");
+            });
+        }
+    }
+
+    /** Every viewer downloads OverridesStatus: a 5 MB one-line file must not make it 5 MB. */
+    @Test
+    void aFiveMegabyteFileKeepsTheLastGoodConfigurationAndAShortStatus() throws Exception {
+        Files.writeString(file(), Shop.Payments.class.getName() + "/charge/CircuitBreaker/failureRatio=0.25\n");
+        try (Container container = Container.withOverrides(file(), Map.of(), Shop.Payments.class)) {
+            FaultToleranceMXBean registry = container.proxy(container.registry(), FaultToleranceMXBean.class);
+            assertThat(charge(container).getConfiguration().failureRatio()).isEqualTo(0.25);
+
+            Path huge = Files.writeString(dir.resolve("huge.tmp"), "x".repeat(5 * 1024 * 1024));
+            Files.move(huge, file(), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            dev.fusebox.ft.testing.Await.until("the file's problem is reported",
+                    () -> registry.getOverridesStatus().startsWith("PROBLEM"));
+
+            assertThat(registry.getOverridesStatus()).contains("the file is 5242880 bytes, more than the limit of"
+                    + " 1048576 bytes; keeping the configuration loaded at").hasSizeLessThan(2_500);
+            assertThat(charge(container).getConfiguration().failureRatio()).as("last good").isEqualTo(0.25);
         }
     }
 

@@ -238,25 +238,55 @@ class LiveConfigurationTest {
         assertThat(call.breaker().policy().requestVolumeThreshold()).as("last good configuration kept").isEqualTo(10);
     }
 
+    /** Called directly (a plugged caller), not only through OperatorActions: an over-long value is refused unquoted. */
+    @Test
+    void anOverLongValueIsRefusedWithoutQuotingIt() throws Exception {
+        start(true);
+        ActionResult result = live.configure(method("call"), "CircuitBreaker", "delay", "9".repeat(100_000),
+                "INC-11", "alice");
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.message()).isEqualTo("refused: the value for CircuitBreaker/delay is 100000 characters;"
+                + " it may be at most 64 characters");
+        assertThat(live.file().values()).isEmpty();
+    }
+
     @Test
     void forcingsRoundTripAndExpiredOnesAreSkipped() {
         start(true);
         ForcedStatesFile forced = new ForcedStatesFile(live.file());
         Instant now = Instant.parse("2026-11-23T10:00:00Z");
-        forced.save("com.example.Payments#charge", new ForcedStatesFile.Persisted(CircuitState.OPEN, null, "alice",
-                "provider down | see INC-42"));
-        forced.save("com.example.Stock#reserve", new ForcedStatesFile.Persisted(CircuitState.CLOSED,
+        Instant since = now.minusSeconds(3_600);
+        forced.save("com.example.Payments#charge", new ForcedStatesFile.Persisted(CircuitState.OPEN, since, null,
+                "alice", "provider down | see INC-42"));
+        forced.save("com.example.Stock#reserve", new ForcedStatesFile.Persisted(CircuitState.CLOSED, since,
                 now.plusSeconds(60), "bob", "false alarms"));
-        forced.save("com.example.Old#gone", new ForcedStatesFile.Persisted(CircuitState.OPEN, now.minusSeconds(1),
-                "carol", "expired"));
+        forced.save("com.example.Old#gone", new ForcedStatesFile.Persisted(CircuitState.OPEN, since,
+                now.minusSeconds(1), "carol", "expired"));
         Map<String, ForcedStatesFile.Persisted> loaded = forced.load(now);
         assertThat(loaded).containsOnlyKeys("com.example.Payments#charge", "com.example.Stock#reserve");
         assertThat(loaded.get("com.example.Payments#charge").reason()).isEqualTo("provider down | see INC-42");
+        assertThat(loaded.get("com.example.Payments#charge").since()).isEqualTo(since);
         assertThat(loaded.get("com.example.Stock#reserve").until()).isEqualTo(now.plusSeconds(60));
+        assertThat(live.file().value("fusebox.forced/com.example.Payments#charge"))
+                .isEqualTo("OPEN|since=2026-11-23T09:00:00Z|never|alice|provider down | see INC-42");
         forced.save("com.example.Payments#charge", null);
         assertThat(forced.load(now)).containsOnlyKeys("com.example.Stock#reserve");
         assertThat(ForcedStatesFile.parse("HALF_OPEN|never|x|y")).isNull();
         assertThat(ForcedStatesFile.parse("OPEN|tomorrow|x|y")).isNull();
         assertThat(ForcedStatesFile.parse("OPEN|never||y")).isNull();
+        assertThat(ForcedStatesFile.parse("OPEN|since=yesterday|never|x|y")).isNull();
+        assertThat(ForcedStatesFile.parse("OPEN|since=2026-11-23T09:00:00Z|never|x")).isNull();
+    }
+
+    /** Entries written before the since field existed are still read: forced, since unknown. */
+    @Test
+    void forcingsWrittenWithoutSinceAreStillRead() {
+        assertThat(ForcedStatesFile.parse("OPEN|never|alice|provider down | see INC-42"))
+                .isEqualTo(new ForcedStatesFile.Persisted(CircuitState.OPEN, null, null, "alice",
+                        "provider down | see INC-42"));
+        assertThat(ForcedStatesFile.parse("CLOSED|2026-11-23T10:01:00Z|bob|false alarms"))
+                .isEqualTo(new ForcedStatesFile.Persisted(CircuitState.CLOSED, null,
+                        Instant.parse("2026-11-23T10:01:00Z"), "bob", "false alarms"));
     }
 }
