@@ -103,6 +103,8 @@ public final class PolicyResolver {
         long delayNanos = Parameters.nanos(delay, p.unit("delayUnit", breaker.delayUnit()));
         int volume = p.integer("requestVolumeThreshold", breaker.requestVolumeThreshold());
         p.require(volume >= 1, "requestVolumeThreshold", volume, "must be at least 1");
+        p.require(volume <= CircuitBreakerPolicy.MAX_REQUEST_VOLUME, "requestVolumeThreshold", volume,
+                "must be at most " + CircuitBreakerPolicy.MAX_REQUEST_VOLUME);
         double ratio = p.ratio("failureRatio", breaker.failureRatio());
         p.require(ratio >= 0 && ratio <= 1, "failureRatio", ratio, "must be between 0 and 1");
         int successes = p.integer("successThreshold", breaker.successThreshold());

@@ -286,6 +286,9 @@ class CircuitBreakerTransitionsTest {
         assertThatThrownBy(() -> new CircuitBreakerPolicy(1, 0.5, -5, 1)).hasMessage("delay must not be negative: -5");
         assertThatThrownBy(() -> new CircuitBreakerPolicy(1, 0.5, 0, -1)).hasMessage("successThreshold must be at least 1: -1");
         assertThat(new CircuitBreakerPolicy(1, 0, 0, 1)).as("the bounds themselves are valid").isNotNull();
-        assertThat(new CircuitBreakerPolicy(Integer.MAX_VALUE, 1, Long.MAX_VALUE, Integer.MAX_VALUE)).isNotNull();
+        assertThatThrownBy(() -> new CircuitBreakerPolicy(CircuitBreakerPolicy.MAX_REQUEST_VOLUME + 1, 0.5, 0, 1))
+                .hasMessage("requestVolumeThreshold must be at most 1073741823: 1073741824");
+        assertThat(new CircuitBreakerPolicy(CircuitBreakerPolicy.MAX_REQUEST_VOLUME, 1, Long.MAX_VALUE,
+                Integer.MAX_VALUE)).isNotNull();
     }
 }
