@@ -42,6 +42,8 @@ import java.lang.invoke.VarHandle;
  * landed finds its advance refused and does the same; the outcome its claim displaced is still in
  * the slot, so the sealed window's contents stay exact.
  *
+ * <p>Why this scheme and not the outcomes packed into one word: docs/architecture.md.
+ *
  * <p>What can race, and why it is harmless: a CAS lost to another record retries from the new
  * head; a stale head is recognised because its slot no longer holds position {@code p - size}. That
  * recognition, and every CAS of {@code head}, could be fooled only by a thread that stalls while
@@ -53,7 +55,7 @@ final class RollingWindow {
 
     private static final VarHandle HEAD;
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
-    /** Consistent reads of a changing window tried by {@link #contents} before it settles for one that raced. */
+    /** Tries of {@link #contents} at a consistent read before it settles for one that raced. */
     private static final int CONTENT_READS = 8;
 
     static {
