@@ -3,10 +3,10 @@ package dev.fusebox.ft.core.circuitbreaker;
 /**
  * Told about every change of a breaker's phase, after it has happened: automatic transitions and
  * operator actions, each exactly once, in the order they happened, one at a time. Called on the
- * thread that caused the change, or on a thread that caused an earlier one and is still delivering
- * (so a listener never runs two transitions of one breaker at once, and a transition it causes
- * itself reaches it after it returns); must be quick and thread-safe. An exception it throws is
- * logged and does not affect the call.
+ * thread that caused the change, or on another thread that caused one of the breaker's changes and
+ * is delivering them (so a listener never hears two transitions of one breaker at once, and one it
+ * causes itself reaches it after it returns); must be quick and thread-safe. An exception it throws
+ * is logged and does not affect the call.
  */
 @FunctionalInterface
 public interface CircuitBreakerListener {

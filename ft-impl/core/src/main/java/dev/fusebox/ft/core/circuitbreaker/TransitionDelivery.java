@@ -14,19 +14,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Implementation notes. The thread whose CAS made transition number {@code seq} (the new
  * phase's {@link Phase#seq}) publishes it here; phase numbers have no gaps, since every successful
  * transition CAS publishes its own. Publishing puts it in {@code pending} and then drains: the
- * thread that wins {@code draining} delivers {@code pending}'s transitions in number order, starting
- * from the one after the last delivered, until the next one is missing; a thread that finds
- * {@code draining} taken returns at once and leaves its transition to the drainer. So listeners run
- * on the thread that made a transition or on one that made an earlier one, never under a lock a
- * caller waits for, never two at a time, and a transition made by a listener is delivered after the
- * one that listener is hearing. A transition is never stranded: a drainer reads {@code pending}
- * again after giving {@code draining} up, and a publisher writes {@code pending} before trying to
- * take it (both volatile, so at least one of the two sees the other's write). A publisher whose
- * predecessor's CAS won but who has not published yet waits in {@code pending} until that
- * predecessor publishes and drains. {@code delivered} is read and written only by the thread
- * holding {@code draining}, whose CAS and release order those accesses. A listener's
- * RuntimeException is logged with its name and the delivery goes on; an Error propagates to the
- * delivering thread, and the transitions behind it are delivered with the breaker's next one.
+ * thread that wins {@code draining} delivers {@code pending}'s transitions in number order,
+ * starting from the one after the last delivered, until the next one is missing; a thread that
+ * finds {@code draining} taken returns at once and leaves its transition to the drainer. So a
+ * listener runs on the thread that made the transition or on another that made one of the
+ * breaker's transitions and is delivering, never under a lock a caller waits for, never two at a
+ * time, and a transition made by a listener is delivered after the one that listener is hearing.
+ * A transition is never stranded: a drainer reads {@code pending} again after giving
+ * {@code draining} up, and a publisher writes {@code pending} before trying to take it (both
+ * volatile, so at least one of the two sees the other's write). A transition whose predecessor
+ * won its CAS but is not published yet waits in {@code pending} until the predecessor's thread
+ * publishes it and drains both. {@code delivered} is read and written only by the thread holding
+ * {@code draining}, whose CAS and release order those accesses. A drainer goes on while the next
+ * transition is there, so in a burst one caller may deliver several before its call returns; each
+ * transition needs a change of state, so a burst is short. A listener's RuntimeException is logged
+ * with its name and the delivery goes on; an Error propagates to the delivering thread, and the
+ * transitions behind it are delivered with the breaker's next one.
  * Thread-safe.
  */
 final class TransitionDelivery {
