@@ -32,8 +32,8 @@ final class JvmReader {
     private static final System.Logger LOG = System.getLogger(JvmReader.class.getName());
 
     private static final String[] BREAKER_ATTRIBUTES = {"State", "Forcing", "TimeInStateMillis", "FailureRatio",
-            "WindowRecorded", "WindowFailures", "Window", "Calls", "Successes", "Failures", "Rejections",
-            "TimesOpened", "Configuration", "Transitions"};
+            "WindowRecorded", "WindowFailures", "Window", "TrialsAdmitted", "TrialsInFlight", "Calls", "Successes",
+            "Failures", "Rejections", "TimesOpened", "Configuration", "Transitions"};
     private static final String[] BULKHEAD_ATTRIBUTES = {"Limit", "QueueSize", "Running", "Waiting", "Accepted",
             "Rejected", "Saturated"};
     private static final String[] REGISTRY_ATTRIBUTES = {"Application", "Groups"};
@@ -156,8 +156,9 @@ final class JvmReader {
         return new BreakerReading(key, OpenData.string(a, "State"), OpenData.forcing(a.get("Forcing")),
                 OpenData.longValue(a, "TimeInStateMillis"), OpenData.doubleValue(a, "FailureRatio"),
                 OpenData.intValue(a, "WindowRecorded"), OpenData.intValue(a, "WindowFailures"),
-                OpenData.string(a, "Window"), OpenData.longValue(a, "Calls"), OpenData.longValue(a, "Successes"),
-                OpenData.longValue(a, "Failures"), OpenData.longValue(a, "Rejections"),
+                OpenData.string(a, "Window"), OpenData.intValue(a, "TrialsAdmitted"),
+                OpenData.intValue(a, "TrialsInFlight"), OpenData.longValue(a, "Calls"),
+                OpenData.longValue(a, "Successes"), OpenData.longValue(a, "Failures"), OpenData.longValue(a, "Rejections"),
                 OpenData.longValue(a, "TimesOpened"), OpenData.settings(a.get("Configuration")),
                 OpenData.transitions(a.get("Transitions")));
     }

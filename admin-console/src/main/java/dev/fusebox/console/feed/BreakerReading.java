@@ -16,6 +16,9 @@ import java.util.List;
  * @param windowRecorded    outcomes in the rolling window
  * @param windowFailures    failures in the rolling window
  * @param window            the window's outcomes, oldest first (S/F)
+ * @param trialsAdmitted    trial calls the half-open circuit admitted (0 unless half-open, or from a
+ *                          server that does not tell)
+ * @param trialsInFlight    of those, the ones still running
  * @param calls             counter: calls decided about
  * @param successes         counter
  * @param failures          counter
@@ -25,7 +28,8 @@ import java.util.List;
  * @param transitions       recent transitions with causes, oldest first
  */
 public record BreakerReading(MethodKey key, String state, Forcing forcing, long timeInStateMillis, double failureRatio,
-                             int windowRecorded, int windowFailures, String window, long calls, long successes,
+                             int windowRecorded, int windowFailures, String window, int trialsAdmitted,
+                             int trialsInFlight, long calls, long successes,
                              long failures, long rejections, long timesOpened, CircuitBreakerSettings settings,
                              List<StateTransition> transitions) {
 
@@ -38,10 +42,14 @@ public record BreakerReading(MethodKey key, String state, Forcing forcing, long 
         return forcing != null;
     }
 
-    /** The same reading with another state (a notification ran ahead of the next poll). */
+    /**
+     * The same reading with another state (a notification ran ahead of the next poll); a new state's
+     * time and trials start at 0.
+     */
     public BreakerReading withState(String newState) {
-        return new BreakerReading(key, newState, forcing, newState.equals(state) ? timeInStateMillis : 0, failureRatio,
-                windowRecorded, windowFailures, window, calls, successes, failures, rejections, timesOpened, settings,
-                transitions);
+        boolean same = newState.equals(state);
+        return new BreakerReading(key, newState, forcing, same ? timeInStateMillis : 0, failureRatio, windowRecorded,
+                windowFailures, window, same ? trialsAdmitted : 0, same ? trialsInFlight : 0, calls, successes, failures,
+                rejections, timesOpened, settings, transitions);
     }
 }

@@ -182,7 +182,7 @@ public final class ConsoleView extends BorderPane {
     }
 
     private TableColumn<BreakerRow, String> stateColumn() {
-        TableColumn<BreakerRow, String> state = column("State", 115, BreakerRow::stateTextProperty);
+        TableColumn<BreakerRow, String> state = column("State", 160, BreakerRow::stateTextProperty);
         state.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {

@@ -36,7 +36,7 @@ public final class BreakerDetail {
     void show(BreakerSnapshot s, List<BulkheadSnapshot> bulkheadsOfApplication) {
         BreakerReading r = s.reading();
         title.set(r.key().name() + "  (" + r.key().application() + " @ " + r.key().jvm() + ")");
-        stateText.set(r.state() + " for " + Formats.duration(r.timeInStateMillis())
+        stateText.set(r.state() + " for " + Formats.duration(r.timeInStateMillis()) + trials(r)
                 + (s.lastCause().isEmpty() ? "" : ", because: " + s.lastCause()));
         Forcing f = r.forcing();
         forcing.set(f == null ? "automatic" : "forced " + f.state() + " by " + f.by() + " since "
@@ -79,6 +79,20 @@ public final class BreakerDetail {
         shown = s;
     }
 
+    /**
+     * A half-open breaker's trials: how many run, of how many admitted, and whether every trial
+     * permit is taken (then every other call is refused until a trial returns).
+     */
+    private static String trials(BreakerReading r) {
+        if (!"HALF_OPEN".equals(r.state())) {
+            return "";
+        }
+        CircuitBreakerSettings c = r.settings();
+        boolean noneLeft = c != null && r.trialsInFlight() > 0 && r.trialsAdmitted() >= c.successThreshold();
+        return ", " + Formats.trialsInFlight(r.trialsInFlight()) + " of " + r.trialsAdmitted() + " admitted"
+                + (noneLeft ? " (no trial left: other calls are refused until one returns)" : "");
+    }
+
     void showAudit(List<AuditRow> rows) {
         if (!audit.equals(rows)) {
             audit.setAll(rows);
@@ -103,7 +117,7 @@ public final class BreakerDetail {
         return title;
     }
 
-    /** State, time in it, and the cause of the last change. */
+    /** State, time in it, a half-open breaker's trials, and the cause of the last change. */
     public ReadOnlyStringProperty stateTextProperty() {
         return stateText;
     }

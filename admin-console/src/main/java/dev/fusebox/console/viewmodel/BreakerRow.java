@@ -63,7 +63,8 @@ public final class BreakerRow {
             return;
         }
         BreakerReading r = s.reading();
-        stateText.set(r.state() + (r.forced() ? " [forced]" : "") + (connected.get() ? "" : " (last known)"));
+        String trials = "HALF_OPEN".equals(r.state()) ? ", " + Formats.trialsInFlight(r.trialsInFlight()) : "";
+        stateText.set(r.state() + trials + (r.forced() ? " [forced]" : "") + (connected.get() ? "" : " (last known)"));
     }
 
     public MethodKey key() {
@@ -97,7 +98,10 @@ public final class BreakerRow {
         return forcedBadge;
     }
 
-    /** The state with a {@code [forced]} mark, and {@code (last known)} while its JVM is not connected. */
+    /**
+     * The state with a {@code [forced]} mark, and {@code (last known)} while its JVM is not connected;
+     * half-open with its trials still running ({@code HALF_OPEN, 1 trial in flight}).
+     */
     public ReadOnlyStringProperty stateTextProperty() {
         return stateText;
     }

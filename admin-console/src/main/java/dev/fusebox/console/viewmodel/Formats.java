@@ -32,6 +32,11 @@ public final class Formats {
         return String.format(Locale.ROOT, "%d d %02d h", s / 86_400, s % 86_400 / 3600);
     }
 
+    /** {@code 1 trial in flight}, {@code 2 trials in flight}. */
+    public static String trialsInFlight(int trials) {
+        return trials + (trials == 1 ? " trial" : " trials") + " in flight";
+    }
+
     public static String clock(long epochMillis) {
         return CLOCK.format(Instant.ofEpochMilli(epochMillis));
     }

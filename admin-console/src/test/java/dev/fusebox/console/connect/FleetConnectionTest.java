@@ -133,6 +133,18 @@ class FleetConnectionTest {
         Eventually.within(WAIT, "and its notifications", () -> "OPEN".equals(breaker(jvm, "capture").reading().state()));
     }
 
+    /** Fixture: a trial call that does not return, which the demo cannot hold on demand. */
+    @Test
+    void aHalfOpenBreakerIsReadWithItsTrialsStillRunning() {
+        String jvm = connect(TestJmxServer.OPERATOR, TestJmxServer.OPERATOR_PASSWORD, FAST);
+        Eventually.within(WAIT, "connected", () -> breaker(jvm, "charge") != null);
+        charge.halfOpenWithTrials(2, 1, "delay of 5000 ms elapsed");
+        Eventually.within(WAIT, "half-open with its trials read", () -> breaker(jvm, "charge").reading(),
+                () -> breaker(jvm, "charge").reading().trialsInFlight() == 1);
+        assertThat(breaker(jvm, "charge").reading().trialsAdmitted()).isEqualTo(2);
+        assertThat(breaker(jvm, "refund").reading().trialsInFlight()).as("closed: none").isZero();
+    }
+
     /** No server at all: the reconnection schedule. */
     @Test
     void backoffDoublesUpToItsMaximum() {

@@ -18,7 +18,7 @@ class FleetFeedTest {
     private final List<JvmSnapshot> published = new ArrayList<>();
 
     static BreakerReading breaker(MethodKey key, String state, long calls, long failures, long rejections) {
-        return new BreakerReading(key, state, null, 1000, 0.25, 4, 1, "SSFS", calls, calls - failures - rejections,
+        return new BreakerReading(key, state, null, 1000, 0.25, 4, 1, "SSFS", 0, 0, calls, calls - failures - rejections,
                 failures, rejections, 0, null, List.of());
     }
 
@@ -113,7 +113,7 @@ class FleetFeedTest {
     void theLastTransitionReadGivesTheCauseWhenNoNotificationWasSeen() {
         FleetFeed feed = new FleetFeed();
         feed.addListener(published::add);
-        BreakerReading read = new BreakerReading(CHARGE, "OPEN", null, 10, 0, 0, 0, "", 1, 0, 1, 0, 1, null,
+        BreakerReading read = new BreakerReading(CHARGE, "OPEN", null, 10, 0, 0, 0, "", 0, 0, 1, 0, 1, 0, 1, null,
                 List.of(new StateTransition("CLOSED", "OPEN", 5, "forced open by alice: outage", "alice")));
         feed.breakerRead(read, 1_000);
         assertThat(last().breakers().get(0).lastCause()).isEqualTo("forced open by alice: outage");

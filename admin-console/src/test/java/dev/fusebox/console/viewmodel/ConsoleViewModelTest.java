@@ -59,10 +59,17 @@ class ConsoleViewModelTest {
     private final ConsoleViewModel vm = new ConsoleViewModel(operations, Runnable::run);
 
     static BreakerSnapshot breaker(MethodKey key, String state, Forcing forcing, double callsPerSecond) {
-        BreakerReading r = new BreakerReading(key, state, forcing, 65_000, 0.6, 10, 6, "SFFSFFSFFS", 1000, 400, 600, 0,
-                3, new CircuitBreakerSettings(20, 0.5, 5000, 1),
+        BreakerReading r = new BreakerReading(key, state, forcing, 65_000, 0.6, 10, 6, "SFFSFFSFFS", 0, 0, 1000, 400,
+                600, 0, 3, new CircuitBreakerSettings(20, 0.5, 5000, 1),
                 List.of(new StateTransition("CLOSED", "OPEN", 1_000, "failure ratio 0.60 >= 0.50", null)));
         return new BreakerSnapshot(r, new RatePoint(2_000, callsPerSecond, 3, 1.5), List.of(), "");
+    }
+
+    /** Half-open for 4 minutes with {@code inFlight} of {@code admitted} trials still running. */
+    static BreakerSnapshot halfOpen(MethodKey key, int admitted, int inFlight, int successThreshold) {
+        BreakerReading r = new BreakerReading(key, "HALF_OPEN", null, 240_000, 0, 0, 0, "", admitted, inFlight, 1000,
+                400, 600, 5, 3, new CircuitBreakerSettings(20, 0.5, 5000, successThreshold), List.of());
+        return new BreakerSnapshot(r, new RatePoint(2_000, 0, 0, 0), List.of(), "delay of 5000 ms elapsed");
     }
 
     static JvmSnapshot jvm(String name, ConnectionState connection, Permission permission, List<BreakerSnapshot> b,
@@ -357,5 +364,23 @@ class ConsoleViewModelTest {
         assertThat(vm.detail().audit()).extracting(AuditRow::principal).containsExactly("bob");
         vm.select(List.of());
         assertThat(vm.detail().audit()).isEmpty();
+    }
+
+    @Test
+    void aHalfOpenBreakerShowsHowLongAndItsTrialsStillRunning() {
+        vm.apply(jvm("jvm-a", ConnectionState.connected(), MAY_ACT,
+                List.of(halfOpen(CHARGE, 1, 1, 1), halfOpen(REFUND, 3, 1, 5)), List.of()));
+
+        assertThat(row(CHARGE).stateTextProperty().get()).isEqualTo("HALF_OPEN, 1 trial in flight");
+        assertThat(row(CHARGE).timeInStateProperty().get()).isEqualTo("4 min 0 s");
+        assertThat(row(REFUND).stateTextProperty().get()).isEqualTo("HALF_OPEN, 1 trial in flight");
+        vm.select(List.of(row(CHARGE)));
+        assertThat(vm.detail().stateTextProperty().get()).isEqualTo("HALF_OPEN for 4 min 0 s, 1 trial in flight of 1"
+                + " admitted (no trial left: other calls are refused until one returns), because: delay of 5000 ms"
+                + " elapsed");
+        vm.select(List.of(row(REFUND)));
+        assertThat(vm.detail().stateTextProperty().get())
+                .as("2 of 5 trials succeeded, 1 runs, 2 more may be admitted")
+                .isEqualTo("HALF_OPEN for 4 min 0 s, 1 trial in flight of 3 admitted, because: delay of 5000 ms elapsed");
     }
 }

@@ -6,10 +6,12 @@ import dev.fusebox.ft.core.circuitbreaker.CircuitState;
 import dev.fusebox.ft.core.circuitbreaker.Transition;
 
 /**
- * What management does on every transition of one breaker, on the thread that caused it: commits
- * a JFR event, audits a forcing that ran out (and tells the store), and hands the transition to the
- * breaker's {@link StateNotifications} when it has an MXBean. Quick and allocation-light; never
- * throws for a caller to see. Thread-safe.
+ * What management does on every transition of one breaker, in the order the breaker made them, on
+ * the thread the breaker delivers it on (the one that caused it, or another delivering the
+ * breaker's transitions; see {@code CircuitBreakerListener}): commits a JFR event, audits a
+ * forcing that ran out (and tells the store), and hands the transition to the breaker's
+ * {@link StateNotifications} when it has an MXBean. Quick and allocation-light; never throws for a
+ * caller to see. Thread-safe.
  */
 final class BreakerWatch implements CircuitBreakerListener {
 

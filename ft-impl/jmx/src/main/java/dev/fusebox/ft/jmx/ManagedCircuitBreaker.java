@@ -93,6 +93,16 @@ final class ManagedCircuitBreaker implements CircuitBreakerMXBean {
     }
 
     @Override
+    public int getTrialsAdmitted() {
+        return snapshot().trialsAdmitted();
+    }
+
+    @Override
+    public int getTrialsInFlight() {
+        return snapshot().trialsInFlight();
+    }
+
+    @Override
     public long getCalls() {
         return guarded.method().counters().breakerCalls();
     }

@@ -50,6 +50,16 @@ public interface CircuitBreakerMXBean {
     /** The rolling window's outcomes, oldest first: S success, F failure. */
     String getWindow();
 
+    /** Trial calls the half-open circuit has admitted so far (0 unless HALF_OPEN). */
+    int getTrialsAdmitted();
+
+    /**
+     * Of the admitted trials, those still running (0 unless HALF_OPEN). A trial that never returns
+     * keeps the circuit half-open, refusing every other call, for as long as it runs: only the
+     * method's own {@code @Timeout} ends it. Read with {@link #getTimeInStateMillis()}.
+     */
+    int getTrialsInFlight();
+
     /** Calls the breaker decided about: successes + failures + rejections. */
     long getCalls();
 

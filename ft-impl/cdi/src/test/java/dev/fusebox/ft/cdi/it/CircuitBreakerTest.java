@@ -10,12 +10,15 @@ import jakarta.enterprise.context.Dependent;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -59,6 +62,20 @@ class CircuitBreakerTest {
         public String skipping(RuntimeException failure) {
             invocations.incrementAndGet();
             throw failure;
+        }
+    }
+
+    /** Its trial calls may hang; the method's own @Timeout is what ends them. */
+    @ApplicationScoped
+    public static class Hanging {
+        @CircuitBreaker(requestVolumeThreshold = 1, failureRatio = 1.0, delay = 0, successThreshold = 1)
+        @Timeout(200)
+        public String call(CountDownLatch hang) throws InterruptedException {
+            if (hang == null) {
+                throw new IllegalStateException("down");
+            }
+            hang.await();
+            return "returned";
         }
     }
 
@@ -184,6 +201,23 @@ class CircuitBreakerTest {
             assertThatThrownBy(() -> rejected.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(CircuitBreakerOpenException.class);
             assertThat(remote.invocations()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aHangingTrialIsEndedByTheMethodsTimeoutAndTheBreakerOpensAgain() {
+        try (Container container = Container.start(Hanging.class)) {
+            Hanging hanging = container.bean(Hanging.class);
+            assertThatThrownBy(() -> hanging.call(null)).isInstanceOf(IllegalStateException.class);
+            CountDownLatch never = new CountDownLatch(1);
+            try {
+                assertThatThrownBy(() -> hanging.call(never)).as("the trial, cut short by @Timeout(200)")
+                        .isInstanceOf(TimeoutException.class);
+                assertThatThrownBy(() -> hanging.call(null)).as("not stuck half-open: the next call is admitted")
+                        .isInstanceOf(IllegalStateException.class);
+            } finally {
+                never.countDown();
+            }
         }
     }
 

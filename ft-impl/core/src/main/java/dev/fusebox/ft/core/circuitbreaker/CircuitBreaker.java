@@ -1,55 +1,49 @@
 package dev.fusebox.ft.core.circuitbreaker;
 
 import dev.fusebox.ft.core.time.Ticker;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 /**
  * The state machine of one circuit breaker (see {@link CircuitState} for its transitions), and the
  * operator's controls over it: force open, force closed, release, reset, and a new policy at run
  * time.
  *
- * <p>Implementation notes. The whole state is the immutable {@link Phase} held in {@code phase};
- * every transition is one compareAndSet of that reference from the phase the deciding thread saw,
- * so of several threads that decide the same transition exactly one wins and reports it, and a
- * transition decided on a stale phase fails harmlessly. A call is admitted against a phase and its
- * outcome is recorded into that same phase: outcomes of calls admitted before a transition never
- * leak into the next phase. Linearization points: admission in CLOSED is the read of
- * {@code phase}; in HALF_OPEN the CAS on the phase's trial counter; OPEN to HALF_OPEN is the CAS of
- * {@code phase}. A half-open phase admits at most {@code successThreshold} trials in all and ends
- * with their first failure (to OPEN) or their last success (to CLOSED). Operator actions are CASes
- * of the same reference, so an action and an automatic transition never both win; a forced phase
- * carries its {@link Forced} and the automatic transitions leave it alone (they are decided only
- * on phases without one). A forcing runs out when a call, an action or a read finds it expired.
- * A forcing's {@code since} is only reported, never used to decide (a forcing put back after a
- * restart carries the moment it was first forced).
- * Listeners run after a successful CAS, never inside a retried update. Thread-safe.
+ * <p>Implementation notes. The whole state is the immutable {@link Phase} held by
+ * {@link CurrentPhase}, changed only by one CAS per transition (see there: the delivery of
+ * transitions in phase order, and how a new policy re-judges the current stay). A call is admitted
+ * against a phase and its outcome is recorded into that same stay: outcomes of calls admitted
+ * before a transition never leak into the next phase. Linearization points: admission in CLOSED is
+ * the read of the phase; in HALF_OPEN the CAS on the stay's {@link HalfOpenTrials}; OPEN to
+ * HALF_OPEN is the phase CAS; a record in CLOSED is the window's own (see {@link RollingWindow}),
+ * and the circuit opens when that record's answer is yes: the window is linearizable, so every
+ * opening is the decision of one order of the records. A record whose window was replaced by a new
+ * window size after it was counted still opens the stay (same {@code seq}). A half-open stay ends
+ * with its first failed trial (to OPEN) or when its successes reach the success threshold in force
+ * (to CLOSED). Operator actions are CASes of the same phase, so an action and an automatic
+ * transition never both win; a forced phase carries its {@link Forced} and the automatic
+ * transitions leave it alone (they are decided only on phases without one). A forcing runs out
+ * when a call, an action or a read finds it expired. A forcing's {@code since} is only reported,
+ * never used to decide (a forcing put back after a restart carries the moment it was first
+ * forced). Thread-safe.
  */
 public final class CircuitBreaker {
 
-    private static final System.Logger LOG = System.getLogger(CircuitBreaker.class.getName());
     /** Transitions kept for operators. */
     public static final int HISTORY = 20;
 
     private final String name;
-    private volatile CircuitBreakerPolicy policy;
     private final Ticker ticker;
-    private final AtomicReference<Phase> phase;
-    private final List<CircuitBreakerListener> listeners = new CopyOnWriteArrayList<>();
-    private final ArrayDeque<Transition> history = new ArrayDeque<>(HISTORY);
+    private final TransitionDelivery delivery = new TransitionDelivery(HISTORY);
+    private final CurrentPhase phase;
 
     public CircuitBreaker(String name, CircuitBreakerPolicy policy, Ticker ticker, CircuitBreakerListener listener) {
         this.name = name;
-        this.policy = policy;
         this.ticker = ticker;
         if (listener != CircuitBreakerListener.NONE) {
-            listeners.add(listener);
+            delivery.listen(listener);
         }
-        this.phase = new AtomicReference<>(Phase.initial(policy, ticker.nanoTime()));
+        this.phase = new CurrentPhase(this, policy, ticker, delivery);
     }
 
     public String name() {
@@ -57,7 +51,7 @@ public final class CircuitBreaker {
     }
 
     public CircuitBreakerPolicy policy() {
-        return policy;
+        return phase.policy();
     }
 
     public Ticker ticker() {
@@ -66,12 +60,12 @@ public final class CircuitBreaker {
 
     /** The current state; an open circuit whose delay has elapsed still reads OPEN until a call comes. */
     public CircuitState state() {
-        return current().state;
+        return phase.unexpired().state;
     }
 
     /** The operator's forcing in force, or null. */
     public Forced forced() {
-        return current().forced;
+        return phase.unexpired().forced;
     }
 
     /** Nanoseconds this breaker has spent in {@code state} since it was created. */
@@ -93,27 +87,30 @@ public final class CircuitBreaker {
 
     /** Everything an operator looks at, read at one moment (the window may race with calls). */
     public CircuitBreakerSnapshot snapshot() {
-        Phase current = current();
+        Phase current = phase.unexpired();
         long now = ticker.nanoTime();
         RollingWindow window = current.window;
-        CircuitBreakerPolicy inForce = policy;
+        long trials = current.trials == null ? 0 : current.trials.read();
+        CircuitBreakerPolicy inForce = phase.policy();
         return new CircuitBreakerSnapshot(name, current.state, current.forced, Math.max(0, now - current.enteredAt),
                 inForce.requestVolumeThreshold(), window == null ? 0 : window.recorded(),
-                window == null ? 0 : window.failures(), window == null ? "" : window.contents(), inForce,
-                transitions());
+                window == null ? 0 : window.failures(), window == null ? "" : window.contents(),
+                HalfOpenTrials.admitted(trials), HalfOpenTrials.admitted(trials) - HalfOpenTrials.succeeded(trials),
+                inForce, transitions());
     }
 
     /** The most recent transitions (at most {@link #HISTORY}), oldest first. */
     public List<Transition> transitions() {
-        synchronized (history) {
-            return List.copyOf(history);
-        }
+        return delivery.history();
     }
 
-    /** Registers a listener for every transition from now on; close the returned handle to stop. */
+    /**
+     * Registers a listener for every transition from now on; close the returned handle to stop.
+     * Transitions reach the listeners in the order they were made, one at a time.
+     */
     public AutoCloseable listen(CircuitBreakerListener listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        delivery.listen(listener);
+        return () -> delivery.stopListening(listener);
     }
 
     /**
@@ -126,25 +123,25 @@ public final class CircuitBreaker {
             switch (current.state) {
                 case CLOSED:
                     if (current.forced != null && current.forced.expiredAt(ticker.nanoTime())) {
-                        expire(current);
+                        phase.expire(current);
                         continue;
                     }
                     return current;
                 case HALF_OPEN:
-                    return current.tryAdmitTrial(policy.successThreshold()) ? current : null;
+                    return current.trials.tryAdmit(phase.policy().successThreshold()) ? current : null;
                 default:
                     if (current.forced != null) {
                         if (!current.forced.expiredAt(ticker.nanoTime())) {
                             return null;
                         }
-                        expire(current);
+                        phase.expire(current);
                         continue;
                     }
                     long open = ticker.nanoTime() - current.enteredAt;
-                    if (open < policy.delayNanos()) {
+                    if (open < phase.policy().delayNanos()) {
                         return null;
                     }
-                    moveTo(current, CircuitState.HALF_OPEN, null);
+                    phase.moveTo(current, CircuitState.HALF_OPEN, null);
                     // loop: whoever won the CAS, the phase is half-open (or later) now
             }
         }
@@ -166,19 +163,30 @@ public final class CircuitBreaker {
     boolean record(Phase admittedIn, boolean failure, Throwable thrown) {
         switch (admittedIn.state) {
             case CLOSED:
-                return admittedIn.window.record(failure) && admittedIn.forced == null
-                        && moveTo(admittedIn, CircuitState.OPEN, thrown);
+                return admittedIn.window.record(failure) && admittedIn.forced == null && open(admittedIn, thrown);
             case HALF_OPEN:
                 if (failure) {
-                    return moveTo(admittedIn, CircuitState.OPEN, thrown);
+                    return phase.moveTo(admittedIn, CircuitState.OPEN, thrown);
                 }
-                if (admittedIn.successes.incrementAndGet() >= policy.successThreshold()) {
-                    moveTo(admittedIn, CircuitState.CLOSED, null);
+                if (admittedIn.trials.succeed() >= phase.policy().successThreshold()) {
+                    phase.moveTo(admittedIn, CircuitState.CLOSED, null);
                 }
                 return false;
             default:
                 return false; // calls are admitted while open only when forced closed (a CLOSED phase)
         }
+    }
+
+    /** Opens the closed stay {@code decidedIn}, also when its window was replaced since (same seq). */
+    private boolean open(Phase decidedIn, Throwable thrown) {
+        Phase current = decidedIn;
+        while (current.seq == decidedIn.seq) {
+            if (phase.moveTo(current, CircuitState.OPEN, thrown)) {
+                return true;
+            }
+            current = phase.get();
+        }
+        return false;
     }
 
     /**
@@ -203,9 +211,10 @@ public final class CircuitBreaker {
         Forced forcing = new Forced(state, by, reason, sinceNanos, untilNanos);
         String cause = "forced " + state.name().toLowerCase(Locale.ROOT) + " by " + by + ": " + reason;
         while (true) {
+            CircuitBreakerPolicy inForce = phase.policy();
             Phase current = phase.get();
-            Phase next = current.forced(forcing, policy, ticker.nanoTime());
-            Transition made = swap(current, next, cause, Transition.Kind.FORCED);
+            Transition made = phase.swap(current, current.forced(forcing, inForce, ticker.nanoTime()), () -> cause,
+                    Transition.Kind.FORCED, inForce);
             if (made != null) {
                 return made;
             }
@@ -223,8 +232,8 @@ public final class CircuitBreaker {
             if (current.forced == null) {
                 return null;
             }
-            Transition made = swap(current, current.released(ticker.nanoTime()), "released by " + by,
-                    Transition.Kind.RELEASED);
+            Transition made = phase.swap(current, current.released(ticker.nanoTime()), () -> "released by " + by,
+                    Transition.Kind.RELEASED, phase.policy());
             if (made != null) {
                 return made;
             }
@@ -235,9 +244,10 @@ public final class CircuitBreaker {
     public Transition reset(String by, String reason) {
         String cause = "reset by " + by + (reason == null || reason.isBlank() ? "" : ": " + reason);
         while (true) {
+            CircuitBreakerPolicy inForce = phase.policy();
             Phase current = phase.get();
-            Transition made = swap(current, current.next(CircuitState.CLOSED, policy, ticker.nanoTime()), cause,
-                    Transition.Kind.RESET);
+            Transition made = phase.swap(current, current.next(CircuitState.CLOSED, inForce, ticker.nanoTime()),
+                    () -> cause, Transition.Kind.RESET, inForce);
             if (made != null) {
                 return made;
             }
@@ -245,96 +255,16 @@ public final class CircuitBreaker {
     }
 
     /**
-     * Puts a new policy in force without losing state: the window keeps its outcomes (resized to a
-     * new request volume, most recent kept) and the next outcome is judged by the new failure
-     * ratio; a new delay or success threshold governs the current open or half-open stay.
+     * Puts a new policy in force without losing state, and re-judges the current stay by it: the
+     * window keeps its outcomes (resized to a new request volume, most recent kept) and the next
+     * outcome is judged by the new failure ratio; a new delay governs the current open stay, counted
+     * from when it opened; a new success threshold decides the current half-open stay with the
+     * trials it has (enough successes already close it; a lower threshold admits no more trials once
+     * it is reached, a higher one admits more). Calls admitted into a window that a new size
+     * replaced, and still running, are not counted.
      */
     public void reconfigure(CircuitBreakerPolicy replacement) {
-        policy = replacement;
-        while (true) {
-            Phase current = phase.get();
-            RollingWindow window = current.window;
-            if (window == null) {
-                return;
-            }
-            if (window.size() == replacement.requestVolumeThreshold()) {
-                window.retarget(replacement.failuresToOpen());
-                return;
-            }
-            RollingWindow resized = window.resized(replacement.requestVolumeThreshold(), replacement.failuresToOpen());
-            if (phase.compareAndSet(current, current.withWindow(resized))) {
-                return;
-            }
-        }
-    }
-
-    /** The current phase, after letting a forcing that has run out go. */
-    private Phase current() {
-        while (true) {
-            Phase current = phase.get();
-            if (current.forced == null || !current.forced.expiredAt(ticker.nanoTime())) {
-                return current;
-            }
-            expire(current);
-        }
-    }
-
-    private void expire(Phase current) {
-        swap(current, current.released(ticker.nanoTime()), "forcing by " + current.forced.by() + " expired",
-                Transition.Kind.EXPIRED);
-    }
-
-    private boolean moveTo(Phase expected, CircuitState to, Throwable thrown) {
-        Phase next = expected.next(to, policy, ticker.nanoTime());
-        return swap(expected, next, () -> cause(expected, to, thrown), Transition.Kind.AUTOMATIC) != null;
-    }
-
-    private Transition swap(Phase expected, Phase next, String cause, Transition.Kind kind) {
-        return swap(expected, next, () -> cause, kind);
-    }
-
-    private Transition swap(Phase expected, Phase next, Supplier<String> cause, Transition.Kind kind) {
-        if (!phase.compareAndSet(expected, next)) {
-            return null;
-        }
-        Transition transition = new Transition(expected.state, next.state, next.enteredAt, cause.get(), next.forced,
-                kind);
-        synchronized (history) {
-            if (history.size() == HISTORY) {
-                history.removeFirst();
-            }
-            history.addLast(transition);
-        }
-        for (CircuitBreakerListener listener : listeners) {
-            try {
-                listener.onTransition(this, transition);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "circuit breaker listener " + listener
-                        + " failed on " + name + " " + expected.state + " -> " + next.state, e);
-            }
-        }
-        return transition;
-    }
-
-    private String cause(Phase from, CircuitState to, Throwable thrown) {
-        CircuitBreakerPolicy inForce = policy;
-        return switch (from.state) {
-            case CLOSED -> String.format(Locale.ROOT, "failure ratio %.2f >= %.2f over %d calls%s",
-                    (double) from.window.failures() / inForce.requestVolumeThreshold(), inForce.failureRatio(),
-                    inForce.requestVolumeThreshold(), lastFailure(thrown));
-            case OPEN -> String.format(Locale.ROOT, "delay of %d ms elapsed", inForce.delayNanos() / 1_000_000);
-            case HALF_OPEN -> to == CircuitState.CLOSED
-                    ? String.format(Locale.ROOT, "%d trial calls succeeded", inForce.successThreshold())
-                    : "trial call failed" + lastFailure(thrown);
-        };
-    }
-
-    private static String lastFailure(Throwable thrown) {
-        if (thrown == null) {
-            return "";
-        }
-        String message = thrown.getMessage();
-        return "; last failure " + thrown.getClass().getName() + (message == null ? "" : ": " + message);
+        phase.reconfigure(replacement);
     }
 
     @Override

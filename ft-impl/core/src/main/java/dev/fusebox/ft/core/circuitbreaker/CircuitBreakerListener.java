@@ -2,8 +2,11 @@ package dev.fusebox.ft.core.circuitbreaker;
 
 /**
  * Told about every change of a breaker's phase, after it has happened: automatic transitions and
- * operator actions. Called on the thread that caused the change; must be quick and thread-safe. An
- * exception it throws is logged and does not affect the call.
+ * operator actions, each exactly once, in the order they happened, one at a time. Called on the
+ * thread that caused the change, or on another thread that caused one of the breaker's changes and
+ * is delivering them (so a listener never hears two transitions of one breaker at once, and one it
+ * causes itself reaches it after it returns); must be quick and thread-safe. An exception it throws
+ * is logged and does not affect the call.
  */
 @FunctionalInterface
 public interface CircuitBreakerListener {

@@ -13,7 +13,7 @@ public record CircuitBreakerPolicy(int requestVolumeThreshold, double failureRat
                                    int successThreshold) {
 
     /**
-     * The largest rolling window: it is an array of that many outcomes (4 bytes each, twice while
+     * The largest rolling window: it is an array of that many outcomes (8 bytes each, twice while
      * a new size is applied), allocated when the breaker is built or reconfigured, so a bad value
      * must be refused before, not met as an OutOfMemoryError.
      */

@@ -13,12 +13,16 @@ import java.util.List;
  * @param windowRecorded outcomes in the window (0 unless closed)
  * @param windowFailures failures in the window (0 unless closed)
  * @param window         the window's outcomes, oldest first ('S' success, 'F' failure)
+ * @param trialsAdmitted trial calls the half-open stay has admitted (0 unless half-open)
+ * @param trialsInFlight of those, the ones still running: admitted, outcome not yet recorded (0
+ *                       unless half-open). With {@code nanosInState}, what shows a trial that
+ *                       hangs: nothing but the call's own timeout ends it
  * @param policy         the parameters in force
  * @param transitions    the most recent transitions, oldest first
  */
 public record CircuitBreakerSnapshot(String name, CircuitState state, Forced forced, long nanosInState,
                                      int windowSize, int windowRecorded, int windowFailures, String window,
-                                     CircuitBreakerPolicy policy, List<Transition> transitions) {
+                                     int trialsAdmitted, int trialsInFlight, CircuitBreakerPolicy policy, List<Transition> transitions) {
 
     /** Failures over recorded outcomes in the window; 0 when it is empty. */
     public double failureRatio() {

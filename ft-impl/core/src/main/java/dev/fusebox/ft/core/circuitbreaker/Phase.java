@@ -1,17 +1,25 @@
 package dev.fusebox.ft.core.circuitbreaker;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
 /**
  * One stay of a breaker in one state. A breaker's current phase is swapped as a whole by one CAS;
  * the counters inside belong to that stay only, so outcomes of calls admitted in an earlier phase
  * can be recognised and ignored. It also carries the time the breaker spent in each state before
  * this stay, so the totals need no lock either, and the operator's forcing, if any, so a forced
- * state and the state machine can never disagree. The references are immutable; the counters are
- * atomics.
+ * state and the state machine can never disagree.
+ *
+ * <p>Implementation notes. The references are immutable; the window and the trial counts are
+ * lock-free objects of their own. {@code seq} numbers the stays: each transition makes a phase
+ * whose {@code seq} is one more than the phase it replaced, and since a transition is a CAS from
+ * the phase it read, the CASes that succeed form one chain and no two phases of one breaker made
+ * by transitions share a {@code seq}. That number is the phase order in which transitions are
+ * delivered to the history and the listeners. {@link #withWindow} (a new window size, not a
+ * transition) keeps the {@code seq}: the two phase objects are the same stay, which is how an
+ * outcome recorded into the earlier one can still open the circuit from the later one.
  */
 final class Phase {
 
+    /** Transitions the breaker had made when this stay began. */
+    final long seq;
     final CircuitState state;
     /** When this stay began, by the breaker's ticker (for OPEN: when the circuit opened). */
     final long enteredAt;
@@ -21,24 +29,24 @@ final class Phase {
     final RollingWindow window;
     /** The operator's forcing, or null while the state machine decides. */
     final Forced forced;
-    /** HALF_OPEN: trial calls admitted so far. */
-    final AtomicInteger trials;
-    /** HALF_OPEN: trial calls that succeeded so far. */
-    final AtomicInteger successes;
+    /** HALF_OPEN: the trial calls admitted and succeeded so far. */
+    final HalfOpenTrials trials;
 
-    private Phase(CircuitState state, long enteredAt, long[] before, RollingWindow window, Forced forced) {
+    private Phase(long seq, CircuitState state, long enteredAt, long[] before, RollingWindow window, Forced forced,
+                  HalfOpenTrials trials) {
+        this.seq = seq;
         this.state = state;
         this.enteredAt = enteredAt;
         this.before = before;
         this.window = window;
         this.forced = forced;
-        this.trials = state == CircuitState.HALF_OPEN ? new AtomicInteger() : null;
-        this.successes = state == CircuitState.HALF_OPEN ? new AtomicInteger() : null;
+        this.trials = trials;
     }
 
     /** The first phase of a new breaker. */
     static Phase initial(CircuitBreakerPolicy policy, long now) {
-        return new Phase(CircuitState.CLOSED, now, new long[CircuitState.values().length], window(policy), null);
+        return new Phase(0, CircuitState.CLOSED, now, new long[CircuitState.values().length], window(policy), null,
+                null);
     }
 
     /** The automatic phase that follows this one in state {@code next}, entered at {@code now}. */
@@ -64,15 +72,16 @@ final class Phase {
                 : after(CircuitState.HALF_OPEN, now, null, null);
     }
 
-    /** The same stay with another window (the policy's window size or threshold changed). */
+    /** The same stay with another window (the policy's window size changed); not a transition. */
     Phase withWindow(RollingWindow replacement) {
-        return new Phase(state, enteredAt, before, replacement, forced);
+        return new Phase(seq, state, enteredAt, before, replacement, forced, trials);
     }
 
     private Phase after(CircuitState next, long now, RollingWindow nextWindow, Forced nextForced) {
         long[] totals = before.clone();
         totals[state.ordinal()] += Math.max(0, now - enteredAt);
-        return new Phase(next, now, totals, nextWindow, nextForced);
+        return new Phase(seq + 1, next, now, totals, nextWindow, nextForced,
+                next == CircuitState.HALF_OPEN ? new HalfOpenTrials() : null);
     }
 
     /** Nanoseconds the breaker has spent in {@code wanted} up to {@code now}. */
@@ -83,17 +92,5 @@ final class Phase {
 
     static RollingWindow window(CircuitBreakerPolicy policy) {
         return new RollingWindow(policy.requestVolumeThreshold(), policy.failuresToOpen());
-    }
-
-    /** Takes a trial permit in a half-open phase; false once {@code limit} trials were admitted. */
-    boolean tryAdmitTrial(int limit) {
-        int admitted = trials.get();
-        while (admitted < limit) {
-            if (trials.compareAndSet(admitted, admitted + 1)) {
-                return true;
-            }
-            admitted = trials.get();
-        }
-        return false;
     }
 }

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.RepeatedTest;
  * Real threads driving one breaker through all its states at once (zero delay, random outcomes).
  * Bounded in rounds, started by a barrier, no sleeps. Checks what must hold however the threads
  * interleave: no half-open phase admits more than successThreshold trials, every reported
- * transition is one the table allows, and the reported transitions form one unbroken path from
- * CLOSED to the final state (none lost, none reported twice).
+ * transition is one the table allows, and the reported transitions, in the order the listener
+ * heard them, form one unbroken path from CLOSED to the final state (none lost, none reported
+ * twice, none out of order), which the history ends with too.
  */
 class CircuitBreakerRaceTest {
 
@@ -72,6 +73,20 @@ class CircuitBreakerRaceTest {
         assertThat(trialsPerPhase.values()).allSatisfy(n -> assertThat(n.get()).isBetween(1, SUCCESS_THRESHOLD));
         assertThat(transitions).allSatisfy(move -> assertThat(move[0].canMoveTo(move[1]))
                 .as(move[0] + " -> " + move[1]).isTrue());
+        List<CircuitState[]> heard = List.copyOf(transitions);
+        assertThat(heard.get(0)[0]).as("the first transition heard starts from CLOSED").isEqualTo(CircuitState.CLOSED);
+        for (int i = 1; i < heard.size(); i++) {
+            assertThat(heard.get(i)[0]).as("transition %d heard starts where %d ended", i, i - 1)
+                    .isEqualTo(heard.get(i - 1)[1]);
+        }
+        assertThat(heard.get(heard.size() - 1)[1]).isEqualTo(breaker.state());
+        List<Transition> history = breaker.transitions();
+        for (int back = 1; back <= history.size(); back++) {
+            CircuitState[] move = heard.get(heard.size() - back);
+            Transition kept = history.get(history.size() - back);
+            assertThat(new CircuitState[] {kept.from(), kept.to()}).as("history, %d from the end", back)
+                    .isEqualTo(move);
+        }
         Map<CircuitState, Integer> balance = new EnumMap<>(CircuitState.class);
         for (CircuitState[] move : transitions) {
             balance.merge(move[0], -1, Integer::sum);

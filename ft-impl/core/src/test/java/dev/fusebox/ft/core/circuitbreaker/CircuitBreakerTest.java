@@ -133,6 +133,29 @@ class CircuitBreakerTest {
     }
 
     @Test
+    void aTrialThatNeverReturnsHoldsTheBreakerHalfOpenAndShowsInTheSnapshot() {
+        CircuitBreaker breaker = breaker(1, 1.0, 10, 2);
+        outcome(breaker, true);
+        time.advance(Duration.ofMillis(10));
+        Phase first = breaker.tryAcquire();
+        breaker.record(first, false);
+        Phase hanging = breaker.tryAcquire();
+        assertThat(hanging).isNotNull();
+
+        time.advance(Duration.ofMinutes(4));
+        for (int i = 0; i < 100; i++) {
+            assertThat(breaker.tryAcquire()).as("both trials taken, one still out").isNull();
+        }
+        CircuitBreakerSnapshot snapshot = breaker.snapshot();
+        assertThat(snapshot.state()).isEqualTo(CircuitState.HALF_OPEN);
+        assertThat(snapshot.nanosInState()).isEqualTo(Duration.ofMinutes(4).toNanos());
+        assertThat(snapshot.trialsAdmitted()).isEqualTo(2);
+        assertThat(snapshot.trialsInFlight()).isEqualTo(1);
+        breaker.record(hanging, true);
+        assertThat(breaker.snapshot().trialsInFlight()).as("open: no trials").isZero();
+    }
+
+    @Test
     void aFailedTrialReopens() {
         CircuitBreaker breaker = breaker(1, 1.0, 10, 2);
         outcome(breaker, true);

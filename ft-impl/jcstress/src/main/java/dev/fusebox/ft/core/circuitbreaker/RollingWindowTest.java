@@ -12,17 +12,18 @@ import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.III_Result;
 import org.openjdk.jcstress.infra.results.ZZ_Result;
 
-// Proves: concurrent records into the rolling window are never lost nor counted twice: each takes
-// its own ticket, the failure counter always equals the failures in the slots, also when two
-// records race for one slot (tickets t and t + size) and the later ticket writes first; and the
-// record that completes a full window at the threshold sees it.
+// Proves: concurrent records into the rolling window are never lost nor counted twice: each claims
+// its own position, the failure count in the head always equals the failures in the slots, also
+// when two records race for one slot (positions t and t + size: the later one can claim only after
+// the head has counted the earlier); and the record that completes a full window at the threshold
+// sees it. RollingWindowOrderTest proves the stronger claim: every answer is that of one order.
 public class RollingWindowTest {
 
     @JCStressTest
     @Description("Window of 4, four concurrent records (F S | F F): none is lost, failures() = 'F's in contents() = 3.")
     @Outcome(id = "3, 3, 4", expect = ACCEPTABLE,
-            desc = "(failures(), 'F' in contents(), recorded()): every record has its own slot and is counted once")
-    @Outcome(id = ".*, [0-35-9]", expect = FORBIDDEN, desc = "fewer or more than 4 records: two records took one ticket")
+            desc = "(failures(), 'F' in contents(), recorded()): every record has its own position and is counted once")
+    @Outcome(id = ".*, [0-35-9]", expect = FORBIDDEN, desc = "fewer or more than 4 records: two took one position")
     @Outcome(id = {"[0-24-9], .*", ".*, [0-24-9], .*"}, expect = FORBIDDEN,
             desc = "not 3 failures: a record was lost or counted twice")
     @Outcome(expect = FORBIDDEN, desc = "anything else")
@@ -57,7 +58,7 @@ public class RollingWindowTest {
     @Outcome(id = {"1, 1, 1", "0, 0, 1"}, expect = ACCEPTABLE,
             desc = "(failures(), 'F' in contents(), recorded()): the failure or the success stayed, the count agrees")
     @Outcome(id = {"0, 1, .*", "1, 0, .*"}, expect = FORBIDDEN,
-            desc = "the counter disagrees with the slot: the displaced outcome was corrected twice or never")
+            desc = "the count disagrees with the slot: the displaced outcome was subtracted twice or never")
     @Outcome(id = {"-.*", "[2-9], .*"}, expect = FORBIDDEN, desc = "failure count out of range")
     @Outcome(expect = FORBIDDEN, desc = "anything else")
     @State
@@ -92,8 +93,8 @@ public class RollingWindowTest {
             + " window sees the threshold reached.")
     @Outcome(id = {"true, false", "false, true"}, expect = ACCEPTABLE, desc = "the later record saw the full window")
     @Outcome(id = "true, true", expect = FORBIDDEN,
-            desc = "both saw the threshold: only the record whose counter update made 2 may (the breaker's CAS would"
-                    + " still pick one opener, but the window's claim is broken)")
+            desc = "both saw the threshold: only the record whose position made the window full may (the breaker's"
+                    + " CAS would still pick one opener, but the window's claim is broken)")
     @Outcome(id = "false, false", expect = FORBIDDEN, desc = "neither saw the threshold: the opening was missed")
     @Outcome(expect = FORBIDDEN, desc = "anything else")
     @State
