@@ -6,6 +6,7 @@ import dev.fusebox.ft.cdi.config.PolicyResolver;
 import dev.fusebox.ft.cdi.interceptor.Chains;
 import dev.fusebox.ft.cdi.interceptor.FaultToleranceBinding;
 import dev.fusebox.ft.cdi.interceptor.FaultToleranceInterceptor;
+import dev.fusebox.ft.cdi.management.GuardedMethods;
 import dev.fusebox.ft.cdi.metrics.MetricsBackends;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
@@ -123,8 +124,11 @@ public class FaultToleranceExtension implements Extension {
         }
     }
 
-    /** The guarded methods of this container and their engines; null before bean discovery ended. */
-    public Chains chains() {
+    /**
+     * The guarded methods of this container and their engines, the port management uses; null
+     * before bean discovery ended, empty until deployment ended.
+     */
+    public GuardedMethods guardedMethods() {
         return chains;
     }
 

@@ -1,6 +1,6 @@
 package dev.fusebox.ft.jmx;
 
-import dev.fusebox.ft.cdi.interceptor.ManagedMethod;
+import dev.fusebox.ft.cdi.management.MethodEngines;
 import dev.fusebox.ft.core.circuitbreaker.CircuitBreaker;
 import dev.fusebox.ft.management.BulkheadMXBean;
 import dev.fusebox.ft.management.CircuitBreakerMXBean;
@@ -63,12 +63,12 @@ final class ApplicationManagement {
     private OperatorActions actions;
     private String application;
 
-    private ApplicationManagement(List<ManagedMethod> managed) {
+    private ApplicationManagement(List<MethodEngines> managed) {
         this.guarded = Guarded.name(managed);
     }
 
     /** Starts management of {@code managed}; on failure everything started so far is undone. */
-    static ApplicationManagement start(List<ManagedMethod> managed, boolean enabled, String application,
+    static ApplicationManagement start(List<MethodEngines> managed, boolean enabled, String application,
                                        Map<String, String> groups, ForcedStateStore store,
                                        ConfigurationChanges changes) {
         ApplicationManagement management = new ApplicationManagement(managed);
@@ -143,7 +143,7 @@ final class ApplicationManagement {
     private Map<Guarded, StateNotifications> registerMethods() throws JMException {
         Map<Guarded, StateNotifications> notifications = new java.util.HashMap<>();
         for (Guarded method : guarded) {
-            ManagedMethod engines = method.method();
+            MethodEngines engines = method.method();
             if (engines.breaker() != null) {
                 ObjectName name = name(ManagementNames.CIRCUIT_BREAKER, method);
                 NotificationBroadcasterSupport broadcaster = broadcaster("State",

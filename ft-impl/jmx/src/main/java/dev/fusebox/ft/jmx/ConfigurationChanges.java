@@ -1,6 +1,6 @@
 package dev.fusebox.ft.jmx;
 
-import dev.fusebox.ft.cdi.interceptor.ManagedMethod;
+import dev.fusebox.ft.cdi.management.MethodEngines;
 import dev.fusebox.ft.management.ActionResult;
 
 /**
@@ -16,7 +16,7 @@ public interface ConfigurationChanges {
      * Changes {@code parameter} of {@code annotation} (CircuitBreaker, Bulkhead, Retry, Timeout) of
      * {@code method} to {@code value}.
      */
-    ActionResult configure(ManagedMethod method, String annotation, String parameter, String value, String reason,
+    ActionResult configure(MethodEngines method, String annotation, String parameter, String value, String reason,
                            String principal);
 
     /** Whether the overrides file is in use and healthy, and if not why; for operators. */

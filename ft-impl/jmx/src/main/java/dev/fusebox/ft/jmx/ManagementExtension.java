@@ -1,7 +1,7 @@
 package dev.fusebox.ft.jmx;
 
 import dev.fusebox.ft.cdi.FaultToleranceExtension;
-import dev.fusebox.ft.cdi.interceptor.Chains;
+import dev.fusebox.ft.cdi.management.GuardedMethods;
 import dev.fusebox.ft.configsource.OverridesFile;
 import dev.fusebox.ft.jmx.overrides.ForcedStatesFile;
 import dev.fusebox.ft.jmx.overrides.LiveConfiguration;
@@ -52,8 +52,8 @@ public class ManagementExtension implements Extension {
     void start(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 500) AfterDeploymentValidation event,
                BeanManager beans) {
         FaultToleranceExtension faultTolerance = beans.getExtension(FaultToleranceExtension.class);
-        Chains chains = faultTolerance.chains();
-        if (chains == null) {
+        GuardedMethods methods = faultTolerance.guardedMethods();
+        if (methods == null) {
             event.addDeploymentProblem(new IllegalStateException("fault tolerance management started before the"
                     + " fault tolerance extension assembled its chains"));
             return;
@@ -70,11 +70,11 @@ public class ManagementExtension implements Extension {
                 // the application reads an operator overrides file: keep forcings and parameter changes there
                 store = store != null ? store : new ForcedStatesFile(overrides);
                 if (changes == null) {
-                    live = new LiveConfiguration(config, chains, overrides, this::handEdit);
+                    live = new LiveConfiguration(config, methods, overrides, this::handEdit);
                     changes = live;
                 }
             }
-            running = ApplicationManagement.start(chains.managed(), enabled, application,
+            running = ApplicationManagement.start(methods.all(), enabled, application,
                     BreakerSelection.groupDefinitions(config), store != null ? store : ForcedStateStore.NONE,
                     changes != null ? changes : ConfigurationChanges.NONE);
             actions = running.actions();
@@ -82,7 +82,7 @@ public class ManagementExtension implements Extension {
                 live.start();
             }
             LOG.log(System.Logger.Level.DEBUG, () -> "fault tolerance management of " + running.application()
-                    + " started: " + chains.managed().size() + " guarded methods");
+                    + " started: " + methods.all().size() + " guarded methods");
         } catch (RuntimeException failed) {
             stop(null);
             event.addDeploymentProblem(failed);

@@ -55,7 +55,7 @@ public final class PolicyResolver {
         long timeoutNanos = timeout == null ? 0 : timeout(timeout);
         BulkheadSpec bulkheadSpec = bulkhead == null ? null : bulkhead(bulkhead);
         FallbackSpec fallbackSpec = fallback == null ? null : fallback(fallback);
-        return new MethodPolicy(beanClass, method,
+        return new MethodPolicy(beanClass, method, MethodKey.of(beanClass, method),
                 async != null && async.enabled() ? mode : AsyncMode.NONE,
                 retry != null && retry.enabled() ? retryPolicy : null,
                 breaker != null && breaker.enabled() ? breakerSpec : null,

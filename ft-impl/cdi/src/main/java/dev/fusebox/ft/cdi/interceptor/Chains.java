@@ -2,6 +2,8 @@ package dev.fusebox.ft.cdi.interceptor;
 
 import dev.fusebox.ft.cdi.async.AsyncExecution;
 import dev.fusebox.ft.cdi.config.MethodPolicy;
+import dev.fusebox.ft.cdi.management.GuardedMethods;
+import dev.fusebox.ft.cdi.management.MethodEngines;
 import dev.fusebox.ft.cdi.metrics.MetricsBackend;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.lang.reflect.Method;
@@ -12,17 +14,21 @@ import java.util.Map;
 
 /**
  * The chains of one container, keyed by bean class and method, assembled once when deployment has
- * been validated (their metrics are registered then too); afterwards a lookup is two reads of immutable maps. It owns the container's
- * threads and stops them at shutdown. Instances are never shared between containers.
- * Thread-safe after {@link #assemble}.
+ * been validated (their metrics are registered then too); afterwards a lookup is two reads of
+ * immutable maps. It owns the container's threads and stops them at shutdown. It is also the
+ * container's {@link GuardedMethods}, the port management reads and reconfigures the methods
+ * through. Instances are never shared between containers.
+ *
+ * <p>Thread-safe after {@link #assemble}: the maps and the list are immutable and published
+ * through volatile fields; {@link #reconfigure} serializes changes of one method on that method.
  */
-public final class Chains {
+public final class Chains implements GuardedMethods {
 
     private final AsyncExecution threads;
     private final BeanManager beans;
     private volatile MetricsBackend metrics;
     private volatile Map<Class<?>, Map<Method, ManagedMethod>> byBeanClass = Map.of();
-    private volatile List<ManagedMethod> managed = List.of();
+    private volatile List<MethodEngines> managed = List.of();
     private volatile ChainAssembly assembly;
 
     private final boolean stackTraces;
@@ -42,7 +48,7 @@ public final class Chains {
         this.metrics = metrics;
         ChainAssembly made = new ChainAssembly(threads, beans, metrics, stackTraces);
         Map<Class<?>, Map<Method, ManagedMethod>> built = new HashMap<>();
-        List<ManagedMethod> all = new ArrayList<>(policies.size());
+        List<MethodEngines> all = new ArrayList<>(policies.size());
         for (MethodPolicy policy : policies) {
             ManagedMethod method = made.assemble(policy);
             all.add(method);
@@ -64,20 +70,14 @@ public final class Chains {
         return found == null ? null : found.chain();
     }
 
-    /** Every guarded method of the container, in deployment order; empty before {@link #assemble}. */
-    public List<ManagedMethod> managed() {
+    @Override
+    public List<MethodEngines> all() {
         return managed;
     }
 
-    /**
-     * Puts a new policy in force for {@code method} without losing state: its breaker and bulkhead
-     * take the new parameters in place and calls from now on go through a chain built for it.
-     * Only parameters may change; turning a policy on or off needs a restart.
-     *
-     * @throws IllegalArgumentException when {@code replacement} is for another method or turns a
-     *                                  policy on or off
-     */
-    public void reconfigure(ManagedMethod method, MethodPolicy replacement) {
+    @Override
+    public void reconfigure(MethodEngines engines, MethodPolicy replacement) {
+        ManagedMethod method = owned(engines);
         checkCompatible(method.policy(), replacement);
         synchronized (method) {
             if (method.breaker() != null) {
@@ -93,11 +93,17 @@ public final class Chains {
         }
     }
 
-    /**
-     * Checks that {@code replacement} may replace {@code current} at run time.
-     *
-     * @throws IllegalArgumentException when it is for another method or turns a policy on or off
-     */
+    /** {@code engines} as this container's own method; refuses one of another container. */
+    private ManagedMethod owned(MethodEngines engines) {
+        Map<Method, ManagedMethod> methods = byBeanClass.get(engines.policy().beanClass());
+        ManagedMethod own = methods == null ? null : methods.get(engines.policy().method());
+        if (own == null || own != engines) {
+            throw new IllegalArgumentException(engines.name() + " is not a guarded method of this container");
+        }
+        return own;
+    }
+
+    @Override
     public void checkCompatible(MethodPolicy current, MethodPolicy replacement) {
         if (current.beanClass() != replacement.beanClass() || !current.method().equals(replacement.method())) {
             throw new IllegalArgumentException(replacement.name() + " is not the policy of " + current.name());

@@ -1,6 +1,7 @@
 package dev.fusebox.ft.cdi.interceptor;
 
 import dev.fusebox.ft.cdi.config.MethodPolicy;
+import dev.fusebox.ft.cdi.management.MethodEngines;
 import dev.fusebox.ft.core.bulkhead.AsyncBulkhead;
 import dev.fusebox.ft.core.bulkhead.Bulkhead;
 import dev.fusebox.ft.core.circuitbreaker.CircuitBreaker;
@@ -8,12 +9,16 @@ import dev.fusebox.ft.core.metrics.MethodCounters;
 import dev.fusebox.ft.core.metrics.MethodMetrics;
 
 /**
- * One guarded method of one bean class as management sees it: its policy in force, its stateful
- * engines (a breaker, a bulkhead; null when the policy has none), its running totals, and the chain
- * calls go through. The engines live as long as the container; a new policy at run time changes
- * them in place and swaps the chain, so no state is lost. Thread-safe.
+ * One guarded method of one bean class: its policy in force, its stateful engines (a breaker, a
+ * bulkhead; null when the policy has none), its running totals, and the chain calls go through.
+ * Management sees it through the port {@link MethodEngines}, never as this class. The engines live
+ * as long as the container; a new policy at run time changes them in place and swaps the chain
+ * ({@link #install}, under {@link Chains#reconfigure}'s lock on this object), so no state is lost.
+ * Thread-safe: the engines are final and thread-safe themselves; policy and chain are volatile,
+ * written together by {@link #install} (the chain first, so a reader that sees the new policy
+ * also finds its chain in place).
  */
-public final class ManagedMethod {
+final class ManagedMethod implements MethodEngines {
 
     private final CircuitBreaker breaker;
     private final Bulkhead bulkhead;
@@ -34,27 +39,27 @@ public final class ManagedMethod {
         this.metrics = metrics;
     }
 
-    /** The policy in force. */
+    @Override
     public MethodPolicy policy() {
         return policy;
     }
 
-    /** The method's circuit breaker, or null. */
+    @Override
     public CircuitBreaker breaker() {
         return breaker;
     }
 
-    /** The bulkhead of a synchronous method, or null. */
+    @Override
     public Bulkhead bulkhead() {
         return bulkhead;
     }
 
-    /** The bulkhead of an asynchronous method, or null. */
+    @Override
     public AsyncBulkhead asyncBulkhead() {
         return asyncBulkhead;
     }
 
-    /** Running totals since the container started. */
+    @Override
     public MethodCounters counters() {
         return counters;
     }

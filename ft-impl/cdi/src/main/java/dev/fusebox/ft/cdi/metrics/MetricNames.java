@@ -6,7 +6,13 @@ import dev.fusebox.ft.core.metrics.MethodMetrics.BreakerOutcome;
 import dev.fusebox.ft.core.metrics.MethodMetrics.FallbackUse;
 import dev.fusebox.ft.core.metrics.MethodMetrics.RetryOutcome;
 
-/** The metric names, tag names and tag values of MicroProfile Fault Tolerance 4.1, shared by the backends. */
+/**
+ * The metric names, tag names and tag values of MicroProfile Fault Tolerance 4.1, shared by the
+ * backends. The {@code method} tag is the one place a guarded method is not called by its one name
+ * ({@link MethodPolicy#name()}): the specification fixes it as {@code <class>.<method>} without
+ * parameter types, so two guarded overloads report under one tag value, as the TCK expects.
+ * Stateless; thread-safe.
+ */
 public final class MetricNames {
 
     public static final String INVOCATIONS = "ft.invocations.total";

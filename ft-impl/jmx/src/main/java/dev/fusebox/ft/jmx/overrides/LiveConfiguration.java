@@ -3,8 +3,8 @@ package dev.fusebox.ft.jmx.overrides;
 import dev.fusebox.ft.cdi.config.BulkheadSpec;
 import dev.fusebox.ft.cdi.config.MethodPolicy;
 import dev.fusebox.ft.cdi.config.PolicyResolver;
-import dev.fusebox.ft.cdi.interceptor.Chains;
-import dev.fusebox.ft.cdi.interceptor.ManagedMethod;
+import dev.fusebox.ft.cdi.management.GuardedMethods;
+import dev.fusebox.ft.cdi.management.MethodEngines;
 import dev.fusebox.ft.configsource.OverridesConfigSource;
 import dev.fusebox.ft.configsource.OverridesFile;
 import dev.fusebox.ft.jmx.ConfigurationChanges;
@@ -43,7 +43,7 @@ public final class LiveConfiguration implements ConfigurationChanges, AutoClosea
     }
 
     private final Config config;
-    private final Chains chains;
+    private final GuardedMethods methods;
     private final OverridesFile file;
     private final Journal journal;
     /** Serializes applying policies to engines (never held while waiting for the file's lock). */
@@ -56,9 +56,9 @@ public final class LiveConfiguration implements ConfigurationChanges, AutoClosea
      * @param file the overrides file of the configuration's {@link OverridesConfigSource}, or null
      *             when the application has none (every change is then refused)
      */
-    public LiveConfiguration(Config config, Chains chains, OverridesFile file, Journal journal) {
+    public LiveConfiguration(Config config, GuardedMethods methods, OverridesFile file, Journal journal) {
         this.config = config;
-        this.chains = chains;
+        this.methods = methods;
         this.file = file;
         this.journal = journal;
     }
@@ -115,7 +115,7 @@ public final class LiveConfiguration implements ConfigurationChanges, AutoClosea
      * refused. The caller audits it.
      */
     @Override
-    public ActionResult configure(ManagedMethod method, String annotation, String parameter, String value, String reason,
+    public ActionResult configure(MethodEngines method, String annotation, String parameter, String value, String reason,
                                   String principal) {
         String target = method.policy().name();
         String label = annotation + "/" + parameter;
@@ -145,7 +145,7 @@ public final class LiveConfiguration implements ConfigurationChanges, AutoClosea
                 // the file is part of the configuration now; resolve from it so what runs is what is written
                 MethodPolicy written = new PolicyResolver(config).resolve(method.policy().beanClass(),
                         method.policy().method());
-                chains.reconfigure(method, written != null ? written : candidate);
+                methods.reconfigure(method, written != null ? written : candidate);
             }
             String next = current(method.policy(), changing);
             return new ActionResult(target, "configure", true, previous, next, label + " changed from " + previous
@@ -159,7 +159,7 @@ public final class LiveConfiguration implements ConfigurationChanges, AutoClosea
 
     /** Resolves every method again from the configuration as it is now and applies what changed. */
     void applyAll(String principal) {
-        for (ManagedMethod method : chains.managed()) {
+        for (MethodEngines method : methods.all()) {
             MethodPolicy now = method.policy();
             try {
                 MethodPolicy resolved = new PolicyResolver(config).resolve(now.beanClass(), now.method());
@@ -167,7 +167,7 @@ public final class LiveConfiguration implements ConfigurationChanges, AutoClosea
                     continue;
                 }
                 synchronized (applying) {
-                    chains.reconfigure(method, resolved);
+                    methods.reconfigure(method, resolved);
                 }
                 journal.record(principal, now.name(), "policy", describe(now), describe(resolved), true,
                         "hand edit of the overrides file", "");
@@ -186,7 +186,7 @@ public final class LiveConfiguration implements ConfigurationChanges, AutoClosea
         if (parts.length != 4) {
             return null;
         }
-        for (ManagedMethod method : chains.managed()) {
+        for (MethodEngines method : methods.all()) {
             MethodPolicy policy = method.policy();
             if (policy.beanClass().getName().equals(parts[0]) && policy.method().getName().equals(parts[1])) {
                 try {
@@ -206,7 +206,7 @@ public final class LiveConfiguration implements ConfigurationChanges, AutoClosea
             throw new IllegalArgumentException("the change would leave " + policy.name() + " without a policy");
         }
         // turning a policy on or off is refused here too, before anything is written
-        chains.checkCompatible(policy, resolved);
+        methods.checkCompatible(policy, resolved);
         return resolved;
     }
 

@@ -3,7 +3,7 @@ package dev.fusebox.ft.jmx.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fusebox.ft.cdi.interceptor.ManagedMethod;
+import dev.fusebox.ft.cdi.management.MethodEngines;
 import dev.fusebox.ft.jmx.ConfigurationChanges;
 import dev.fusebox.ft.jmx.ForcedStateStore;
 import dev.fusebox.ft.jmx.PersistedForcing;
@@ -56,7 +56,7 @@ class PluggedStoresTest {
     @ApplicationScoped
     public static class AcceptingChanges implements ConfigurationChanges {
         @Override
-        public ActionResult configure(ManagedMethod method, String annotation, String parameter, String value,
+        public ActionResult configure(MethodEngines method, String annotation, String parameter, String value,
                                       String reason, String principal) {
             return new ActionResult(method.policy().name(), "configure", true, "60000", value,
                     annotation + "/" + parameter + " set by " + principal);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fusebox.ft.cdi.FaultToleranceExtension;
-import dev.fusebox.ft.cdi.interceptor.ManagedMethod;
+import dev.fusebox.ft.cdi.management.MethodEngines;
 import dev.fusebox.ft.configsource.OverridesConfigSource;
 import dev.fusebox.ft.configsource.OverridesFile;
 import dev.fusebox.ft.core.circuitbreaker.CircuitState;
@@ -88,7 +88,7 @@ class LiveConfigurationTest {
         if (file != null) {
             file.setPollInterval(Duration.ofMillis(50));
         }
-        live = new LiveConfiguration(config, extension.chains(), file,
+        live = new LiveConfiguration(config, extension.guardedMethods(), file,
                 (principal, target, parameter, before, after, applied, detail, reason) -> {
                     synchronized (journal) {
                         journal.add(principal + " " + target + " " + parameter + " " + before + "->" + after + " "
@@ -112,8 +112,8 @@ class LiveConfigurationTest {
         }
     }
 
-    private ManagedMethod method(String name) {
-        return weld.getBeanManager().getExtension(FaultToleranceExtension.class).chains().managed().stream()
+    private MethodEngines method(String name) {
+        return weld.getBeanManager().getExtension(FaultToleranceExtension.class).guardedMethods().all().stream()
                 .filter(m -> m.policy().method().getName().equals(name)).findFirst().orElseThrow();
     }
 
@@ -131,7 +131,7 @@ class LiveConfigurationTest {
     void aNewFailureRatioGovernsTheNextEvaluationWithTheWindowIntact() {
         start(true);
         Dependency dependency = weld.select(Dependency.class).get();
-        ManagedMethod call = method("call");
+        MethodEngines call = method("call");
         dependency.failing(true);
         assertThatThrownBy(dependency::call).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(dependency::call).isInstanceOf(IllegalStateException.class);
@@ -157,7 +157,7 @@ class LiveConfigurationTest {
     @Test
     void timesAreWrittenInMillisecondsWithTheirUnit() {
         start(true);
-        ManagedMethod call = method("call");
+        MethodEngines call = method("call");
         ActionResult result = live.configure(call, "CircuitBreaker", "delay", "1500", "shorter probe", "alice");
         assertThat(result.succeeded()).as(result.message()).isTrue();
         assertThat(result.previousState()).isEqualTo("60000");
@@ -169,7 +169,7 @@ class LiveConfigurationTest {
     @Test
     void bulkheadAndTimeoutChangeLive() throws Exception {
         start(true);
-        ManagedMethod limited = method("limited");
+        MethodEngines limited = method("limited");
         assertThat(live.configure(limited, "Bulkhead", "value", "3", "more room", "alice").succeeded()).isTrue();
         assertThat(limited.bulkhead().limit()).isEqualTo(3);
         ActionResult timeout = live.configure(limited, "Timeout", "value", "750", "tighter", "alice");
@@ -182,7 +182,7 @@ class LiveConfigurationTest {
     @Test
     void invalidValuesAreRefusedAndThePreviousValueStays() throws Exception {
         start(true);
-        ManagedMethod call = method("call");
+        MethodEngines call = method("call");
         Path file = live.file().path();
         ActionResult ratio = live.configure(call, "CircuitBreaker", "failureRatio", "1.5", "typo", "alice");
         assertThat(ratio.succeeded()).isFalse();
@@ -213,7 +213,7 @@ class LiveConfigurationTest {
     @Test
     void aHandEditIsAppliedAndAnInvalidOneKeepsThePreviousValue() throws Exception {
         start(true);
-        ManagedMethod call = method("call");
+        MethodEngines call = method("call");
         Path file = live.file().path();
         String key = Dependency.class.getName() + "/call/CircuitBreaker/requestVolumeThreshold";
         Files.writeString(file, key + "=10\n");
