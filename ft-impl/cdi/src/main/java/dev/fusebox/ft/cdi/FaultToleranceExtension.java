@@ -42,7 +42,11 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefiniti
  * business method (a bad one is a definition error naming class, method, annotation, parameter
  * and value, including a value above the bound of a parameter that sizes memory), and assembles
  * the chains once deployment is valid. At shutdown it stops the threads
- * it started. One instance per container; nothing is static.
+ * it started. One instance per container; nothing is static. Management reaches the guarded
+ * methods through {@link #guardedMethods()}, the CDI layer's port, never through the interceptor.
+ * Thread-safety: the container calls the observers one at a time except
+ * {@code resolvePolicies}, which may run concurrently and guards the shared lists; the accessors
+ * return what deployment wrote, for later observers (management's) and the container's beans.
  */
 public class FaultToleranceExtension implements Extension {
 

@@ -29,5 +29,5 @@ public interface ConfigurationChanges {
 
     /** Refuses every change: no overrides file is configured. */
     ConfigurationChanges NONE = (method, annotation, parameter, value, reason, principal) -> new ActionResult(
-            method.policy().name(), "configure", false, null, null, NOT_CONFIGURED);
+            method.name(), "configure", false, null, null, NOT_CONFIGURED);
 }

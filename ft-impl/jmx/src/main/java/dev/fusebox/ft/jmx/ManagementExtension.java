@@ -29,6 +29,11 @@ import org.eclipse.microprofile.config.Config;
  * <p>MicroProfile Config: {@value ApplicationManagement#APPLICATION_KEY} (default
  * {@value ApplicationManagement#DEFAULT_APPLICATION}), {@value ApplicationManagement#ENABLED_KEY}
  * (default true), {@code fusebox.groups.<name>} (breaker groups). One instance per container.
+ * It reads the guarded methods only through the CDI layer's port
+ * ({@link FaultToleranceExtension#guardedMethods()}). Thread-safety: the container calls
+ * {@code start} and {@code stop} once each; {@link #audit} may be called from any thread (it
+ * reads a volatile field); {@link #publishedMBeans()} and {@link #application()} are for later
+ * observers of the same container (the remote access extension), which run after {@code start}.
  * Hands the remote connector what it serves ({@link #publishedMBeans()}) and the audit log it
  * writes to ({@link #audit}).
  *

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.fusebox.ft.cdi.FaultToleranceExtension;
 import dev.fusebox.ft.testing.Await;
+import dev.fusebox.ft.testing.Container;
 import dev.fusebox.ft.testing.ThreadHygiene;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;

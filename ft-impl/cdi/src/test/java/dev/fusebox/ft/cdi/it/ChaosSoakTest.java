@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.fusebox.ft.cdi.FaultToleranceExtension;
 import dev.fusebox.ft.cdi.it.ChaosLedger.Outcome;
+import dev.fusebox.ft.testing.Container;
 import dev.fusebox.ft.testing.ThreadHygiene;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.fusebox.ft.cdi.it;
 
+import dev.fusebox.ft.testing.Container;
 import io.smallrye.metrics.setup.MetricCdiInjectionExtension;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.util.AnnotationLiteral;

@@ -7,6 +7,8 @@ import dev.fusebox.ft.management.FaultToleranceMXBean;
 import dev.fusebox.ft.management.GuardedMethodInfo;
 import dev.fusebox.ft.management.ManagementNames;
 import dev.fusebox.ft.testing.Await;
+import dev.fusebox.ft.testing.Container;
+import dev.fusebox.ft.testing.Shop;
 import dev.fusebox.ft.testing.ThreadHygiene;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +31,12 @@ class AsyncBulkheadTest {
     void slotsAndQueueFullIsSaturation() throws Exception {
         try (Container container = Container.start(Map.of("fusebox.management.application", "async-bulkhead"),
                 Shop.Warehouse.class)) {
-            ObjectName name = container.name(ManagementNames.BULKHEAD, Shop.Warehouse.class, "ship");
+            ObjectName name = MBeans.name(container, ManagementNames.BULKHEAD, Shop.Warehouse.class, "ship");
             List<AttributeChangeNotification> received = new CopyOnWriteArrayList<>();
-            Container.SERVER.addNotificationListener(name,
+            MBeans.SERVER.addNotificationListener(name,
                     (notification, handback) -> received.add((AttributeChangeNotification) notification), null, null);
-            BulkheadMXBean ship = container.proxy(name, BulkheadMXBean.class);
-            GuardedMethodInfo info = container.proxy(container.registry(), FaultToleranceMXBean.class)
+            BulkheadMXBean ship = MBeans.proxy(name, BulkheadMXBean.class);
+            GuardedMethodInfo info = MBeans.proxy(MBeans.registry(container), FaultToleranceMXBean.class)
                     .getGuardedMethods().get(0);
             assertThat(info.asynchronous()).isTrue();
             assertThat(info.policies()).containsExactly("Bulkhead", "Asynchronous");

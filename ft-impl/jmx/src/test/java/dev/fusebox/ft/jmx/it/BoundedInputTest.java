@@ -3,12 +3,15 @@ package dev.fusebox.ft.jmx.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.fusebox.ft.configsource.OverridesConfigSource;
 import dev.fusebox.ft.management.ActionResult;
 import dev.fusebox.ft.management.AuditEntry;
 import dev.fusebox.ft.management.BulkheadMXBean;
 import dev.fusebox.ft.management.CircuitBreakerMXBean;
 import dev.fusebox.ft.management.FaultToleranceMXBean;
 import dev.fusebox.ft.management.ManagementNames;
+import dev.fusebox.ft.testing.Container;
+import dev.fusebox.ft.testing.Shop;
 import dev.fusebox.ft.testing.ThreadHygiene;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,13 +45,13 @@ class BoundedInputTest {
 
     @BeforeEach
     void start() {
-        container = Container.withOverrides(dir.resolve("overrides.properties"),
+        container = Container.withSource(new OverridesConfigSource(dir.resolve("overrides.properties"), 600),
                 Map.of("fusebox.management.application", "bounded"), Shop.Payments.class, Shop.Inventory.class);
-        charge = container.proxy(container.name(ManagementNames.CIRCUIT_BREAKER, Shop.Payments.class, "charge"),
+        charge = MBeans.proxy(MBeans.name(container, ManagementNames.CIRCUIT_BREAKER, Shop.Payments.class, "charge"),
                 CircuitBreakerMXBean.class);
-        hold = container.proxy(container.name(ManagementNames.BULKHEAD, Shop.Inventory.class, "hold"),
+        hold = MBeans.proxy(MBeans.name(container, ManagementNames.BULKHEAD, Shop.Inventory.class, "hold"),
                 BulkheadMXBean.class);
-        registry = container.proxy(container.registry(), FaultToleranceMXBean.class);
+        registry = MBeans.proxy(MBeans.registry(container), FaultToleranceMXBean.class);
     }
 
     @AfterEach

@@ -10,6 +10,8 @@ import dev.fusebox.ft.management.ManagementNames;
 import dev.fusebox.ft.management.RetryMXBean;
 import dev.fusebox.ft.management.RetrySettings;
 import dev.fusebox.ft.management.TimeoutMXBean;
+import dev.fusebox.ft.testing.Container;
+import dev.fusebox.ft.testing.Shop;
 import dev.fusebox.ft.testing.ThreadHygiene;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -27,13 +29,13 @@ class CountersTest {
                 Shop.Payments.class, Shop.Inventory.class)) {
             Shop.Payments payments = container.bean(Shop.Payments.class);
             Shop.Inventory inventory = container.bean(Shop.Inventory.class);
-            CircuitBreakerMXBean charge = container.proxy(container.name(ManagementNames.CIRCUIT_BREAKER,
+            CircuitBreakerMXBean charge = MBeans.proxy(MBeans.name(container, ManagementNames.CIRCUIT_BREAKER,
                     Shop.Payments.class, "charge"), CircuitBreakerMXBean.class);
-            RetryMXBean retry = container.proxy(container.name(ManagementNames.RETRY, Shop.Inventory.class, "lookup"),
+            RetryMXBean retry = MBeans.proxy(MBeans.name(container, ManagementNames.RETRY, Shop.Inventory.class, "lookup"),
                     RetryMXBean.class);
-            TimeoutMXBean timeout = container.proxy(container.name(ManagementNames.TIMEOUT, Shop.Inventory.class,
+            TimeoutMXBean timeout = MBeans.proxy(MBeans.name(container, ManagementNames.TIMEOUT, Shop.Inventory.class,
                     "lookup"), TimeoutMXBean.class);
-            BulkheadMXBean bulkhead = container.proxy(container.name(ManagementNames.BULKHEAD, Shop.Inventory.class,
+            BulkheadMXBean bulkhead = MBeans.proxy(MBeans.name(container, ManagementNames.BULKHEAD, Shop.Inventory.class,
                     "hold"), BulkheadMXBean.class);
 
             assertThat(charge.getConfiguration()).isEqualTo(new CircuitBreakerSettings(4, 0.5, 60_000, 1));

@@ -3,6 +3,8 @@ package dev.fusebox.ft.jmx.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fusebox.ft.management.FaultToleranceOperations;
+import dev.fusebox.ft.testing.Container;
+import dev.fusebox.ft.testing.Shop;
 import dev.fusebox.ft.testing.ThreadHygiene;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,10 +6,13 @@ import dev.fusebox.ft.configsource.OverridesFile;
 import dev.fusebox.ft.jmx.ForcedStateStore;
 import dev.fusebox.ft.jmx.PersistedForcing;
 import dev.fusebox.ft.jmx.overrides.ForcedStatesFile;
+import dev.fusebox.ft.configsource.OverridesConfigSource;
 import dev.fusebox.ft.management.CircuitBreakerMXBean;
 import dev.fusebox.ft.management.FaultToleranceOperations;
 import dev.fusebox.ft.management.ManagementNames;
 import dev.fusebox.ft.testing.Await;
+import dev.fusebox.ft.testing.Container;
+import dev.fusebox.ft.testing.Shop;
 import dev.fusebox.ft.testing.ThreadHygiene;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
@@ -95,11 +98,11 @@ class ForcingPersistenceTest {
     }
 
     private Container start(Map<String, String> properties) {
-        return Container.withOverrides(file(), properties, Shop.Payments.class, HeldFileStore.class);
+        return Container.withSource(new OverridesConfigSource(file(), 600), properties, Shop.Payments.class, HeldFileStore.class);
     }
 
     private static CircuitBreakerMXBean charge(Container container) {
-        return container.proxy(container.name(ManagementNames.CIRCUIT_BREAKER, Shop.Payments.class, "charge"),
+        return MBeans.proxy(MBeans.name(container, ManagementNames.CIRCUIT_BREAKER, Shop.Payments.class, "charge"),
                 CircuitBreakerMXBean.class);
     }
 

@@ -10,6 +10,8 @@ import dev.fusebox.ft.management.FaultToleranceMXBean;
 import dev.fusebox.ft.management.Forcing;
 import dev.fusebox.ft.management.ManagementNames;
 import dev.fusebox.ft.testing.Await;
+import dev.fusebox.ft.testing.Container;
+import dev.fusebox.ft.testing.Shop;
 import dev.fusebox.ft.testing.ThreadHygiene;
 import java.time.Instant;
 import java.util.List;
@@ -35,11 +37,11 @@ class ForcingTest {
     void start() {
         container = Container.start(Map.of("fusebox.management.application", "forcing"), Shop.Payments.class);
         payments = container.bean(Shop.Payments.class);
-        charge = container.proxy(container.name(ManagementNames.CIRCUIT_BREAKER, Shop.Payments.class, "charge"),
+        charge = MBeans.proxy(MBeans.name(container, ManagementNames.CIRCUIT_BREAKER, Shop.Payments.class, "charge"),
                 CircuitBreakerMXBean.class);
-        quote = container.proxy(container.name(ManagementNames.CIRCUIT_BREAKER, Shop.Payments.class, "quote"),
+        quote = MBeans.proxy(MBeans.name(container, ManagementNames.CIRCUIT_BREAKER, Shop.Payments.class, "quote"),
                 CircuitBreakerMXBean.class);
-        registry = container.proxy(container.registry(), FaultToleranceMXBean.class);
+        registry = MBeans.proxy(MBeans.registry(container), FaultToleranceMXBean.class);
     }
 
     @AfterEach

@@ -8,6 +8,8 @@ import dev.fusebox.ft.management.AuditEntry;
 import dev.fusebox.ft.management.BreakerGroup;
 import dev.fusebox.ft.management.FaultToleranceMXBean;
 import dev.fusebox.ft.management.FaultToleranceOperations;
+import dev.fusebox.ft.testing.Container;
+import dev.fusebox.ft.testing.Shop;
 import dev.fusebox.ft.testing.ThreadHygiene;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +36,7 @@ class GroupActionsTest {
                 "fusebox.groups.refunds", PAYMENTS + "#refund*",
                 "fusebox.groups.checkout", PAYMENTS + "#charge, " + PAYMENTS + "#quote",
                 "fusebox.groups.ghosts", "com.example.Nothing#*"), Shop.Payments.class, Shop.Inventory.class);
-        registry = container.proxy(container.registry(), FaultToleranceMXBean.class);
+        registry = MBeans.proxy(MBeans.registry(container), FaultToleranceMXBean.class);
         operations = container.bean(FaultToleranceOperations.class);
     }
 

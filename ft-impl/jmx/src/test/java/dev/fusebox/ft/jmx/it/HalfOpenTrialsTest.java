@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fusebox.ft.management.ManagementNames;
+import dev.fusebox.ft.testing.Container;
 import dev.fusebox.ft.testing.ThreadHygiene;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -51,7 +52,7 @@ class HalfOpenTrialsTest {
     @BeforeEach
     void start() {
         container = Container.start(Map.of("fusebox.management.application", "trials"), Gateway.class);
-        breaker = container.name(ManagementNames.CIRCUIT_BREAKER, Gateway.class, "call");
+        breaker = MBeans.name(container, ManagementNames.CIRCUIT_BREAKER, Gateway.class, "call");
     }
 
     @AfterEach
@@ -62,7 +63,7 @@ class HalfOpenTrialsTest {
     }
 
     private Object attribute(String name) throws Exception {
-        return Container.SERVER.getAttribute(breaker, name);
+        return MBeans.SERVER.getAttribute(breaker, name);
     }
 
     @Test
@@ -91,7 +92,7 @@ class HalfOpenTrialsTest {
     void aBreakerThatIsNotHalfOpenHasNoTrials() throws Exception {
         Gateway gateway = container.bean(Gateway.class);
         assertThatThrownBy(() -> gateway.call(null, null)).isInstanceOf(IllegalStateException.class);
-        container.proxy(breaker, dev.fusebox.ft.management.CircuitBreakerMXBean.class).forceOpen("maintenance", "");
+        MBeans.proxy(breaker, dev.fusebox.ft.management.CircuitBreakerMXBean.class).forceOpen("maintenance", "");
         assertThatThrownBy(() -> gateway.call(new CountDownLatch(1), new CountDownLatch(0)))
                 .isInstanceOf(CircuitBreakerOpenException.class);
         assertThat(attribute("TrialsAdmitted")).isEqualTo(0);

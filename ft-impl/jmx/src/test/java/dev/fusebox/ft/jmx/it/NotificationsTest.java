@@ -7,6 +7,8 @@ import dev.fusebox.ft.management.BulkheadMXBean;
 import dev.fusebox.ft.management.CircuitBreakerMXBean;
 import dev.fusebox.ft.management.ManagementNames;
 import dev.fusebox.ft.testing.Await;
+import dev.fusebox.ft.testing.Container;
+import dev.fusebox.ft.testing.Shop;
 import dev.fusebox.ft.testing.ThreadHygiene;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +47,7 @@ class NotificationsTest {
     void start() throws Exception {
         container = Container.start(Map.of("fusebox.management.application", "notifications"), Shop.Payments.class,
                 Shop.Inventory.class);
-        chargeName = container.name(ManagementNames.CIRCUIT_BREAKER, Shop.Payments.class, "charge");
+        chargeName = MBeans.name(container, ManagementNames.CIRCUIT_BREAKER, Shop.Payments.class, "charge");
     }
 
     @AfterEach
@@ -55,7 +57,7 @@ class NotificationsTest {
 
     @Test
     void theNotificationTypesAreDescribed() throws Exception {
-        MBeanNotificationInfo[] info = Container.SERVER.getMBeanInfo(chargeName).getNotifications();
+        MBeanNotificationInfo[] info = MBeans.SERVER.getMBeanInfo(chargeName).getNotifications();
         assertThat(info).hasSize(1);
         assertThat(info[0].getNotifTypes()).containsExactly(AttributeChangeNotification.ATTRIBUTE_CHANGE);
         assertThat(info[0].getName()).isEqualTo(AttributeChangeNotification.class.getName());
@@ -63,7 +65,7 @@ class NotificationsTest {
 
     @Test
     void aTransitionIsAnnouncedWithinASecondWithItsCause() throws Exception {
-        Container.SERVER.addNotificationListener(chargeName, listener, null, null);
+        MBeans.SERVER.addNotificationListener(chargeName, listener, null, null);
         Shop.Payments payments = container.bean(Shop.Payments.class);
         payments.charge(false);
         payments.charge(false);
@@ -86,7 +88,7 @@ class NotificationsTest {
                 + " java.lang.IllegalStateException: payment service down");
         assertThat(opened.getUserData()).isNull();
 
-        container.proxy(chargeName, CircuitBreakerMXBean.class).forceClosed("hotfix deployed", "");
+        MBeans.proxy(chargeName, CircuitBreakerMXBean.class).forceClosed("hotfix deployed", "");
         Await.until("the forcing is announced", () -> received.size() == 2);
         assertThat(received.get(1).getMessage()).isEqualTo("forced closed by local: hotfix deployed");
         assertThat(received.get(1).getOldValue()).isEqualTo("OPEN");
@@ -96,8 +98,8 @@ class NotificationsTest {
 
     @Test
     void aBurstOfTransitionsIsCoalescedAndEndsWithTheLatestState() throws Exception {
-        Container.SERVER.addNotificationListener(chargeName, listener, null, null);
-        CircuitBreakerMXBean charge = container.proxy(chargeName, CircuitBreakerMXBean.class);
+        MBeans.SERVER.addNotificationListener(chargeName, listener, null, null);
+        CircuitBreakerMXBean charge = MBeans.proxy(chargeName, CircuitBreakerMXBean.class);
 
         long start = System.nanoTime();
         for (int i = 0; i < 25; i++) {
@@ -125,9 +127,9 @@ class NotificationsTest {
 
     @Test
     void aBulkheadAnnouncesSaturationAndItsEnd() throws Exception {
-        ObjectName holdName = container.name(ManagementNames.BULKHEAD, Shop.Inventory.class, "hold");
-        Container.SERVER.addNotificationListener(holdName, listener, null, null);
-        BulkheadMXBean hold = container.proxy(holdName, BulkheadMXBean.class);
+        ObjectName holdName = MBeans.name(container, ManagementNames.BULKHEAD, Shop.Inventory.class, "hold");
+        MBeans.SERVER.addNotificationListener(holdName, listener, null, null);
+        BulkheadMXBean hold = MBeans.proxy(holdName, BulkheadMXBean.class);
         Shop.Inventory inventory = container.bean(Shop.Inventory.class);
         CountDownLatch entered = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);

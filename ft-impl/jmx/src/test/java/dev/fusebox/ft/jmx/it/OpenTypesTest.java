@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fusebox.ft.management.CircuitBreakerMXBean;
 import dev.fusebox.ft.management.ManagementNames;
+import dev.fusebox.ft.testing.Container;
+import dev.fusebox.ft.testing.Shop;
 import dev.fusebox.ft.testing.ThreadHygiene;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -40,10 +42,10 @@ class OpenTypesTest {
     void everyAttributeOfEveryMBeanIsOpenData() throws Exception {
         try (Container container = Container.start(Map.of("fusebox.management.application", "open-types"),
                 Shop.Payments.class, Shop.Inventory.class)) {
-            container.proxy(container.name(ManagementNames.CIRCUIT_BREAKER, Shop.Payments.class, "charge"),
+            MBeans.proxy(MBeans.name(container, ManagementNames.CIRCUIT_BREAKER, Shop.Payments.class, "charge"),
                     CircuitBreakerMXBean.class).forceOpen("so that forcing and transitions have values", "PT5M");
             container.bean(Shop.Payments.class).quote(true);
-            MBeanServerConnection connection = Container.SERVER;
+            MBeanServerConnection connection = MBeans.SERVER;
 
             Set<ObjectName> names = connection.queryNames(new ObjectName("dev.fusebox.ft:application=open-types,*"),
                     null);

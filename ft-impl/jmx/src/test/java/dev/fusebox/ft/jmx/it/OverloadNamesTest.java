@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fusebox.ft.management.CircuitBreakerMXBean;
 import dev.fusebox.ft.management.ManagementNames;
+import dev.fusebox.ft.testing.Container;
+import dev.fusebox.ft.testing.Shop;
 import dev.fusebox.ft.testing.ThreadHygiene;
 import java.util.Map;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -23,9 +25,9 @@ class OverloadNamesTest {
     void theOpenCircuitOfAnOverloadCarriesItsJmxName() {
         try (Container container = Container.start(Map.of("fusebox.management.application", "overloads"),
                 Shop.Payments.class)) {
-            CircuitBreakerMXBean byCents = container.proxy(container.name(ManagementNames.CIRCUIT_BREAKER,
+            CircuitBreakerMXBean byCents = MBeans.proxy(MBeans.name(container, ManagementNames.CIRCUIT_BREAKER,
                     Shop.Payments.class, "refund(int)"), CircuitBreakerMXBean.class);
-            CircuitBreakerMXBean byOrder = container.proxy(container.name(ManagementNames.CIRCUIT_BREAKER,
+            CircuitBreakerMXBean byOrder = MBeans.proxy(MBeans.name(container, ManagementNames.CIRCUIT_BREAKER,
                     Shop.Payments.class, "refund(java.lang.String)"), CircuitBreakerMXBean.class);
             assertThat(byCents.getName()).isNotEqualTo(byOrder.getName());
 

@@ -3,11 +3,14 @@ package dev.fusebox.ft.jmx.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fusebox.ft.configsource.OverridesConfigSource;
 import dev.fusebox.ft.management.ActionResult;
 import dev.fusebox.ft.management.AuditEntry;
 import dev.fusebox.ft.management.CircuitBreakerMXBean;
 import dev.fusebox.ft.management.FaultToleranceMXBean;
 import dev.fusebox.ft.management.ManagementNames;
+import dev.fusebox.ft.testing.Container;
+import dev.fusebox.ft.testing.Shop;
 import dev.fusebox.ft.testing.ThreadHygiene;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,20 +37,20 @@ class OverridesFileTest {
     }
 
     private static CircuitBreakerMXBean charge(Container container) {
-        return container.proxy(container.name(ManagementNames.CIRCUIT_BREAKER, Shop.Payments.class, "charge"),
+        return MBeans.proxy(MBeans.name(container, ManagementNames.CIRCUIT_BREAKER, Shop.Payments.class, "charge"),
                 CircuitBreakerMXBean.class);
     }
 
     @Test
     void aForcedOpenBreakerIsStillOpenAfterARestartUntilReleased() throws Exception {
-        try (Container first = Container.withOverrides(file(), Map.of(), Shop.Payments.class)) {
+        try (Container first = Container.withSource(new OverridesConfigSource(file(), 600), Map.of(), Shop.Payments.class)) {
             ActionResult forced = charge(first).forceOpen("INC-7 payments provider down", "");
             assertThat(forced.succeeded()).as(forced.message()).isTrue();
         }
         assertThat(Files.readString(file())).containsPattern(java.util.regex.Pattern.quote("fusebox.forced/" + Shop.Payments.class.getName()
                 + "#charge") + "=OPEN\\|since=\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z\\|never\\|local\\|INC-7 payments provider down\n");
 
-        try (Container second = Container.withOverrides(file(), Map.of(), Shop.Payments.class)) {
+        try (Container second = Container.withSource(new OverridesConfigSource(file(), 600), Map.of(), Shop.Payments.class)) {
             CircuitBreakerMXBean breaker = charge(second);
             assertThat(breaker.getState()).isEqualTo("OPEN");
             assertThat(breaker.getForcing().by()).isEqualTo("local");
@@ -61,7 +64,7 @@ class OverridesFileTest {
         }
         assertThat(Files.readString(file())).doesNotContain("fusebox.forced/");
 
-        try (Container third = Container.withOverrides(file(), Map.of(), Shop.Payments.class)) {
+        try (Container third = Container.withSource(new OverridesConfigSource(file(), 600), Map.of(), Shop.Payments.class)) {
             assertThat(charge(third).getState()).isEqualTo("CLOSED");
             assertThat(charge(third).isForced()).isFalse();
         }
@@ -71,13 +74,13 @@ class OverridesFileTest {
     @Test
     void aRestoredForcingKeepsTheMomentItWasForced() throws Exception {
         long since;
-        try (Container first = Container.withOverrides(file(), Map.of(), Shop.Payments.class)) {
+        try (Container first = Container.withSource(new OverridesConfigSource(file(), 600), Map.of(), Shop.Payments.class)) {
             assertThat(charge(first).forceOpen("INC-8 provider down", "PT1H").succeeded()).isTrue();
             since = charge(first).getForcing().sinceEpochMillis();
         }
         dev.fusebox.ft.testing.Await.until("the wall clock moved past the forcing",
                 () -> System.currentTimeMillis() > since + 20);
-        try (Container second = Container.withOverrides(file(), Map.of(), Shop.Payments.class)) {
+        try (Container second = Container.withSource(new OverridesConfigSource(file(), 600), Map.of(), Shop.Payments.class)) {
             assertThat(charge(second).getForcing()).as("restored").isNotNull();
             assertThat(charge(second).getForcing().sinceEpochMillis()).as("since, after the restart").isEqualTo(since);
         }
@@ -88,9 +91,9 @@ class OverridesFileTest {
     void aKeptForcingWhoseOperatorNameIsInvalidIsNotRestored() throws Exception {
         Files.writeString(file(), "fusebox.forced/" + Shop.Payments.class.getName()
                 + "#charge=OPEN|never|root (via console)|INC-9\n");
-        try (Container container = Container.withOverrides(file(), Map.of(), Shop.Payments.class)) {
+        try (Container container = Container.withSource(new OverridesConfigSource(file(), 600), Map.of(), Shop.Payments.class)) {
             assertThat(charge(container).isForced()).isFalse();
-            FaultToleranceMXBean registry = container.proxy(container.registry(), FaultToleranceMXBean.class);
+            FaultToleranceMXBean registry = MBeans.proxy(MBeans.registry(container), FaultToleranceMXBean.class);
             assertThat(registry.getAuditLog()).anySatisfy(entry -> {
                 assertThat(entry.action()).isEqualTo("restore");
                 assertThat(entry.succeeded()).isFalse();
@@ -104,8 +107,8 @@ class OverridesFileTest {
     @Test
     void aFiveMegabyteFileKeepsTheLastGoodConfigurationAndAShortStatus() throws Exception {
         Files.writeString(file(), Shop.Payments.class.getName() + "/charge/CircuitBreaker/failureRatio=0.25\n");
-        try (Container container = Container.withOverrides(file(), Map.of(), Shop.Payments.class)) {
-            FaultToleranceMXBean registry = container.proxy(container.registry(), FaultToleranceMXBean.class);
+        try (Container container = Container.withSource(new OverridesConfigSource(file(), 600), Map.of(), Shop.Payments.class)) {
+            FaultToleranceMXBean registry = MBeans.proxy(MBeans.registry(container), FaultToleranceMXBean.class);
             assertThat(charge(container).getConfiguration().failureRatio()).isEqualTo(0.25);
 
             Path huge = Files.writeString(dir.resolve("huge.tmp"), "x".repeat(5 * 1024 * 1024));
@@ -122,12 +125,12 @@ class OverridesFileTest {
 
     @Test
     void aForcingThatRanOutWhileStoppedIsNotPutBack() throws Exception {
-        try (Container first = Container.withOverrides(file(), Map.of(), Shop.Payments.class)) {
+        try (Container first = Container.withSource(new OverridesConfigSource(file(), 600), Map.of(), Shop.Payments.class)) {
             assertThat(charge(first).forceOpen("short maintenance", "PT0.2S").succeeded()).isTrue();
             first.close();
         }
         Thread.sleep(Duration.ofMillis(400).toMillis()); // the forcing runs out while no container runs
-        try (Container second = Container.withOverrides(file(), Map.of(), Shop.Payments.class)) {
+        try (Container second = Container.withSource(new OverridesConfigSource(file(), 600), Map.of(), Shop.Payments.class)) {
             assertThat(charge(second).getState()).isEqualTo("CLOSED");
             assertThat(second.bean(Shop.Payments.class).charge(false)).isEqualTo("charged");
         }
@@ -135,7 +138,7 @@ class OverridesFileTest {
 
     @Test
     void aParameterChangedThroughTheMXBeanIsWrittenAndGovernsTheRunningBreaker() throws Exception {
-        try (Container container = Container.withOverrides(file(), Map.of(), Shop.Payments.class)) {
+        try (Container container = Container.withSource(new OverridesConfigSource(file(), 600), Map.of(), Shop.Payments.class)) {
             CircuitBreakerMXBean breaker = charge(container);
             Shop.Payments payments = container.bean(Shop.Payments.class);
             payments.charge(false);
@@ -155,7 +158,7 @@ class OverridesFileTest {
             assertThat(refused.message()).contains("failureRatio").contains("2");
             assertThat(breaker.getConfiguration().failureRatio()).isEqualTo(0.25);
 
-            FaultToleranceMXBean registry = container.proxy(container.registry(), FaultToleranceMXBean.class);
+            FaultToleranceMXBean registry = MBeans.proxy(MBeans.registry(container), FaultToleranceMXBean.class);
             assertThat(registry.getOverridesStatus()).startsWith("in use and healthy");
             List<AuditEntry> audit = registry.getAuditLog();
             assertThat(audit).extracting(AuditEntry::action, AuditEntry::principal, AuditEntry::succeeded,

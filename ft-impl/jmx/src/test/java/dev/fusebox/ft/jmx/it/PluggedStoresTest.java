@@ -13,6 +13,8 @@ import dev.fusebox.ft.management.CircuitBreakerMXBean;
 import dev.fusebox.ft.management.FaultToleranceMXBean;
 import dev.fusebox.ft.management.ManagementNames;
 import dev.fusebox.ft.testing.Await;
+import dev.fusebox.ft.testing.Container;
+import dev.fusebox.ft.testing.Shop;
 import dev.fusebox.ft.testing.ThreadHygiene;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -82,9 +84,9 @@ class PluggedStoresTest {
             assertThatThrownBy(() -> payments.charge(false)).isInstanceOf(CircuitBreakerOpenException.class);
             assertThat(payments.quote(false)).isEqualTo("live quote");
 
-            CircuitBreakerMXBean charge = container.proxy(container.name(ManagementNames.CIRCUIT_BREAKER,
+            CircuitBreakerMXBean charge = MBeans.proxy(MBeans.name(container, ManagementNames.CIRCUIT_BREAKER,
                     Shop.Payments.class, "charge"), CircuitBreakerMXBean.class);
-            FaultToleranceMXBean registry = container.proxy(container.registry(), FaultToleranceMXBean.class);
+            FaultToleranceMXBean registry = MBeans.proxy(MBeans.registry(container), FaultToleranceMXBean.class);
             assertThat(charge.getForcing().by()).isEqualTo("alice");
             assertThat(charge.getForcing().reason()).isEqualTo("outage INC-7");
             AuditEntry restored = registry.getAuditLog().get(0);

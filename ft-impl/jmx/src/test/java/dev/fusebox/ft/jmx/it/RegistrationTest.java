@@ -7,6 +7,8 @@ import dev.fusebox.ft.management.FaultToleranceOperations;
 import dev.fusebox.ft.management.GuardedMethodInfo;
 import dev.fusebox.ft.management.ManagementNames;
 import dev.fusebox.ft.testing.Await;
+import dev.fusebox.ft.testing.Container;
+import dev.fusebox.ft.testing.Shop;
 import dev.fusebox.ft.testing.ThreadHygiene;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RegistrationTest {
 
     private static Set<ObjectName> fuseboxNames(String application) throws Exception {
-        return Container.SERVER.queryNames(new ObjectName(ManagementNames.DOMAIN + ":application="
+        return MBeans.SERVER.queryNames(new ObjectName(ManagementNames.DOMAIN + ":application="
                 + ManagementNames.value(application) + ",*"), null);
     }
 
@@ -28,7 +30,7 @@ class RegistrationTest {
         String application;
         try (Container container = Container.start(Map.of("fusebox.management.application", "shop-registration"),
                 Shop.Payments.class, Shop.Inventory.class)) {
-            application = container.application();
+            application = MBeans.application(container);
             assertThat(application).isEqualTo("shop-registration");
             String payments = Shop.Payments.class.getName();
             String inventory = Shop.Inventory.class.getName();
@@ -50,7 +52,7 @@ class RegistrationTest {
                     new ObjectName("dev.fusebox.ft:type=Bulkhead," + app + ",bean=" + inventory + ",method=hold")
                             .getCanonicalName());
 
-            FaultToleranceMXBean registry = container.proxy(container.registry(), FaultToleranceMXBean.class);
+            FaultToleranceMXBean registry = MBeans.proxy(MBeans.registry(container), FaultToleranceMXBean.class);
             assertThat(registry.getApplication()).isEqualTo("shop-registration");
             List<GuardedMethodInfo> methods = registry.getGuardedMethods();
             assertThat(methods).extracting(GuardedMethodInfo::name).containsExactlyInAnyOrder(payments + "#charge",
@@ -60,13 +62,13 @@ class RegistrationTest {
             assertThat(quote.policies()).containsExactly("Fallback", "CircuitBreaker");
             assertThat(quote.asynchronous()).isFalse();
             assertThat(new ObjectName(quote.circuitBreaker())).isEqualTo(
-                    container.name(ManagementNames.CIRCUIT_BREAKER, Shop.Payments.class, "quote"));
+                    MBeans.name(container, ManagementNames.CIRCUIT_BREAKER, Shop.Payments.class, "quote"));
             assertThat(quote.bulkhead()).isNull();
             GuardedMethodInfo lookup = methods.stream().filter(m -> m.method().equals("lookup")).findFirst().orElseThrow();
             assertThat(lookup.policies()).containsExactly("Retry", "Timeout");
             assertThat(lookup.circuitBreaker()).isNull();
-            assertThat(Container.SERVER.isRegistered(new ObjectName(lookup.retry()))).isTrue();
-            assertThat(Container.SERVER.isRegistered(new ObjectName(lookup.timeout()))).isTrue();
+            assertThat(MBeans.SERVER.isRegistered(new ObjectName(lookup.retry()))).isTrue();
+            assertThat(MBeans.SERVER.isRegistered(new ObjectName(lookup.timeout()))).isTrue();
             assertThat(ThreadHygiene.fuseboxThreads()).extracting(Thread::getName)
                     .contains("fusebox-management-shop-registration");
             assertThat(ThreadHygiene.fuseboxThreads()).filteredOn(t -> t.getName().startsWith("fusebox-management-"))
@@ -82,8 +84,8 @@ class RegistrationTest {
         Map<String, String> sameName = Map.of("fusebox.management.application", "twins");
         try (Container first = Container.start(sameName, Shop.Payments.class);
              Container second = Container.start(sameName, Shop.Payments.class)) {
-            assertThat(first.application()).isEqualTo("twins");
-            assertThat(second.application()).isEqualTo("twins-2");
+            assertThat(MBeans.application(first)).isEqualTo("twins");
+            assertThat(MBeans.application(second)).isEqualTo("twins-2");
             assertThat(fuseboxNames("twins")).hasSize(5);
             assertThat(fuseboxNames("twins-2")).hasSize(5);
             second.close();
@@ -96,8 +98,8 @@ class RegistrationTest {
     @Test
     void theDefaultApplicationNameIsApplication() throws Exception {
         try (Container container = Container.start(Shop.Payments.class)) {
-            assertThat(container.application()).startsWith("application");
-            assertThat(Container.SERVER.isRegistered(container.registry())).isTrue();
+            assertThat(MBeans.application(container)).startsWith("application");
+            assertThat(MBeans.SERVER.isRegistered(MBeans.registry(container))).isTrue();
         }
     }
 

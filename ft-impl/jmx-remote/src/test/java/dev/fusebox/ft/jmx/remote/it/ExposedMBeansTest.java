@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fusebox.ft.jmx.remote.Credentials;
+import dev.fusebox.ft.jmx.remote.RemoteAccessExtension;
 import dev.fusebox.ft.jmx.remote.Role;
 import dev.fusebox.ft.management.AuditEntry;
 import dev.fusebox.ft.management.FaultToleranceMXBean;
 import dev.fusebox.ft.management.ManagementNames;
+import dev.fusebox.ft.testing.Container;
+import dev.fusebox.ft.testing.Shop;
 import dev.fusebox.ft.testing.ThreadHygiene;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -76,7 +79,7 @@ class ExposedMBeansTest {
     }
 
     static JMXConnector connect(String user) throws Exception {
-        return JMXConnectorFactory.connect(container.remoteAddress(),
+        return JMXConnectorFactory.connect(container.extension(RemoteAccessExtension.class).remoteAddress(),
                 Map.of(JMXConnector.CREDENTIALS, new String[] {user, passwords.get(user)}));
     }
 

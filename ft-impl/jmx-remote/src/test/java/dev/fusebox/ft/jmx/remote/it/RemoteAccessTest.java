@@ -3,6 +3,7 @@ package dev.fusebox.ft.jmx.remote.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fusebox.ft.jmx.ManagementExtension;
 import dev.fusebox.ft.jmx.remote.Credentials;
 import dev.fusebox.ft.jmx.remote.RemoteAccessExtension;
 import dev.fusebox.ft.jmx.remote.RemoteSettings;
@@ -11,6 +12,8 @@ import dev.fusebox.ft.management.AuditEntry;
 import dev.fusebox.ft.management.CircuitBreakerMXBean;
 import dev.fusebox.ft.management.FaultToleranceMXBean;
 import dev.fusebox.ft.management.ManagementNames;
+import dev.fusebox.ft.testing.Container;
+import dev.fusebox.ft.testing.Shop;
 import dev.fusebox.ft.testing.ThreadHygiene;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,9 +64,9 @@ class RemoteAccessTest {
         container = Container.start(Map.of(RemoteSettings.ENABLED, "true", RemoteSettings.PORT, "0",
                 RemoteSettings.CREDENTIALS_FILE, users.toString(), "fusebox.management.application", "remote-shop"),
                 Shop.Payments.class);
-        assertThat(container.remoteAddress()).as("connector started from config").isNotNull();
+        assertThat(container.extension(RemoteAccessExtension.class).remoteAddress()).as("connector started from config").isNotNull();
         assertThat(System.getProperty(RemoteAccessExtension.ADDRESS_PROPERTY))
-                .as("published for local discovery").isEqualTo("127.0.0.1:" + container.remoteAddress().getPort());
+                .as("published for local discovery").isEqualTo("127.0.0.1:" + container.extension(RemoteAccessExtension.class).remoteAddress().getPort());
     }
 
     @AfterAll
@@ -74,19 +77,20 @@ class RemoteAccessTest {
     }
 
     private static JMXConnector connect(String user) throws Exception {
-        return JMXConnectorFactory.connect(container.remoteAddress(),
+        return JMXConnectorFactory.connect(container.extension(RemoteAccessExtension.class).remoteAddress(),
                 Map.of(JMXConnector.CREDENTIALS, new String[] {user, passwords.get(user)}));
     }
 
     private static ObjectName breaker(String method) {
-        return container.name(ManagementNames.CIRCUIT_BREAKER, Shop.Payments.class, method);
+        return ManagementNames.of(ManagementNames.CIRCUIT_BREAKER,
+                container.extension(ManagementExtension.class).application(), Shop.Payments.class.getName(), method);
     }
 
     @Test
     void noConnectionWithoutCredentials() {
-        assertThatThrownBy(() -> JMXConnectorFactory.connect(container.remoteAddress(), null))
+        assertThatThrownBy(() -> JMXConnectorFactory.connect(container.extension(RemoteAccessExtension.class).remoteAddress(), null))
                 .isInstanceOf(SecurityException.class);
-        assertThatThrownBy(() -> JMXConnectorFactory.connect(container.remoteAddress(),
+        assertThatThrownBy(() -> JMXConnectorFactory.connect(container.extension(RemoteAccessExtension.class).remoteAddress(),
                 Map.of(JMXConnector.CREDENTIALS, new String[] {"olga", "not her password"})))
                 .isInstanceOf(SecurityException.class);
     }
@@ -192,7 +196,7 @@ class RemoteAccessTest {
         Path source = Path.of(RemoteAccessTest.class.getResource("/it/ReadEverything.java").toURI());
         Path output = dir.resolve("read-everything.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                source.toString(), container.remoteAddress().toString(), "vik", passwords.get("vik")));
+                source.toString(), container.extension(RemoteAccessExtension.class).remoteAddress().toString(), "vik", passwords.get("vik")));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import dev.fusebox.ft.jmx.ManagementExtension;
 import dev.fusebox.ft.jmx.remote.Credentials;
+import dev.fusebox.ft.jmx.remote.RemoteAccessExtension;
 import dev.fusebox.ft.jmx.remote.RemoteSettings;
 import dev.fusebox.ft.jmx.remote.Role;
 import dev.fusebox.ft.management.AuditEntry;
 import dev.fusebox.ft.management.CircuitBreakerMXBean;
 import dev.fusebox.ft.management.FaultToleranceMXBean;
 import dev.fusebox.ft.management.ManagementNames;
+import dev.fusebox.ft.testing.Container;
+import dev.fusebox.ft.testing.Shop;
 import dev.fusebox.ft.testing.ThreadHygiene;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -91,7 +95,7 @@ class RemoteAttackTest {
     }
 
     static JMXConnector connect(String user) throws Exception {
-        return JMXConnectorFactory.connect(container.remoteAddress(),
+        return JMXConnectorFactory.connect(container.extension(RemoteAccessExtension.class).remoteAddress(),
                 Map.of(JMXConnector.CREDENTIALS, new String[] {user, passwords.get(user)}));
     }
 
@@ -100,7 +104,8 @@ class RemoteAttackTest {
     }
 
     static ObjectName breaker() {
-        return container.name(ManagementNames.CIRCUIT_BREAKER, Shop.Payments.class, "charge");
+        return ManagementNames.of(ManagementNames.CIRCUIT_BREAKER,
+                container.extension(ManagementExtension.class).application(), Shop.Payments.class.getName(), "charge");
     }
 
     /** The newest audit entry, read in-process. */

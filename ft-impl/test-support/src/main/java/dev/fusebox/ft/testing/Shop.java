@@ -1,4 +1,4 @@
-package dev.fusebox.ft.jmx.it;
+package dev.fusebox.ft.testing;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletableFuture;
@@ -13,8 +13,12 @@ import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
-/** Guarded beans the management tests act on. */
-final class Shop {
+/**
+ * Guarded beans the management tests (JMX and its remote access) act on: a payment service with
+ * breakers (two of them overloads), an inventory with retry, timeout and a bulkhead, and an
+ * asynchronous warehouse. Application-scoped beans; their state is atomic, so thread-safe.
+ */
+public final class Shop {
 
     private Shop() {
     }

@@ -1,0 +1,117 @@
+package dev.fusebox.ft.testing;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import jakarta.enterprise.inject.spi.Extension;
+import java.lang.annotation.Annotation;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+
+/**
+ * A real Weld SE container for the container tests of every module: bean discovery off, the given
+ * bean classes, and every Fusebox extension the module's class path offers (the fault tolerance
+ * extension; with {@code fusebox-ft-jmx} its management; with {@code fusebox-ft-jmx-remote} its
+ * remote access), found through their service files as an application finds them. It reads a real
+ * SmallRye Config made of {@code properties} (ordinal 500), any further sources given, and the
+ * usual ones. Each container gets its own context class loader, so each has its own Config. Close
+ * it to stop the container (closing twice is harmless).
+ *
+ * <p>Not thread-safe: start, use and close it on one test thread; beans it hands out are as
+ * thread-safe as their scopes make them.
+ */
+public final class Container implements AutoCloseable {
+
+    private final WeldContainer weld;
+    private final ClassLoader previous;
+    private final SmallRyeConfig config;
+
+    private Container(Map<String, String> properties, List<ConfigSource> sources, List<Extension> extensions,
+                      Class<?>... beans) {
+        previous = Thread.currentThread().getContextClassLoader();
+        ClassLoader loader = new URLClassLoader(new URL[0], previous);
+        config = new SmallRyeConfigBuilder().forClassLoader(loader).addDefaultSources()
+                .withSources(new PropertiesConfigSource(properties, "test", 500))
+                .withSources(sources.toArray(ConfigSource[]::new)).build();
+        ConfigProviderResolver.instance().registerConfig(config, loader);
+        Thread.currentThread().setContextClassLoader(loader);
+        try {
+            Weld builder = new Weld("fusebox-test-" + System.nanoTime()).disableDiscovery().addBeanClasses(beans);
+            fuseboxExtensions(loader).forEach(builder::addExtension);
+            extensions.forEach(builder::addExtension);
+            weld = builder.initialize();
+        } catch (RuntimeException e) {
+            release();
+            throw e;
+        }
+    }
+
+    /** A container of {@code beans} with the default configuration. */
+    public static Container start(Class<?>... beans) {
+        return new Container(Map.of(), List.of(), List.of(), beans);
+    }
+
+    /** A container of {@code beans} whose configuration holds {@code properties}. */
+    public static Container start(Map<String, String> properties, Class<?>... beans) {
+        return new Container(properties, List.of(), List.of(), beans);
+    }
+
+    /** A container with further portable extensions (e.g. a metrics implementation's). */
+    public static Container start(Map<String, String> properties, List<Extension> extensions, Class<?>... beans) {
+        return new Container(properties, List.of(), extensions, beans);
+    }
+
+    /** A container whose configuration also reads {@code source} (e.g. the operator overrides file). */
+    public static Container withSource(ConfigSource source, Map<String, String> properties, Class<?>... beans) {
+        return new Container(properties, List.of(source), List.of(), beans);
+    }
+
+    /** Every Fusebox extension whose service file is on the class path. */
+    private static List<Extension> fuseboxExtensions(ClassLoader loader) {
+        List<Extension> found = new ArrayList<>();
+        for (Extension extension : ServiceLoader.load(Extension.class, loader)) {
+            if (extension.getClass().getName().startsWith("dev.fusebox.")) {
+                found.add(extension);
+            }
+        }
+        if (found.isEmpty()) {
+            throw new IllegalStateException("no Fusebox extension on the class path: the module under test must"
+                    + " depend on fusebox-ft-cdi");
+        }
+        return found;
+    }
+
+    public <T> T bean(Class<T> type, Annotation... qualifiers) {
+        return weld.select(type, qualifiers).get();
+    }
+
+    /** The container's instance of the portable extension {@code type}. */
+    public <E extends Extension> E extension(Class<E> type) {
+        return weld.getBeanManager().getExtension(type);
+    }
+
+    @Override
+    public void close() {
+        if (!weld.isRunning()) {
+            return;
+        }
+        try {
+            weld.close();
+        } finally {
+            release();
+        }
+    }
+
+    private void release() {
+        ConfigProviderResolver.instance().releaseConfig(config);
+        Thread.currentThread().setContextClassLoader(previous);
+    }
+}
