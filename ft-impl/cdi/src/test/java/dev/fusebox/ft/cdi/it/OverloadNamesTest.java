@@ -34,10 +34,15 @@ class OverloadNamesTest {
             throw new IllegalStateException("down: " + key);
         }
 
-        /** Not overloaded: keeps its plain name. */
+        /** Its only guarded overload: keeps its plain name. */
         @CircuitBreaker(requestVolumeThreshold = 1, failureRatio = 1.0, delay = 60_000)
         public String single() {
             throw new IllegalStateException("down");
+        }
+
+        /** Not guarded, so it does not make {@link #single()} an overload of a guarded method. */
+        public String single(int unguarded) {
+            return "plain " + unguarded;
         }
     }
 
@@ -71,6 +76,7 @@ class OverloadNamesTest {
                     .hasMessage("circuit breaker is open: " + name + "#find(java.lang.String)");
             assertThatThrownBy(() -> lookup.single()).isInstanceOf(CircuitBreakerOpenException.class)
                     .hasMessage("circuit breaker is open: " + name + "#single");
+            assertThat(lookup.single(3)).isEqualTo("plain 3");
         }
     }
 
