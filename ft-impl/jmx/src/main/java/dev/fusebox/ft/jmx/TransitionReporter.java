@@ -6,9 +6,7 @@ import dev.fusebox.ft.core.circuitbreaker.CircuitState;
 import dev.fusebox.ft.core.circuitbreaker.Transition;
 
 /**
- * Reports every transition of one breaker to management's outlets (a JFR event, the audit of a
- * forcing that ran out, the MXBean's notifications): what management does on each transition, in
- * the order the breaker made them, on
+ * Reports every transition of one breaker to management, in the order the breaker made them, on
  * the thread the breaker delivers it on (the one that caused it, or another delivering the
  * breaker's transitions; see {@code CircuitBreakerListener}): commits a JFR event, audits a
  * forcing that ran out (and tells the store), and hands the transition to the breaker's
