@@ -35,24 +35,31 @@ import java.util.function.Consumer;
  */
 public final class OverridesFile {
 
-    /** Checks one entry; returns why it is refused, or {@code null} to accept it. */
+    /**
+     * Checks one entry; returns why it is refused, or {@code null} to accept it. Implementations
+     * are thread-safe: updates check their entries on the updating thread, reloads on the thread
+     * that reloads.
+     */
     @FunctionalInterface
     public interface Validator {
         String problem(String key, String value);
     }
 
-    /** What one reload or update changed; {@code changedKeys} were added, removed or given another value. */
+    /**
+     * What one reload or update changed; {@code changedKeys} were added, removed or given another
+     * value. Immutable (unmodifiable maps and set).
+     */
     public record Change(Map<String, String> before, Map<String, String> after, Set<String> changedKeys) {
     }
 
     /**
      * The state of the file. {@code problem} is {@code null} when healthy; {@code lastGoodLoad} is
-     * when the values in force were read or written ({@code null} if never).
+     * when the values in force were read or written ({@code null} if never). Immutable.
      */
     public record Status(boolean healthy, String problem, Instant lastGoodLoad, Path path) {
     }
 
-    /** A listener registration; closing it more than once is harmless. */
+    /** A listener registration; closing it more than once, from any thread, is harmless. */
     public interface Subscription extends AutoCloseable {
         @Override
         void close();

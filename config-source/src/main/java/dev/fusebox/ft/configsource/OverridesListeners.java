@@ -74,6 +74,7 @@ final class OverridesListeners {
         }
     }
 
+    /** One subscription. Thread-safe: it closes once, whoever closes it first. */
     private final class Listener implements OverridesFile.Subscription {
         final Consumer<OverridesFile.Change> consumer;
         private final AtomicBoolean closed = new AtomicBoolean();
