@@ -7,7 +7,8 @@ import javax.security.auth.Subject;
 
 /**
  * Who is acting: the JMX client's authenticated principal, or the application code calling.
- * Stateless; thread-safe (each call reads the subject of the JMX request being served and the calling thread's own stack).
+ * Stateless; thread-safe (each call reads the subject of the JMX request being served and the
+ * calling thread's own stack).
  */
 final class Principals {
 
