@@ -24,7 +24,7 @@ import java.util.Set;
  */
 final class AtomicFileWriter {
 
-    /** Checked just before the rename; false abandons the write. */
+    /** Checked just before the rename, on the writing thread; false abandons the write. */
     @FunctionalInterface
     interface Precondition {
         boolean holds() throws IOException;

@@ -21,7 +21,7 @@ record FileContent(byte[] bytes, Fingerprint fingerprint, String refusal) {
     /** The largest overrides file read: 1 MiB, hundreds of times what any real one holds. */
     static final int MAX_BYTES = 1024 * 1024;
 
-    /** Equal fingerprints mean the same content; the hash catches edits within the clock's resolution. */
+    /** Equal fingerprints mean the same content; the hash catches edits within the clock's resolution. Immutable. */
     record Fingerprint(boolean exists, Instant modified, long size, String hash) {
         static final Fingerprint NEVER_READ = new Fingerprint(false, null, -2, "");
         static final Fingerprint MISSING = new Fingerprint(false, null, -1, "");

@@ -113,7 +113,7 @@ public final class OverridesConfigSource implements ConfigSource {
         return value;
     }
 
-    /** A non-blank value and the name of the system property or environment variable it came from. */
+    /** A non-blank value and the name of the system property or environment variable it came from. Immutable. */
     private record Setting(String name, String value) {
         static Setting of(String property, String env) {
             String fromProperty = System.getProperty(property);

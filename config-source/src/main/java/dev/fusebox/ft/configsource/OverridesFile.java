@@ -1,28 +1,24 @@
 package dev.fusebox.ft.configsource;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
  * The operator overrides file: fault-tolerance parameters changed at runtime (by the management
- * layer through {@link #update}, or by hand) and read back as configuration.
+ * layer through {@link #update}, or by hand) and read back as configuration. This class is the
+ * face of one file: one shared instance per path, reads that re-check the file now and then, and
+ * the entry points of updates and listeners. The values in force, their lock and the reload are
+ * {@link OverridesInForce}'s; an update's read-merge-write is {@link OverridesUpdate}'s; the poller
+ * thread that watches for hand edits while there are listeners is {@link OverridesPoller}.
  *
  * <p>Thread-safe. Reads return an immutable snapshot without locking; updates and reloads are
  * serialized by one lock per file. There is one instance per absolute, normalised path, so the
@@ -32,37 +28,38 @@ import java.util.function.Consumer;
  * of it are read, a larger one, a binary one or one with a bad line keeps the last good values in
  * force, and what {@link #status()} and the log say about it stays short ({@link FileProblems}).
  *
- * <p>Implementation notes. {@code snapshot} is replaced, never mutated, and only while holding
- * {@code lock}; a reader sees either the old or the new snapshot. An update is a read-modify-write
- * of a file that people edit without taking our lock: it reads the file, merges, writes a
- * temporary file, and renames it over the file only if the file still has the fingerprint it read
- * (else it reads again and merges again, up to {@value #MAX_ATTEMPTS} times). So a hand edit saved
- * between the read and the write is merged, not lost; one saved between that last check and the
- * rename, a window of microseconds that no portable file system call closes, can still be. An
- * update's linearization point is the atomic rename; the snapshot is swapped right after it, still
- * under the lock, so a reader can briefly see the old snapshot next to the new file but never the
- * reverse. Listeners are called under the lock, so they receive changes in order.
+ * <p>Implementation notes. Without listeners a read re-checks the file at most once per poll
+ * interval: {@code nextCheckNanos} is claimed by one CAS, so of the readers that find a check due
+ * one does it, and it only tries the lock (a holder of the lock is reloading or updating anyway).
+ * Updates: see {@link OverridesUpdate} (linearization point: the atomic rename).
  */
 public final class OverridesFile {
 
-    /** Checks one entry; returns why it is refused, or {@code null} to accept it. */
+    /**
+     * Checks one entry; returns why it is refused, or {@code null} to accept it. Implementations
+     * are thread-safe: updates check their entries on the updating thread, reloads on the thread
+     * that reloads.
+     */
     @FunctionalInterface
     public interface Validator {
         String problem(String key, String value);
     }
 
-    /** What one reload or update changed; {@code changedKeys} were added, removed or given another value. */
+    /**
+     * What one reload or update changed; {@code changedKeys} were added, removed or given another
+     * value. Immutable (unmodifiable maps and set).
+     */
     public record Change(Map<String, String> before, Map<String, String> after, Set<String> changedKeys) {
     }
 
     /**
      * The state of the file. {@code problem} is {@code null} when healthy; {@code lastGoodLoad} is
-     * when the values in force were read or written ({@code null} if never).
+     * when the values in force were read or written ({@code null} if never). Immutable.
      */
     public record Status(boolean healthy, String problem, Instant lastGoodLoad, Path path) {
     }
 
-    /** A listener registration; closing it more than once is harmless. */
+    /** A listener registration; closing it more than once, from any thread, is harmless. */
     public interface Subscription extends AutoCloseable {
         @Override
         void close();
@@ -72,29 +69,16 @@ public final class OverridesFile {
     /** How often an update reads, merges and writes again when the file keeps changing under it. */
     static final int MAX_ATTEMPTS = 5;
 
-    private static final System.Logger LOG = System.getLogger(OverridesFile.class.getName());
     private static final ConcurrentMap<Path, OverridesFile> OPEN = new ConcurrentHashMap<>();
 
     private final Path path;
-    private final Clock clock = Clock.systemUTC();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final OverridesListeners listeners;
     private final AtomicLong nextCheckNanos = new AtomicLong(System.nanoTime());
-    private volatile OverridesSnapshot snapshot = OverridesSnapshot.NEVER_READ;
-    private volatile Validator validator = (key, value) -> null;
     private volatile Duration pollInterval = DEFAULT_POLL_INTERVAL;
-    private final FileProblems problems; // guarded by lock
+    private final OverridesInForce inForce;
 
     private OverridesFile(Path path) {
         this.path = path;
-        this.problems = new FileProblems(path);
-        this.listeners = new OverridesListeners(path, this::poll, () -> pollInterval, lock::isHeldByCurrentThread);
-        lock.lock();
-        try {
-            refresh();
-        } finally {
-            lock.unlock();
-        }
+        this.inForce = new OverridesInForce(path, () -> pollInterval);
     }
 
     /** The shared store for {@code file} (made absolute and normalised); the file need not exist. */
@@ -109,7 +93,7 @@ public final class OverridesFile {
     /** The last good values (immutable). Without listeners, re-checks the file at most once per poll interval. */
     public Map<String, String> values() {
         recheckIfDue();
-        return snapshot.values();
+        return inForce.snapshot().values();
     }
 
     public String value(String key) {
@@ -118,7 +102,7 @@ public final class OverridesFile {
 
     public Status status() {
         recheckIfDue();
-        OverridesSnapshot current = snapshot;
+        OverridesSnapshot current = inForce.snapshot();
         return new Status(current.problems().isEmpty(), FileProblems.statusText(current.problems()),
                 current.lastGoodLoad(), path);
     }
@@ -128,16 +112,7 @@ public final class OverridesFile {
      * (read before there was a validator, say) are dropped and reported in {@link #status()}.
      */
     public void setValidator(Validator validator) {
-        lock.lock();
-        try {
-            this.validator = Objects.requireNonNull(validator, "validator");
-            OverridesSnapshot checked = snapshot.checkedBy(validator);
-            if (checked != snapshot) {
-                install(checked);
-            }
-        } finally {
-            lock.unlock();
-        }
+        inForce.setValidator(validator);
     }
 
     public Duration pollInterval() {
@@ -161,130 +136,34 @@ public final class OverridesFile {
      * @throws UncheckedIOException if the file cannot be written (nothing is changed)
      */
     public void update(Map<String, String> set, Collection<String> remove) {
-        Map<String, String> toSet = new TreeMap<>(set);
-        Set<String> toRemove = Set.copyOf(remove);
-        OverridesFormat.checkUpdate(toSet, toRemove, validator);
-        lock.lock();
-        try {
-            for (int attempt = 1; !tryUpdate(toSet, toRemove); attempt++) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw new UncheckedIOException(new IOException("the overrides file " + path + " changed "
-                            + MAX_ATTEMPTS + " times while an update was being written; nothing was changed,"
-                            + " try again"));
-                }
-                LOG.log(System.Logger.Level.DEBUG, () -> "overrides file " + path
-                        + " changed while an update was written; reading it again");
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** One read-merge-write; false (nothing changed) when the file changed since it was read. Caller holds the lock. */
-    private boolean tryUpdate(Map<String, String> toSet, Set<String> toRemove) {
-        refresh();
-        OverridesSnapshot current = snapshot;
-        Map<String, String> next = new TreeMap<>(current.values());
-        next.putAll(toSet);
-        next.keySet().removeAll(toRemove);
-        byte[] content = OverridesFormat.render(next);
-        try {
-            Path copy = current.corrupt() ? AtomicFileWriter.keepCopy(path, ".corrupt") : null;
-            if (copy != null) {
-                LOG.log(System.Logger.Level.WARNING, "overrides file " + path + " was corrupt (" + current.problems()
-                        .get(0) + ") and is replaced by an update; its text is kept in " + copy);
-            }
-            if (!AtomicFileWriter.write(path, content, () -> FileContent.fingerprintNow(path).equals(current.seen()))) {
-                return false;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the overrides file " + path + ": " + e, e);
-        }
-        install(OverridesSnapshot.written(next, FileContent.written(path, content), clock.instant()));
-        return true;
+        new OverridesUpdate(path, inForce, set, remove).apply();
     }
 
     /**
      * Calls {@code listener} after every change, on the thread that made it (an updater, or the
-     * {@code fusebox-overrides-watch} thread, which polls the file while there is a listener).
+     * {@code fusebox-overrides-poller} thread, which polls the file while there is a listener).
      * Listeners run in order under the store's lock: keep them short and do not wait on other
      * threads that update this file.
      */
     public Subscription addListener(Consumer<Change> listener) {
-        return listeners.add(listener);
-    }
-
-    private void poll() {
-        lock.lock();
-        try {
-            refresh();
-        } finally {
-            lock.unlock();
-        }
+        return inForce.addListener(listener);
     }
 
     private void recheckIfDue() {
-        if (listeners.watching()) {
-            return; // the watch thread keeps the snapshot fresh
+        if (inForce.polling()) {
+            return; // the poller thread keeps the snapshot fresh
         }
         long due = nextCheckNanos.get();
         long now = System.nanoTime();
         if (now - due < 0 || !nextCheckNanos.compareAndSet(due, now + pollInterval.toNanos())) {
             return;
         }
-        if (lock.tryLock()) { // if the lock is busy, its holder is refreshing anyway
+        if (inForce.tryLock()) { // if the lock is busy, its holder is refreshing anyway
             try {
-                refresh();
+                inForce.refresh();
             } finally {
-                lock.unlock();
+                inForce.unlock();
             }
         }
     }
-
-    /** Reads the file if it changed since last seen and installs what it holds. Caller holds the lock. */
-    private void refresh() {
-        OverridesSnapshot current = snapshot;
-        FileContent content;
-        try {
-            content = FileContent.read(path);
-        } catch (NoSuchFileException e) {
-            if (current.seen().equals(FileContent.Fingerprint.MISSING)) {
-                return;
-            }
-            if (current.seen().exists()) {
-                LOG.log(System.Logger.Level.WARNING, "overrides file " + path + " was deleted; no overrides are in force");
-            }
-            install(OverridesSnapshot.missing(clock.instant()));
-            return;
-        } catch (IOException e) {
-            install(current.unreadable(e));
-            return;
-        }
-        FileContent.Fingerprint seen = content.fingerprint();
-        if (seen.equals(current.seen())) {
-            return;
-        }
-        if (!content.wasRead()) {
-            install(current.refused(seen, content.refusal()));
-            return;
-        }
-        OverridesFormat.Parsed parsed = OverridesFormat.parse(content.bytes());
-        install(parsed.corrupt() ? current.refused(seen, parsed.problem())
-                : current.loaded(seen, parsed.entries(), validator, clock.instant()));
-    }
-
-    /** Swaps the snapshot, logs new problems and tells the listeners. Caller holds the lock. */
-    private void install(OverridesSnapshot next) {
-        Map<String, String> before = snapshot.values();
-        snapshot = next;
-        problems.logNew(next.problems());
-        Set<String> changed = new HashSet<>(before.keySet());
-        changed.addAll(next.values().keySet());
-        changed.removeIf(key -> Objects.equals(before.get(key), next.values().get(key)));
-        if (changed.isEmpty()) {
-            return;
-        }
-        listeners.deliver(new Change(before, next.values(), Set.copyOf(changed)));
-    }
-
 }

@@ -40,7 +40,7 @@ final class OverridesFormat {
     private OverridesFormat() {
     }
 
-    /** The outcome of reading a file: its entries, or the first reason it is corrupt. */
+    /** The outcome of reading a file: its entries (unmodifiable), or the first reason it is corrupt. Immutable. */
     record Parsed(Map<String, String> entries, String problem) {
         boolean corrupt() {
             return problem != null;

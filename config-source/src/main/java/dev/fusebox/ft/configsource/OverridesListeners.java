@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The listeners of one overrides file, and the watch thread that runs while there is at least
+ * The listeners of one overrides file, and the poller thread that runs while there is at least
  * one. Thread-safe: subscriptions are guarded by this object's monitor; notification iterates a
  * copy-on-write list.
  */
@@ -23,7 +23,7 @@ final class OverridesListeners {
     private final Supplier<Duration> interval;
     private final BooleanSupplier callerHoldsStoreLock;
     private final CopyOnWriteArrayList<Listener> listeners = new CopyOnWriteArrayList<>();
-    private volatile OverridesWatch watch; // written under synchronized (this)
+    private volatile OverridesPoller poller; // written under synchronized (this)
 
     OverridesListeners(Path path, Runnable poll, Supplier<Duration> interval, BooleanSupplier callerHoldsStoreLock) {
         this.path = path;
@@ -32,17 +32,17 @@ final class OverridesListeners {
         this.callerHoldsStoreLock = callerHoldsStoreLock;
     }
 
-    /** True while the watch thread keeps the store fresh. */
-    boolean watching() {
-        return watch != null;
+    /** True while the poller thread keeps the store fresh. */
+    boolean polling() {
+        return poller != null;
     }
 
     OverridesFile.Subscription add(Consumer<OverridesFile.Change> consumer) {
         Listener listener = new Listener(Objects.requireNonNull(consumer, "listener"));
         synchronized (this) {
             listeners.add(listener);
-            if (watch == null) {
-                watch = OverridesWatch.start(poll, interval);
+            if (poller == null) {
+                poller = OverridesPoller.start(poll, interval);
             }
         }
         return listener;
@@ -61,11 +61,11 @@ final class OverridesListeners {
     }
 
     private void remove(Listener listener) {
-        OverridesWatch ending = null;
+        OverridesPoller ending = null;
         synchronized (this) {
             if (listeners.remove(listener) && listeners.isEmpty()) {
-                ending = watch;
-                watch = null;
+                ending = poller;
+                poller = null;
             }
         }
         if (ending != null) {
@@ -74,6 +74,7 @@ final class OverridesListeners {
         }
     }
 
+    /** One subscription. Thread-safe: it closes once, whoever closes it first. */
     private final class Listener implements OverridesFile.Subscription {
         final Consumer<OverridesFile.Change> consumer;
         private final AtomicBoolean closed = new AtomicBoolean();

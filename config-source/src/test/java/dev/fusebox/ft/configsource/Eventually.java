@@ -46,9 +46,9 @@ final class Eventually {
         }
     }
 
-    static long watchThreads() {
+    static long pollerThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && OverridesWatch.THREAD_NAME.equals(t.getName()))
+                .filter(t -> t.isAlive() && OverridesPoller.THREAD_NAME.equals(t.getName()))
                 .count();
     }
 }

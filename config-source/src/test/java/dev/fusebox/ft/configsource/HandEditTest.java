@@ -2,7 +2,7 @@ package dev.fusebox.ft.configsource;
 
 import static dev.fusebox.ft.configsource.Eventually.await;
 import static dev.fusebox.ft.configsource.Eventually.handEdit;
-import static dev.fusebox.ft.configsource.Eventually.watchThreads;
+import static dev.fusebox.ft.configsource.Eventually.pollerThreads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -33,7 +33,7 @@ class HandEditTest {
 
     @AfterEach
     void noWatchThreadOutlivesATest() {
-        await("no watch thread left", () -> watchThreads() == 0);
+        await("no poller thread left", () -> pollerThreads() == 0);
     }
 
     private OverridesFile store(String name) {
@@ -70,7 +70,7 @@ class HandEditTest {
         OverridesConfigSource source = new OverridesConfigSource(file.path(), 500);
         handEdit(file.path(), "k=v\n");
         await("edit seen by getValue", () -> "v".equals(source.getValue("k")));
-        assertThat(watchThreads()).isZero();
+        assertThat(pollerThreads()).isZero();
     }
 
     @Test
@@ -192,26 +192,26 @@ class HandEditTest {
     @SuppressWarnings("try") // the subscription is held open for the body
     void theWatchThreadRunsOnlyWhileSomeoneIsSubscribed() {
         OverridesFile file = store("watch.properties");
-        assertThat(watchThreads()).isZero();
+        assertThat(pollerThreads()).isZero();
 
         OverridesFile.Subscription first = file.addListener(change -> { });
         OverridesFile.Subscription second = file.addListener(change -> { });
-        assertThat(watchThreads()).isEqualTo(1);
+        assertThat(pollerThreads()).isEqualTo(1);
         assertThat(Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> OverridesWatch.THREAD_NAME.equals(t.getName()))
+                .filter(t -> OverridesPoller.THREAD_NAME.equals(t.getName()))
                 .allMatch(Thread::isDaemon)).isTrue();
 
         first.close();
         first.close(); // closing twice does not count twice
-        assertThat(watchThreads()).isEqualTo(1);
+        assertThat(pollerThreads()).isEqualTo(1);
 
         second.close();
-        assertThat(watchThreads()).isZero(); // close waits for the thread to end
+        assertThat(pollerThreads()).isZero(); // close waits for the thread to end
 
         try (OverridesFile.Subscription again = file.addListener(change -> { })) {
-            assertThat(watchThreads()).isEqualTo(1);
+            assertThat(pollerThreads()).isEqualTo(1);
         }
-        assertThat(watchThreads()).isZero();
+        assertThat(pollerThreads()).isZero();
     }
 
     @Test

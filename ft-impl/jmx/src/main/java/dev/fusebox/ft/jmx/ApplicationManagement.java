@@ -200,7 +200,7 @@ final class ApplicationManagement {
         for (Guarded method : guarded) {
             CircuitBreaker breaker = method.method().breaker();
             if (breaker != null) {
-                watches.add(breaker.listen(new BreakerWatch(application, method, actions,
+                watches.add(breaker.listen(new TransitionReporter(application, method, actions,
                         notifications == null ? null : notifications.get(method))));
             }
         }

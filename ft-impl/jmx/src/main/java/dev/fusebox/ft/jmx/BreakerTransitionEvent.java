@@ -6,7 +6,10 @@ import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 
-/** JFR event: a circuit breaker changed its state or its forcing. */
+/**
+ * JFR event: a circuit breaker changed its state or its forcing.
+ * Not thread-safe: each event is made, filled and committed by one thread.
+ */
 @Name("dev.fusebox.ft.BreakerTransition")
 @Label("Circuit Breaker Transition")
 @Category("Fusebox")

@@ -14,6 +14,8 @@ import java.util.Map;
  * memory. At shutdown the calls still due are made before the container ends. Supply one as a CDI
  * bean of this type; without one nothing is kept ({@link #NONE}). An exception it throws is logged
  * and the breaker is written again with the next change or at shutdown; the action is not undone.
+ * <p>Thread-safety: implementations need none of their own for these calls ({@link #load} on the
+ * deploying thread before the writer starts, {@link #changed} on the writer thread only).
  */
 public interface ForcedStateStore {
 

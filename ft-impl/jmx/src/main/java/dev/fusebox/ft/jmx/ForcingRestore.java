@@ -13,6 +13,7 @@ import java.util.Map;
  * breaker that no longer exists is skipped; one whose operator name or state cannot be taken is
  * refused. Each outcome is audited under the name of who forced it. Runs once, on the deploying
  * thread.
+ * Not thread-safe: confined to that thread.
  */
 final class ForcingRestore {
 

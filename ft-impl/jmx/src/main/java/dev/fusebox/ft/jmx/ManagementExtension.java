@@ -40,6 +40,7 @@ import org.eclipse.microprofile.config.Config;
  * <p>Remote access is not started here: the module {@code fusebox-ft-jmx-remote} brings its own
  * extension, which starts after this one and stops before it (this one stops at
  * {@code PLATFORM_BEFORE + 10}).
+ * <p>Thread-safety: the container calls its observers and {@link #publishedMBeans()} on one thread; {@link #audit} may be called from any thread (it reads a volatile reference).
  */
 public class ManagementExtension implements Extension {
 

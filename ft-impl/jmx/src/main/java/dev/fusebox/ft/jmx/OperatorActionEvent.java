@@ -6,7 +6,10 @@ import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 
-/** JFR event: an operator action on a guarded method, done or refused. */
+/**
+ * JFR event: an operator action on a guarded method, done or refused.
+ * Not thread-safe: each event is made, filled and committed by one thread.
+ */
 @Name("dev.fusebox.ft.OperatorAction")
 @Label("Operator Action")
 @Category("Fusebox")

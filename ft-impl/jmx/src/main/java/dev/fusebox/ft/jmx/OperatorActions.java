@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * store: the writer writes each marked breaker's forcing as it is when it writes, so two actions
  * racing on one breaker (or an action racing a forcing running out) can audit in either order but
  * the store always ends with the forcing in memory. A forcing running out is reported by
- * {@link BreakerWatch} on whatever thread noticed it, a business call included: {@link #expired}
+ * {@link TransitionReporter} on whatever thread noticed it, a business call included: {@link #expired}
  * audits it and marks the breaker, and does no file I/O. Thread-safe.
  */
 final class OperatorActions {

@@ -5,7 +5,11 @@ import java.util.Set;
 import javax.management.remote.JMXPrincipal;
 import javax.security.auth.Subject;
 
-/** Who is acting: the JMX client's authenticated principal, or the application code calling. */
+/**
+ * Who is acting: the JMX client's authenticated principal, or the application code calling.
+ * Stateless; thread-safe (each call reads the subject of the JMX request being served and the
+ * calling thread's own stack).
+ */
 final class Principals {
 
     /** An in-process JMX client that did not authenticate. */

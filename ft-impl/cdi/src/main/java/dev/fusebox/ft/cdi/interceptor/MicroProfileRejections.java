@@ -7,13 +7,21 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * The MicroProfile Fault Tolerance exceptions for the engines' own rejections. By default the
- * fail-fast ones (open circuit, full bulkhead) carry no stack trace and build their message only
- * when asked, so failing fast costs one small object: their trace would only show the interceptor
- * chain, never the caller's fault. With {@code fusebox.exceptions.stack-traces=true} they are
- * ordinary exceptions. Immutable.
+ * The MicroProfile Fault Tolerance exceptions for the engines' own rejections. Each fail-fast
+ * rejection (open circuit, full bulkhead) has one class, used whatever the setting: it builds its
+ * message only when asked, and fills in its stack trace only with
+ * {@code fusebox.exceptions.stack-traces=true}, so by default failing fast costs one small object:
+ * the trace would only show the interceptor chain, never the caller's fault. Immutable.
+ *
+ * <p>Why two classes of the same shape and not one: each must be an instance of its own
+ * MicroProfile type (the TCK and applications catch {@code CircuitBreakerOpenException} and
+ * {@code BulkheadException}), and those types offer no constructor that skips the stack trace, so
+ * each needs a subclass of its own; Java gives a class one superclass.
  */
 final class MicroProfileRejections implements Rejections {
+
+    static final String CIRCUIT_OPEN = "circuit breaker is open: ";
+    static final String BULKHEAD_FULL = "bulkhead is full: ";
 
     private final boolean stackTraces;
 
@@ -23,12 +31,12 @@ final class MicroProfileRejections implements Rejections {
 
     @Override
     public RuntimeException circuitOpen(String name) {
-        return stackTraces ? new CircuitBreakerOpenException(OpenCircuit.PREFIX + name) : new OpenCircuit(name);
+        return new OpenCircuit(name, stackTraces);
     }
 
     @Override
     public RuntimeException bulkheadFull(String name) {
-        return stackTraces ? new BulkheadException(FullBulkhead.PREFIX + name) : new FullBulkhead(name);
+        return new FullBulkhead(name, stackTraces);
     }
 
     /** Always the exact MicroProfile type: the TCK checks the class of a timeout, and a timeout is no fast path. */
@@ -37,59 +45,68 @@ final class MicroProfileRejections implements Rejections {
         return new TimeoutException("timed out after " + Duration.ofNanos(timeoutNanos) + ": " + name);
     }
 
-    /** A circuit-open rejection without a stack trace. */
+    /** How a rejection reads in logs: as the public type an application catches, then the message. */
+    private static String describe(Class<?> publicType, Throwable rejection) {
+        return publicType.getName() + ": " + rejection.getMessage();
+    }
+
+    /** A circuit-open rejection. Immutable after construction. */
     private static final class OpenCircuit extends CircuitBreakerOpenException {
-        static final String PREFIX = "circuit breaker is open: ";
         private static final long serialVersionUID = 1L;
         private final String name;
 
-        OpenCircuit(String name) {
+        OpenCircuit(String name, boolean stackTrace) {
             super(null, null);
             this.name = name;
+            if (stackTrace) {
+                super.fillInStackTrace();
+            }
         }
 
         @Override
         public String getMessage() {
-            return PREFIX + name;
+            return CIRCUIT_OPEN + name;
         }
 
+        /** Fills in nothing: the constructor fills the trace when the setting asks for one. */
         @Override
         public synchronized Throwable fillInStackTrace() {
             return this;
         }
 
-        /** Reads as the public type, so logs name the exception an application catches. */
         @Override
         public String toString() {
-            return CircuitBreakerOpenException.class.getName() + ": " + getMessage();
+            return describe(CircuitBreakerOpenException.class, this);
         }
     }
 
-    /** A bulkhead rejection without a stack trace. */
+    /** A full-bulkhead rejection. Immutable after construction. */
     private static final class FullBulkhead extends BulkheadException {
-        static final String PREFIX = "bulkhead is full: ";
         private static final long serialVersionUID = 1L;
         private final String name;
 
-        FullBulkhead(String name) {
+        FullBulkhead(String name, boolean stackTrace) {
             super(null, null);
             this.name = name;
+            if (stackTrace) {
+                super.fillInStackTrace();
+            }
         }
 
         @Override
         public String getMessage() {
-            return PREFIX + name;
+            return BULKHEAD_FULL + name;
         }
 
+        /** Fills in nothing: the constructor fills the trace when the setting asks for one. */
         @Override
         public synchronized Throwable fillInStackTrace() {
             return this;
         }
 
-        /** Reads as the public type, so logs name the exception an application catches. */
         @Override
         public String toString() {
-            return BulkheadException.class.getName() + ": " + getMessage();
+            return describe(BulkheadException.class, this);
         }
     }
 }

@@ -38,7 +38,10 @@ public final class ThreadOffload implements AsyncStep {
         return task;
     }
 
-    /** One call's trip to a worker thread: the task and, as a stage, its outcome (one object for both). */
+    /**
+     * One call's trip to a worker thread: the task and, as a stage, its outcome (one object for both).
+     * Thread-safe: a CompletableFuture, run by one worker or abandoned, never both (the executor's guarantee).
+     */
     private final class Offloaded extends CompletableFuture<Object> implements AbandonableTask {
         private final AsyncCall call;
 

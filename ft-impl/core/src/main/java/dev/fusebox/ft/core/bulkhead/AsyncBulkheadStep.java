@@ -71,6 +71,7 @@ public final class AsyncBulkheadStep implements AsyncStep {
      * The queued part of one call: runs once it holds a slot. One object plays every role a call
      * needs here (the queued task, the withdrawal on cancel, the callback on the outcome, the
      * released flag), so a call allocates it and its result stage only.
+     * Thread-safe: whichever thread ends the call releases the slot, once, by winning the CAS of the flag it is.
      */
     private final class Start extends AtomicBoolean implements Runnable, Cancellation, BiConsumer<Object, Throwable> {
         private static final long serialVersionUID = 1L;

@@ -2,30 +2,22 @@ package dev.fusebox.ft.core.circuitbreaker;
 
 import dev.fusebox.ft.core.time.Ticker;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * The state machine of one circuit breaker (see {@link CircuitState} for its transitions), and the
- * operator's controls over it: force open, force closed, release, reset, and a new policy at run
- * time.
+ * One circuit breaker as its users see it: what state it is in (reads and snapshots), who hears
+ * its transitions, and the entry points of calls and operators. The work is done by four parts,
+ * each one thing: {@link CurrentPhase} holds the phase and the policy and makes every transition
+ * (one CAS, checked against the transition table of {@link CircuitState} and
+ * {@link Transition.Kind}); {@link CallAdmission} is the automatic state machine as calls drive
+ * it; {@link OperatorControl} is the operator's force, release and reset; {@link TransitionDelivery}
+ * keeps the history and tells the listeners.
  *
  * <p>Implementation notes. The whole state is the immutable {@link Phase} held by
- * {@link CurrentPhase}, changed only by one CAS per transition (see there: the delivery of
- * transitions in phase order, and how a new policy re-judges the current stay). A call is admitted
- * against a phase and its outcome is recorded into that same stay: outcomes of calls admitted
- * before a transition never leak into the next phase. Linearization points: admission in CLOSED is
- * the read of the phase; in HALF_OPEN the CAS on the stay's {@link HalfOpenTrials}; OPEN to
- * HALF_OPEN is the phase CAS; a record in CLOSED is the window's own (see {@link RollingWindow}),
- * and the circuit opens when that record's answer is yes: the window is linearizable, so every
- * opening is the decision of one order of the records. A record whose window was replaced by a new
- * window size after it was counted still opens the stay (same {@code seq}). A half-open stay ends
- * with its first failed trial (to OPEN) or when its successes reach the success threshold in force
- * (to CLOSED). Operator actions are CASes of the same phase, so an action and an automatic
- * transition never both win; a forced phase carries its {@link Forced} and the automatic
- * transitions leave it alone (they are decided only on phases without one). A forcing runs out
- * when a call, an action or a read finds it expired. A forcing's {@code since} is only reported,
- * never used to decide (a forcing put back after a restart carries the moment it was first
- * forced). Thread-safe.
+ * {@link CurrentPhase}; this class keeps no mutable state of its own and every method reads or
+ * changes it through those parts (their notes give the invariants and linearization points). A
+ * read that finds a forcing run out lets it go first (a transition), so a read may deliver a
+ * transition to the listeners on the reading thread. A snapshot reads the phase once; its window
+ * counts may race with calls recording into that window. Thread-safe.
  */
 public final class CircuitBreaker {
 
@@ -36,6 +28,8 @@ public final class CircuitBreaker {
     private final Ticker ticker;
     private final TransitionDelivery delivery = new TransitionDelivery(HISTORY);
     private final CurrentPhase phase;
+    private final CallAdmission calls;
+    private final OperatorControl operator;
 
     public CircuitBreaker(String name, CircuitBreakerPolicy policy, Ticker ticker, CircuitBreakerListener listener) {
         this.name = name;
@@ -44,6 +38,8 @@ public final class CircuitBreaker {
             delivery.listen(listener);
         }
         this.phase = new CurrentPhase(this, policy, ticker, delivery);
+        this.calls = new CallAdmission(phase, ticker);
+        this.operator = new OperatorControl(name, phase, ticker);
     }
 
     public String name() {
@@ -118,33 +114,7 @@ public final class CircuitBreaker {
      * back to {@link #record} with the call's outcome.
      */
     Phase tryAcquire() {
-        while (true) {
-            Phase current = phase.get();
-            switch (current.state) {
-                case CLOSED:
-                    if (current.forced != null && current.forced.expiredAt(ticker.nanoTime())) {
-                        phase.expire(current);
-                        continue;
-                    }
-                    return current;
-                case HALF_OPEN:
-                    return current.trials.tryAdmit(phase.policy().successThreshold()) ? current : null;
-                default:
-                    if (current.forced != null) {
-                        if (!current.forced.expiredAt(ticker.nanoTime())) {
-                            return null;
-                        }
-                        phase.expire(current);
-                        continue;
-                    }
-                    long open = ticker.nanoTime() - current.enteredAt;
-                    if (open < phase.policy().delayNanos()) {
-                        return null;
-                    }
-                    phase.moveTo(current, CircuitState.HALF_OPEN, null);
-                    // loop: whoever won the CAS, the phase is half-open (or later) now
-            }
-        }
+        return calls.tryAcquire();
     }
 
     /**
@@ -152,7 +122,7 @@ public final class CircuitBreaker {
      * the circuit (this thread won that transition).
      */
     boolean record(Phase admittedIn, boolean failure) {
-        return record(admittedIn, failure, null);
+        return calls.record(admittedIn, failure, null);
     }
 
     /**
@@ -161,32 +131,7 @@ public final class CircuitBreaker {
      * circuit (this thread won that transition).
      */
     boolean record(Phase admittedIn, boolean failure, Throwable thrown) {
-        switch (admittedIn.state) {
-            case CLOSED:
-                return admittedIn.window.record(failure) && admittedIn.forced == null && open(admittedIn, thrown);
-            case HALF_OPEN:
-                if (failure) {
-                    return phase.moveTo(admittedIn, CircuitState.OPEN, thrown);
-                }
-                if (admittedIn.trials.succeed() >= phase.policy().successThreshold()) {
-                    phase.moveTo(admittedIn, CircuitState.CLOSED, null);
-                }
-                return false;
-            default:
-                return false; // calls are admitted while open only when forced closed (a CLOSED phase)
-        }
-    }
-
-    /** Opens the closed stay {@code decidedIn}, also when its window was replaced since (same seq). */
-    private boolean open(Phase decidedIn, Throwable thrown) {
-        Phase current = decidedIn;
-        while (current.seq == decidedIn.seq) {
-            if (phase.moveTo(current, CircuitState.OPEN, thrown)) {
-                return true;
-            }
-            current = phase.get();
-        }
-        return false;
+        return calls.record(admittedIn, failure, thrown);
     }
 
     /**
@@ -203,22 +148,7 @@ public final class CircuitBreaker {
      * after a restart keeps the moment the operator forced it.
      */
     public Transition force(CircuitState state, String by, String reason, long sinceNanos, long untilNanos) {
-        long now = ticker.nanoTime();
-        if (untilNanos != Forced.NEVER && untilNanos - now <= 0) {
-            throw new IllegalArgumentException("the expiry of forcing " + name + " " + state
-                    + " is not in the future");
-        }
-        Forced forcing = new Forced(state, by, reason, sinceNanos, untilNanos);
-        String cause = "forced " + state.name().toLowerCase(Locale.ROOT) + " by " + by + ": " + reason;
-        while (true) {
-            CircuitBreakerPolicy inForce = phase.policy();
-            Phase current = phase.get();
-            Transition made = phase.swap(current, current.forced(forcing, inForce, ticker.nanoTime()), () -> cause,
-                    Transition.Kind.FORCED, inForce);
-            if (made != null) {
-                return made;
-            }
-        }
+        return operator.force(state, by, reason, sinceNanos, untilNanos);
     }
 
     /**
@@ -227,31 +157,12 @@ public final class CircuitBreaker {
      * when the circuit was not forced.
      */
     public Transition release(String by) {
-        while (true) {
-            Phase current = phase.get();
-            if (current.forced == null) {
-                return null;
-            }
-            Transition made = phase.swap(current, current.released(ticker.nanoTime()), () -> "released by " + by,
-                    Transition.Kind.RELEASED, phase.policy());
-            if (made != null) {
-                return made;
-            }
-        }
+        return operator.release(by);
     }
 
     /** Closes the circuit with an empty window and drops any forcing. Returns the transition. */
     public Transition reset(String by, String reason) {
-        String cause = "reset by " + by + (reason == null || reason.isBlank() ? "" : ": " + reason);
-        while (true) {
-            CircuitBreakerPolicy inForce = phase.policy();
-            Phase current = phase.get();
-            Transition made = phase.swap(current, current.next(CircuitState.CLOSED, inForce, ticker.nanoTime()),
-                    () -> cause, Transition.Kind.RESET, inForce);
-            if (made != null) {
-                return made;
-            }
-        }
+        return operator.reset(by, reason);
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.fusebox.ft.core.circuitbreaker;
 
 /**
- * The states of a circuit breaker and the transitions the automatic state machine may take.
+ * The states of a circuit breaker and the transitions the automatic state machine may take. The
+ * breaker obeys this table: an automatic transition it does not list is refused (see
+ * {@link Transition.Kind#permits}, which also holds the rows of the operator's actions). Immutable.
  *
  * <pre>
  * from       to         when

@@ -1,7 +1,6 @@
 package dev.fusebox.ft.core.circuitbreaker;
 
 import dev.fusebox.ft.core.time.Ticker;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -11,7 +10,9 @@ import java.util.function.Supplier;
  *
  * <p>Implementation notes. Every transition is one compareAndSet of {@code phase} from the phase
  * the deciding thread saw ({@link #swap}), so of several threads that decide the same transition
- * exactly one wins, and a transition decided on a stale phase fails harmlessly. The winner hands
+ * exactly one wins, and a transition decided on a stale phase fails harmlessly. Before its CAS a
+ * transition is checked against the table of its kind ({@link Transition.Kind#permits}); one the
+ * table does not list is refused with an exception and changes nothing. The winner hands
  * the transition to {@link TransitionDelivery}, which brings it to the history and the listeners in
  * phase order, exactly once.
  *
@@ -72,7 +73,7 @@ final class CurrentPhase {
     }
 
     void expire(Phase current) {
-        swap(current, current.released(ticker.nanoTime()), () -> "forcing by " + current.forced.by() + " expired",
+        swap(current, current.released(ticker.nanoTime()), () -> TransitionCauses.expired(current.forced),
                 Transition.Kind.EXPIRED, policy);
     }
 
@@ -88,9 +89,16 @@ final class CurrentPhase {
      * The transition CAS; on success hands the transition to the delivery and, when the policy
      * changed after {@code next} was built with {@code builtWith}, settles the new stay. Returns the
      * transition, or null when {@code expected} was no longer current.
+     *
+     * @throws IllegalStateException when the transition table has no row for this move of this kind
+     *                               (a bug in the caller; nothing is changed)
      */
     Transition swap(Phase expected, Phase next, Supplier<String> cause, Transition.Kind kind,
                     CircuitBreakerPolicy builtWith) {
+        if (!kind.permits(expected.state, next.state)) {
+            throw new IllegalStateException("circuit breaker " + breaker.name() + ": " + kind + " transition "
+                    + expected.state + " -> " + next.state + " is not in the transition table");
+        }
         if (!phase.compareAndSet(expected, next)) {
             return null;
         }
@@ -125,8 +133,7 @@ final class CurrentPhase {
             int succeeded = HalfOpenTrials.succeeded(current.trials.read());
             if (succeeded >= inForce.successThreshold()) {
                 Phase next = current.next(CircuitState.CLOSED, inForce, ticker.nanoTime());
-                return swap(current, next, () -> String.format(Locale.ROOT,
-                        "%d trial calls succeeded (success threshold now %d)", succeeded, inForce.successThreshold()),
+                return swap(current, next, () -> TransitionCauses.thresholdReached(succeeded, inForce),
                         Transition.Kind.AUTOMATIC, inForce) != null;
             }
         }

@@ -15,7 +15,20 @@ package dev.fusebox.ft.core.circuitbreaker;
  */
 public record Transition(CircuitState from, CircuitState to, long atNanos, String cause, Forced forced, Kind kind) {
 
-    /** What made a change. */
+    /**
+     * What made a change, and the rows of the transition table for it. The breaker checks every
+     * transition against {@link #permits} before making it. Immutable.
+     *
+     * <pre>
+     * kind       from                 to
+     * AUTOMATIC  see {@link CircuitState} (CLOSED to OPEN, OPEN to HALF_OPEN, HALF_OPEN to CLOSED or OPEN)
+     * FORCED     any state            OPEN or CLOSED (an operator may force from anywhere)
+     * RESET      any state            CLOSED
+     * RELEASED   OPEN (forced)        HALF_OPEN (trial calls find out whether the dependency is back)
+     *            CLOSED (forced)      CLOSED
+     * EXPIRED    as RELEASED
+     * </pre>
+     */
     public enum Kind {
         /** the state machine, on a call's outcome or the first call after the delay */
         AUTOMATIC,
@@ -26,6 +39,17 @@ public record Transition(CircuitState from, CircuitState to, long atNanos, Strin
         /** an operator reset the breaker */
         RESET,
         /** a forcing ran out */
-        EXPIRED
+        EXPIRED;
+
+        /** Whether a change of this kind may go from {@code from} straight to {@code to}. */
+        public boolean permits(CircuitState from, CircuitState to) {
+            return switch (this) {
+                case AUTOMATIC -> from.canMoveTo(to);
+                case FORCED -> to != CircuitState.HALF_OPEN;
+                case RESET -> to == CircuitState.CLOSED;
+                case RELEASED, EXPIRED -> from == CircuitState.OPEN ? to == CircuitState.HALF_OPEN
+                        : from == CircuitState.CLOSED && to == CircuitState.CLOSED;
+            };
+        }
     }
 }

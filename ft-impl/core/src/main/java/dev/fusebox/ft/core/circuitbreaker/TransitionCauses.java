@@ -2,7 +2,7 @@ package dev.fusebox.ft.core.circuitbreaker;
 
 import java.util.Locale;
 
-/** The causes of automatic transitions, in words an operator can act on. Stateless. */
+/** The causes of transitions, automatic and operators', in words an operator can act on. Stateless. */
 final class TransitionCauses {
 
     private TransitionCauses() {
@@ -20,6 +20,29 @@ final class TransitionCauses {
                             HalfOpenTrials.succeeded(from.trials.read()))
                     : "trial call failed" + lastFailure(thrown);
         };
+    }
+
+    /** Why a half-open stay closed when a new success threshold was put in force. */
+    static String thresholdReached(int succeeded, CircuitBreakerPolicy inForce) {
+        return String.format(Locale.ROOT, "%d trial calls succeeded (success threshold now %d)", succeeded,
+                inForce.successThreshold());
+    }
+
+    static String forced(Forced forcing) {
+        return "forced " + forcing.state().name().toLowerCase(Locale.ROOT) + " by " + forcing.by() + ": "
+                + forcing.reason();
+    }
+
+    static String released(String by) {
+        return "released by " + by;
+    }
+
+    static String reset(String by, String reason) {
+        return "reset by " + by + (reason == null || reason.isBlank() ? "" : ": " + reason);
+    }
+
+    static String expired(Forced forcing) {
+        return "forcing by " + forcing.by() + " expired";
     }
 
     private static String lastFailure(Throwable thrown) {

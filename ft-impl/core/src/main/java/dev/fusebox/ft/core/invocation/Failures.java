@@ -2,7 +2,10 @@ package dev.fusebox.ft.core.invocation;
 
 import java.util.concurrent.CompletionException;
 
-/** Helpers for passing throwables through a chain unchanged. */
+/**
+ * Helpers for passing throwables through a chain unchanged.
+ * Stateless; thread-safe.
+ */
 public final class Failures {
 
     private Failures() {

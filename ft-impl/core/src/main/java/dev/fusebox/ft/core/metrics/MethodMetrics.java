@@ -48,12 +48,12 @@ public interface MethodMetrics {
     MethodMetrics NONE = new MethodMetrics() {
     };
 
-    /** Whether a fallback served a call. */
+    /** Whether a fallback served a call. Immutable. */
     enum FallbackUse { APPLIED, NOT_APPLIED, NOT_DEFINED }
 
-    /** Why a retry policy stopped. */
+    /** Why a retry policy stopped. Immutable. */
     enum RetryOutcome { VALUE_RETURNED, EXCEPTION_NOT_RETRYABLE, MAX_RETRIES_REACHED, MAX_DURATION_REACHED }
 
-    /** What a circuit breaker made of one call. */
+    /** What a circuit breaker made of one call. Immutable. */
     enum BreakerOutcome { SUCCESS, FAILURE, CIRCUIT_BREAKER_OPEN }
 }

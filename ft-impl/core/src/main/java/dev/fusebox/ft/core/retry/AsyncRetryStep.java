@@ -75,7 +75,8 @@ public final class AsyncRetryStep implements AsyncStep {
     /**
      * The next attempt of a call: scheduled after the delay, it runs first on the scheduler's thread,
      * where it only hands itself to the executor, and then there, where it starts the attempt.
-     * Either may drop it unrun at shutdown and abandon it instead.
+     * Either may drop it unrun at shutdown and abandon it instead. Thread-safe: its fields are final,
+     * and it passes from thread to thread through the scheduler's and the executor's queues.
      */
     private final class NextAttempt implements AbandonableTask {
         private final AsyncCall call;

@@ -16,7 +16,7 @@ public interface Scheduler {
      */
     Scheduled schedule(Runnable task, long delayNanos);
 
-    /** A task handed to a scheduler. */
+    /** A task handed to a scheduler. Implementations are thread-safe: any thread may cancel. */
     @FunctionalInterface
     interface Scheduled {
         /** Stops the task from running if it has not started; harmless when it has. */

@@ -8,6 +8,7 @@ import java.util.Arrays;
  * timed calls deeper than it ever did; {@code watches} is volatile so that scans see the new ones.
  * Push and pop are for the owner thread only; {@code next} is written by the watcher under its
  * join lock and read by scans without it (see the watcher's notes).
+ * Not thread-safe beyond that: confined to its owner thread except for the two fields named.
  */
 final class ThreadWatches {
 

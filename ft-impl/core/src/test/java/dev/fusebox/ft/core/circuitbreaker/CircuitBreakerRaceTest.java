@@ -2,19 +2,14 @@ package dev.fusebox.ft.core.circuitbreaker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
+import dev.fusebox.ft.core.RacingThreads;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
@@ -29,16 +24,14 @@ import org.junit.jupiter.api.RepeatedTest;
  */
 class CircuitBreakerRaceTest {
 
-    private static final int THREADS = 8;
     private static final int ROUNDS = 5_000;
     private static final int SUCCESS_THRESHOLD = 3;
 
-    private final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    private final RacingThreads threads = new RacingThreads();
 
     @AfterEach
     void stop() throws InterruptedException {
-        pool.shutdownNow();
-        assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        threads.close();
     }
 
     @RepeatedTest(5)
@@ -47,27 +40,16 @@ class CircuitBreakerRaceTest {
         CircuitBreaker breaker = new CircuitBreaker("race", new CircuitBreakerPolicy(4, 0.5, 0, SUCCESS_THRESHOLD),
                 () -> 0L, (b, from, to) -> transitions.add(new CircuitState[] {from, to}));
         Map<Phase, AtomicInteger> trialsPerPhase = new ConcurrentHashMap<>();
-        CyclicBarrier start = new CyclicBarrier(THREADS);
-        List<Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            done.add(pool.submit(() -> {
-                start.await();
-                for (int i = 0; i < ROUNDS; i++) {
-                    Phase admitted = breaker.tryAcquire();
-                    if (admitted == null) {
-                        continue;
-                    }
-                    if (admitted.state == CircuitState.HALF_OPEN) {
-                        trialsPerPhase.computeIfAbsent(admitted, p -> new AtomicInteger()).incrementAndGet();
-                    }
-                    breaker.record(admitted, ThreadLocalRandom.current().nextInt(3) == 0);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> future : done) {
-            future.get(30, TimeUnit.SECONDS);
-        }
+        threads.race(ROUNDS, () -> {
+            Phase admitted = breaker.tryAcquire();
+            if (admitted == null) {
+                return;
+            }
+            if (admitted.state == CircuitState.HALF_OPEN) {
+                trialsPerPhase.computeIfAbsent(admitted, p -> new AtomicInteger()).incrementAndGet();
+            }
+            breaker.record(admitted, ThreadLocalRandom.current().nextInt(3) == 0);
+        });
 
         assertThat(trialsPerPhase).as("the race went through half-open phases").isNotEmpty();
         assertThat(trialsPerPhase.values()).allSatisfy(n -> assertThat(n.get()).isBetween(1, SUCCESS_THRESHOLD));

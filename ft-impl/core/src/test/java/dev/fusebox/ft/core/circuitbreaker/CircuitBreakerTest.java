@@ -224,14 +224,4 @@ class CircuitBreakerTest {
         assertThatThrownBy(() -> new CircuitBreakerPolicy(1, 0.5, -1, 1)).hasMessageContaining("delay");
         assertThatThrownBy(() -> new CircuitBreakerPolicy(1, 0.5, 0, 0)).hasMessageContaining("successThreshold");
     }
-
-    @Test
-    void transitionTableAllowsOnlyTheSpecifiedMoves() {
-        assertThat(CircuitState.CLOSED.canMoveTo(CircuitState.OPEN)).isTrue();
-        assertThat(CircuitState.CLOSED.canMoveTo(CircuitState.HALF_OPEN)).isFalse();
-        assertThat(CircuitState.OPEN.canMoveTo(CircuitState.HALF_OPEN)).isTrue();
-        assertThat(CircuitState.OPEN.canMoveTo(CircuitState.CLOSED)).isFalse();
-        assertThat(CircuitState.HALF_OPEN.canMoveTo(CircuitState.CLOSED)).isTrue();
-        assertThat(CircuitState.HALF_OPEN.canMoveTo(CircuitState.OPEN)).isTrue();
-    }
 }

@@ -25,6 +25,13 @@ public class ForceVersusTripTest {
         return counting;
     }
 
+    /** (the state, the forced state or "null"). */
+    static void stateAndForcing(CountingBreaker counting, LL_Result r) {
+        r.r1 = counting.state();
+        Forced forced = counting.breaker.forced();
+        r.r2 = forced == null ? "null" : forced.state();
+    }
+
     @JCStressTest
     @Description("A failure trips the breaker while an operator forces it closed: it ends closed and forced.")
     @Outcome(id = "CLOSED, CLOSED", expect = ACCEPTABLE,
@@ -49,9 +56,7 @@ public class ForceVersusTripTest {
 
         @Arbiter
         public void outcome(LL_Result r) {
-            r.r1 = counting.state();
-            Forced forced = counting.breaker.forced();
-            r.r2 = forced == null ? "null" : forced.state();
+            stateAndForcing(counting, r);
         }
     }
 
@@ -77,9 +82,7 @@ public class ForceVersusTripTest {
 
         @Arbiter
         public void outcome(LL_Result r) {
-            r.r1 = counting.state();
-            Forced forced = counting.breaker.forced();
-            r.r2 = forced == null ? "null" : forced.state();
+            stateAndForcing(counting, r);
         }
     }
 }

@@ -40,6 +40,13 @@ public class ReconfigureAgainstRecordTest {
         return counting.breaker.tryAcquire() == null ? "rejected" : "admitted";
     }
 
+    /** The verdict on a half-open stay: (state, transitions since the set-up, whether the next call is admitted). */
+    static void verdict(CountingBreaker counting, LIL_Result r) {
+        r.r1 = counting.state();
+        r.r2 = counting.transitions();
+        r.r3 = nextCall(counting);
+    }
+
     @JCStressTest
     @Description("successThreshold 3 lowered to 2 while the second trial succeeds: the breaker closes, once.")
     @Outcome(id = "CLOSED, 1, admitted", expect = ACCEPTABLE,
@@ -66,9 +73,7 @@ public class ReconfigureAgainstRecordTest {
 
         @Arbiter
         public void outcome(LIL_Result r) {
-            r.r1 = counting.state();
-            r.r2 = counting.transitions();
-            r.r3 = nextCall(counting);
+            verdict(counting, r);
         }
     }
 
@@ -100,9 +105,7 @@ public class ReconfigureAgainstRecordTest {
 
         @Arbiter
         public void outcome(LIL_Result r) {
-            r.r1 = counting.state();
-            r.r2 = counting.transitions();
-            r.r3 = nextCall(counting);
+            verdict(counting, r);
         }
     }
 

@@ -57,6 +57,7 @@ public final class Credentials {
     /** Checked against when the user is unknown, so an unknown user costs as much as a known one. */
     private final PasswordHash decoy;
 
+    /** One user's role and password hash. Immutable. */
     private record Entry(Role role, PasswordHash hash) {
     }
 

@@ -116,7 +116,10 @@ class ForwardedMBean implements DynamicMBean {
         }
     }
 
-    /** A forwarded MBean that emits notifications: listeners are added to the source MBean. */
+    /**
+     * A forwarded MBean that emits notifications: listeners are added to the source MBean.
+     * Thread-safe; holds no state but the names and the source server.
+     */
     static final class Emitter extends ForwardedMBean implements NotificationEmitter {
 
         private final MBeanServer source;

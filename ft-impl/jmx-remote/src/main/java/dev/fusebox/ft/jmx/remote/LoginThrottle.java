@@ -31,13 +31,14 @@ final class LoginThrottle {
     static final long FORGET_MINUTES = 15;
     static final int MAX_SOURCES = 10_000;
 
-    /** What {@link #admit} decided: 0 nanos to wait means go ahead. */
+    /** What {@link #admit} decided: 0 nanos to wait means go ahead. Immutable. */
     record Verdict(long waitNanos, boolean firstRefusal) {
         boolean admitted() {
             return waitNanos <= 0;
         }
     }
 
+    /** One source's failed logins, replaced as a whole in the map. Immutable. */
     private record Failures(int count, long lastNanos, long notBeforeNanos, boolean refusalTold) {
     }
 

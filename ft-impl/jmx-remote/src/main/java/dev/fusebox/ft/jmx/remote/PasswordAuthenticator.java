@@ -35,7 +35,10 @@ final class PasswordAuthenticator implements JMXAuthenticator {
     static final int CONCURRENT_CHECKS = 1;
     static final Duration PERMIT_WAIT = Duration.ofSeconds(2);
 
-    /** How a user name and password are checked: {@link Credentials#check} outside tests. */
+    /**
+     * How a user name and password are checked: {@link Credentials#check} outside tests.
+     * Implementations are thread-safe: logins arrive on the connector's threads.
+     */
     @FunctionalInterface
     interface PasswordCheck {
         /** The user's role when the password is theirs, else {@code null}. */

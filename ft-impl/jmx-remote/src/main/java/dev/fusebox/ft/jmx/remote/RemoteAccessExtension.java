@@ -19,6 +19,7 @@ import javax.management.remote.JMXServiceURL;
  * Needs {@link ManagementExtension} in the same container; starts after it has registered the
  * MXBeans and stops before it removes them. One instance per container; the container calls it
  * from one thread.
+ * Not shared between threads otherwise; it needs no synchronisation of its own.
  */
 public class RemoteAccessExtension implements Extension {
 

@@ -40,6 +40,8 @@ import org.eclipse.microprofile.config.Config;
  * JDK domains are served read-only, Fusebox's domain is never matched</td></tr>
  * </table>
  *
+ * <p>Immutable (the list of patterns is copied on construction); thread-safe.
+ *
  * @param enabled whether the connector is started at all
  * @param host the address to bind and to advertise to clients
  * @param port the port of registry and connector, 0 for a free one
@@ -70,7 +72,7 @@ public record RemoteSettings(boolean enabled, String host, int port, Path creden
     public static final String DEFAULT_KEYSTORE_TYPE = "PKCS12";
 
     /**
-     * The server's TLS key material and, for mutual TLS, whom it trusts.
+     * The server's TLS key material and, for mutual TLS, whom it trusts. Immutable.
      *
      * @param keystore the key store file holding the server's private key and certificate
      * @param keystorePassword its password (also used for the key)

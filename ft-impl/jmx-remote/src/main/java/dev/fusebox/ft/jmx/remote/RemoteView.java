@@ -25,7 +25,7 @@ import javax.management.ObjectName;
  */
 final class RemoteView implements AutoCloseable {
 
-    /** How a remote client may use a name. */
+    /** How a remote client may use a name. Immutable. */
     enum Access {
         /** one of Fusebox's MXBeans: anyone reads, operators act (Fusebox audits its actions) */
         FUSEBOX,

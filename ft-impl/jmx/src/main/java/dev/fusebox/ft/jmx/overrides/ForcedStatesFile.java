@@ -29,7 +29,7 @@ public final class ForcedStatesFile implements ForcedStateStore {
 
     /**
      * A forcing read back from the file. {@code since} is null for an entry written without it;
-     * {@code until} is null when it holds until released.
+     * {@code until} is null when it holds until released. Immutable.
      */
     public record Persisted(CircuitState state, Instant since, Instant until, String by, String reason) {
     }

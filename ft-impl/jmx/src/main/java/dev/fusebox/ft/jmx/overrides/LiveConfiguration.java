@@ -36,7 +36,7 @@ public final class LiveConfiguration implements ConfigurationChanges, AutoClosea
 
     private static final System.Logger LOG = System.getLogger(LiveConfiguration.class.getName());
 
-    /** Told of every change a hand edit of the file applied or that was refused, for the audit. */
+    /** Told of every change a hand edit applied or refused, for the audit; called on the thread that reloaded the file (thread-safe implementations). */
     public interface Journal {
         void record(String principal, String target, String parameter, String previous, String next, boolean applied,
                     String detail, String reason);

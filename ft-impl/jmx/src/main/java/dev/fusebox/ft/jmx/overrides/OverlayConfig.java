@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.spi.Converter;
  * A configuration that answers some keys with candidate values and everything else from the real
  * one: a changed parameter is resolved (and validated) exactly as it will be once written, before
  * anything is written. Values convert with the real configuration's converters. Read-only.
+ * Immutable; thread-safe as far as the real configuration is.
  */
 final class OverlayConfig implements Config {
 

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
  * milliseconds, whatever unit the annotation uses). The upper bounds of those that size memory
  * (requestVolumeThreshold, the bulkhead's value and waitingTaskQueue) are the resolver's, so a
  * live change and a deployment refuse the same values.
+ * Immutable.
  */
 enum Parameter {
     CB_REQUEST_VOLUME("CircuitBreaker", "requestVolumeThreshold", null),

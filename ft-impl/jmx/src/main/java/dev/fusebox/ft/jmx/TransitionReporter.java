@@ -6,14 +6,14 @@ import dev.fusebox.ft.core.circuitbreaker.CircuitState;
 import dev.fusebox.ft.core.circuitbreaker.Transition;
 
 /**
- * What management does on every transition of one breaker, in the order the breaker made them, on
+ * Reports every transition of one breaker to management, in the order the breaker made them, on
  * the thread the breaker delivers it on (the one that caused it, or another delivering the
  * breaker's transitions; see {@code CircuitBreakerListener}): commits a JFR event, audits a
  * forcing that ran out (and tells the store), and hands the transition to the breaker's
  * {@link StateNotifications} when it has an MXBean. Quick and allocation-light; never throws for a
  * caller to see. Thread-safe.
  */
-final class BreakerWatch implements CircuitBreakerListener {
+final class TransitionReporter implements CircuitBreakerListener {
 
     private final String application;
     private final Guarded method;
@@ -21,7 +21,7 @@ final class BreakerWatch implements CircuitBreakerListener {
     private final StateNotifications notifications;
 
     /** {@code notifications}: null when the breaker has no MXBean (JMX management disabled). */
-    BreakerWatch(String application, Guarded method, OperatorActions actions, StateNotifications notifications) {
+    TransitionReporter(String application, Guarded method, OperatorActions actions, StateNotifications notifications) {
         this.application = application;
         this.method = method;
         this.actions = actions;

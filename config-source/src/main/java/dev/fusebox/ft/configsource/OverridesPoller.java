@@ -9,27 +9,27 @@ import java.util.function.Supplier;
  * The daemon thread that polls one overrides file while it has listeners. One instance per
  * start; {@link #stop} ends its thread. Thread-safe.
  */
-final class OverridesWatch implements Runnable {
+final class OverridesPoller implements Runnable {
 
-    static final String THREAD_NAME = "fusebox-overrides-watch";
-    private static final System.Logger LOG = System.getLogger(OverridesWatch.class.getName());
+    static final String THREAD_NAME = "fusebox-overrides-poller";
+    private static final System.Logger LOG = System.getLogger(OverridesPoller.class.getName());
 
     private final Runnable poll;
     private final Supplier<Duration> interval;
     private final Thread thread;
     private volatile boolean stopped;
 
-    private OverridesWatch(Runnable poll, Supplier<Duration> interval) {
+    private OverridesPoller(Runnable poll, Supplier<Duration> interval) {
         this.poll = poll;
         this.interval = interval;
         this.thread = new Thread(this, THREAD_NAME);
         thread.setDaemon(true);
     }
 
-    static OverridesWatch start(Runnable poll, Supplier<Duration> interval) {
-        OverridesWatch watch = new OverridesWatch(poll, interval);
-        watch.thread.start();
-        return watch;
+    static OverridesPoller start(Runnable poll, Supplier<Duration> interval) {
+        OverridesPoller poller = new OverridesPoller(poll, interval);
+        poller.thread.start();
+        return poller;
     }
 
     @Override
