@@ -1,9 +1,9 @@
 package dev.fusebox.console.app;
 
-import dev.fusebox.console.connect.ConnectionProfile;
 import dev.fusebox.console.connect.ConsoleSettings;
 import dev.fusebox.console.connect.ProfileStore;
 import dev.fusebox.console.feed.Permission;
+import dev.fusebox.console.operator.ConnectionProfile;
 import java.util.Locale;
 import java.util.Map;
 import javafx.application.Application;

@@ -1,6 +1,8 @@
 package dev.fusebox.console.connect;
 
 import dev.fusebox.console.feed.MethodKey;
+import dev.fusebox.console.operator.Action;
+import dev.fusebox.console.operator.ActionOutcome;
 import dev.fusebox.ft.management.ActionResult;
 import dev.fusebox.ft.management.CircuitBreakerMXBean;
 import dev.fusebox.ft.management.FaultToleranceMXBean;

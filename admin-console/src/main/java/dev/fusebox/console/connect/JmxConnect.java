@@ -1,5 +1,6 @@
 package dev.fusebox.console.connect;
 
+import dev.fusebox.console.operator.ConnectionProfile;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package dev.fusebox.console.connect;
 
 import dev.fusebox.console.feed.Permission;
+import dev.fusebox.console.operator.ConnectionProfile;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -17,7 +18,6 @@ import java.util.Properties;
  * {@code ~/.fusebox/console-profiles.properties} (the system property
  * {@code fusebox.console.profiles} names another file). Passwords are never written: a
  * {@link ConnectionProfile} has none. Written to a temporary file and renamed into place.
- * Not thread-safe; the console uses it from one place.
  */
 public final class ProfileStore {
 

@@ -1,6 +1,6 @@
 package dev.fusebox.console.view;
 
-import dev.fusebox.console.connect.Action;
+import dev.fusebox.console.operator.Action;
 import dev.fusebox.console.viewmodel.ActionsViewModel;
 import dev.fusebox.console.viewmodel.PendingAction;
 import javafx.scene.control.Button;

@@ -1,16 +1,16 @@
 package dev.fusebox.console.view;
 
-import dev.fusebox.console.connect.Action;
-import dev.fusebox.console.connect.ConnectionProfile;
+import dev.fusebox.console.operator.Action;
+import dev.fusebox.console.operator.ConnectionProfile;
 import dev.fusebox.console.viewmodel.ActionsViewModel;
 import dev.fusebox.console.viewmodel.AuditRow;
 import dev.fusebox.console.viewmodel.BreakerRow;
+import dev.fusebox.console.viewmodel.ConnectionsViewModel;
 import dev.fusebox.console.viewmodel.ConsoleViewModel;
 import dev.fusebox.console.viewmodel.FleetRow;
 import dev.fusebox.console.viewmodel.Formats;
 import dev.fusebox.console.viewmodel.PendingAction;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -49,18 +49,13 @@ import javafx.scene.layout.VBox;
 public final class ConsoleView extends BorderPane {
 
     private final ConsoleViewModel vm;
-    private final ConnectionControls connections;
-    private final Executor ui;
+    private final ConnectionsViewModel connections;
     private final TableView<FleetRow> fleetTable = new TableView<>();
     private final TableView<BreakerRow> breakerTable = new TableView<>();
 
-    /**
-     * @param ui the dispatcher's executor, for results that come back from other threads
-     */
-    public ConsoleView(ConsoleViewModel vm, ConnectionControls connections, Executor ui) {
+    public ConsoleView(ConsoleViewModel vm, ConnectionsViewModel connections) {
         this.vm = vm;
         this.connections = connections;
-        this.ui = ui;
         setId("console");
         getStylesheets().add(ConsoleView.class.getResource("console.css").toExternalForm());
         setTop(new VBox(toolbar(), fleetTable()));
@@ -81,9 +76,7 @@ public final class ConsoleView extends BorderPane {
 
     /** Opens the connection dialog, filled from {@code prefill} when given. */
     public void openConnectDialog(ConnectionProfile prefill) {
-        ConnectDialog.show(getScene().getWindow(), connections.savedProfiles(), prefill,
-                connections::discoverLocalJvms, ui,
-                request -> connections.connect(request.profile(), request.password(), request.save()));
+        ConnectDialog.show(getScene().getWindow(), connections.connectDialog(prefill));
     }
 
     private ToolBar toolbar() {
@@ -96,8 +89,8 @@ public final class ConsoleView extends BorderPane {
         disconnect.setId("disconnectButton");
         reconnect.disableProperty().bind(fleetTable.getSelectionModel().selectedItemProperty().isNull());
         disconnect.disableProperty().bind(fleetTable.getSelectionModel().selectedItemProperty().isNull());
-        reconnect.setOnAction(e -> connections.reconnect(fleetTable.getSelectionModel().getSelectedItem().jvm()));
-        disconnect.setOnAction(e -> connections.disconnect(fleetTable.getSelectionModel().getSelectedItem().jvm()));
+        reconnect.setOnAction(e -> connections.reconnect(fleetTable.getSelectionModel().getSelectedItem()));
+        disconnect.setOnAction(e -> connections.disconnect(fleetTable.getSelectionModel().getSelectedItem()));
         Label title = new Label("Fusebox console");
         title.getStyleClass().add("app-title");
         Region gap = new Region();

@@ -1,11 +1,11 @@
 package dev.fusebox.console.viewmodel;
 
-import dev.fusebox.console.connect.Action;
-import dev.fusebox.console.connect.ActionOutcome;
-import dev.fusebox.console.connect.FleetOperations;
 import dev.fusebox.console.feed.ConnectionState;
 import dev.fusebox.console.feed.MethodKey;
 import dev.fusebox.console.feed.Permission;
+import dev.fusebox.console.operator.Action;
+import dev.fusebox.console.operator.ActionOutcome;
+import dev.fusebox.console.operator.FleetOperations;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

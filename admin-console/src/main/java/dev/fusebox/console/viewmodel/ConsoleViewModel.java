@@ -1,12 +1,12 @@
 package dev.fusebox.console.viewmodel;
 
-import dev.fusebox.console.connect.FleetOperations;
 import dev.fusebox.console.feed.BreakerSnapshot;
 import dev.fusebox.console.feed.BulkheadSnapshot;
 import dev.fusebox.console.feed.ConnectionState;
 import dev.fusebox.console.feed.JvmSnapshot;
 import dev.fusebox.console.feed.MethodKey;
 import dev.fusebox.console.feed.Permission;
+import dev.fusebox.console.operator.FleetOperations;
 import dev.fusebox.ft.management.AuditEntry;
 import dev.fusebox.ft.management.BreakerGroup;
 import java.util.ArrayList;

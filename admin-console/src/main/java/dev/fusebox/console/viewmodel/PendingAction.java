@@ -1,7 +1,7 @@
 package dev.fusebox.console.viewmodel;
 
-import dev.fusebox.console.connect.Action;
 import dev.fusebox.console.feed.MethodKey;
+import dev.fusebox.console.operator.Action;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;

@@ -1,4 +1,4 @@
-package dev.fusebox.console.connect;
+package dev.fusebox.console.operator;
 
 import dev.fusebox.console.feed.MethodKey;
 import java.util.List;

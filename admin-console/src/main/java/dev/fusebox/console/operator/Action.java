@@ -1,4 +1,4 @@
-package dev.fusebox.console.connect;
+package dev.fusebox.console.operator;
 
 /** The operator actions on circuit breakers. */
 public enum Action {

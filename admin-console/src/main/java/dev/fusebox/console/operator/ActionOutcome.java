@@ -1,4 +1,4 @@
-package dev.fusebox.console.connect;
+package dev.fusebox.console.operator;
 
 import dev.fusebox.ft.management.ActionResult;
 
@@ -10,7 +10,7 @@ import dev.fusebox.ft.management.ActionResult;
  */
 public record ActionOutcome(String jvm, ActionResult result) {
 
-    static ActionOutcome failed(String jvm, String target, Action action, String message) {
+    public static ActionOutcome failed(String jvm, String target, Action action, String message) {
         return new ActionOutcome(jvm, new ActionResult(target, action.operation(), false, "", "", message));
     }
 
