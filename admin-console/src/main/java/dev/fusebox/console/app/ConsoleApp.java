@@ -18,6 +18,9 @@ import javafx.stage.Stage;
  *   <li>{@code user}, {@code role} (operator or viewer) and {@code tls} (true) for it.</li>
  * </ul>
  * The password is always typed into the dialog; it is never taken from the command line.
+ *
+ * <p>Thread-safety: JavaFX calls {@code start} and {@code stop} on the FX thread; the one
+ * {@link Console} it holds lives there.
  */
 public final class ConsoleApp extends Application {
 

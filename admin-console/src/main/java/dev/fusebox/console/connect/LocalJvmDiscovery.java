@@ -20,6 +20,9 @@ import java.util.Properties;
  *   <li>without the {@code jdk.attach} module (a JRE) the list is empty and {@link #available()}
  *       says why.</li>
  * </ul>
+ *
+ * <p>Thread-safety: stateless; {@link #discover} blocks (attaching takes a moment per JVM): call it
+ * off the FX thread.
  */
 public final class LocalJvmDiscovery {
 

@@ -8,6 +8,8 @@ import javax.management.remote.JMXServiceURL;
 /**
  * Where and as whom to connect. Holds no password: profiles are saved, passwords never are.
  *
+ * <p>Thread-safety: an immutable record; safe on any thread.
+ *
  * @param name         the JVM's name in the console
  * @param host         host of the RMI registry (ignored when {@code serviceUrl} is given)
  * @param port         port of the RMI registry

@@ -35,6 +35,10 @@ import javafx.collections.transformation.FilteredList;
  * and an "attention only" switch), the selection and its detail, the actions, and the audit logs
  * of the fleet (filtered by the same search text).
  * {@link #apply(JvmSnapshot)} folds in what the feed published; only changed values fire.
+ *
+ * <p>Thread-safety: not thread-safe; confined to the FX thread in the running console (to the one test
+ * thread in the view-model tests). Snapshots from the feed reach {@link #apply} on that thread through
+ * the {@code UiDispatcher}.
  */
 public final class ConsoleViewModel {
 
