@@ -8,7 +8,6 @@ import dev.fusebox.console.operator.ActionOutcome;
 import dev.fusebox.console.operator.ConnectionProfile;
 import dev.fusebox.ft.management.ManagementNames;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -78,10 +77,6 @@ public final class JvmConnection {
 
     public String jvm() {
         return jvm;
-    }
-
-    public ConnectionProfile profile() {
-        return profile;
     }
 
     void start() {
@@ -210,65 +205,51 @@ public final class JvmConnection {
 
     /** On the connector's thread: a breaker's or bulkhead's attribute changed; handled on the worker. */
     private void onMBeanNotification(Notification n, Object handback) {
-        if (!(n instanceof AttributeChangeNotification change) || !(handback instanceof ObjectName name)) {
-            return;
-        }
-        int gen = generation;
-        worker.submit(() -> {
-            if (gen == generation && session != null) {
-                try {
-                    session.attributeChanged(name, change);
-                } catch (IOException e) {
-                    lost(generation, JmxConnect.describe(e));
+        if (n instanceof AttributeChangeNotification change && handback instanceof ObjectName name) {
+            int gen = generation;
+            worker.submit(() -> {
+                if (gen == generation && session != null) {
+                    try {
+                        session.attributeChanged(name, change);
+                    } catch (IOException e) {
+                        lost(generation, JmxConnect.describe(e));
+                    }
                 }
-            }
-        });
+            });
+        }
     }
 
     /** On the connector's thread: an MBean of Fusebox's domain came or went (a redeploy): read again now. */
     private void onRegistration(Notification n, Object handback) {
-        if (!(n instanceof MBeanServerNotification registration)
-                || !ManagementNames.DOMAIN.equals(registration.getMBeanName().getDomain())) {
-            return;
+        if (n instanceof MBeanServerNotification registration
+                && ManagementNames.DOMAIN.equals(registration.getMBeanName().getDomain())) {
+            int gen = generation;
+            worker.submit(() -> {
+                if (gen == generation && session != null) {
+                    session.forget(registration.getMBeanName());
+                    pollIf(gen);
+                }
+            });
         }
-        int gen = generation;
-        worker.submit(() -> {
-            if (gen == generation && session != null) {
-                session.forget(registration.getMBeanName());
-                pollIf(gen);
-            }
-        });
     }
 
     CompletableFuture<List<ActionOutcome>> perform(Action action, List<MethodKey> targets, String reason,
                                                    String expiry) {
-        return worker.call(() -> {
-            List<ActionOutcome> outcomes = new ArrayList<>();
-            for (MethodKey key : targets) {
-                outcomes.addAll(session == null ? List.of(ActionOutcome.failed(jvm, key.name(), action, "not connected"))
-                        : afterAction(session.act(action, key, reason, expiry)));
-            }
-            return outcomes;
-        }, targets.stream().map(k -> ActionOutcome.failed(jvm, k.name(), action, "connection closed")).toList());
+        return worker.call(() -> session == null
+                ? targets.stream().map(k -> ActionOutcome.failed(jvm, k.name(), action, "not connected")).toList()
+                : afterAction(session.act(action, targets, reason, expiry)),
+                targets.stream().map(k -> ActionOutcome.failed(jvm, k.name(), action, "connection closed")).toList());
     }
 
     CompletableFuture<List<ActionOutcome>> performOnGroup(Action action, String group, String reason,
                                                           String expiry) {
-        String selector = "group:" + group;
-        return worker.call(() -> {
-            List<ActionOutcome> outcomes = new ArrayList<>();
-            List<ObjectName> registries = session == null ? List.of() : session.registriesWithGroup(group);
-            for (ObjectName registry : registries) {
-                outcomes.addAll(session == null ? List.of(ActionOutcome.failed(jvm, selector, action, "not connected"))
-                        : afterAction(session.actOnGroup(action, registry, selector, reason, expiry)));
-            }
-            return outcomes;
-        }, List.of(ActionOutcome.failed(jvm, selector, action, "connection closed")));
+        return worker.call(() -> session == null ? List.of() : afterAction(session.actOnGroup(action, group, reason,
+                expiry)), List.of(ActionOutcome.failed(jvm, "group:" + group, action, "connection closed")));
     }
 
-    /** The session broke during the action: lost, as if its connector had said so. */
+    /** The connector failed during the action: lost, as if it had said so itself. */
     private List<ActionOutcome> afterAction(List<ActionOutcome> outcomes) {
-        if (session != null && session.brokenBy() != null) {
+        if (session.brokenBy() != null) {
             lost(generation, session.brokenBy());
         }
         return outcomes;

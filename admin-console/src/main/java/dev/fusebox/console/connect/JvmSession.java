@@ -7,6 +7,7 @@ import dev.fusebox.console.feed.MethodKey;
 import dev.fusebox.console.operator.Action;
 import dev.fusebox.console.operator.ActionOutcome;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 import javax.management.AttributeChangeNotification;
@@ -84,11 +85,20 @@ final class JvmSession {
         }
     }
 
-    /** {@code action} on one breaker, then a re-read so the table shows its effect at once. */
-    List<ActionOutcome> act(Action action, MethodKey key, String reason, String expiry) {
-        if (brokenBy != null) {
-            return List.of(ActionOutcome.failed(jvm, key.name(), action, "not connected"));
+    /**
+     * {@code action} on each breaker of {@code targets}, each followed by a re-read so the table shows
+     * its effect at once. Once the connector has failed, the rest are "not connected".
+     */
+    List<ActionOutcome> act(Action action, List<MethodKey> targets, String reason, String expiry) {
+        List<ActionOutcome> outcomes = new ArrayList<>();
+        for (MethodKey key : targets) {
+            outcomes.addAll(brokenBy != null ? List.of(ActionOutcome.failed(jvm, key.name(), action, "not connected"))
+                    : act(action, key, reason, expiry));
         }
+        return outcomes;
+    }
+
+    private List<ActionOutcome> act(Action action, MethodKey key, String reason, String expiry) {
         auditCadence.somethingHappened();
         BreakerActions.Attempt attempt = BreakerActions.onBreaker(jvm, server(), action, key.name(),
                 reader.breakerName(key), reason, expiry);
@@ -104,12 +114,22 @@ final class JvmSession {
         return settle(action, attempt);
     }
 
-    /** {@code action} on a group through one registry that defines it, then a poll (it may change many). */
-    List<ActionOutcome> actOnGroup(Action action, ObjectName registry, String selector, String reason,
-                                   String expiry) {
-        if (brokenBy != null) {
-            return List.of(ActionOutcome.failed(jvm, selector, action, "not connected"));
+    /**
+     * {@code action} on the group through each registry that defines it, each followed by a poll (it
+     * may have changed many breakers). Once the connector has failed, the rest are "not connected".
+     */
+    List<ActionOutcome> actOnGroup(Action action, String group, String reason, String expiry) {
+        String selector = "group:" + group;
+        List<ActionOutcome> outcomes = new ArrayList<>();
+        for (ObjectName registry : reader.registriesWithGroup(group)) {
+            outcomes.addAll(brokenBy != null ? List.of(ActionOutcome.failed(jvm, selector, action, "not connected"))
+                    : actOnGroup(action, registry, selector, reason, expiry));
         }
+        return outcomes;
+    }
+
+    private List<ActionOutcome> actOnGroup(Action action, ObjectName registry, String selector, String reason,
+                                           String expiry) {
         auditCadence.somethingHappened();
         BreakerActions.Attempt attempt = BreakerActions.onGroup(jvm, server(), action, registry, selector,
                 reason, expiry);
@@ -167,10 +187,5 @@ final class JvmSession {
     /** The breaker's MBean, or null when this JVM has no such breaker (any more). */
     ObjectName breakerName(MethodKey key) {
         return reader.breakerName(key);
-    }
-
-    /** The registries whose groups include {@code group}. */
-    List<ObjectName> registriesWithGroup(String group) {
-        return reader.registriesWithGroup(group);
     }
 }
