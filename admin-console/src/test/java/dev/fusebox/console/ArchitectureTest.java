@@ -37,14 +37,17 @@ class ArchitectureTest {
     }
 
     @Test
-    void feedAndConnectionsKnowNothingOfJavaFx() {
-        noClasses().that().resideInAnyPackage("dev.fusebox.console.feed..", "dev.fusebox.console.connect..")
-                .should().dependOnClassesThat().resideInAPackage("javafx..").check(console);
+    void feedOperatorAndConnectionsKnowNothingOfJavaFx() {
+        noClasses().that().resideInAnyPackage("dev.fusebox.console.feed..", "dev.fusebox.console.operator..",
+                        "dev.fusebox.console.connect..").should().dependOnClassesThat().resideInAPackage("javafx..").check(console);
     }
 
     @Test
     void layersPointOneWay() {
         noClasses().that().resideInAnyPackage("dev.fusebox.console.feed..").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.fusebox.console.connect..", "dev.fusebox.console.viewmodel..",
+                        "dev.fusebox.console.view..", "dev.fusebox.console.app..").check(console);
+        noClasses().that().resideInAnyPackage("dev.fusebox.console.operator..").should().dependOnClassesThat()
                 .resideInAnyPackage("dev.fusebox.console.connect..", "dev.fusebox.console.viewmodel..",
                         "dev.fusebox.console.view..", "dev.fusebox.console.app..").check(console);
         noClasses().that().resideInAnyPackage("dev.fusebox.console.connect..").should().dependOnClassesThat()
@@ -54,6 +57,20 @@ class ArchitectureTest {
                 .resideInAnyPackage("dev.fusebox.console.view..", "dev.fusebox.console.app..").check(console);
         noClasses().that().resideInAnyPackage("dev.fusebox.console.view..").should().dependOnClassesThat()
                 .resideInAnyPackage("dev.fusebox.console.app..").check(console);
+    }
+
+    /** The screens talk to view-models only: no JMX connection code behind a button's back. */
+    @Test
+    void viewsDoNotImportTheConnectionLayer() {
+        noClasses().that().resideInAPackage("dev.fusebox.console.view..").should().dependOnClassesThat()
+                .resideInAPackage("dev.fusebox.console.connect..").check(console);
+    }
+
+    /** View-models know the operator's vocabulary and the feed, not how JVMs are reached or drawn. */
+    @Test
+    void viewModelsDoNotImportTheConnectionLayerOrTheViews() {
+        noClasses().that().resideInAPackage("dev.fusebox.console.viewmodel..").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.fusebox.console.connect..", "dev.fusebox.console.view..").check(console);
     }
 
     @Test

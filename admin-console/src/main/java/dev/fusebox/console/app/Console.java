@@ -1,14 +1,16 @@
 package dev.fusebox.console.app;
 
-import dev.fusebox.console.connect.ConnectionProfile;
 import dev.fusebox.console.connect.ConsoleSettings;
 import dev.fusebox.console.connect.Fleet;
 import dev.fusebox.console.connect.LocalJvmDiscovery;
 import dev.fusebox.console.connect.ProfileStore;
 import dev.fusebox.console.feed.FleetFeed;
-import dev.fusebox.console.view.ConnectionControls;
+import dev.fusebox.console.operator.ConnectionProfile;
+import dev.fusebox.console.operator.FleetConnections;
+import dev.fusebox.console.operator.LocalJvm;
 import dev.fusebox.console.view.ConsoleView;
 import dev.fusebox.console.view.UiDispatcher;
+import dev.fusebox.console.viewmodel.ConnectionsViewModel;
 import dev.fusebox.console.viewmodel.ConsoleViewModel;
 import java.io.IOException;
 import java.util.List;
@@ -17,10 +19,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * One console: the feed, the connections, the view-model, the dispatcher onto the FX thread and the
- * view, wired together. Create and use it on the FX thread; {@link #close()} stops every connection.
+ * One console: the feed, the connections, the view-models, the dispatcher onto the FX thread and the
+ * view, wired together. It serves the view-models' {@link FleetConnections} port over the
+ * {@link Fleet}, the {@link ProfileStore} and {@link LocalJvmDiscovery}.
+ *
+ * <p>Thread-safety: create and use it on the FX thread; slow work (saving a profile, finding local
+ * JVMs) runs on its own daemon thread, {@code fusebox-console-background}. {@link #close()} stops
+ * every connection and that thread.
  */
-public final class Console implements ConnectionControls, AutoCloseable {
+public final class Console implements FleetConnections, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Console.class.getName());
 
@@ -44,7 +51,7 @@ public final class Console implements ConnectionControls, AutoCloseable {
         this.viewModel = new ConsoleViewModel(fleet, dispatcher);
         vm[0] = viewModel;
         feed.addListener(dispatcher);
-        this.view = new ConsoleView(viewModel, this, dispatcher);
+        this.view = new ConsoleView(viewModel, new ConnectionsViewModel(this, dispatcher));
         dispatcher.start();
     }
 
@@ -95,7 +102,12 @@ public final class Console implements ConnectionControls, AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<List<LocalJvmDiscovery.LocalJvm>> discoverLocalJvms() {
+    public boolean localDiscoveryAvailable() {
+        return LocalJvmDiscovery.available();
+    }
+
+    @Override
+    public CompletableFuture<List<LocalJvm>> discoverLocalJvms() {
         return CompletableFuture.supplyAsync(() -> new LocalJvmDiscovery().discover(), background);
     }
 

@@ -1,9 +1,9 @@
 package dev.fusebox.console.app;
 
-import dev.fusebox.console.connect.ConnectionProfile;
 import dev.fusebox.console.connect.ConsoleSettings;
 import dev.fusebox.console.connect.ProfileStore;
 import dev.fusebox.console.feed.Permission;
+import dev.fusebox.console.operator.ConnectionProfile;
 import java.util.Locale;
 import java.util.Map;
 import javafx.application.Application;
@@ -18,6 +18,9 @@ import javafx.stage.Stage;
  *   <li>{@code user}, {@code role} (operator or viewer) and {@code tls} (true) for it.</li>
  * </ul>
  * The password is always typed into the dialog; it is never taken from the command line.
+ *
+ * <p>Thread-safety: JavaFX calls {@code start} and {@code stop} on the FX thread; the one
+ * {@link Console} it holds lives there.
  */
 public final class ConsoleApp extends Application {
 

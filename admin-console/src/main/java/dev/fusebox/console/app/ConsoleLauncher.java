@@ -6,6 +6,8 @@ import javafx.application.Application;
 /**
  * Starts the console from the class path. JavaFX refuses to start an {@link Application} subclass
  * as the main class of a non-modular program, so this plain class is the main class.
+ *
+ * <p>Thread-safety: stateless; {@code main} runs on the launching thread and hands over to JavaFX.
  */
 public final class ConsoleLauncher {
 

@@ -5,7 +5,9 @@ package dev.fusebox.console.connect;
  * records, too much to fetch every second for what changes a few times a day. It is read with the
  * first poll of a connection, then at most every {@link #EVERY_MILLIS}, except that an action run
  * through this console or a {@code State} notification (which any operator's forcing causes) makes
- * the next poll read it. Confined to the connection's worker.
+ * the next poll read it.
+ *
+ * <p>Thread-safety: not thread-safe; confined to the connection's worker thread (one per {@link JvmSession}).
  */
 final class AuditCadence {
 

@@ -1,75 +1,89 @@
 package dev.fusebox.console.connect;
 
-import dev.fusebox.console.feed.MethodKey;
+import dev.fusebox.console.operator.Action;
+import dev.fusebox.console.operator.ActionOutcome;
 import dev.fusebox.ft.management.ActionResult;
 import dev.fusebox.ft.management.CircuitBreakerMXBean;
 import dev.fusebox.ft.management.FaultToleranceMXBean;
-import java.util.ArrayList;
 import java.util.List;
 import javax.management.JMX;
 import javax.management.MBeanException;
+import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.RuntimeMBeanException;
 
-/** Runs one action through the MXBean proxies on a connection's worker, and reads the outcome back. */
+/**
+ * Invokes one operator action through the management API's MXBean proxies and says what came of it.
+ * It only answers: what to do next (re-read the breaker, poll, remember a refusal) is for the caller,
+ * {@link JvmConnection}, to decide from the {@link Attempt}.
+ *
+ * <p>Thread-safety: stateless; the methods block on JMX and run on a connection's worker thread.
+ */
 final class BreakerActions {
+
+    /**
+     * What one invocation came to.
+     *
+     * @param outcomes one per breaker acted on (for a group, as many as the registry reports)
+     * @param answered the server answered, so the breakers are worth reading again
+     * @param refusal  the server's refusal, when it refused the login this action
+     */
+    record Attempt(List<ActionOutcome> outcomes, boolean answered, SecurityException refusal) {
+    }
 
     private BreakerActions() {
     }
 
-    static ActionOutcome onBreaker(JvmConnection connection, Action action, MethodKey key, ObjectName name,
-                                   String reason, String expiry) {
-        if (connection.server() == null) {
-            return ActionOutcome.failed(connection.jvm(), key.name(), action, "not connected");
-        }
+    /** {@code action} on the breaker registered as {@code name} (null when the JVM has no such breaker any more). */
+    static Attempt onBreaker(String jvm, MBeanServerConnection server, Action action, String target, ObjectName name,
+                             String reason, String expiry) {
         if (name == null) {
-            return ActionOutcome.failed(connection.jvm(), key.name(), action, "no such circuit breaker (any more)");
+            return failed(jvm, target, action, "no such circuit breaker (any more)");
         }
         try {
-            CircuitBreakerMXBean breaker = JMX.newMXBeanProxy(connection.server(), name, CircuitBreakerMXBean.class);
+            CircuitBreakerMXBean breaker = JMX.newMXBeanProxy(server, name, CircuitBreakerMXBean.class);
             ActionResult result = switch (action) {
                 case FORCE_OPEN -> breaker.forceOpen(reason, expiry);
                 case FORCE_CLOSED -> breaker.forceClosed(reason, expiry);
                 case RELEASE -> breaker.release();
                 case RESET -> breaker.reset();
             };
-            connection.rereadAfterAction(key);
-            return new ActionOutcome(connection.jvm(), result);
+            return new Attempt(List.of(new ActionOutcome(jvm, result)), true, null);
         } catch (RuntimeException e) {
-            return failure(connection, action, key.name(), e);
+            return failure(jvm, action, target, e);
         }
     }
 
-    static List<ActionOutcome> onGroup(JvmConnection connection, Action action, ObjectName registry, String group,
-                                       String reason, String expiry) {
-        String selector = "group:" + group;
-        if (connection.server() == null || registry == null) {
-            return List.of(ActionOutcome.failed(connection.jvm(), selector, action, "not connected"));
-        }
+    /** {@code action} on the group through one registry that defines it ({@code forceOpenAll("group:<name>")}...). */
+    static Attempt onGroup(String jvm, MBeanServerConnection server, Action action, ObjectName registry,
+                           String selector, String reason, String expiry) {
         try {
-            FaultToleranceMXBean ft = JMX.newMXBeanProxy(connection.server(), registry, FaultToleranceMXBean.class);
+            FaultToleranceMXBean ft = JMX.newMXBeanProxy(server, registry, FaultToleranceMXBean.class);
             List<ActionResult> results = switch (action) {
                 case FORCE_OPEN -> ft.forceOpenAll(selector, reason, expiry);
                 case FORCE_CLOSED -> ft.forceClosedAll(selector, reason, expiry);
                 case RELEASE -> ft.releaseAll(selector);
                 case RESET -> ft.resetAll(selector);
             };
-            connection.pollAfterAction();
-            List<ActionOutcome> outcomes = new ArrayList<>();
-            results.forEach(r -> outcomes.add(new ActionOutcome(connection.jvm(), r)));
-            return outcomes;
+            return new Attempt(results.stream().map(r -> new ActionOutcome(jvm, r)).toList(), true, null);
         } catch (RuntimeException e) {
-            return List.of(failure(connection, action, selector, e));
+            return failure(jvm, action, selector, e);
         }
     }
 
-    private static ActionOutcome failure(JvmConnection connection, Action action, String target, RuntimeException e) {
+    /** An action that did not get through for a reason the console knows without asking the server. */
+    static Attempt failed(String jvm, String target, Action action, String message) {
+        return new Attempt(List.of(ActionOutcome.failed(jvm, target, action, message)), false, null);
+    }
+
+    /** The invocation (or what followed it) threw {@code e}: a refusal when a SecurityException is behind it. */
+    static Attempt failure(String jvm, Action action, String target, RuntimeException e) {
         SecurityException refused = securityException(e);
         if (refused != null) {
-            connection.refused(action.operation(), refused);
-            return ActionOutcome.failed(connection.jvm(), target, action, "refused: " + refused.getMessage());
+            return new Attempt(List.of(ActionOutcome.failed(jvm, target, action, "refused: " + refused.getMessage())),
+                    false, refused);
         }
-        return ActionOutcome.failed(connection.jvm(), target, action, JvmConnection.describe(e));
+        return failed(jvm, target, action, JmxConnect.describe(e));
     }
 
     /** The SecurityException behind {@code e}, however the MBean server or the proxy wrapped it. */

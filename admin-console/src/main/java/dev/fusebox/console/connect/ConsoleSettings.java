@@ -5,6 +5,8 @@ import java.time.Duration;
 /**
  * Timing of the connection layer.
  *
+ * <p>Thread-safety: an immutable record; safe on any thread.
+ *
  * @param pollInterval     time between two polls of a connected JVM
  * @param reconnectInitial wait before the first reconnection attempt
  * @param reconnectMax     the longest wait between attempts (the wait doubles up to it)

@@ -2,6 +2,10 @@ package dev.fusebox.console.connect;
 
 import dev.fusebox.console.feed.FeedSink;
 import dev.fusebox.console.feed.MethodKey;
+import dev.fusebox.console.operator.Action;
+import dev.fusebox.console.operator.ActionOutcome;
+import dev.fusebox.console.operator.ConnectionProfile;
+import dev.fusebox.console.operator.FleetOperations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -11,7 +11,9 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * TLS client sockets that check the server's certificate names the host connected to (endpoint
  * identification "HTTPS": the subject alternative names, DNS or IP), around another factory's
- * sockets. Thread-safe if the wrapped factory is.
+ * sockets.
+ *
+ * <p>Thread-safety: thread-safe if the wrapped factory is (it keeps only final references).
  */
 final class HostCheckingSocketFactory extends SSLSocketFactory {
 

@@ -29,7 +29,8 @@ import javax.net.ssl.TrustManager;
  * client certificate for mutual TLS too) whose client sockets check host names. It must run
  * before anything in the JVM makes a TLS RMI connection: the console's launcher calls it first
  * thing, and {@link JmxConnect} before each TLS connection in case the launcher was not used.
- * Thread-safe; installing twice does nothing.
+ *
+ * <p>Thread-safety: thread-safe; {@link #install} is synchronized and installing twice does nothing.
  */
 public final class HostCheckingTls {
 

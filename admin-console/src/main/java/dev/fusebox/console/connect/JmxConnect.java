@@ -1,5 +1,6 @@
 package dev.fusebox.console.connect;
 
+import dev.fusebox.console.operator.ConnectionProfile;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -7,10 +8,15 @@ import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 
 /**
- * Opens a JMX connector for a profile: credentials, and with TLS the server's host name checked
- * ({@link HostCheckingTls}).
+ * Opens a JMX connector for a profile (credentials, and with TLS the server's host name checked by
+ * {@link HostCheckingTls}), closes one without waiting for it, and says in one line why a call failed.
+ *
+ * <p>Thread-safety: stateless; {@link #open} blocks and belongs on a connection's worker, the rest
+ * may run on any thread.
  */
 final class JmxConnect {
+
+    private static final System.Logger LOG = System.getLogger(JmxConnect.class.getName());
 
     /** The JNDI environment key the RMI registry client uses for its socket factory. */
     private static final String REGISTRY_SOCKET_FACTORY = "com.sun.jndi.rmi.factory.socket";
@@ -34,5 +40,31 @@ final class JmxConnect {
             env.put(REGISTRY_SOCKET_FACTORY, HostCheckingTls.registrySockets());
         }
         return JMXConnectorFactory.connect(profile.url(), env);
+    }
+
+    /** Closing a connector to a dead or hung peer can block for long: never on the worker. */
+    static void closeInBackground(String jvm, JMXConnector c) {
+        if (c == null) {
+            return;
+        }
+        Thread closer = new Thread(() -> {
+            try {
+                c.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing a broken connector: {0}", e.toString());
+            }
+        }, "fusebox-jmx-close-" + jvm);
+        closer.setDaemon(true);
+        closer.start();
+    }
+
+    /** The root cause of {@code e} in one line: its class's simple name and message. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 }

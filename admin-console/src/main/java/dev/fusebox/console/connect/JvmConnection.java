@@ -1,26 +1,20 @@
 package dev.fusebox.console.connect;
 
-import dev.fusebox.console.feed.BreakerReading;
 import dev.fusebox.console.feed.ConnectionState;
 import dev.fusebox.console.feed.FeedSink;
-import dev.fusebox.console.feed.JvmReading;
 import dev.fusebox.console.feed.MethodKey;
-import dev.fusebox.console.feed.Permission;
+import dev.fusebox.console.operator.Action;
+import dev.fusebox.console.operator.ActionOutcome;
+import dev.fusebox.console.operator.ConnectionProfile;
 import dev.fusebox.ft.management.ManagementNames;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 import javax.management.AttributeChangeNotification;
 import javax.management.InstanceNotFoundException;
-import javax.management.MBeanServerConnection;
-import javax.management.MBeanServerDelegate;
 import javax.management.MBeanServerNotification;
 import javax.management.Notification;
 import javax.management.NotificationListener;
@@ -29,14 +23,20 @@ import javax.management.remote.JMXConnectionNotification;
 import javax.management.remote.JMXConnector;
 
 /**
- * One JVM of the fleet: connects, polls, listens, acts and reconnects.
+ * One JVM of the fleet, over time: connects, keeps a {@link JvmSession} while connected and polls it,
+ * hands the connector's notifications over to it, passes actions on to it, and reconnects after a
+ * {@link ReconnectBackoff} when the connection is lost (an {@link IOException} from the session, or
+ * its {@link JvmSession#brokenBy()} after an action). Calls go one way: this class calls the
+ * session, the {@link JvmWorker}, the backoff and the {@link LoginPermission}; none of them calls
+ * back (the session runs the actions through {@link BreakerActions}, which only answers).
  *
- * <p>Thread-safety: all JMX work and the fields not marked otherwise belong to this connection's
+ * <p>Thread-safety: all JMX work and every field not marked otherwise belong to this connection's
  * single worker thread (owned by the console, one per JVM, so a hung JVM stalls nobody else); the
  * package-private entry points only hand work to it. JMX notifications arrive on the connector's
- * thread and are handed over too; a generation number tells an old connector's callbacks from the
- * current one's. The stall check ({@link #checkStall}) runs on the fleet's watchdog thread and
- * shares only the {@link StallWatch}.
+ * thread and are handed over too; a generation number (volatile) tells an old connector's callbacks
+ * from the current one's. {@link #close} may run on any thread (the volatile {@code closed}). The
+ * stall check ({@link #checkStall}) runs on the fleet's watchdog thread and shares only the
+ * thread-safe {@link HungCallDetector}.
  */
 public final class JvmConnection {
 
@@ -47,21 +47,18 @@ public final class JvmConnection {
     private final char[] password;
     private final FeedSink sink;
     private final ConsoleSettings settings;
-    private final ScheduledExecutorService worker;
+    private final JvmWorker worker;
     private final LongSupplier clock;
     private final NotificationListener mbeanListener = this::onMBeanNotification;
     private final NotificationListener registrationListener = this::onRegistration;
-    private final StallWatch stallWatch;
-    private final AuditCadence auditCadence = new AuditCadence(AuditCadence.EVERY_MILLIS);
+    private final HungCallDetector hungCalls;
+    private final ReconnectBackoff backoff;
+    private final LoginPermission permission;
 
-    private JMXConnector connector;
-    private JvmReader reader;
+    /** The open connection, or null between a loss and the next successful connect. */
+    private JvmSession session;
     private volatile int generation;
-    private int failedAttempts;
-    private String lastReason = "";
     private ScheduledFuture<?> pending;
-    /** A refusal by the server outlives reconnections: the login does not change. */
-    private Permission refusal;
     private volatile boolean closed;
 
     JvmConnection(String jvm, ConnectionProfile profile, char[] password, FeedSink sink, ConsoleSettings settings,
@@ -71,28 +68,26 @@ public final class JvmConnection {
         this.password = password == null ? new char[0] : password.clone();
         this.sink = sink;
         this.settings = settings;
-        this.worker = worker;
         this.clock = clock;
-        this.stallWatch = new StallWatch(jvm, sink, settings.stallAfter().toMillis(), clock);
+        this.hungCalls = new HungCallDetector(jvm, sink, settings.stallAfter().toMillis(), clock);
+        this.worker = new JvmWorker(jvm, worker, hungCalls);
+        this.backoff = new ReconnectBackoff(settings);
+        this.permission = new LoginPermission(jvm, sink);
     }
 
     public String jvm() {
         return jvm;
     }
 
-    public ConnectionProfile profile() {
-        return profile;
-    }
-
     void start() {
-        submit(this::connect);
+        worker.submit(this::connect);
     }
 
     /** Drops the current connection (if any) and tries again now. */
     void reconnectNow() {
-        submit(() -> {
-            dropConnector();
-            failedAttempts = 0;
+        worker.submit(() -> {
+            dropSession();
+            backoff.reset();
             connect();
         });
     }
@@ -103,115 +98,79 @@ public final class JvmConnection {
      */
     CompletableFuture<Void> close() {
         closed = true;
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        try {
-            worker.execute(() -> {
-                dropConnector();
-                done.complete(null);
-            });
-        } catch (RejectedExecutionException e) {
-            done.complete(null);
-        }
-        worker.shutdown();
-        return done;
+        return worker.stopAfter(this::dropSession);
     }
 
-    private void submit(Runnable task) {
-        try {
-            worker.execute(task);
-        } catch (RejectedExecutionException e) {
-            LOG.log(System.Logger.Level.DEBUG, "{0}: worker stopped, task dropped", jvm);
+    /** Called by the fleet's watchdog: shows the JVM as not answering while a call hangs. */
+    void checkStall(long nowMillis) {
+        if (!closed) {
+            hungCalls.check(nowMillis);
         }
     }
-
-    // ---- connecting ----
 
     private void connect() {
         if (closed) {
             return;
         }
         cancelPending();
-        sink.connectionChanged(jvm, failedAttempts == 0 ? ConnectionState.connecting()
-                : ConnectionState.reconnecting(lastReason, 0, failedAttempts));
+        sink.connectionChanged(jvm, backoff.attempting());
         JMXConnector c = null;
         try {
             c = JmxConnect.open(profile, password);
             int gen = ++generation;
             c.addConnectionNotificationListener((n, hb) -> onConnectionNotification(gen, n), null, null);
-            connector = c;
-            reader = new JvmReader(jvm, c.getMBeanServerConnection(), mbeanListener);
-            reader.server().addNotificationListener(MBeanServerDelegate.DELEGATE_NAME, registrationListener, null, null);
-            failedAttempts = 0;
-            auditCadence.somethingHappened();
+            session = new JvmSession(jvm, c, mbeanListener, registrationListener, sink, clock, hungCalls,
+                    permission);
+            backoff.reset();
             sink.connectionChanged(jvm, ConnectionState.connected());
-            Permission probed = RoleProbe.probe(reader.server(), profile.declaredRole());
-            sink.permissionChanged(jvm, refusal != null && probed.actionsAllowed() ? refusal : probed);
-            poll();
-            long every = settings.pollInterval().toMillis();
-            pending = worker.scheduleWithFixedDelay(() -> pollIf(gen), every, every, TimeUnit.MILLISECONDS);
+            permission.probed(RoleProbe.probe(session.server(), profile.declaredRole()));
+            session.poll();
+            pending = worker.every(settings.pollInterval().toMillis(), () -> pollIf(gen));
         } catch (SecurityException e) {
-            forgetConnector();
-            closeInBackground(c);
+            session = null;
+            JmxConnect.closeInBackground(jvm, c);
             sink.connectionChanged(jvm, ConnectionState.disconnected("login refused: " + e.getMessage()
                     + " (fix the profile and connect again)"));
         } catch (IOException | InstanceNotFoundException | RuntimeException e) {
-            forgetConnector();
-            closeInBackground(c);
-            retryLater(describe(e));
+            session = null;
+            JmxConnect.closeInBackground(jvm, c);
+            retryLater(JmxConnect.describe(e));
         }
     }
 
     private void onConnectionNotification(int gen, Notification n) {
         String type = n.getType();
         if (JMXConnectionNotification.FAILED.equals(type) || JMXConnectionNotification.CLOSED.equals(type)) {
-            submit(() -> lost(gen, "connection " + type.substring(type.lastIndexOf('.') + 1)));
+            worker.submit(() -> lost(gen, "connection " + type.substring(type.lastIndexOf('.') + 1)));
         } else if (JMXConnectionNotification.NOTIFS_LOST.equals(type)) {
-            submit(() -> pollIf(gen));
+            worker.submit(() -> pollIf(gen));
         }
     }
 
     private void pollIf(int gen) {
-        if (gen == generation && reader != null && !closed) {
+        if (gen == generation && session != null && !closed) {
             try {
-                poll();
+                session.poll();
             } catch (IOException e) {
-                lost(gen, describe(e));
+                lost(gen, JmxConnect.describe(e));
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, jvm + ": poll failed; will try again", e);
             }
         }
     }
 
-    private void poll() throws IOException {
-        stallWatch.callStarted();
-        try {
-            long startedAt = clock.getAsLong();
-            boolean withAuditLogs = auditCadence.due(startedAt);
-            JvmReading reading = reader.readAll(startedAt, withAuditLogs);
-            if (withAuditLogs) {
-                auditCadence.read(startedAt);
-            }
-            sink.polled(reading);
-        } finally {
-            stallWatch.callEnded();
-        }
-    }
-
     private void lost(int gen, String reason) {
-        if (gen != generation || reader == null || closed) {
+        if (gen != generation || session == null || closed) {
             return;
         }
-        dropConnector();
+        dropSession();
         retryLater(reason);
     }
 
     private void retryLater(String reason) {
-        if (closed) {
-            return;
+        if (!closed) {
+            countDown(backoff.failed(reason, clock.getAsLong()));
         }
-        lastReason = reason;
-        failedAttempts++;
-        countDown(clock.getAsLong() + settings.reconnectDelayMillis(failedAttempts));
     }
 
     /** Publishes "RECONNECTING in n s" every second until {@code retryAt}, then connects. */
@@ -224,23 +183,17 @@ public final class JvmConnection {
             connect();
             return;
         }
-        sink.connectionChanged(jvm,
-                ConnectionState.reconnecting(lastReason, (remaining + 999) / 1000, failedAttempts));
+        sink.connectionChanged(jvm, backoff.waiting(remaining));
         long next = remaining % 1000 == 0 ? 1000 : remaining % 1000;
-        pending = worker.schedule(() -> countDown(retryAt), next, TimeUnit.MILLISECONDS);
+        pending = worker.after(next, () -> countDown(retryAt));
     }
 
-    private void dropConnector() {
+    private void dropSession() {
         cancelPending();
         generation++;
-        JMXConnector c = connector;
-        forgetConnector();
-        closeInBackground(c);
-    }
-
-    private void forgetConnector() {
-        connector = null;
-        reader = null;
+        JMXConnector c = session == null ? null : session.connector();
+        session = null;
+        JmxConnect.closeInBackground(jvm, c);
     }
 
     private void cancelPending() {
@@ -250,156 +203,55 @@ public final class JvmConnection {
         }
     }
 
-    /** Closing a connector to a dead or hung peer can block for long: never on the worker. */
-    private void closeInBackground(JMXConnector c) {
-        if (c == null) {
-            return;
-        }
-        Thread closer = new Thread(() -> {
-            try {
-                c.close();
-            } catch (IOException | RuntimeException e) {
-                LOG.log(System.Logger.Level.DEBUG, "closing a broken connector: {0}", e.toString());
-            }
-        }, "fusebox-jmx-close-" + jvm);
-        closer.setDaemon(true);
-        closer.start();
-    }
-
-    static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-    }
-
-    /** Called by the fleet's watchdog: shows the JVM as not answering while a call hangs. */
-    void checkStall(long nowMillis) {
-        if (!closed) {
-            stallWatch.check(nowMillis);
-        }
-    }
-
-    // ---- notifications ----
-
+    /** On the connector's thread: a breaker's or bulkhead's attribute changed; handled on the worker. */
     private void onMBeanNotification(Notification n, Object handback) {
-        if (!(n instanceof AttributeChangeNotification change) || !(handback instanceof ObjectName name)) {
-            return;
+        if (n instanceof AttributeChangeNotification change && handback instanceof ObjectName name) {
+            int gen = generation;
+            worker.submit(() -> {
+                if (gen == generation && session != null) {
+                    try {
+                        session.attributeChanged(name, change);
+                    } catch (IOException e) {
+                        lost(generation, JmxConnect.describe(e));
+                    }
+                }
+            });
         }
-        int gen = generation;
-        submit(() -> {
-            if (gen != generation || reader == null) {
-                return;
-            }
-            MethodKey breaker = reader.breakerKey(name);
-            MethodKey bulkhead = reader.bulkheadKey(name);
-            if ("State".equals(change.getAttributeName()) && breaker != null) {
-                sink.stateNotified(breaker, String.valueOf(change.getNewValue()), change.getMessage(),
-                        n.getTimeStamp());
-                auditCadence.somethingHappened();
-                rereadAfterAction(breaker);
-            } else if ("Saturated".equals(change.getAttributeName()) && bulkhead != null) {
-                sink.saturationNotified(bulkhead, Boolean.TRUE.equals(change.getNewValue()), n.getTimeStamp());
-            }
-        });
     }
 
-    /** An MBean of Fusebox's domain came or went (an application redeployed): read again now. */
+    /** On the connector's thread: an MBean of Fusebox's domain came or went (a redeploy): read again now. */
     private void onRegistration(Notification n, Object handback) {
-        if (!(n instanceof MBeanServerNotification registration)
-                || !ManagementNames.DOMAIN.equals(registration.getMBeanName().getDomain())) {
-            return;
+        if (n instanceof MBeanServerNotification registration
+                && ManagementNames.DOMAIN.equals(registration.getMBeanName().getDomain())) {
+            int gen = generation;
+            worker.submit(() -> {
+                if (gen == generation && session != null) {
+                    session.forget(registration.getMBeanName());
+                    pollIf(gen);
+                }
+            });
         }
-        int gen = generation;
-        submit(() -> {
-            if (gen == generation && reader != null) {
-                reader.forget(registration.getMBeanName());
-                pollIf(gen);
-            }
-        });
     }
-
-    // ---- acting ----
 
     CompletableFuture<List<ActionOutcome>> perform(Action action, List<MethodKey> targets, String reason,
                                                    String expiry) {
-        return onWorker(() -> {
-            auditCadence.somethingHappened();
-            List<ActionOutcome> outcomes = new ArrayList<>();
-            for (MethodKey key : targets) {
-                outcomes.add(BreakerActions.onBreaker(this, action, key,
-                        reader == null ? null : reader.breakerName(key), reason, expiry));
-            }
-            return outcomes;
-        }, targets.stream().map(k -> ActionOutcome.failed(jvm, k.name(), action, "connection closed")).toList());
+        return worker.call(() -> session == null
+                ? targets.stream().map(k -> ActionOutcome.failed(jvm, k.name(), action, "not connected")).toList()
+                : afterAction(session.act(action, targets, reason, expiry)),
+                targets.stream().map(k -> ActionOutcome.failed(jvm, k.name(), action, "connection closed")).toList());
     }
 
     CompletableFuture<List<ActionOutcome>> performOnGroup(Action action, String group, String reason,
                                                           String expiry) {
-        return onWorker(() -> {
-            auditCadence.somethingHappened();
-            List<ActionOutcome> outcomes = new ArrayList<>();
-            if (reader != null) {
-                for (ObjectName registry : reader.registriesWithGroup(group)) {
-                    outcomes.addAll(BreakerActions.onGroup(this, action, registry, group, reason, expiry));
-                }
-            }
-            return outcomes;
-        }, List.of(ActionOutcome.failed(jvm, "group:" + group, action, "connection closed")));
+        return worker.call(() -> session == null ? List.of() : afterAction(session.actOnGroup(action, group, reason,
+                expiry)), List.of(ActionOutcome.failed(jvm, "group:" + group, action, "connection closed")));
     }
 
-    private CompletableFuture<List<ActionOutcome>> onWorker(Supplier<List<ActionOutcome>> task,
-                                                           List<ActionOutcome> ifClosed) {
-        CompletableFuture<List<ActionOutcome>> result = new CompletableFuture<>();
-        try {
-            worker.execute(() -> {
-                stallWatch.callStarted();
-                try {
-                    result.complete(task.get());
-                } catch (RuntimeException e) {
-                    result.completeExceptionally(e);
-                } finally {
-                    stallWatch.callEnded();
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            result.complete(ifClosed);
+    /** The connector failed during the action: lost, as if it had said so itself. */
+    private List<ActionOutcome> afterAction(List<ActionOutcome> outcomes) {
+        if (session.brokenBy() != null) {
+            lost(generation, session.brokenBy());
         }
-        return result;
-    }
-
-    // used by BreakerActions, on the worker
-
-    MBeanServerConnection server() {
-        return reader == null ? null : reader.server();
-    }
-
-    /** The server refused an action: from now on this login counts as a viewer. */
-    void refused(String action, SecurityException e) {
-        refusal = new Permission(Permission.Role.VIEWER,
-                e.getMessage() + " (the server refused " + action + "; actions disabled for " + jvm + ")");
-        sink.permissionChanged(jvm, refusal);
-    }
-
-    /** Re-reads a breaker so the table shows the effect of an action or notification at once. */
-    void rereadAfterAction(MethodKey key) {
-        if (reader == null) {
-            return;
-        }
-        try {
-            BreakerReading r = reader.reread(key);
-            if (r != null) {
-                sink.breakerRead(r, clock.getAsLong());
-            }
-        } catch (IOException e) {
-            lost(generation, describe(e));
-        }
-    }
-
-    /** Re-reads everything (after a group action). */
-    void pollAfterAction() {
-        pollIf(generation);
+        return outcomes;
     }
 }

@@ -25,7 +25,9 @@ import javax.management.ObjectName;
 /**
  * Reads one connected JVM's Fusebox MBeans: finds them, subscribes the connection's listener to
  * each breaker and bulkhead once (handback: the ObjectName), and reads their attributes in bulk
- * (one round trip per MBean). One reader per connector; confined to the connection's worker.
+ * (one round trip per MBean). One reader per connector.
+ *
+ * <p>Thread-safety: not thread-safe; confined to the connection's worker thread.
  */
 final class JvmReader {
 

@@ -2,6 +2,7 @@ package dev.fusebox.console.connect;
 
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
+import dev.fusebox.console.operator.LocalJvm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -19,34 +20,14 @@ import java.util.Properties;
  *   <li>without the {@code jdk.attach} module (a JRE) the list is empty and {@link #available()}
  *       says why.</li>
  * </ul>
- * Blocking (attaching takes a moment per JVM): call it off the FX thread. Stateless.
+ *
+ * <p>Thread-safety: stateless; {@link #discover} blocks (attaching takes a moment per JVM): call it
+ * off the FX thread.
  */
 public final class LocalJvmDiscovery {
 
     private static final System.Logger LOG = System.getLogger(LocalJvmDiscovery.class.getName());
     private static final String LOCAL_ADDRESS = "com.sun.management.jmxremote.localConnectorAddress";
-
-    /**
-     * A local JVM found.
-     *
-     * @param pid             process id
-     * @param displayName     main class or jar, as the JVM reports it
-     * @param remoteEndpoint  {@code host:port} of a remote connector its properties name, or empty
-     * @param localConnector  its local connector's service URL, or empty
-     */
-    public record LocalJvm(String pid, String displayName, String remoteEndpoint, String localConnector) {
-
-        /** A profile that connects to it: the local connector when there is one, else the remote one. */
-        public ConnectionProfile profile() {
-            String name = "pid " + pid;
-            if (!localConnector.isEmpty()) {
-                return ConnectionProfile.atUrl(name, localConnector);
-            }
-            int colon = remoteEndpoint.lastIndexOf(':');
-            return new ConnectionProfile(name, remoteEndpoint.substring(0, colon),
-                    Integer.parseInt(remoteEndpoint.substring(colon + 1)), "", false, null, "");
-        }
-    }
 
     /** Whether the Attach API is there; false on a JRE without {@code jdk.attach}. */
     public static boolean available() {

@@ -14,7 +14,9 @@ import javax.management.openmbean.CompositeData;
  * Reads the management API's records back from the open data an MXBean attribute arrives as over
  * {@code getAttributes} (a record is a {@link CompositeData} whose items are its components; a list
  * is an array). Reading attributes in bulk costs one round trip per MBean, where an MXBean proxy
- * would cost one per attribute. Stateless.
+ * would cost one per attribute.
+ *
+ * <p>Thread-safety: stateless; safe on any thread.
  */
 final class OpenData {
 

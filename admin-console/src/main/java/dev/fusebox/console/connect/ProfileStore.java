@@ -1,6 +1,7 @@
 package dev.fusebox.console.connect;
 
 import dev.fusebox.console.feed.Permission;
+import dev.fusebox.console.operator.ConnectionProfile;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -17,7 +18,10 @@ import java.util.Properties;
  * {@code ~/.fusebox/console-profiles.properties} (the system property
  * {@code fusebox.console.profiles} names another file). Passwords are never written: a
  * {@link ConnectionProfile} has none. Written to a temporary file and renamed into place.
- * Not thread-safe; the console uses it from one place.
+ *
+ * <p>Thread-safety: not thread-safe for concurrent saves (a save reads, changes and rewrites the file);
+ * the console saves on its one background thread only. A load while a save runs sees the old or the
+ * new file, never a half-written one (the rename is atomic).
  */
 public final class ProfileStore {
 

@@ -19,6 +19,8 @@ import javax.management.ObjectName;
  * is refused with a {@link SecurityException} for a read-only login and fails harmlessly (no such
  * operation, nothing audited, nothing changed) for an operator. A server that checks the role only
  * inside its operations lets the probe through; then the first refused action tells.
+ *
+ * <p>Thread-safety: stateless; {@link #probe} blocks on JMX and runs on a connection's worker thread.
  */
 final class RoleProbe {
 

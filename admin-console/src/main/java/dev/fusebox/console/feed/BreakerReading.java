@@ -8,6 +8,9 @@ import java.util.List;
 /**
  * A circuit breaker's attributes as read from its MXBean at one moment.
  *
+ * <p>Thread-safety: an immutable record (its list of transitions is a copy, the management API's records
+ * are immutable); safe on any thread.
+ *
  * @param key               which breaker
  * @param state             CLOSED, OPEN or HALF_OPEN
  * @param forcing           the operator's forcing, or null while automatic

@@ -6,6 +6,8 @@ import java.util.List;
  * A circuit breaker as the console shows it: the latest reading, its rates, five minutes of rate
  * history, and the cause of the last state change the server announced.
  *
+ * <p>Thread-safety: an immutable record (its history is a copy); safe on any thread.
+ *
  * @param reading   the latest attributes
  * @param rates     rates between the last two polls
  * @param history   rates of the last five minutes (by default), oldest first

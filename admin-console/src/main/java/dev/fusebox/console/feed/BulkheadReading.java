@@ -3,6 +3,8 @@ package dev.fusebox.console.feed;
 /**
  * A bulkhead's attributes as read from its MXBean at one moment.
  *
+ * <p>Thread-safety: an immutable record; safe on any thread.
+ *
  * @param key       which guarded method
  * @param limit     calls that may run at once
  * @param queueSize queue places (0 for a synchronous method)

@@ -3,6 +3,8 @@ package dev.fusebox.console.feed;
 /**
  * The health of one connection as the operator sees it.
  *
+ * <p>Thread-safety: an immutable record; safe on any thread.
+ *
  * @param phase          where the connection is
  * @param reason         why it is not connected; for CONNECTED empty, or why it looks stuck
  * @param retryInSeconds for RECONNECTING: whole seconds until the next attempt

@@ -9,7 +9,9 @@ import java.util.List;
  *
  * <p>A rate is the counter's increase over the time between two readings. A counter that went down
  * means the application restarted (or its breaker was recreated): the history restarts and the first
- * reading after it yields no rate. Not thread-safe: {@link FleetFeed} calls it under its lock.
+ * reading after it yields no rate.
+ *
+ * <p>Thread-safety: not thread-safe; {@link FleetFeed} calls it under its lock.
  */
 final class CounterRates {
 

@@ -5,6 +5,9 @@ import java.util.Collection;
 /**
  * Where the connection layer reports what it learns about a JVM. Calls for one JVM come from one
  * thread at a time (that connection's worker); calls for different JVMs may be concurrent.
+ *
+ * <p>Thread-safety: implementations must take concurrent calls for different JVMs; {@link FleetFeed}
+ * does, under its lock.
  */
 public interface FeedSink {
 

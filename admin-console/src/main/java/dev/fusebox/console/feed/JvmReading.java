@@ -9,6 +9,8 @@ import java.util.Map;
 /**
  * Everything one poll of one JVM read.
  *
+ * <p>Thread-safety: an immutable record (its maps and lists are copies); safe on any thread.
+ *
  * @param jvm       the connection's name
  * @param atMillis  when the poll finished (console clock)
  * @param groups    breaker groups per application

@@ -10,6 +10,9 @@ import java.util.TreeSet;
  * Everything the console shows about one JVM at one moment. Immutable; a new one is published on
  * every change.
  *
+ * <p>Thread-safety: an immutable record; safe on any thread (the UI dispatcher hands it from the feed's
+ * callers to the FX thread).
+ *
  * @param jvm        the connection's name
  * @param connection the connection's health
  * @param permission what the login may do

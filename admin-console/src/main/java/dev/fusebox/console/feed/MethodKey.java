@@ -6,6 +6,8 @@ import java.util.Objects;
  * One guarded method of one application in one connected JVM: what a breaker or bulkhead row is
  * keyed by across the fleet.
  *
+ * <p>Thread-safety: an immutable record; safe on any thread.
+ *
  * @param jvm         the connection's name in the console (unique in the fleet)
  * @param application the application the method belongs to
  * @param beanClass   the bean class

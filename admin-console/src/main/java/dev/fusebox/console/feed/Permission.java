@@ -8,6 +8,8 @@ package dev.fusebox.console.feed;
  * invocation of an operation that does not exist, which an access controller refuses for a
  * read-only login before looking for the operation), or from the first action the server refused.
  *
+ * <p>Thread-safety: an immutable record; safe on any thread.
+ *
  * @param role   what the console believes the login is
  * @param reason the evidence, shown beside disabled actions
  */

@@ -3,6 +3,8 @@ package dev.fusebox.console.feed;
 /**
  * Rates between two consecutive polls of one breaker, placed at the later poll.
  *
+ * <p>Thread-safety: an immutable record; safe on any thread.
+ *
  * @param atMillis            when the later poll finished
  * @param callsPerSecond      calls decided about, per second
  * @param failuresPerSecond   failed calls per second

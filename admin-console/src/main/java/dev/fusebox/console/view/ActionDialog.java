@@ -1,6 +1,6 @@
 package dev.fusebox.console.view;
 
-import dev.fusebox.console.connect.Action;
+import dev.fusebox.console.operator.Action;
 import dev.fusebox.console.viewmodel.ActionsViewModel;
 import dev.fusebox.console.viewmodel.PendingAction;
 import javafx.scene.control.Button;
@@ -15,6 +15,8 @@ import javafx.stage.Window;
 /**
  * The confirmation step of an action: says what will happen to which breakers, asks for the reason
  * (required to force) and an optional expiry, and sends the action only on "Confirm".
+ *
+ * <p>Thread-safety: FX thread only (it builds and shows scene-graph nodes); stateless itself.
  */
 final class ActionDialog {
 

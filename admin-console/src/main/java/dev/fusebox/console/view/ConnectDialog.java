@@ -1,13 +1,10 @@
 package dev.fusebox.console.view;
 
-import dev.fusebox.console.connect.ConnectionProfile;
-import dev.fusebox.console.connect.LocalJvmDiscovery;
 import dev.fusebox.console.feed.Permission;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
+import dev.fusebox.console.operator.ConnectionProfile;
+import dev.fusebox.console.operator.LocalJvm;
+import dev.fusebox.console.viewmodel.ConnectViewModel;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -25,20 +22,17 @@ import javafx.util.StringConverter;
 
 /**
  * Asks where to connect: a saved profile, or host, port, login, TLS and the login's role, or a local
- * JVM found through the Attach API. The password is asked for every time and never saved.
+ * JVM found through the Attach API. The password is asked for every time and never saved. The
+ * controls bind to a {@link ConnectViewModel}, which holds the form and sends the request.
+ *
+ * <p>Thread-safety: FX thread only (it builds and shows scene-graph nodes); stateless itself.
  */
 final class ConnectDialog {
-
-    /** What the operator asked for. */
-    record Request(ConnectionProfile profile, char[] password, boolean save) {
-    }
 
     private ConnectDialog() {
     }
 
-    static Dialog<ButtonType> show(Window owner, List<ConnectionProfile> saved, ConnectionProfile prefill,
-                                   Supplier<CompletableFuture<List<LocalJvmDiscovery.LocalJvm>>> discover,
-                                   Executor ui, Consumer<Request> onConnect) {
+    static Dialog<ButtonType> show(Window owner, ConnectViewModel form) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Connect to a JVM");
@@ -46,13 +40,12 @@ final class ConnectDialog {
         ButtonType connect = new ButtonType("Connect", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(connect, ButtonType.CANCEL);
 
-        ComboBox<ConnectionProfile> profiles = new ComboBox<>();
-        profiles.getItems().setAll(saved);
-        profiles.setPromptText(saved.isEmpty() ? "no saved profiles" : "saved profiles");
+        ComboBox<ConnectionProfile> profiles = new ComboBox<>(form.savedProfiles());
+        profiles.setPromptText(form.savedProfiles().isEmpty() ? "no saved profiles" : "saved profiles");
         profiles.setConverter(new StringConverter<>() {
             @Override
             public String toString(ConnectionProfile p) {
-                return p == null ? "" : p.name() + " (" + p.user() + "@" + p.address() + ")";
+                return ConnectViewModel.describe(p);
             }
 
             @Override
@@ -60,91 +53,66 @@ final class ConnectDialog {
                 return null;
             }
         });
+        profiles.valueProperty().addListener((o, was, now) -> form.fill(now));
         TextField name = field("connectName", "name shown in the console (default host:port)");
+        name.textProperty().bindBidirectional(form.nameProperty());
         TextField host = field("connectHost", "host");
+        host.textProperty().bindBidirectional(form.hostProperty());
         TextField port = field("connectPort", "port");
+        port.textProperty().bindBidirectional(form.portProperty());
         TextField user = field("connectUser", "user");
+        user.textProperty().bindBidirectional(form.userProperty());
         TextField url = field("connectUrl", "or a full service:jmx:... URL (local JVMs)");
+        url.textProperty().bindBidirectional(form.serviceUrlProperty());
         PasswordField password = new PasswordField();
         password.setId("connectPassword");
+        password.textProperty().bindBidirectional(form.passwordProperty());
         CheckBox tls = new CheckBox("TLS (trust store: javax.net.ssl.trustStore)");
+        tls.selectedProperty().bindBidirectional(form.tlsProperty());
         ChoiceBox<Permission.Role> role = new ChoiceBox<>();
         role.getItems().setAll(Permission.Role.values());
-        role.setValue(Permission.Role.UNKNOWN);
+        role.valueProperty().bindBidirectional(form.roleProperty());
         CheckBox save = new CheckBox("save this profile (never the password)");
-        save.setSelected(true);
+        save.selectedProperty().bindBidirectional(form.saveProperty());
 
-        Consumer<ConnectionProfile> fill = p -> {
-            if (p == null) {
-                return;
-            }
-            name.setText(p.name());
-            host.setText(p.host());
-            port.setText(p.port() == 0 ? "" : Integer.toString(p.port()));
-            user.setText(p.user());
-            url.setText(p.serviceUrl());
-            tls.setSelected(p.tls());
-            role.setValue(p.declaredRole());
-        };
-        fill.accept(prefill);
-        profiles.valueProperty().addListener((o, was, now) -> fill.accept(now));
-
-        ListView<LocalJvmDiscovery.LocalJvm> local = new ListView<>();
+        ListView<LocalJvm> local = new ListView<>(form.localJvms());
         local.setPrefHeight(90);
-        local.setPlaceholder(new Label(LocalJvmDiscovery.available() ? "press \"Find local JVMs\""
-                : "the Attach API (jdk.attach) is not available in this runtime"));
-        local.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> fill.accept(
+        local.placeholderProperty().bind(Bindings.createObjectBinding(
+                () -> new Label(form.localJvmsNoteProperty().get()), form.localJvmsNoteProperty()));
+        local.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> form.fill(
                 now == null ? null : now.profile()));
         Button find = new Button("Find local JVMs");
-        find.setDisable(!LocalJvmDiscovery.available());
-        find.setOnAction(e -> {
-            find.setDisable(true);
-            local.setPlaceholder(new Label("looking ..."));
-            discover.get().whenComplete((list, error) -> ui.execute(() -> {
-                find.setDisable(false);
-                local.getItems().setAll(list == null ? List.of() : list);
-                local.setPlaceholder(new Label(error != null ? "discovery failed: " + error
-                        : "no local JVM with a Fusebox or local JMX connector"));
-            }));
-        });
+        find.setDisable(!form.discoveryAvailable());
+        if (form.discoveryAvailable()) {
+            find.disableProperty().bind(form.discoveringProperty());
+        }
+        find.setOnAction(e -> form.findLocalJvms());
 
-        GridPane form = new GridPane();
-        form.setHgap(10);
-        form.setVgap(6);
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(6);
         int row = 0;
-        form.addRow(row++, new Label("Profile"), profiles);
-        form.addRow(row++, new Label("Name"), name);
-        form.addRow(row++, new Label("Host"), host);
-        form.addRow(row++, new Label("Port"), port);
-        form.addRow(row++, new Label("User"), user);
-        form.addRow(row++, new Label("Password"), password);
-        form.addRow(row++, new Label("Role of this login"), role);
-        form.addRow(row++, new Label(""), tls);
-        form.addRow(row++, new Label("Service URL"), url);
-        form.addRow(row++, find, local);
-        form.addRow(row, new Label(""), save);
-        dialog.getDialogPane().setContent(form);
+        grid.addRow(row++, new Label("Profile"), profiles);
+        grid.addRow(row++, new Label("Name"), name);
+        grid.addRow(row++, new Label("Host"), host);
+        grid.addRow(row++, new Label("Port"), port);
+        grid.addRow(row++, new Label("User"), user);
+        grid.addRow(row++, new Label("Password"), password);
+        grid.addRow(row++, new Label("Role of this login"), role);
+        grid.addRow(row++, new Label(""), tls);
+        grid.addRow(row++, new Label("Service URL"), url);
+        grid.addRow(row++, find, local);
+        grid.addRow(row, new Label(""), save);
+        dialog.getDialogPane().setContent(grid);
 
         Button ok = (Button) dialog.getDialogPane().lookupButton(connect);
         ok.setId("connectButton");
-        ok.disableProperty().bind(url.textProperty().isEmpty()
-                .and(host.textProperty().isEmpty().or(port.textProperty().isEmpty())));
+        ok.disableProperty().bind(form.readyProperty().not());
         dialog.setResultConverter(button -> button);
         dialog.setOnHidden(e -> {
-            if (dialog.getResult() != connect) {
-                return;
+            if (dialog.getResult() == connect) {
+                form.connect();
             }
-            int p;
-            try {
-                p = port.getText().isBlank() ? 0 : Integer.parseInt(port.getText().strip());
-            } catch (NumberFormatException ex) {
-                p = 0;
-            }
-            String display = !name.getText().isBlank() ? name.getText().strip()
-                    : !url.getText().isBlank() ? url.getText().strip() : host.getText().strip() + ":" + p;
-            onConnect.accept(new Request(new ConnectionProfile(display, host.getText().strip(), p,
-                    user.getText().strip(), tls.isSelected(), role.getValue(), url.getText().strip()),
-                    password.getText().toCharArray(), save.isSelected()));
         });
         dialog.show();
         return dialog;

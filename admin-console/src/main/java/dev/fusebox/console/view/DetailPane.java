@@ -26,6 +26,8 @@ import javafx.scene.layout.VBox;
 /**
  * The selected breaker: facts, a chart of its rates over five minutes, transitions, the audited
  * actions on it, bulkhead gauges.
+ *
+ * <p>Thread-safety: a scene-graph node; FX thread only.
  */
 final class DetailPane extends VBox {
 

@@ -1,11 +1,11 @@
 package dev.fusebox.console.viewmodel;
 
-import dev.fusebox.console.connect.Action;
-import dev.fusebox.console.connect.ActionOutcome;
-import dev.fusebox.console.connect.FleetOperations;
 import dev.fusebox.console.feed.ConnectionState;
 import dev.fusebox.console.feed.MethodKey;
 import dev.fusebox.console.feed.Permission;
+import dev.fusebox.console.operator.Action;
+import dev.fusebox.console.operator.ActionOutcome;
+import dev.fusebox.console.operator.FleetOperations;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -29,6 +29,10 @@ import javafx.collections.ObservableList;
  * results per breaker. Actions on the selection are disabled when nothing is selected, when a
  * selected breaker's JVM is not connected, or when its login is (or turned out to be) a viewer;
  * the reason is shown.
+ *
+ * <p>Thread-safety: not thread-safe; confined to the FX thread in the running console (to the one test
+ * thread in the view-model tests). The results of actions come back from the connections' workers
+ * through the {@code ui} executor.
  */
 public final class ActionsViewModel {
 

@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * One operator action from a JVM's audit log, as a row of the console's audit table. Immutable.
+ * One operator action from a JVM's audit log, as a row of the console's audit table.
+ *
+ * <p>Thread-safety: an immutable record (the management API's {@code AuditEntry} is one too); safe on
+ * any thread.
  *
  * @param jvm         the connection's name
  * @param application the application whose registry audited it

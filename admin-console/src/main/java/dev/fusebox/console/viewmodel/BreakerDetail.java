@@ -18,6 +18,9 @@ import javafx.collections.ObservableList;
 /**
  * The detail of the selected breaker: its rates over time, window, transitions, configuration,
  * bulkheads, and the audited operator actions on it.
+ *
+ * <p>Thread-safety: not thread-safe; confined to the FX thread in the running console (to the one test
+ * thread in the view-model tests).
  */
 public final class BreakerDetail {
 

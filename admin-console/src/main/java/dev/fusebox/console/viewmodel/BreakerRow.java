@@ -19,7 +19,12 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** One circuit breaker in the fleet-wide table. */
+/**
+ * One circuit breaker in the fleet-wide table.
+ *
+ * <p>Thread-safety: not thread-safe; confined to the FX thread in the running console (to the one test
+ * thread in the view-model tests); its key is immutable.
+ */
 public final class BreakerRow {
 
     private final MethodKey key;

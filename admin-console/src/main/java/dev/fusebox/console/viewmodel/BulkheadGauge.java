@@ -7,6 +7,8 @@ import dev.fusebox.console.feed.BulkheadSnapshot;
  * A bulkhead as a gauge: how full its slots and queue are. Immutable; the detail replaces its
  * list of gauges on every update.
  *
+ * <p>Thread-safety: an immutable record; safe on any thread.
+ *
  * @param name       {@code <bean class>#<method>}
  * @param slotsUsed  running over limit, 0..1
  * @param queueUsed  waiting over queue size, 0..1 (0 for a synchronous method)

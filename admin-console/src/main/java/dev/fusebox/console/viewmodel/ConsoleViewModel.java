@@ -1,12 +1,12 @@
 package dev.fusebox.console.viewmodel;
 
-import dev.fusebox.console.connect.FleetOperations;
 import dev.fusebox.console.feed.BreakerSnapshot;
 import dev.fusebox.console.feed.BulkheadSnapshot;
 import dev.fusebox.console.feed.ConnectionState;
 import dev.fusebox.console.feed.JvmSnapshot;
 import dev.fusebox.console.feed.MethodKey;
 import dev.fusebox.console.feed.Permission;
+import dev.fusebox.console.operator.FleetOperations;
 import dev.fusebox.ft.management.AuditEntry;
 import dev.fusebox.ft.management.BreakerGroup;
 import java.util.ArrayList;
@@ -35,6 +35,10 @@ import javafx.collections.transformation.FilteredList;
  * and an "attention only" switch), the selection and its detail, the actions, and the audit logs
  * of the fleet (filtered by the same search text).
  * {@link #apply(JvmSnapshot)} folds in what the feed published; only changed values fire.
+ *
+ * <p>Thread-safety: not thread-safe; confined to the FX thread in the running console (to the one test
+ * thread in the view-model tests). Snapshots from the feed reach {@link #apply} on that thread through
+ * the {@code UiDispatcher}.
  */
 public final class ConsoleViewModel {
 

@@ -10,7 +10,12 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** One application of one JVM in the fleet overview. */
+/**
+ * One application of one JVM in the fleet overview.
+ *
+ * <p>Thread-safety: not thread-safe; confined to the FX thread in the running console (to the one test
+ * thread in the view-model tests); its JVM and application are final.
+ */
 public final class FleetRow {
 
     private final String jvm;

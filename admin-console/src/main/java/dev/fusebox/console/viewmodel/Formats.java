@@ -7,7 +7,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-/** How numbers, durations and times read in the console. Stateless. */
+/**
+ * How numbers, durations and times read in the console.
+ *
+ * <p>Thread-safety: stateless (its formatters are immutable); safe on any thread.
+ */
 public final class Formats {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());

@@ -1,7 +1,7 @@
 package dev.fusebox.console.viewmodel;
 
-import dev.fusebox.console.connect.Action;
 import dev.fusebox.console.feed.MethodKey;
+import dev.fusebox.console.operator.Action;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -12,6 +12,9 @@ import javafx.beans.property.StringProperty;
 /**
  * An action waiting for the operator's confirmation: what it will do to what, the reason (required
  * to force) and an optional expiry. Nothing is sent before {@link ActionsViewModel#confirm}.
+ *
+ * <p>Thread-safety: not thread-safe; confined to the FX thread in the running console (to the one test
+ * thread in the view-model tests); the action, its targets (a copy) and group are immutable.
  */
 public final class PendingAction {
 

@@ -3,6 +3,8 @@ package dev.fusebox.console.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fusebox.console.feed.Permission;
+import dev.fusebox.console.operator.ConnectionProfile;
+import dev.fusebox.console.operator.LocalJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -43,7 +45,7 @@ class ProfileStoreTest {
 
         Properties fusebox = new Properties();
         fusebox.setProperty("fusebox.jmx.port", "9010");
-        LocalJvmDiscovery.LocalJvm jvm = LocalJvmDiscovery.inspect("4711", "com.example.Shop", fusebox, none);
+        LocalJvm jvm = LocalJvmDiscovery.inspect("4711", "com.example.Shop", fusebox, none);
         assertThat(jvm.remoteEndpoint()).isEqualTo("127.0.0.1:9010");
         assertThat(jvm.profile().port()).isEqualTo(9010);
 

@@ -8,6 +8,7 @@ import dev.fusebox.console.feed.JvmSnapshot;
 import dev.fusebox.console.feed.Permission;
 import dev.fusebox.console.fixture.Eventually;
 import dev.fusebox.console.fixture.TestJmxServer;
+import dev.fusebox.console.operator.ConnectionProfile;
 import dev.fusebox.ft.jmx.remote.Credentials;
 import dev.fusebox.ft.jmx.remote.RemoteAudit;
 import dev.fusebox.ft.jmx.remote.RemoteConnector;

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fusebox.console.app.Console;
 import dev.fusebox.console.app.ConsoleApp;
-import dev.fusebox.console.connect.ConnectionProfile;
 import dev.fusebox.console.connect.ConsoleSettings;
 import dev.fusebox.console.connect.LocalJvmDiscovery;
 import dev.fusebox.console.connect.ProfileStore;
 import dev.fusebox.console.feed.Permission;
 import dev.fusebox.console.fixture.Eventually;
+import dev.fusebox.console.operator.ConnectionProfile;
+import dev.fusebox.console.operator.LocalJvm;
 import dev.fusebox.console.viewmodel.AuditRow;
 import dev.fusebox.console.viewmodel.BreakerRow;
 import dev.fusebox.console.viewmodel.FleetRow;
@@ -391,7 +392,7 @@ class ConsoleAgainstDemoShopTest {
     @Test
     void findLocalJvmsListsTheDemoWithItsConnector() {
         assertThat(LocalJvmDiscovery.available()).isTrue();
-        List<LocalJvmDiscovery.LocalJvm> found = new LocalJvmDiscovery().discover();
+        List<LocalJvm> found = new LocalJvmDiscovery().discover();
         assertThat(found).filteredOn(j -> j.pid().equals(Long.toString(shop.pid()))).singleElement()
                 .satisfies(j -> {
                     assertThat(j.remoteEndpoint()).isEqualTo("127.0.0.1:" + shop.jmxPort());

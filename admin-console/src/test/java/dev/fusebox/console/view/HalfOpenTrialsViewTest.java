@@ -3,13 +3,13 @@ package dev.fusebox.console.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fusebox.console.app.Console;
-import dev.fusebox.console.connect.ConnectionProfile;
 import dev.fusebox.console.connect.ConsoleSettings;
 import dev.fusebox.console.connect.ProfileStore;
 import dev.fusebox.console.feed.Permission;
 import dev.fusebox.console.fixture.Eventually;
 import dev.fusebox.console.fixture.TestCircuitBreaker;
 import dev.fusebox.console.fixture.TestJmxServer;
+import dev.fusebox.console.operator.ConnectionProfile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;

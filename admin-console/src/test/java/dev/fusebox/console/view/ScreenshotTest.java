@@ -3,12 +3,12 @@ package dev.fusebox.console.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fusebox.console.app.Console;
-import dev.fusebox.console.connect.ConnectionProfile;
 import dev.fusebox.console.connect.ConsoleSettings;
 import dev.fusebox.console.connect.ProfileStore;
 import dev.fusebox.console.demo.DemoShopProcess;
 import dev.fusebox.console.feed.Permission;
 import dev.fusebox.console.fixture.Eventually;
+import dev.fusebox.console.operator.ConnectionProfile;
 import dev.fusebox.ft.management.CircuitBreakerMXBean;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;

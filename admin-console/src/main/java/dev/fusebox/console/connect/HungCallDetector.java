@@ -5,16 +5,17 @@ import dev.fusebox.console.feed.FeedSink;
 import java.util.function.LongSupplier;
 
 /**
- * Notices a JVM that stops answering: its connection's worker marks when a call starts and ends,
+ * Detects a call to one JVM that hangs: its connection's worker marks when a call starts and ends,
  * and the fleet's watchdog asks, once a second, whether the current call has been running too long.
  * A JVM that is paused or hung then shows "CONNECTED, but not answering for n s" (the worker cannot
  * say so itself: it is the one waiting), and plain "CONNECTED" again once the call returns.
  *
- * <p>Thread-safety: the worker and the watchdog share the two fields under this object's lock; both
- * publications happen under it too, so "not answering" can never arrive after the "CONNECTED" that
- * ended it.
+ * <p>Thread-safety: thread-safe. The worker ({@link #callStarted}, {@link #callEnded}) and the
+ * fleet's watchdog thread ({@link #check}) share the two mutable fields under this object's lock;
+ * both publications to the sink happen under it too, so "not answering" can never arrive after the
+ * "CONNECTED" that ended it. The other fields are final.
  */
-final class StallWatch {
+final class HungCallDetector {
 
     private final String jvm;
     private final FeedSink sink;
@@ -23,7 +24,7 @@ final class StallWatch {
     private long callStartedAt;
     private boolean stalled;
 
-    StallWatch(String jvm, FeedSink sink, long stallAfterMillis, LongSupplier clock) {
+    HungCallDetector(String jvm, FeedSink sink, long stallAfterMillis, LongSupplier clock) {
         this.jvm = jvm;
         this.sink = sink;
         this.stallAfterMillis = stallAfterMillis;

@@ -1,4 +1,4 @@
-package dev.fusebox.console.connect;
+package dev.fusebox.console.operator;
 
 import dev.fusebox.console.feed.MethodKey;
 import java.util.List;
@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Operator actions across the fleet. Every method returns at once; the work runs on the JVMs'
  * connection workers and the future completes there, never on the caller's thread.
+ *
+ * <p>Thread-safety: implementations are thread-safe; the console calls them from the FX thread.
  */
 public interface FleetOperations {
 

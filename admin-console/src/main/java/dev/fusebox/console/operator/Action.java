@@ -1,6 +1,10 @@
-package dev.fusebox.console.connect;
+package dev.fusebox.console.operator;
 
-/** The operator actions on circuit breakers. */
+/**
+ * The operator actions on circuit breakers.
+ *
+ * <p>Thread-safety: an enum without mutable state; safe on any thread.
+ */
 public enum Action {
     FORCE_OPEN("Force open", "forceOpen", true),
     FORCE_CLOSED("Force closed", "forceClosed", true),

@@ -1,16 +1,19 @@
-package dev.fusebox.console.connect;
+package dev.fusebox.console.operator;
 
 import dev.fusebox.ft.management.ActionResult;
 
 /**
  * What one action did to one breaker of one JVM (or why it could not be done).
  *
+ * <p>Thread-safety: an immutable record (the management API's {@code ActionResult} is one too); safe on
+ * any thread.
+ *
  * @param jvm    the JVM's name in the console
  * @param result the server's answer, or one the console made up when the call did not get through
  */
 public record ActionOutcome(String jvm, ActionResult result) {
 
-    static ActionOutcome failed(String jvm, String target, Action action, String message) {
+    public static ActionOutcome failed(String jvm, String target, Action action, String message) {
         return new ActionOutcome(jvm, new ActionResult(target, action.operation(), false, "", "", message));
     }
 

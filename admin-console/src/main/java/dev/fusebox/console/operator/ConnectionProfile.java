@@ -1,4 +1,4 @@
-package dev.fusebox.console.connect;
+package dev.fusebox.console.operator;
 
 import dev.fusebox.console.feed.Permission;
 import java.net.MalformedURLException;
@@ -7,6 +7,8 @@ import javax.management.remote.JMXServiceURL;
 
 /**
  * Where and as whom to connect. Holds no password: profiles are saved, passwords never are.
+ *
+ * <p>Thread-safety: an immutable record; safe on any thread.
  *
  * @param name         the JVM's name in the console
  * @param host         host of the RMI registry (ignored when {@code serviceUrl} is given)

@@ -1,0 +1,29 @@
+package dev.fusebox.console.view;
+
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.TableColumn;
+
+/**
+ * Text columns for the console's tables: a title, a preferred width and the row's value.
+ *
+ * <p>Thread-safety: stateless; the columns it makes are scene-graph nodes, for the FX thread.
+ */
+final class Columns {
+
+    private Columns() {
+    }
+
+    static <R> TableColumn<R, String> text(String title, double width, Function<R, ObservableValue<String>> value) {
+        TableColumn<R, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> value.apply(cell.getValue()));
+        return c;
+    }
+
+    /** A value that never changes (a row's JVM, bean, method ...). */
+    static ObservableValue<String> constant(String text) {
+        return new ReadOnlyStringWrapper(text).getReadOnlyProperty();
+    }
+}
