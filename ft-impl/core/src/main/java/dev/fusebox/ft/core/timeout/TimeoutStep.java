@@ -12,11 +12,11 @@ import dev.fusebox.ft.core.time.Ticker;
  * fails with the timeout exception even when it ended normally or with another exception (it
  * ignored the interrupt).
  *
- * <p>Implementation notes. The call arms the calling thread's reusable {@link Watch} (no allocation,
+ * <p>Implementation notes. The call arms the calling thread's reusable {@link CallDeadline} (no allocation,
  * and no scheduling unless its deadline is the earliest the watcher knows of) and ends it in every
- * case. Exactly one side wins the watch's CAS; the watcher interrupts only after winning, and the
+ * case. Exactly one side wins the deadline's CAS; the watcher interrupts only after winning, and the
  * caller, on losing, waits out the interrupting window and clears the interrupt, so no interrupt
- * leaks past the call into the caller's later work (see {@link Watch}). Thread-safe.
+ * leaks past the call into the caller's later work (see {@link CallDeadline}). Thread-safe.
  */
 public final class TimeoutStep implements SyncStep {
 
@@ -46,7 +46,7 @@ public final class TimeoutStep implements SyncStep {
     @Override
     public Object call(Invocation invocation) throws Exception {
         long start = ticker.nanoTime();
-        Watch watch = watcher.start(deadline(start));
+        CallDeadline watch = watcher.start(deadline(start));
         Object result;
         try {
             result = next.call(invocation);
