@@ -27,7 +27,7 @@ public final class TimeoutStep implements SyncStep {
     private final Rejections rejections;
     private final Ticker ticker;
     private final MethodMetrics metrics;
-    /** False when metrics are off: then the clock is read once per call (for the deadline), not twice. */
+    /** False when the metrics keep no durations: then the clock is read once per call (for the deadline), not twice. */
     private final boolean timed;
 
     /** {@code ticker} must be the one {@code watcher} reads. */
@@ -40,7 +40,7 @@ public final class TimeoutStep implements SyncStep {
         this.rejections = rejections;
         this.ticker = ticker;
         this.metrics = metrics;
-        this.timed = metrics != MethodMetrics.NONE;
+        this.timed = metrics.recordsDurations();
     }
 
     @Override
@@ -69,9 +69,7 @@ public final class TimeoutStep implements SyncStep {
     }
 
     private void report(boolean inTime, long start) {
-        if (timed) {
-            metrics.timeoutFinished(!inTime, ticker.nanoTime() - start);
-        }
+        metrics.timeoutFinished(!inTime, timed ? ticker.nanoTime() - start : 0);
     }
 
     private long deadline(long start) {
