@@ -1,6 +1,7 @@
 package dev.fusebox.ft.cdi;
 
 import dev.fusebox.ft.cdi.async.AsyncExecution;
+import dev.fusebox.ft.cdi.async.ContainerTime;
 import dev.fusebox.ft.cdi.config.MethodPolicy;
 import dev.fusebox.ft.cdi.config.PolicyResolver;
 import dev.fusebox.ft.cdi.interceptor.Chains;
@@ -41,7 +42,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefiniti
  * business method (a bad one is a definition error naming class, method, annotation, parameter
  * and value, including a value above the bound of a parameter that sizes memory), and assembles
  * the chains once deployment is valid. At shutdown it stops the threads
- * it started. One instance per container; nothing is static.
+ * it started. One instance per container; nothing is static. Its observers run on the container's
+ * deployment thread(s) and share the policy and error lists under a lock; afterwards it is only
+ * read, so it is thread-safe once deployed.
  */
 public class FaultToleranceExtension implements Extension {
 
@@ -58,8 +61,22 @@ public class FaultToleranceExtension implements Extension {
 
     private final List<MethodPolicy> policies = new ArrayList<>();
     private final List<FaultToleranceDefinitionException> errors = new ArrayList<>();
+    private final ContainerTime time;
     private Config config;
     private Chains chains;
+
+    /** The extension as containers load it: on the system's time. */
+    public FaultToleranceExtension() {
+        this(ContainerTime.system());
+    }
+
+    /**
+     * Internal test seam, not a setting: a container on {@code time} (virtual time in this module's
+     * container tests). Package-private, so only code in this package, i.e. those tests, can use it.
+     */
+    FaultToleranceExtension(ContainerTime time) {
+        this.time = time;
+    }
 
     void addInterceptor(@Observes BeforeBeanDiscovery event) {
         config = ConfigProvider.getConfig();
@@ -106,7 +123,7 @@ public class FaultToleranceExtension implements Extension {
                     + " (each thread reserves a stack): " + threads));
             threads = 1;
         }
-        chains = new Chains(new AsyncExecution(threads, beans), beans,
+        chains = new Chains(new AsyncExecution(threads, beans, time), beans,
                 config.getOptionalValue(STACK_TRACES_KEY, Boolean.class).orElse(false));
         event.addBean().types(Chains.class).scope(Singleton.class).createWith(context -> chains);
     }

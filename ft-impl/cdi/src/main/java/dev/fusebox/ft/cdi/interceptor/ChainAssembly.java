@@ -38,13 +38,16 @@ final class ChainAssembly {
     private final AsyncExecution threads;
     private final BeanManager beans;
     private final MetricsBackend metricsBackend;
-    private final Ticker ticker = Ticker.system();
-    private final Sleeper sleeper = Sleeper.system();
+    private final Ticker ticker;
+    private final Sleeper sleeper;
     private final Rejections rejections;
 
+    /** The chains read the time of {@code threads} ({@link AsyncExecution#time()}). */
     ChainAssembly(AsyncExecution threads, BeanManager beans, MetricsBackend metricsBackend, boolean stackTraces) {
         this.rejections = new MicroProfileRejections(stackTraces);
         this.threads = threads;
+        this.ticker = threads.time().ticker();
+        this.sleeper = threads.time().sleeper();
         this.beans = beans;
         this.metricsBackend = metricsBackend;
     }
