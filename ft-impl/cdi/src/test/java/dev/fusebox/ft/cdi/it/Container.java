@@ -58,6 +58,12 @@ final class Container implements AutoCloseable {
         return new Container(Map.of(), VirtualTimeExtension.on(time), java.util.List.of(), beans);
     }
 
+    /** The same, with further portable extensions (e.g. a metrics implementation's). */
+    static Container inVirtualTime(VirtualTime time, java.util.List<jakarta.enterprise.inject.spi.Extension> extensions,
+                                   Class<?>... beans) {
+        return new Container(Map.of(), VirtualTimeExtension.on(time), extensions, beans);
+    }
+
     /** A container with further portable extensions (e.g. a metrics implementation's). */
     static Container start(Map<String, String> properties, java.util.List<jakarta.enterprise.inject.spi.Extension> extensions,
                            Class<?>... beans) {
