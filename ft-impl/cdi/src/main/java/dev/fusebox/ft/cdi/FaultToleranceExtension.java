@@ -1,6 +1,7 @@
 package dev.fusebox.ft.cdi;
 
 import dev.fusebox.ft.cdi.async.AsyncExecution;
+import dev.fusebox.ft.cdi.async.ContainerTime;
 import dev.fusebox.ft.cdi.config.MethodPolicy;
 import dev.fusebox.ft.cdi.config.PolicyResolver;
 import dev.fusebox.ft.cdi.interceptor.Chains;
@@ -63,8 +64,22 @@ public class FaultToleranceExtension implements Extension {
 
     private final List<MethodPolicy> policies = new ArrayList<>();
     private final List<FaultToleranceDefinitionException> errors = new ArrayList<>();
+    private final ContainerTime time;
     private Config config;
     private Chains chains;
+
+    /** The extension as containers load it: on the system's time. */
+    public FaultToleranceExtension() {
+        this(ContainerTime.system());
+    }
+
+    /**
+     * Internal test seam, not a setting: a container on {@code time} (virtual time in this module's
+     * container tests). Package-private, so only code in this package, i.e. those tests, can use it.
+     */
+    FaultToleranceExtension(ContainerTime time) {
+        this.time = time;
+    }
 
     void addInterceptor(@Observes BeforeBeanDiscovery event) {
         config = ConfigProvider.getConfig();
@@ -111,7 +126,7 @@ public class FaultToleranceExtension implements Extension {
                     + " (each thread reserves a stack): " + threads));
             threads = 1;
         }
-        chains = new Chains(new AsyncExecution(threads, beans), beans,
+        chains = new Chains(new AsyncExecution(threads, beans, time), beans,
                 config.getOptionalValue(STACK_TRACES_KEY, Boolean.class).orElse(false));
         event.addBean().types(Chains.class).scope(Singleton.class).createWith(context -> chains);
     }

@@ -22,7 +22,7 @@ import org.jboss.weld.environment.se.WeldContainer;
  * extension; with {@code fusebox-ft-jmx} its management; with {@code fusebox-ft-jmx-remote} its
  * remote access), found through their service files as an application finds them. It reads a real
  * SmallRye Config made of {@code properties} (ordinal 500), any further sources given, and the
- * usual ones. Each container gets its own context class loader, so each has its own Config. Close
+ * usual ones. Extensions given explicitly replace the found ones of the same class. Each container gets its own context class loader, so each has its own Config. Close
  * it to stop the container (closing twice is harmless).
  *
  * <p>Not thread-safe: start, use and close it on one test thread; beans it hands out are as
@@ -45,7 +45,11 @@ public final class Container implements AutoCloseable {
         Thread.currentThread().setContextClassLoader(loader);
         try {
             Weld builder = new Weld("fusebox-test-" + System.nanoTime()).disableDiscovery().addBeanClasses(beans);
-            fuseboxExtensions(loader).forEach(builder::addExtension);
+            for (Extension found : fuseboxExtensions(loader)) {
+                if (extensions.stream().noneMatch(given -> given.getClass() == found.getClass())) {
+                    builder.addExtension(found);
+                }
+            }
             extensions.forEach(builder::addExtension);
             weld = builder.initialize();
         } catch (RuntimeException e) {
@@ -64,7 +68,11 @@ public final class Container implements AutoCloseable {
         return new Container(properties, List.of(), List.of(), beans);
     }
 
-    /** A container with further portable extensions (e.g. a metrics implementation's). */
+    /**
+     * A container with further portable extensions (e.g. a metrics implementation's). A given
+     * extension of the same class as one found on the class path replaces it (e.g. a Fusebox
+     * extension made for virtual time).
+     */
     public static Container start(Map<String, String> properties, List<Extension> extensions, Class<?>... beans) {
         return new Container(properties, List.of(), extensions, beans);
     }

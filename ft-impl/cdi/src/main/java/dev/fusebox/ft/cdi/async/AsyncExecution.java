@@ -2,7 +2,6 @@ package dev.fusebox.ft.cdi.async;
 
 import dev.fusebox.ft.core.async.AbandonableTask;
 import dev.fusebox.ft.core.time.Scheduler;
-import dev.fusebox.ft.core.time.Ticker;
 import dev.fusebox.ft.core.timeout.DeadlineWatcher;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -36,6 +35,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>{@link #shutdown} stops both, fails every task that waited for a thread or a timer and would
  * otherwise leave its caller waiting forever ({@link AbandonableTask}), and waits for the threads.
+ *
+ * <p>Time: the container's {@link ContainerTime} ({@link #time()}) gives the clock the chains and
+ * the synchronous timeouts' watcher read, and decides when a scheduled task falls due; by default
+ * the JVM's clock and the timer's own delays. Under a virtual time (tests only) a task falls due
+ * when the test moves the time past it and is then handed to the timer thread, so it still runs
+ * there.
  */
 public final class AsyncExecution implements Executor, Scheduler {
 
@@ -45,6 +50,7 @@ public final class AsyncExecution implements Executor, Scheduler {
     private final ScheduledThreadPoolExecutor timer;
     private final Set<AbandonableTask> pendingTimers = ConcurrentHashMap.newKeySet();
     private final DeadlineWatcher deadlines;
+    private final ContainerTime time;
     private final Executor offTimer = this::runOffTimer;
     /**
      * One request-context controller per worker thread, reused task after task: making one costs
@@ -53,7 +59,14 @@ public final class AsyncExecution implements Executor, Scheduler {
      */
     private final ThreadLocal<RequestContextController> requestContexts;
 
+    /** A container's threads on the system's time. */
     public AsyncExecution(int maxThreads, BeanManager beans) {
+        this(maxThreads, beans, ContainerTime.system());
+    }
+
+    /** A container's threads on {@code time} (anything but {@link ContainerTime#system()} is for tests). */
+    public AsyncExecution(int maxThreads, BeanManager beans, ContainerTime time) {
+        this.time = time;
         this.requestContexts = ThreadLocal.withInitial(
                 () -> beans.createInstance().select(RequestContextController.class).get());
         // idle threads are reused before new ones start; tasks queue only when maxThreads are busy
@@ -65,7 +78,7 @@ public final class AsyncExecution implements Executor, Scheduler {
                 new TimerThread(task, "fusebox-timer-" + timers.incrementAndGet())));
         this.timer.setRemoveOnCancelPolicy(true);
         this.timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        this.deadlines = new DeadlineWatcher(this::schedule, Ticker.system());
+        this.deadlines = new DeadlineWatcher(this::schedule, time.ticker());
     }
 
     /** Runs {@code task} on the pool, with the request context active. */
@@ -84,13 +97,17 @@ public final class AsyncExecution implements Executor, Scheduler {
         if (abandonable != null) {
             pendingTimers.add(abandonable);
         }
+        Runnable onTimer = () -> {
+            if (abandonable == null || pendingTimers.remove(abandonable)) {
+                task.run();
+            }
+        };
+        if (time.dueTimes() != null) {
+            return scheduleInTestTime(onTimer, abandonable, delayNanos);
+        }
         Future<?> future;
         try {
-            future = timer.schedule(() -> {
-                if (abandonable == null || pendingTimers.remove(abandonable)) {
-                    task.run();
-                }
-            }, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+            future = timer.schedule(onTimer, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException shutDown) {
             if (abandonable != null && pendingTimers.remove(abandonable)) {
                 abandonable.abandon(shutDown);
@@ -99,6 +116,33 @@ public final class AsyncExecution implements Executor, Scheduler {
         }
         return () -> {
             if (future.cancel(false) && abandonable != null) {
+                pendingTimers.remove(abandonable);
+            }
+        };
+    }
+
+    /**
+     * Tests' time decides when {@code onTimer} falls due (a task due now goes at once, as on the
+     * real timer); then it is handed to the timer thread.
+     */
+    private Scheduled scheduleInTestTime(Runnable onTimer, AbandonableTask abandonable, long delayNanos) {
+        Runnable toTimer = () -> {
+            try {
+                timer.execute(onTimer);
+            } catch (RejectedExecutionException shutDown) {
+                if (abandonable != null && pendingTimers.remove(abandonable)) {
+                    abandonable.abandon(shutDown);
+                }
+            }
+        };
+        if (delayNanos <= 0) {
+            toTimer.run();
+            return () -> { };
+        }
+        Scheduled due = time.dueTimes().schedule(toTimer, delayNanos);
+        return () -> {
+            due.cancel();
+            if (abandonable != null) {
                 pendingTimers.remove(abandonable);
             }
         };
@@ -123,10 +167,15 @@ public final class AsyncExecution implements Executor, Scheduler {
 
     /**
      * The watcher of this container's synchronous timeouts: it runs on the timer's thread, so it
-     * ends with the timer at {@link #shutdown}. Its ticker is {@link Ticker#system()}.
+     * ends with the timer at {@link #shutdown}. It reads the container's {@link #time()}.
      */
     public DeadlineWatcher deadlines() {
         return deadlines;
+    }
+
+    /** The container's time: what its chains read and what decides when timer tasks fall due. */
+    public ContainerTime time() {
+        return time;
     }
 
     /**

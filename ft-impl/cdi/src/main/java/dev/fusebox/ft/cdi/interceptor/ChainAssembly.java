@@ -6,39 +6,26 @@ import dev.fusebox.ft.cdi.config.MethodPolicy;
 import dev.fusebox.ft.cdi.metrics.CompositeMetrics;
 import dev.fusebox.ft.cdi.metrics.MetricSources;
 import dev.fusebox.ft.cdi.metrics.MetricsBackend;
-import dev.fusebox.ft.core.async.ThreadOffload;
 import dev.fusebox.ft.core.bulkhead.AsyncBulkhead;
-import dev.fusebox.ft.core.bulkhead.AsyncBulkheadStep;
 import dev.fusebox.ft.core.bulkhead.Bulkhead;
-import dev.fusebox.ft.core.bulkhead.BulkheadStep;
-import dev.fusebox.ft.core.circuitbreaker.AsyncCircuitBreakerStep;
 import dev.fusebox.ft.core.circuitbreaker.CircuitBreaker;
 import dev.fusebox.ft.core.circuitbreaker.CircuitBreakerListener;
-import dev.fusebox.ft.core.circuitbreaker.CircuitBreakerStep;
-import dev.fusebox.ft.core.fallback.AsyncFallbackStep;
-import dev.fusebox.ft.core.fallback.FallbackStep;
 import dev.fusebox.ft.core.invocation.AsyncStep;
-import dev.fusebox.ft.core.invocation.Invocation;
 import dev.fusebox.ft.core.invocation.Rejections;
 import dev.fusebox.ft.core.invocation.SyncStep;
-import dev.fusebox.ft.core.metrics.AsyncInvocationCountStep;
-import dev.fusebox.ft.core.metrics.InvocationCountStep;
 import dev.fusebox.ft.core.metrics.MethodCounters;
 import dev.fusebox.ft.core.metrics.MethodMetrics;
-import dev.fusebox.ft.core.retry.AsyncRetryStep;
-import dev.fusebox.ft.core.retry.RetryStep;
 import dev.fusebox.ft.core.time.Sleeper;
 import dev.fusebox.ft.core.time.Ticker;
-import dev.fusebox.ft.core.timeout.AsyncTimeoutStep;
-import dev.fusebox.ft.core.timeout.TimeoutStep;
 import jakarta.enterprise.inject.spi.BeanManager;
 
 /**
- * Builds the chain of one guarded method from its policy, in the specification's order, outermost
- * first: Fallback (or, without one, the invocation count), Retry, CircuitBreaker, Timeout,
- * Bulkhead, then (asynchronous methods) the hand-off to a worker thread, then the method. A policy
- * that is off adds no link. The engines are made first so the method's metrics, registered once
- * here, can read them. This is the only place that knows the order. Thread-safe.
+ * Builds the chain of one guarded method from its policy by walking the table of {@link LinkKind}
+ * (which alone knows the specification's order) from its innermost row out; a policy that is off
+ * adds no link. The engines are made first so the method's metrics, registered once here, can
+ * read them. Thread-safe: its fields are final and it keeps no state between calls (assembly and
+ * reconfiguration run on whichever thread asks; {@link Chains} serialises reconfigurations of one
+ * method).
  *
  * <p>The threads of an asynchronous chain ({@link AsyncExecution}): the method runs on the pool;
  * the timeout and the retry's delay are timed on the timer thread, where the timeout fires (so it
@@ -51,12 +38,16 @@ final class ChainAssembly {
     private final AsyncExecution threads;
     private final BeanManager beans;
     private final MetricsBackend metricsBackend;
-    private final Ticker ticker = Ticker.system();
+    private final Ticker ticker;
+    private final Sleeper sleeper;
     private final Rejections rejections;
 
+    /** The chains read the time of {@code threads} ({@link AsyncExecution#time()}). */
     ChainAssembly(AsyncExecution threads, BeanManager beans, MetricsBackend metricsBackend, boolean stackTraces) {
         this.rejections = new MicroProfileRejections(stackTraces);
         this.threads = threads;
+        this.ticker = threads.time().ticker();
+        this.sleeper = threads.time().sleeper();
         this.beans = beans;
         this.metricsBackend = metricsBackend;
     }
@@ -83,47 +74,27 @@ final class ChainAssembly {
     }
 
     private SyncStep sync(MethodPolicy policy, Engines engines, MethodMetrics metrics) {
-        String name = policy.name();
-        SyncStep step = Invocation::proceed;
-        if (engines.bulkhead != null) {
-            step = new BulkheadStep(step, engines.bulkhead, rejections, ticker, metrics);
+        LinkInputs in = engines.inputs(policy, metrics);
+        LinkKind[] rows = LinkKind.values();
+        SyncStep step = null;
+        for (int i = rows.length - 1; i >= 0; i--) { // innermost row first: each link wraps the rest
+            if (rows[i].present(in)) {
+                step = rows[i].sync(step, in);
+            }
         }
-        if (policy.timeoutNanos() > 0) {
-            step = new TimeoutStep(step, name, policy.timeoutNanos(), threads.deadlines(), rejections, ticker, metrics);
-        }
-        if (engines.breaker != null) {
-            step = new CircuitBreakerStep(step, engines.breaker, policy.circuitBreaker().failOn(), rejections, metrics);
-        }
-        if (policy.retry() != null) {
-            step = new RetryStep(step, policy.retry(), ticker, Sleeper.system(), metrics);
-        }
-        if (policy.fallback() != null) {
-            return new FallbackStep(step, new FallbackInvoker(policy.fallback(), beans), policy.fallback().applyOn(), metrics);
-        }
-        return new InvocationCountStep(step, metrics);
+        return step;
     }
 
     private AsyncStep async(MethodPolicy policy, Engines engines, MethodMetrics metrics) {
-        String name = policy.name();
-        boolean stage = policy.async() == AsyncMode.STAGE;
-        AsyncStep step = new ThreadOffload(threads, stage);
-        if (engines.asyncBulkhead != null) {
-            step = new AsyncBulkheadStep(step, engines.asyncBulkhead, rejections, ticker, metrics);
+        LinkInputs in = engines.inputs(policy, metrics);
+        LinkKind[] rows = LinkKind.values();
+        AsyncStep step = null;
+        for (int i = rows.length - 1; i >= 0; i--) {
+            if (rows[i].present(in)) {
+                step = rows[i].async(step, in);
+            }
         }
-        if (policy.timeoutNanos() > 0) {
-            step = new AsyncTimeoutStep(step, name, policy.timeoutNanos(), threads, rejections, ticker, metrics);
-        }
-        if (engines.breaker != null) {
-            step = new AsyncCircuitBreakerStep(step, engines.breaker, policy.circuitBreaker().failOn(), rejections, metrics);
-        }
-        if (policy.retry() != null) {
-            step = new AsyncRetryStep(step, policy.retry(), ticker, threads, threads, metrics);
-        }
-        if (policy.fallback() != null) {
-            return new AsyncFallbackStep(step, new FallbackInvoker(policy.fallback(), beans), policy.fallback().applyOn(),
-                    stage, threads.offTimer(), metrics);
-        }
-        return new AsyncInvocationCountStep(step, metrics);
+        return step;
     }
 
     /** The stateful engines of one method, shared by all its bean instances. */
@@ -146,6 +117,11 @@ final class ChainAssembly {
             bulkhead = policy.bulkhead() == null || async ? null : new Bulkhead(name, policy.bulkhead().value());
             asyncBulkhead = policy.bulkhead() == null || !async ? null
                     : new AsyncBulkhead(name, policy.bulkhead().value(), policy.bulkhead().waitingTaskQueue());
+        }
+
+        LinkInputs inputs(MethodPolicy policy, MethodMetrics metrics) {
+            return new LinkInputs(policy, breaker, bulkhead, asyncBulkhead, metrics, threads, beans, rejections, ticker,
+                    sleeper);
         }
 
         MetricSources sources() {

@@ -4,7 +4,9 @@ import dev.fusebox.ft.core.metrics.MethodMetrics;
 
 /**
  * Reports to two receivers at once (both MicroProfile Metrics and OpenTelemetry, or the operators'
- * counters and a backend).
+ * counters and a backend). It keeps durations when either receiver does, so the steps read the
+ * clock only then. Thread-safe when both receivers are (as every {@link MethodMetrics} must be);
+ * it holds nothing else.
  */
 public final class CompositeMetrics implements MethodMetrics {
 
@@ -20,6 +22,11 @@ public final class CompositeMetrics implements MethodMetrics {
     public static MethodMetrics of(MethodMetrics first, MethodMetrics second) {
         return second == MethodMetrics.NONE ? first : first == MethodMetrics.NONE ? second
                 : new CompositeMetrics(first, second);
+    }
+
+    @Override
+    public boolean recordsDurations() {
+        return first.recordsDurations() || second.recordsDurations();
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.fusebox.ft.cdi.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fusebox.ft.cdi.VirtualTimeExtension;
+import dev.fusebox.ft.core.VirtualTime;
 import dev.fusebox.ft.testing.Await;
 import dev.fusebox.ft.testing.Container;
 import dev.fusebox.ft.testing.ThreadHygiene;
@@ -177,16 +179,21 @@ class BulkheadTest {
 
     @Test
     void aCallTimingOutInTheQueueNeverStarts() throws Exception {
-        try (Container container = Container.start(TimedRemote.class)) {
+        VirtualTime time = new VirtualTime(); // the two timeouts fire when the test moves the time
+        try (Container container = VirtualTimeExtension.container(time, TimedRemote.class)) {
             TimedRemote remote = container.bean(TimedRemote.class);
             CountDownLatch release = new CountDownLatch(1);
             try {
                 CompletableFuture<String> first = remote.call("first", release).toCompletableFuture();
                 Await.until("the first call runs", () -> remote.started() == 1);
+                time.advance(Duration.ofMillis(100));
                 assertThatThrownBy(() -> first.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                         .hasCauseInstanceOf(TimeoutException.class);
                 // the first call ignores its interrupt and keeps the slot: the next one waits in the queue
                 CompletableFuture<String> queued = remote.call("queued", release).toCompletableFuture();
+                time.advance(Duration.ofMillis(99));
+                assertThat(queued).as("1 ms before its deadline").isNotDone();
+                time.advance(Duration.ofMillis(1));
                 assertThatThrownBy(() -> queued.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                         .hasCauseInstanceOf(TimeoutException.class);
                 release.countDown();

@@ -3,16 +3,21 @@ package dev.fusebox.ft.cdi.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fusebox.ft.cdi.VirtualTimeExtension;
+import dev.fusebox.ft.core.VirtualTime;
 import dev.fusebox.ft.testing.Await;
 import dev.fusebox.ft.testing.Container;
 import dev.fusebox.ft.testing.ThreadHygiene;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
@@ -69,12 +74,20 @@ class CircuitBreakerTest {
     /** Its trial calls may hang; the method's own @Timeout is what ends them. */
     @ApplicationScoped
     public static class Hanging {
+        private final Semaphore hanging = new Semaphore(0);
+
+        /** One permit per call that started to hang. */
+        Semaphore hanging() {
+            return hanging;
+        }
+
         @CircuitBreaker(requestVolumeThreshold = 1, failureRatio = 1.0, delay = 0, successThreshold = 1)
         @Timeout(200)
         public String call(CountDownLatch hang) throws InterruptedException {
             if (hang == null) {
                 throw new IllegalStateException("down");
             }
+            hanging.release();
             hang.await();
             return "returned";
         }
@@ -122,14 +135,20 @@ class CircuitBreakerTest {
         }
     }
 
+    // The breaker's delay and the trial's timeout below run in virtual time.
+
     @Test
     void closesAfterTheDelayAndSuccessThresholdTrials() {
-        try (Container container = Container.start(Remote.class)) {
+        VirtualTime time = new VirtualTime();
+        try (Container container = VirtualTimeExtension.container(time, Remote.class)) {
             Remote remote = container.bean(Remote.class);
             open(remote);
             int before = remote.invocations();
 
-            Await.until("the breaker admits a trial call after its delay", () -> admits(remote));
+            time.advance(Duration.ofMillis(299));
+            assertThat(admits(remote)).as("1 ms before its delay ends the breaker is still open").isFalse();
+            time.advance(Duration.ofMillis(1));
+            assertThat(admits(remote)).as("the breaker admits a trial call once its delay is over").isTrue();
             assertThat(remote.invocations()).isEqualTo(before + 1);
             assertThat(remote.recovering(false)).isEqualTo("up");
 
@@ -143,19 +162,13 @@ class CircuitBreakerTest {
 
     @Test
     void aFailedTrialOpensTheBreakerAgain() {
-        try (Container container = Container.start(Remote.class)) {
+        VirtualTime time = new VirtualTime();
+        try (Container container = VirtualTimeExtension.container(time, Remote.class)) {
             Remote remote = container.bean(Remote.class);
             open(remote);
-            Await.until("the breaker admits a trial call after its delay", () -> {
-                try {
-                    remote.recovering(true);
-                    return false;
-                } catch (CircuitBreakerOpenException open) {
-                    return false;
-                } catch (IllegalStateException trialFailed) {
-                    return true;
-                }
-            });
+            time.advance(Duration.ofMillis(300));
+            assertThatThrownBy(() -> remote.recovering(true)).as("the trial call after the delay, failing")
+                    .isExactlyInstanceOf(IllegalStateException.class);
             int after = remote.invocations();
             assertThatThrownBy(() -> remote.recovering(false)).isInstanceOf(CircuitBreakerOpenException.class);
             assertThat(remote.invocations()).isEqualTo(after);
@@ -206,13 +219,24 @@ class CircuitBreakerTest {
     }
 
     @Test
-    void aHangingTrialIsEndedByTheMethodsTimeoutAndTheBreakerOpensAgain() {
-        try (Container container = Container.start(Hanging.class)) {
+    void aHangingTrialIsEndedByTheMethodsTimeoutAndTheBreakerOpensAgain() throws Exception {
+        VirtualTime time = new VirtualTime();
+        try (Container container = VirtualTimeExtension.container(time, Hanging.class);
+             CallingThread caller = new CallingThread()) {
             Hanging hanging = container.bean(Hanging.class);
             assertThatThrownBy(() -> hanging.call(null)).isInstanceOf(IllegalStateException.class);
             CountDownLatch never = new CountDownLatch(1);
             try {
-                assertThatThrownBy(() -> hanging.call(never)).as("the trial, cut short by @Timeout(200)")
+                Future<Object> trial = caller.call(() -> {
+                    try {
+                        return hanging.call(never);
+                    } catch (TimeoutException expected) {
+                        return expected;
+                    }
+                });
+                assertThat(hanging.hanging().tryAcquire(5, TimeUnit.SECONDS)).as("the trial hangs").isTrue();
+                time.advance(Duration.ofMillis(200));
+                assertThat(trial.get(5, TimeUnit.SECONDS)).as("the trial, cut short by @Timeout(200)")
                         .isInstanceOf(TimeoutException.class);
                 assertThatThrownBy(() -> hanging.call(null)).as("not stuck half-open: the next call is admitted")
                         .isInstanceOf(IllegalStateException.class);

@@ -3,6 +3,8 @@ package dev.fusebox.ft.cdi.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fusebox.ft.cdi.VirtualTimeExtension;
+import dev.fusebox.ft.core.VirtualTime;
 import dev.fusebox.ft.testing.Await;
 import dev.fusebox.ft.testing.Container;
 import dev.fusebox.ft.testing.ThreadHygiene;
@@ -11,6 +13,8 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
@@ -31,6 +35,17 @@ class CombinedPoliciesTest {
     public static class Remote {
         private final AtomicInteger invocations = new AtomicInteger();
         private final AtomicInteger fallbacks = new AtomicInteger();
+        /** One permit per attempt that is stuck (blocked until interrupted): the test then moves the time. */
+        private final Semaphore stuck = new Semaphore(0);
+
+        Semaphore stuck() {
+            return stuck;
+        }
+
+        private void stick() throws InterruptedException {
+            stuck.release();
+            Thread.sleep(30_000);
+        }
 
         int invocations() {
             return invocations.get();
@@ -71,7 +86,7 @@ class CombinedPoliciesTest {
         @Retry(maxRetries = 3, jitter = 0)
         public String slowTwiceThenFast() throws InterruptedException {
             if (invocations.incrementAndGet() <= 2) {
-                Thread.sleep(30_000);
+                stick();
             }
             return "fast on " + invocations.get();
         }
@@ -80,7 +95,7 @@ class CombinedPoliciesTest {
         @Retry(maxRetries = 2, jitter = 0)
         public String alwaysSlow() throws InterruptedException {
             invocations.incrementAndGet();
-            Thread.sleep(30_000);
+            stick();
             return "never";
         }
 
@@ -91,7 +106,7 @@ class CombinedPoliciesTest {
         @Bulkhead(1)
         public String allFive(int slowAttempts) throws InterruptedException {
             if (invocations.incrementAndGet() <= slowAttempts) {
-                Thread.sleep(30_000);
+                stick();
             }
             return "attempt " + invocations.get() + " on " + Thread.currentThread().getName();
         }
@@ -109,7 +124,7 @@ class CombinedPoliciesTest {
         @Bulkhead(value = 1, waitingTaskQueue = 1)
         public CompletionStage<String> allSixAsync(int slowAttempts) throws InterruptedException {
             if (invocations.incrementAndGet() <= slowAttempts) {
-                Thread.sleep(30_000);
+                stick();
             }
             return CompletableFuture.completedFuture("attempt " + invocations.get() + " on "
                     + Thread.currentThread().getName());
@@ -171,32 +186,53 @@ class CombinedPoliciesTest {
         }
     }
 
+    // The timeouts below run in virtual time: each stuck attempt blocks (on a real thread) until the
+    // test moves the time past its 150 ms deadline; the interrupt that ends it is real.
+
     @Test
     void timedOutAttemptsAreRetried() throws Exception {
-        try (Container container = Container.start(Remote.class)) {
+        VirtualTime time = new VirtualTime();
+        try (Container container = VirtualTimeExtension.container(time, Remote.class);
+             CallingThread caller = new CallingThread()) {
             Remote remote = container.bean(Remote.class);
-            assertThat(remote.slowTwiceThenFast()).isEqualTo("fast on 3");
-            assertThat(Thread.interrupted()).isFalse();
+            Future<String> call = caller.call(() -> remote.slowTwiceThenFast() + leakedInterrupt());
+            timeOut(remote, time, 2);
+            assertThat(call.get(5, TimeUnit.SECONDS)).isEqualTo("fast on 3");
         }
     }
 
     @Test
-    void timeoutIsThrownWhenEveryAttemptTimesOut() {
-        try (Container container = Container.start(Remote.class)) {
+    void timeoutIsThrownWhenEveryAttemptTimesOut() throws Exception {
+        VirtualTime time = new VirtualTime();
+        try (Container container = VirtualTimeExtension.container(time, Remote.class);
+             CallingThread caller = new CallingThread()) {
             Remote remote = container.bean(Remote.class);
-            assertThatThrownBy(remote::alwaysSlow).isInstanceOf(TimeoutException.class);
+            Future<Object> call = caller.call(() -> {
+                try {
+                    return remote.alwaysSlow();
+                } catch (TimeoutException expected) {
+                    return expected.getClass().getSimpleName() + leakedInterrupt();
+                }
+            });
+            timeOut(remote, time, 3);
+            assertThat(call.get(5, TimeUnit.SECONDS)).isEqualTo("TimeoutException");
             assertThat(remote.invocations()).isEqualTo(3);
-            assertThat(Thread.interrupted()).isFalse();
         }
     }
 
     @Test
     void allFivePoliciesOnOneMethod() throws Exception {
-        try (Container container = Container.start(Remote.class)) {
+        VirtualTime time = new VirtualTime();
+        try (Container container = VirtualTimeExtension.container(time, Remote.class);
+             CallingThread caller = new CallingThread()) {
             Remote remote = container.bean(Remote.class);
-            assertThat(remote.allFive(1)).as("first attempt times out, the retry succeeds")
-                    .isEqualTo("attempt 2 on " + Thread.currentThread().getName());
-            assertThat(remote.allFive(100)).as("all three attempts time out").isEqualTo("fallback");
+            Future<String> retried = caller.call(() -> remote.allFive(1));
+            timeOut(remote, time, 1);
+            assertThat(retried.get(5, TimeUnit.SECONDS)).as("first attempt times out, the retry succeeds")
+                    .isEqualTo("attempt 2 on test-caller");
+            Future<String> fellBack = caller.call(() -> remote.allFive(100));
+            timeOut(remote, time, 3);
+            assertThat(fellBack.get(5, TimeUnit.SECONDS)).as("all three attempts time out").isEqualTo("fallback");
             assertThat(remote.invocations()).isEqualTo(5);
             assertThat(remote.fallbacks()).isEqualTo(1);
         }
@@ -204,15 +240,31 @@ class CombinedPoliciesTest {
 
     @Test
     void allSixPoliciesOnOneAsyncMethod() throws Exception {
-        try (Container container = Container.start(Remote.class)) {
+        VirtualTime time = new VirtualTime();
+        try (Container container = VirtualTimeExtension.container(time, Remote.class)) {
             Remote remote = container.bean(Remote.class);
-            assertThat(remote.allSixAsync(1).toCompletableFuture().get(5, TimeUnit.SECONDS))
-                    .startsWith("attempt 2 on fusebox-async-");
-            assertThat(remote.allSixAsync(100).toCompletableFuture().get(5, TimeUnit.SECONDS))
-                    .startsWith("fallback on ");
+            CompletableFuture<String> retried = remote.allSixAsync(1).toCompletableFuture();
+            timeOut(remote, time, 1);
+            assertThat(retried.get(5, TimeUnit.SECONDS)).startsWith("attempt 2 on fusebox-async-");
+            CompletableFuture<String> fellBack = remote.allSixAsync(100).toCompletableFuture();
+            timeOut(remote, time, 3);
+            assertThat(fellBack.get(5, TimeUnit.SECONDS)).startsWith("fallback on ");
             assertThat(remote.invocations()).isEqualTo(5);
             assertThat(remote.fallbacks()).isEqualTo(1);
         }
+    }
+
+    /** Waits for each of {@code attempts} attempts to be stuck, then moves the time past its deadline. */
+    private static void timeOut(Remote remote, VirtualTime time, int attempts) throws InterruptedException {
+        for (int i = 1; i <= attempts; i++) {
+            assertThat(remote.stuck().tryAcquire(5, TimeUnit.SECONDS)).as("attempt %d is stuck", i).isTrue();
+            time.advance(Duration.ofMillis(150));
+        }
+    }
+
+    /** Empty unless the calling thread was left interrupted (then it says so). */
+    private static String leakedInterrupt() {
+        return Thread.interrupted() ? " (and an interrupt leaked to the caller)" : "";
     }
 
     @Test

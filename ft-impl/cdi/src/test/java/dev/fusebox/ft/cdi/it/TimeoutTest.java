@@ -3,14 +3,18 @@ package dev.fusebox.ft.cdi.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fusebox.ft.cdi.VirtualTimeExtension;
+import dev.fusebox.ft.core.VirtualTime;
 import dev.fusebox.ft.testing.Container;
 import dev.fusebox.ft.testing.ThreadHygiene;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -26,7 +30,8 @@ class TimeoutTest {
 
         /** Blocks far past the timeout unless interrupted; returns normally either way. */
         @Timeout(value = 100, unit = ChronoUnit.MILLIS)
-        public String slow(CountDownLatch interrupted) {
+        public String slow(CountDownLatch entered, CountDownLatch interrupted) {
+            entered.countDown();
             try {
                 new CountDownLatch(1).await(30, TimeUnit.SECONDS);
                 return "finished";
@@ -42,25 +47,37 @@ class TimeoutTest {
         }
 
         @Asynchronous
-        public CompletionStage<String> quickAsync() {
-            return CompletableFuture.completedFuture("quick");
-        }
-
-        @Asynchronous
         @Timeout(value = 100, unit = ChronoUnit.MILLIS)
-        public CompletionStage<String> slowAsync(CountDownLatch interrupted) {
-            return CompletableFuture.completedFuture(slow(interrupted));
+        public CompletionStage<String> slowAsync(CountDownLatch entered, CountDownLatch interrupted) {
+            return CompletableFuture.completedFuture(slow(entered, interrupted));
         }
     }
 
+    /**
+     * Virtual time: the call blocks on a real thread of its own; the deadline watcher's clock and
+     * wake-up are the test's, its interrupt is real.
+     */
     @Test
     void aSlowCallFailsWithTimeoutExceptionAndIsInterrupted() throws Exception {
-        try (Container container = Container.start(Remote.class)) {
+        VirtualTime time = new VirtualTime();
+        try (Container container = VirtualTimeExtension.container(time, Remote.class);
+             CallingThread caller = new CallingThread()) {
             Remote remote = container.bean(Remote.class);
+            CountDownLatch entered = new CountDownLatch(1);
             CountDownLatch interrupted = new CountDownLatch(1);
-            assertThatThrownBy(() -> remote.slow(interrupted)).isInstanceOf(TimeoutException.class);
+            Future<Object> call = caller.call(() -> {
+                try {
+                    return remote.slow(entered, interrupted);
+                } catch (TimeoutException expected) {
+                    return Thread.interrupted() ? "interrupt leaked to the caller" : expected;
+                }
+            });
+            assertThat(entered.await(5, TimeUnit.SECONDS)).as("the method started").isTrue();
+            time.advance(Duration.ofMillis(99));
+            assertThat(time.pending()).as("1 ms before the deadline the watcher's scan is still due").isEqualTo(1);
+            time.advance(Duration.ofMillis(1));
+            assertThat(call.get(5, TimeUnit.SECONDS)).isInstanceOf(TimeoutException.class);
             assertThat(interrupted.getCount()).as("the method saw the interrupt").isZero();
-            assertThat(Thread.interrupted()).as("no interrupt leaks to the caller").isFalse();
         }
     }
 
@@ -77,13 +94,16 @@ class TimeoutTest {
 
     @Test
     void aSlowAsyncCallFailsWithTimeoutExceptionAndIsInterrupted() throws Exception {
-        try (Container container = Container.start(Remote.class)) {
+        VirtualTime time = new VirtualTime();
+        try (Container container = VirtualTimeExtension.container(time, Remote.class)) {
             Remote remote = container.bean(Remote.class);
-            // the container's first asynchronous call starts its first thread and request context, which
-            // can take most of 100 ms; a timeout that fires before the method starts cancels it unstarted
-            assertThat(remote.quickAsync().toCompletableFuture().get(5, TimeUnit.SECONDS)).isEqualTo("quick");
+            CountDownLatch entered = new CountDownLatch(1);
             CountDownLatch interrupted = new CountDownLatch(1);
-            CompletableFuture<String> result = remote.slowAsync(interrupted).toCompletableFuture();
+            CompletableFuture<String> result = remote.slowAsync(entered, interrupted).toCompletableFuture();
+            assertThat(entered.await(5, TimeUnit.SECONDS)).as("the method started on a worker").isTrue();
+            time.advance(Duration.ofMillis(99));
+            assertThat(result).as("1 ms before the deadline").isNotDone();
+            time.advance(Duration.ofMillis(1));
             assertThatThrownBy(() -> result.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(TimeoutException.class);
             assertThat(interrupted.await(5, TimeUnit.SECONDS)).as("the worker saw the interrupt").isTrue();

@@ -37,7 +37,7 @@ public final class AsyncBulkheadStep implements AsyncStep {
     private final Rejections rejections;
     private final Ticker ticker;
     private final MethodMetrics metrics;
-    /** False when metrics are off: then the clock is not read at all. */
+    /** False when the metrics keep no durations: then the clock is not read at all. */
     private final boolean timed;
 
     public AsyncBulkheadStep(AsyncStep next, AsyncBulkhead bulkhead, Rejections rejections, Ticker ticker,
@@ -47,7 +47,7 @@ public final class AsyncBulkheadStep implements AsyncStep {
         this.rejections = rejections;
         this.ticker = ticker;
         this.metrics = metrics;
-        this.timed = metrics != MethodMetrics.NONE;
+        this.timed = metrics.recordsDurations();
     }
 
     @Override

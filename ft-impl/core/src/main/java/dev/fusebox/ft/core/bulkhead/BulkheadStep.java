@@ -8,7 +8,8 @@ import dev.fusebox.ft.core.time.Ticker;
 
 /**
  * Runs a synchronous call inside a {@link Bulkhead} slot, or rejects it. The clock is read only
- * when metrics are on (a clock read costs about as much as the permit itself). Thread-safe.
+ * when the metrics keep durations ({@link MethodMetrics#recordsDurations()}; a clock read costs
+ * about as much as the permit itself). Thread-safe.
  */
 public final class BulkheadStep implements SyncStep {
 
@@ -25,7 +26,7 @@ public final class BulkheadStep implements SyncStep {
         this.rejections = rejections;
         this.ticker = ticker;
         this.metrics = metrics;
-        this.timed = metrics != MethodMetrics.NONE;
+        this.timed = metrics.recordsDurations();
     }
 
     @Override

@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Running totals of one guarded method for operators (read over JMX), kept apart from the metrics
  * libraries so they exist whether or not one is present. Each event is one {@link LongAdder}
- * increment: no allocation, and no contention between threads. Durations are not kept.
- * Thread-safe.
+ * increment: no allocation, and no contention between threads. Durations are not kept, so steps
+ * read no clock for these counters ({@link #recordsDurations()} is false). Thread-safe.
  */
 public final class MethodCounters implements MethodMetrics {
 
@@ -22,6 +22,12 @@ public final class MethodCounters implements MethodMetrics {
     private final LongAdder retryFailed = new LongAdder();
     private final LongAdder timedOut = new LongAdder();
     private final LongAdder inTime = new LongAdder();
+
+    /** False: these counters keep no durations. */
+    @Override
+    public boolean recordsDurations() {
+        return false;
+    }
 
     @Override
     public void circuitBreakerCall(BreakerOutcome outcome) {

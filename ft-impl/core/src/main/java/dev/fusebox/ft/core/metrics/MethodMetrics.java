@@ -5,8 +5,21 @@ package dev.fusebox.ft.core.metrics;
  * resolved when its chain is assembled, so nothing is looked up per call; {@link #NONE} reports
  * nothing and costs nothing. Implementations are thread-safe, never throw, and do not allocate
  * on the paths of calls.
+ *
+ * <p>Steps read the clock for the durations they report only when {@link #recordsDurations()}
+ * says someone keeps them (a clock read costs about as much as a bulkhead permit); otherwise the
+ * {@code nanos} they pass is 0.
  */
 public interface MethodMetrics {
+
+    /**
+     * Whether this receiver keeps the durations it is given ({@link #timeoutFinished},
+     * {@link #bulkheadRan}, {@link #bulkheadWaited}); read once, when a step is made. True unless
+     * an implementation says otherwise, so a receiver that keeps durations always gets them.
+     */
+    default boolean recordsDurations() {
+        return true;
+    }
 
     /** The outcome of a whole call, as the application saw it. */
     default void invocation(boolean valueReturned, FallbackUse fallback) {
@@ -46,6 +59,10 @@ public interface MethodMetrics {
 
     /** Reports nothing. */
     MethodMetrics NONE = new MethodMetrics() {
+        @Override
+        public boolean recordsDurations() {
+            return false;
+        }
     };
 
     /** Whether a fallback served a call. Immutable. */

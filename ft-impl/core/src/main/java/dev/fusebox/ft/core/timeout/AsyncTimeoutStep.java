@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the method interrupted); a later outcome of the method is ignored. The race between deadline and
  * outcome is settled by one CAS on {@code settled}; the deadline side cancels the attempt before it
  * completes the result, so a caller who sees the timeout finds the attempt's bulkhead place already
- * free. Thread-safe.
+ * free. The clock is read only when the metrics keep durations. Thread-safe.
  *
  * <p>The deadline's task runs on the scheduler's thread (the container's timer), never waiting for
  * a pool thread, so it fires on time when every pool thread is busy with the very bodies it is to
@@ -34,6 +34,8 @@ public final class AsyncTimeoutStep implements AsyncStep {
     private final Rejections rejections;
     private final Ticker ticker;
     private final MethodMetrics metrics;
+    /** False when the metrics keep no durations: then the clock is not read at all. */
+    private final boolean timed;
 
     public AsyncTimeoutStep(AsyncStep next, String name, long timeoutNanos, Scheduler scheduler, Rejections rejections,
                             Ticker ticker, MethodMetrics metrics) {
@@ -44,19 +46,20 @@ public final class AsyncTimeoutStep implements AsyncStep {
         this.rejections = rejections;
         this.ticker = ticker;
         this.metrics = metrics;
+        this.timed = metrics.recordsDurations();
     }
 
     @Override
     public CompletionStage<Object> call(AsyncCall call) {
         CompletableFuture<Object> result = new CompletableFuture<>();
-        long start = ticker.nanoTime();
+        long start = timed ? ticker.nanoTime() : 0;
         AtomicBoolean settled = new AtomicBoolean();
         AsyncCall attempt = call.attempt();
         Scheduler.Scheduled timer = scheduler.schedule(() -> {
             if (settled.compareAndSet(false, true)) {
                 // withdraw or interrupt first: whoever sees the timeout may at once rely on the freed place
                 attempt.cancel(true);
-                metrics.timeoutFinished(true, ticker.nanoTime() - start);
+                metrics.timeoutFinished(true, elapsedSince(start));
                 result.completeExceptionally(rejections.timeout(name, timeoutNanos));
             }
         }, timeoutNanos);
@@ -67,9 +70,13 @@ public final class AsyncTimeoutStep implements AsyncStep {
             if (!settled.compareAndSet(false, true)) {
                 return;
             }
-            metrics.timeoutFinished(false, ticker.nanoTime() - start);
+            metrics.timeoutFinished(false, elapsedSince(start));
             Stages.settle(result, value, failure);
         });
         return result;
+    }
+
+    private long elapsedSince(long start) {
+        return timed ? ticker.nanoTime() - start : 0;
     }
 }

@@ -7,27 +7,27 @@ import java.lang.invoke.VarHandle;
 
 /**
  * Interrupts threads whose synchronous timed calls reach their deadline; one watcher serves every
- * {@link TimeoutStep} of a container. A call arms a {@link Watch} that its thread reuses call after
+ * {@link TimeoutStep} of a container. A call arms a {@link CallDeadline} that its thread reuses call after
  * call (one per nesting depth), so a call that ends in time allocates nothing and schedules
  * nothing. The watcher is one task on the scheduler, due at the earliest armed deadline it knows
  * of; it is rescheduled only when a call arms a deadline earlier than that, or when it has run.
  * With a steady stream of calls of one timeout that is about once per timeout period.
  *
  * <p>Implementation notes. {@code wakeAt} is the due time of the earliest scan that is scheduled,
- * or {@link #IDLE} when none is needed. Invariant: every RUNNING watch with deadline d is either
+ * or {@link #IDLE} when none is needed. Invariant: every RUNNING call deadline with deadline d is either
  * seen by a scan that starts at or before d, or has {@code wakeAt <= d}. Arming writes the watch's
  * state (volatile) and then reads {@code wakeAt}; a scan first writes {@code wakeAt = IDLE} and then
- * reads every watch's state. These are volatile accesses, so one of the two sees the other: either
+ * reads every call deadline's state. These are volatile accesses, so one of the two sees the other: either
  * the arming thread sees IDLE (or a later time than its deadline) and lowers {@code wakeAt} by CAS
- * and schedules a scan itself, or the scan sees the watch RUNNING and, if it is not yet due,
+ * and schedules a scan itself, or the scan sees the call deadline RUNNING and, if it is not yet due,
  * includes its deadline in the next wake-up. A value of {@code wakeAt} other than IDLE was written
  * by a CAS whose author schedules a scan for it, and that scan's IDLE write comes after any read of
  * that value. Superfluous scans (an earlier one scheduled while a later one is pending) are
- * harmless: a scan only fires watches whose deadline has passed. Ticks are compared directly (a
+ * harmless: a scan only fires call deadlines whose deadline has passed. Ticks are compared directly (a
  * deadline saturates at {@code Long.MAX_VALUE}, meaning never).
  *
- * <p>The threads known to the watcher are a singly linked list of their {@link ThreadWatches},
- * from {@code head} through {@link ThreadWatches#next} (both volatile). A thread joins on its first
+ * <p>The threads known to the watcher are a singly linked list of their {@link ThreadDeadlines},
+ * from {@code head} through {@link ThreadDeadlines#next} (both volatile). A thread joins on its first
  * timed call by putting itself at the head; links change only under {@code joinLock}, and scans
  * read the list without it. Nothing is copied, so joining and leaving cost O(1) each (amortised),
  * however many threads there are; a copy-on-write array, as before issue 11, made n joins by
@@ -36,7 +36,7 @@ import java.lang.invoke.VarHandle;
  * next joins, so keeps one entry, not one per thread), and a scan that met an ended thread unlinks
  * every ended one in one pass (it visits every entry anyway). Why a scan without the lock is still
  * correct: a new entry only ever goes in at the head, and an entry is unlinked only when its
- * thread has ended (no RUNNING watch), by pointing its predecessor past it, never by changing its
+ * thread has ended (no RUNNING call deadline), by pointing its predecessor past it, never by changing its
  * own {@code next}. So a scan that read {@code head} reaches every entry that was in the list then
  * and whose thread is alive, even if it stands on an entry that is unlinked meanwhile; an entry
  * added after that read belongs to a thread whose arming comes after the scan's write of IDLE, and
@@ -58,10 +58,10 @@ public final class DeadlineWatcher {
     private final Scheduler scheduler;
     private final Ticker ticker;
     private final Runnable scan = this::scan;
-    private final ThreadLocal<ThreadWatches> perThread = ThreadLocal.withInitial(this::join);
+    private final ThreadLocal<ThreadDeadlines> perThread = ThreadLocal.withInitial(this::join);
     private final Object joinLock = new Object();
-    /** The most recently joined thread's watches; the others follow through {@link ThreadWatches#next}. */
-    private volatile ThreadWatches head;
+    /** The most recently joined thread's call deadlines; the others follow through {@link ThreadDeadlines#next}. */
+    private volatile ThreadDeadlines head;
     private volatile long wakeAt = IDLE;
 
     public DeadlineWatcher(Scheduler scheduler, Ticker ticker) {
@@ -70,12 +70,12 @@ public final class DeadlineWatcher {
     }
 
     /**
-     * Arms the calling thread's watch for {@code deadline} (ticker time). The caller must pass the
+     * Arms the calling thread's call deadline for {@code deadline} (ticker time). The caller must pass the
      * result to {@link #end} on the same thread, also when the call fails.
      */
-    Watch start(long deadline) {
-        ThreadWatches mine = perThread.get();
-        Watch watch = mine.push();
+    CallDeadline start(long deadline) {
+        ThreadDeadlines mine = perThread.get();
+        CallDeadline watch = mine.push();
         watch.arm(deadline);
         try {
             wakeBy(deadline);
@@ -87,8 +87,8 @@ public final class DeadlineWatcher {
         return watch;
     }
 
-    /** Ends the innermost watch of the calling thread; true when its call finished in time. */
-    boolean end(Watch watch) {
+    /** Ends the innermost call deadline of the calling thread; true when its call finished in time. */
+    boolean end(CallDeadline watch) {
         boolean inTime = watch.finish();
         watch.stack.pop();
         return inTime;
@@ -111,10 +111,10 @@ public final class DeadlineWatcher {
         long now = ticker.nanoTime();
         long earliest = IDLE;
         boolean someEnded = false;
-        for (ThreadWatches thread = head; thread != null; thread = thread.next) {
-            for (Watch watch : thread.watches) {
+        for (ThreadDeadlines thread = head; thread != null; thread = thread.next) {
+            for (CallDeadline watch : thread.deadlines) {
                 long seen = watch.state();
-                if (!Watch.isRunning(seen)) {
+                if (!CallDeadline.isRunning(seen)) {
                     continue;
                 }
                 long deadline = watch.deadline();
@@ -134,11 +134,11 @@ public final class DeadlineWatcher {
         }
     }
 
-    /** Puts the calling thread's new watches at the head, after dropping the ended threads found there. */
-    private ThreadWatches join() {
-        ThreadWatches mine = new ThreadWatches(Thread.currentThread());
+    /** Puts the calling thread's new call deadlines at the head, after dropping the ended threads found there. */
+    private ThreadDeadlines join() {
+        ThreadDeadlines mine = new ThreadDeadlines(Thread.currentThread());
         synchronized (joinLock) {
-            ThreadWatches first = head;
+            ThreadDeadlines first = head;
             while (first != null && !first.owner.isAlive()) {
                 first = first.next; // each ended entry is passed over once: O(1) amortised
             }
@@ -151,8 +151,8 @@ public final class DeadlineWatcher {
     /** Unlinks every ended thread, in one pass; an unlinked entry keeps its {@code next} for scans on it. */
     private void dropEndedThreads() {
         synchronized (joinLock) {
-            ThreadWatches previous = null;
-            for (ThreadWatches thread = head; thread != null; thread = thread.next) {
+            ThreadDeadlines previous = null;
+            for (ThreadDeadlines thread = head; thread != null; thread = thread.next) {
                 if (thread.owner.isAlive()) {
                     previous = thread;
                 } else if (previous == null) {
@@ -167,7 +167,7 @@ public final class DeadlineWatcher {
     /** Threads known to this watcher (for tests). */
     int threadCount() {
         int count = 0;
-        for (ThreadWatches thread = head; thread != null; thread = thread.next) {
+        for (ThreadDeadlines thread = head; thread != null; thread = thread.next) {
             count++;
         }
         return count;

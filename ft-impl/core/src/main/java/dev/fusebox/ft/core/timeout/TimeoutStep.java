@@ -12,11 +12,11 @@ import dev.fusebox.ft.core.time.Ticker;
  * fails with the timeout exception even when it ended normally or with another exception (it
  * ignored the interrupt).
  *
- * <p>Implementation notes. The call arms the calling thread's reusable {@link Watch} (no allocation,
+ * <p>Implementation notes. The call arms the calling thread's reusable {@link CallDeadline} (no allocation,
  * and no scheduling unless its deadline is the earliest the watcher knows of) and ends it in every
- * case. Exactly one side wins the watch's CAS; the watcher interrupts only after winning, and the
+ * case. Exactly one side wins the deadline's CAS; the watcher interrupts only after winning, and the
  * caller, on losing, waits out the interrupting window and clears the interrupt, so no interrupt
- * leaks past the call into the caller's later work (see {@link Watch}). Thread-safe.
+ * leaks past the call into the caller's later work (see {@link CallDeadline}). Thread-safe.
  */
 public final class TimeoutStep implements SyncStep {
 
@@ -27,7 +27,7 @@ public final class TimeoutStep implements SyncStep {
     private final Rejections rejections;
     private final Ticker ticker;
     private final MethodMetrics metrics;
-    /** False when metrics are off: then the clock is read once per call (for the deadline), not twice. */
+    /** False when the metrics keep no durations: then the clock is read once per call (for the deadline), not twice. */
     private final boolean timed;
 
     /** {@code ticker} must be the one {@code watcher} reads. */
@@ -40,13 +40,13 @@ public final class TimeoutStep implements SyncStep {
         this.rejections = rejections;
         this.ticker = ticker;
         this.metrics = metrics;
-        this.timed = metrics != MethodMetrics.NONE;
+        this.timed = metrics.recordsDurations();
     }
 
     @Override
     public Object call(Invocation invocation) throws Exception {
         long start = ticker.nanoTime();
-        Watch watch = watcher.start(deadline(start));
+        CallDeadline watch = watcher.start(deadline(start));
         Object result;
         try {
             result = next.call(invocation);
@@ -69,9 +69,7 @@ public final class TimeoutStep implements SyncStep {
     }
 
     private void report(boolean inTime, long start) {
-        if (timed) {
-            metrics.timeoutFinished(!inTime, ticker.nanoTime() - start);
-        }
+        metrics.timeoutFinished(!inTime, timed ? ticker.nanoTime() - start : 0);
     }
 
     private long deadline(long start) {

@@ -14,7 +14,7 @@ import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.IIII_Result;
 import org.openjdk.jcstress.infra.results.JI_Result;
 
-// Proves the claims of Watch's and DeadlineWatcher's implementation notes: the end of a timed call
+// Proves the claims of CallDeadline's and DeadlineWatcher's implementation notes: the end of a timed call
 // and the watcher firing its deadline are settled by one CAS (exactly one side wins, and no
 // interrupt is left on the caller once finish() returned), a call armed while a scan runs is
 // never forgotten (the scan sees it, or the call schedules a scan itself), and reusing a thread's
@@ -37,12 +37,12 @@ public class DeadlineWatchTest {
     @State
     public static class FireAgainstFinish {
 
-        private volatile Watch watch;
+        private volatile CallDeadline watch;
 
         @Actor
         public void caller(IIII_Result r) {
             r.r4 = Thread.interrupted() ? 1 : 0; // a flag here was set after this thread's last finish()
-            Watch mine = new ThreadWatches(Thread.currentThread()).push();
+            CallDeadline mine = new ThreadDeadlines(Thread.currentThread()).push();
             mine.arm(0);
             watch = mine;
             r.r1 = mine.finish() ? 1 : 0;
@@ -51,12 +51,12 @@ public class DeadlineWatchTest {
 
         @Actor
         public void watcher(IIII_Result r) {
-            Watch seen = watch;
+            CallDeadline seen = watch;
             if (seen == null) {
                 return; // not armed yet: as if the watcher came later; the caller must win
             }
             long state = seen.state();
-            boolean due = Watch.isRunning(state) && seen.deadline() <= 1;
+            boolean due = CallDeadline.isRunning(state) && seen.deadline() <= 1;
             r.r3 = due && seen.tryFire(state) ? 1 : 0;
         }
     }
@@ -129,12 +129,12 @@ public class DeadlineWatchTest {
 
         private final CountingScheduler scheduler = new CountingScheduler();
         private final DeadlineWatcher watcher = new DeadlineWatcher(scheduler, () -> 10L);
-        private volatile Watch second;
+        private volatile CallDeadline second;
 
         @Actor
         public void attempts(IIII_Result r) {
             Thread.interrupted(); // start clean
-            Watch first = watcher.start(5);
+            CallDeadline first = watcher.start(5);
             r.r1 = watcher.end(first) ? 1 : 0;
             r.r2 = Thread.interrupted() ? 1 : 0;
             second = watcher.start(20); // the same watch object, next generation; stays armed
@@ -147,7 +147,7 @@ public class DeadlineWatchTest {
 
         @Arbiter
         public void outcome(IIII_Result r) {
-            r.r3 = Watch.isRunning(second.state()) ? 1 : 0;
+            r.r3 = CallDeadline.isRunning(second.state()) ? 1 : 0;
             r.r4 = watcher.wakeAt() <= 20 ? 1 : 0;
         }
     }

@@ -16,13 +16,13 @@ import java.lang.invoke.VarHandle;
  * full state it read, generation included, so a watcher that read generation g can never fire
  * generation g+1 (no ABA: the generation only grows). The owner, on losing, spins while the state
  * is INTERRUPTING (a few instructions: the window holds one {@code interrupt()} call), then
- * clears its interrupt flag: no interrupt from this watch is delivered after {@link #finish}
+ * clears its interrupt flag: no interrupt from this deadline is delivered after {@link #finish}
  * returns. {@code deadline} is written before the volatile write of RUNNING and read after the
  * volatile read of it, so a watcher that saw generation g RUNNING reads g's deadline or a later
  * one; a later one only when g has already ended, and then its CAS on g fails. Thread-safe in that
  * sense; arm and finish are for the owner only.
  */
-final class Watch {
+final class CallDeadline {
 
     static final int RUNNING = 0;
     static final int DONE = 1;
@@ -36,23 +36,23 @@ final class Watch {
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            STATE = lookup.findVarHandle(Watch.class, "state", long.class);
-            DEADLINE = lookup.findVarHandle(Watch.class, "deadline", long.class);
+            STATE = lookup.findVarHandle(CallDeadline.class, "state", long.class);
+            DEADLINE = lookup.findVarHandle(CallDeadline.class, "deadline", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    /** The owner's stack of watches, which this watch is part of. */
-    final ThreadWatches stack;
+    /** The owner's stack of watches, which this deadline is part of. */
+    final ThreadDeadlines stack;
     private final Thread owner;
     private volatile long state = DONE;
     @SuppressWarnings("unused") // through DEADLINE (opaque: written by the owner, read by the watcher)
     private long deadline;
-    /** The state this watch was armed with; read and written by the owner only. */
+    /** The state this deadline was armed with; read and written by the owner only. */
     private long armed;
 
-    Watch(ThreadWatches stack) {
+    CallDeadline(ThreadDeadlines stack) {
         this.stack = stack;
         this.owner = stack.owner;
     }

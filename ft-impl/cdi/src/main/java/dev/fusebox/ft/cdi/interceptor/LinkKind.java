@@ -1,0 +1,169 @@
+package dev.fusebox.ft.cdi.interceptor;
+
+import dev.fusebox.ft.cdi.config.AsyncMode;
+import dev.fusebox.ft.core.async.ThreadOffload;
+import dev.fusebox.ft.core.bulkhead.AsyncBulkheadStep;
+import dev.fusebox.ft.core.bulkhead.BulkheadStep;
+import dev.fusebox.ft.core.circuitbreaker.AsyncCircuitBreakerStep;
+import dev.fusebox.ft.core.circuitbreaker.CircuitBreakerStep;
+import dev.fusebox.ft.core.fallback.AsyncFallbackStep;
+import dev.fusebox.ft.core.fallback.FallbackStep;
+import dev.fusebox.ft.core.invocation.AsyncStep;
+import dev.fusebox.ft.core.invocation.Invocation;
+import dev.fusebox.ft.core.invocation.SyncStep;
+import dev.fusebox.ft.core.metrics.AsyncInvocationCountStep;
+import dev.fusebox.ft.core.metrics.InvocationCountStep;
+import dev.fusebox.ft.core.retry.AsyncRetryStep;
+import dev.fusebox.ft.core.retry.RetryStep;
+import dev.fusebox.ft.core.timeout.AsyncTimeoutStep;
+import dev.fusebox.ft.core.timeout.TimeoutStep;
+import java.lang.annotation.Annotation;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+/**
+ * The links a chain can have, one row each, in the order of the MicroProfile Fault Tolerance
+ * specification, outermost first: Fallback (or, without one, the invocation count), Retry,
+ * CircuitBreaker, Timeout, Bulkhead, then the method itself, on the caller's thread or, for
+ * {@code @Asynchronous}, handed to a worker thread. This table is the only place that states the
+ * order: {@link ChainAssembly} builds every chain by walking it from the innermost row out, and
+ * a row whose policy is off adds no link. Each row makes its synchronous and its asynchronous
+ * link; the two are separate steps because the synchronous one allocates nothing per call, which
+ * a stage-based step cannot do. Adding a policy is one row here and one pair of steps in core.
+ * Thread-safe: an enum without state.
+ */
+enum LinkKind {
+
+    /** Outermost, so it sees the final outcome; counts the call's outcome whether it applies or not. */
+    FALLBACK(Fallback.class) {
+        @Override
+        boolean present(LinkInputs in) {
+            return true; // without a fallback the row still counts the call
+        }
+
+        @Override
+        SyncStep sync(SyncStep inner, LinkInputs in) {
+            return in.policy().fallback() == null ? new InvocationCountStep(inner, in.metrics())
+                    : new FallbackStep(inner, in.fallbackInvoker(), in.policy().fallback().applyOn(), in.metrics());
+        }
+
+        @Override
+        AsyncStep async(AsyncStep inner, LinkInputs in) {
+            return in.policy().fallback() == null ? new AsyncInvocationCountStep(inner, in.metrics())
+                    : new AsyncFallbackStep(inner, in.fallbackInvoker(), in.policy().fallback().applyOn(),
+                            in.policy().async() == AsyncMode.STAGE, in.threads().offTimer(), in.metrics());
+        }
+    },
+
+    RETRY(Retry.class) {
+        @Override
+        boolean present(LinkInputs in) {
+            return in.policy().retry() != null;
+        }
+
+        @Override
+        SyncStep sync(SyncStep inner, LinkInputs in) {
+            return new RetryStep(inner, in.policy().retry(), in.ticker(), in.sleeper(), in.metrics());
+        }
+
+        @Override
+        AsyncStep async(AsyncStep inner, LinkInputs in) {
+            return new AsyncRetryStep(inner, in.policy().retry(), in.ticker(), in.threads(), in.threads(), in.metrics());
+        }
+    },
+
+    CIRCUIT_BREAKER(org.eclipse.microprofile.faulttolerance.CircuitBreaker.class) {
+        @Override
+        boolean present(LinkInputs in) {
+            return in.breaker() != null;
+        }
+
+        @Override
+        SyncStep sync(SyncStep inner, LinkInputs in) {
+            return new CircuitBreakerStep(inner, in.breaker(), in.policy().circuitBreaker().failOn(), in.rejections(),
+                    in.metrics());
+        }
+
+        @Override
+        AsyncStep async(AsyncStep inner, LinkInputs in) {
+            return new AsyncCircuitBreakerStep(inner, in.breaker(), in.policy().circuitBreaker().failOn(),
+                    in.rejections(), in.metrics());
+        }
+    },
+
+    TIMEOUT(Timeout.class) {
+        @Override
+        boolean present(LinkInputs in) {
+            return in.policy().timeoutNanos() > 0;
+        }
+
+        @Override
+        SyncStep sync(SyncStep inner, LinkInputs in) {
+            return new TimeoutStep(inner, in.policy().name(), in.policy().timeoutNanos(), in.threads().deadlines(),
+                    in.rejections(), in.ticker(), in.metrics());
+        }
+
+        @Override
+        AsyncStep async(AsyncStep inner, LinkInputs in) {
+            return new AsyncTimeoutStep(inner, in.policy().name(), in.policy().timeoutNanos(), in.threads(),
+                    in.rejections(), in.ticker(), in.metrics());
+        }
+    },
+
+    BULKHEAD(org.eclipse.microprofile.faulttolerance.Bulkhead.class) {
+        @Override
+        boolean present(LinkInputs in) {
+            return in.bulkhead() != null || in.asyncBulkhead() != null;
+        }
+
+        @Override
+        SyncStep sync(SyncStep inner, LinkInputs in) {
+            return new BulkheadStep(inner, in.bulkhead(), in.rejections(), in.ticker(), in.metrics());
+        }
+
+        @Override
+        AsyncStep async(AsyncStep inner, LinkInputs in) {
+            return new AsyncBulkheadStep(inner, in.asyncBulkhead(), in.rejections(), in.ticker(), in.metrics());
+        }
+    },
+
+    /** Innermost: the method itself, on the caller's thread, or handed to a worker for {@code @Asynchronous}. */
+    THREAD_HAND_OFF(Asynchronous.class) {
+        @Override
+        boolean present(LinkInputs in) {
+            return true;
+        }
+
+        @Override
+        SyncStep sync(SyncStep inner, LinkInputs in) {
+            return Invocation::proceed;
+        }
+
+        @Override
+        AsyncStep async(AsyncStep inner, LinkInputs in) {
+            return new ThreadOffload(in.threads(), in.policy().async() == AsyncMode.STAGE);
+        }
+    };
+
+    private final Class<? extends Annotation> annotation;
+
+    LinkKind(Class<? extends Annotation> annotation) {
+        this.annotation = annotation;
+    }
+
+    /** The MicroProfile annotation whose policy this row applies. */
+    Class<? extends Annotation> annotation() {
+        return annotation;
+    }
+
+    /** Whether the method's chain has this link. */
+    abstract boolean present(LinkInputs in);
+
+    /** This row's link of a synchronous chain around {@code inner} (null for the innermost row). */
+    abstract SyncStep sync(SyncStep inner, LinkInputs in);
+
+    /** This row's link of an asynchronous chain around {@code inner} (null for the innermost row). */
+    abstract AsyncStep async(AsyncStep inner, LinkInputs in);
+}

@@ -1,0 +1,34 @@
+package dev.fusebox.ft.cdi.interceptor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.annotation.Annotation;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.junit.jupiter.api.Test;
+
+/** The one table of the chain's order ({@link LinkKind}) says what the specification says. */
+class LinkKindOrderTest {
+
+    /**
+     * MicroProfile Fault Tolerance 4.1, outermost first: Fallback, then Retry, CircuitBreaker,
+     * Timeout, Bulkhead; for {@code @Asynchronous} the hand-off to another thread comes last, just
+     * before the method, so every policy above it applies to the asynchronous execution.
+     */
+    private static final List<Class<? extends Annotation>> SPECIFICATION_ORDER = List.of(
+            Fallback.class, Retry.class, CircuitBreaker.class, Timeout.class, Bulkhead.class, Asynchronous.class);
+
+    @Test
+    void theRowsFollowTheSpecificationsOrderOutermostFirst() {
+        List<Class<? extends Annotation>> rows = Arrays.stream(LinkKind.values()).map(LinkKind::annotation).toList();
+
+        assertThat(rows).as("the annotations of LinkKind's rows, outermost first")
+                .containsExactlyElementsOf(SPECIFICATION_ORDER);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.fusebox.ft.cdi.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fusebox.ft.core.metrics.MethodCounters;
+import dev.fusebox.ft.core.metrics.MethodMetrics;
+import org.junit.jupiter.api.Test;
+
+/** The metrics a chain gets keep durations exactly when a backend that records them is present. */
+class CompositeMetricsTest {
+
+    /** Keeps durations, as the MicroProfile Metrics and OpenTelemetry backends do (the default). */
+    private final MethodMetrics durationBackend = new MethodMetrics() {
+    };
+
+    @Test
+    void theOperatorsCountersAloneKeepNoDurations() {
+        assertThat(CompositeMetrics.of(new MethodCounters(), MethodMetrics.NONE).recordsDurations()).isFalse();
+    }
+
+    @Test
+    void aBackendBesideTheCountersKeepsDurations() {
+        assertThat(CompositeMetrics.of(new MethodCounters(), durationBackend).recordsDurations()).isTrue();
+        assertThat(CompositeMetrics.of(durationBackend, new MethodCounters()).recordsDurations()).isTrue();
+    }
+}
