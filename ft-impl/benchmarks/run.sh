@@ -81,7 +81,8 @@ python3 - "$results" <<'PY' | tee "$results/table.txt"
 import json, pathlib, sys
 
 results = pathlib.Path(sys.argv[1])
-CDI = ["plainCall", "noopInterceptor", "circuitBreakerClosed", "retrySucceeds", "bulkhead",
+CDI = ["plainCall", "noopInterceptor", "unguardedOfGuardedBean", "unguardedBehindInterceptor",
+       "circuitBreakerClosed", "retrySucceeds", "bulkhead",
        "timeoutNotReached", "fallbackNotUsed", "allFiveCombined", "noopInterceptorThrows",
        "openBreakerFailsFast", "openBreakerWithFallback", "plainExecutorHandOff", "asyncBulkheadJoined"]
 
