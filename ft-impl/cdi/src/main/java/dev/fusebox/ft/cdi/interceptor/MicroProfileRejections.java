@@ -11,7 +11,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * fail-fast ones (open circuit, full bulkhead) carry no stack trace and build their message only
  * when asked, so failing fast costs one small object: their trace would only show the interceptor
  * chain, never the caller's fault. With {@code fusebox.exceptions.stack-traces=true} they are
- * ordinary exceptions. Immutable.
+ * ordinary exceptions. Immutable; thread-safe.
  */
 final class MicroProfileRejections implements Rejections {
 
@@ -53,8 +53,9 @@ final class MicroProfileRejections implements Rejections {
             return PREFIX + name;
         }
 
+        /** Not synchronized (unlike Throwable's): it runs in the constructor, on an object no one else sees yet. */
         @Override
-        public synchronized Throwable fillInStackTrace() {
+        public Throwable fillInStackTrace() {
             return this;
         }
 
@@ -81,8 +82,9 @@ final class MicroProfileRejections implements Rejections {
             return PREFIX + name;
         }
 
+        /** Not synchronized (unlike Throwable's): it runs in the constructor, on an object no one else sees yet. */
         @Override
-        public synchronized Throwable fillInStackTrace() {
+        public Throwable fillInStackTrace() {
             return this;
         }
 
