@@ -5,6 +5,8 @@ import jakarta.enterprise.inject.spi.configurator.AnnotatedMethodConfigurator;
 import jakarta.enterprise.inject.spi.configurator.AnnotatedTypeConfigurator;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.List;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
@@ -47,10 +49,21 @@ final class GuardedMembers {
         }
         for (AnnotatedMethodConfigurator<? super T> method : type.methods()) {
             AnnotatedMethod<? super T> annotated = method.getAnnotated();
-            if (carriesAny(annotated.getJavaMember()) || ANNOTATIONS.stream().anyMatch(annotated::isAnnotationPresent)) {
+            if (interceptable(annotated.getJavaMember()) && (carriesAny(annotated.getJavaMember())
+                    || ANNOTATIONS.stream().anyMatch(annotated::isAnnotationPresent))) {
                 method.add(binding);
             }
         }
+    }
+
+    /**
+     * Whether the method is a business method: static and private ones are never intercepted (and
+     * the resolver skips them too). A final method with an annotation is bound, so that CDI reports
+     * it as a definition error, as it did when the whole class was bound.
+     */
+    private static boolean interceptable(Method method) {
+        int modifiers = method.getModifiers();
+        return !Modifier.isStatic(modifiers) && !Modifier.isPrivate(modifiers);
     }
 
     private static boolean carriesAny(AnnotatedElement element) {
