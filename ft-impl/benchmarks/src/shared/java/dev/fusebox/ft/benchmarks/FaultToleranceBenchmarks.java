@@ -75,6 +75,18 @@ public class FaultToleranceBenchmarks {
         return passThrough.call();
     }
 
+    /** A method without any fault-tolerance annotation on a bean that has them elsewhere: should cost {@link #plainCall}. */
+    @Benchmark
+    public String unguardedOfGuardedBean() {
+        return guarded.unguarded();
+    }
+
+    /** The same, behind {@link PassThroughInterceptor}: should cost {@link #noopInterceptor}. */
+    @Benchmark
+    public String unguardedBehindInterceptor() {
+        return guarded.unguardedPassThrough();
+    }
+
     /** The floor under {@link #openBreakerFailsFast}: an interceptor that throws, through Weld. */
     @Benchmark
     public Object noopInterceptorThrows() {

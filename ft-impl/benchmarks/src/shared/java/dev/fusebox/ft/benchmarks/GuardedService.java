@@ -12,7 +12,9 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * Trivial methods that always succeed, each under one fault-tolerance annotation with its default
- * parameters (or all of them): the cost measured is the implementation's, not the method's.
+ * parameters (or all of them): the cost measured is the implementation's, not the method's. Two
+ * methods carry no fault-tolerance annotation: they measure what a guarded bean's unguarded methods
+ * cost (compare them with {@link PlainService} and {@link PassThroughService}).
  */
 @ApplicationScoped
 public class GuardedService {
@@ -55,6 +57,17 @@ public class GuardedService {
     @Bulkhead
     public CompletionStage<String> asyncBulkhead() {
         return CompletableFuture.completedFuture("ok");
+    }
+
+    /** No fault-tolerance annotation, on a bean that has them on its other methods. */
+    public String unguarded() {
+        return "ok";
+    }
+
+    /** No fault-tolerance annotation, but behind {@link PassThroughInterceptor}. */
+    @PassThrough
+    public String unguardedPassThrough() {
+        return "ok";
     }
 
     String degraded() {

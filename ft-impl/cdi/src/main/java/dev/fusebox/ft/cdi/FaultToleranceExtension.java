@@ -38,16 +38,16 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
 
 /**
- * The CDI portable extension of Fusebox. At deployment it binds the interceptor to every bean
- * class that uses a fault-tolerance annotation, resolves and validates the policy of each guarded
+ * The CDI portable extension of Fusebox. At deployment it binds the interceptor to every method
+ * that a fault-tolerance annotation governs (see {@link GuardedMembers}), resolves and validates the policy of each guarded
  * business method (a bad one is a definition error naming class, method, annotation, parameter
  * and value, including a value above the bound of a parameter that sizes memory), and assembles
  * the chains once deployment is valid. At shutdown it stops the threads
  * it started. One instance per container; nothing is static. Management reaches the guarded
  * methods through {@link #guardedMethods()}, the CDI layer's port, never through the interceptor.
- * Thread-safety: the container calls the observers one at a time except
- * {@code resolvePolicies}, which may run concurrently and guards the shared lists; the accessors
- * return what deployment wrote, for later observers (management's) and the container's beans.
+ * Thread-safety: the container calls the observers one event at a time, except
+ * {@code ProcessManagedBean}, whose findings are collected under a lock; the accessors may be
+ * called from any thread once deployment ended (management's observers, the container's beans).
  */
 public class FaultToleranceExtension implements Extension {
 
@@ -88,9 +88,9 @@ public class FaultToleranceExtension implements Extension {
                 .add(new PriorityLiteral(priority));
     }
 
-    <T> void bindGuardedTypes(@Observes @WithAnnotations({Asynchronous.class, Bulkhead.class, CircuitBreaker.class,
+    <T> void bindGuardedMethods(@Observes @WithAnnotations({Asynchronous.class, Bulkhead.class, CircuitBreaker.class,
             Fallback.class, Retry.class, Timeout.class}) ProcessAnnotatedType<T> event) {
-        event.configureAnnotatedType().add(FaultToleranceBinding.Literal.INSTANCE);
+        GuardedMembers.bind(event.configureAnnotatedType(), FaultToleranceBinding.Literal.INSTANCE);
     }
 
     <T> void resolvePolicies(@Observes ProcessManagedBean<T> event) {

@@ -10,8 +10,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * The MicroProfile Fault Tolerance exceptions for the engines' own rejections. Each fail-fast
  * rejection (open circuit, full bulkhead) has one class, used whatever the setting: it builds its
  * message only when asked, and fills in its stack trace only with
- * {@code fusebox.exceptions.stack-traces=true}, so by default failing fast costs one small object:
- * the trace would only show the interceptor chain, never the caller's fault. Immutable.
+ * {@code fusebox.exceptions.stack-traces=true}, so by default failing fast costs one small object
+ * and takes no lock: the trace would only show the interceptor chain, never the caller's fault.
+ * Immutable; thread-safe.
  *
  * <p>Why two classes of the same shape and not one: each must be an instance of its own
  * MicroProfile type (the TCK and applications catch {@code CircuitBreakerOpenException} and
@@ -68,9 +69,9 @@ final class MicroProfileRejections implements Rejections {
             return CIRCUIT_OPEN + name;
         }
 
-        /** Fills in nothing: the constructor fills the trace when the setting asks for one. */
+        /** Fills in nothing and takes no lock (Throwable's is synchronized): the constructor fills the trace when the setting asks for one. */
         @Override
-        public synchronized Throwable fillInStackTrace() {
+        public Throwable fillInStackTrace() {
             return this;
         }
 
@@ -98,9 +99,9 @@ final class MicroProfileRejections implements Rejections {
             return BULKHEAD_FULL + name;
         }
 
-        /** Fills in nothing: the constructor fills the trace when the setting asks for one. */
+        /** Fills in nothing and takes no lock (Throwable's is synchronized): the constructor fills the trace when the setting asks for one. */
         @Override
-        public synchronized Throwable fillInStackTrace() {
+        public Throwable fillInStackTrace() {
             return this;
         }
 

@@ -10,10 +10,12 @@ import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.III_Result;
+import org.openjdk.jcstress.infra.results.ZII_Result;
 
 // Proves: under acquire/release races the count of permits in use never exceeds the limit, never
 // goes negative and returns to zero (no permit leaks), and a free permit is never refused to
 // everyone. Each actor acquires, looks at the count while it holds its permits, and releases.
+// WrongGuesses (issue 12) makes the compare-and-exchange loops start from a wrong guess.
 public class PermitsTest {
 
     @JCStressTest
@@ -101,6 +103,46 @@ public class PermitsTest {
             for (int i = 0; i < held; i++) {
                 bulkhead.release();
             }
+        }
+    }
+
+    @JCStressTest
+    @Description("Permits(2), one permit already held: a release and an acquire race, so each starts from a"
+            + " wrong guess in one of the orders (the release guesses 1 and finds 2, the acquire guesses 0 and"
+            + " finds 1): the acquire is granted, the count ends at 1.")
+    @Outcome(id = "true, 1, 1", expect = ACCEPTABLE, desc = "(acquire granted, count seen by the new holder, count at the end)")
+    @Outcome(id = "true, 2, 1", expect = ACCEPTABLE, desc = "the acquire came first: the new holder saw both permits in use")
+    @Outcome(id = "false, .*", expect = FORBIDDEN, desc = "a free permit was refused (at most one other was in use)")
+    @Outcome(id = ".*, [03-9], .*", expect = FORBIDDEN, desc = "the new holder saw a count that no order gives")
+    @Outcome(id = ".*, [02-9]", expect = FORBIDDEN, desc = "the count does not end at 1: a permit lost, leaked or taken twice")
+    @Outcome(expect = FORBIDDEN, desc = "anything else")
+    @State
+    public static class WrongGuesses {
+
+        private final Permits permits = new Permits(2);
+        private boolean granted;
+        private int seen;
+
+        public WrongGuesses() {
+            permits.tryAcquire(); // the permit the release gives back
+        }
+
+        @Actor
+        public void releaser() {
+            permits.release();
+        }
+
+        @Actor
+        public void acquirer() {
+            granted = permits.tryAcquire();
+            seen = granted ? permits.used() : 0;
+        }
+
+        @Arbiter
+        public void outcome(ZII_Result r) {
+            r.r1 = granted;
+            r.r2 = seen;
+            r.r3 = permits.used();
         }
     }
 }
