@@ -3,6 +3,7 @@ package dev.fusebox.ft.cdi.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fusebox.ft.cdi.interceptor.FaultToleranceInterceptor;
+import dev.fusebox.ft.testing.Container;
 import dev.fusebox.ft.testing.ThreadHygiene;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
