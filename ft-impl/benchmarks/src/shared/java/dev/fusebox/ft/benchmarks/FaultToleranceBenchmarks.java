@@ -20,7 +20,9 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * One business call per operation through real Weld SE interception, on beans of one container
  * started per trial and shared by all benchmark threads. Which fault-tolerance implementation
- * intercepts is decided by the class path of the module that compiled this class.
+ * intercepts is decided by the class path of the module that compiled this class. Thread-safety: JMH
+ * runs setup and teardown on one thread; the benchmark methods only read the fields set there and
+ * call thread-safe beans.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -14,7 +14,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * Trivial methods that always succeed, each under one fault-tolerance annotation with its default
  * parameters (or all of them): the cost measured is the implementation's, not the method's. Two
  * methods carry no fault-tolerance annotation: they measure what a guarded bean's unguarded methods
- * cost (compare them with {@link PlainService} and {@link PassThroughService}).
+ * cost (compare them with {@link PlainService} and {@link PassThroughService}). Stateless; thread-safe
+ * (the engines behind it are the implementation's).
  */
 @ApplicationScoped
 public class GuardedService {
