@@ -3,6 +3,8 @@ package dev.fusebox.ft.management;
 /**
  * What one operator action did to one target; a group action returns one per breaker.
  *
+ * Thread-safety: immutable.
+ *
  * @param target        the guarded method, e.g. {@code com.example.Payments#charge}
  * @param action        forceOpen, forceClosed, release, reset or configure
  * @param succeeded     whether it took effect

@@ -3,6 +3,8 @@ package dev.fusebox.ft.management;
 /**
  * One audited operator action.
  *
+ * Thread-safety: immutable.
+ *
  * @param atEpochMillis when
  * @param principal     who: the authenticated JMX principal, {@code local} for an in-process JMX
  *                      client without authentication, or {@code code:<class>} for application code

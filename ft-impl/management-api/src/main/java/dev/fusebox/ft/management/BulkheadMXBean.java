@@ -5,6 +5,8 @@ package dev.fusebox.ft.management;
  * {@link javax.management.AttributeChangeNotification} for attribute {@code Saturated} when the
  * bulkhead becomes saturated (every slot taken, and for an asynchronous method every queue place)
  * and when it stops being so, sampled a few times a second (nothing is added to the calls' path).
+ * Thread-safety: implementations are called by JMX from any thread, concurrently, and must be
+ * thread-safe.
  */
 public interface BulkheadMXBean {
 

@@ -15,6 +15,8 @@ import java.util.List;
  * <p>{@code expiry} arguments: empty or null for no expiry, an ISO-8601 duration from now
  * ({@code PT30M}), or an ISO-8601 instant ({@code 2026-11-24T03:00:00Z}); an expiry in the past is
  * refused.
+ * Thread-safety: implementations are called by JMX from any thread, concurrently, and must be
+ * thread-safe.
  */
 public interface CircuitBreakerMXBean {
 

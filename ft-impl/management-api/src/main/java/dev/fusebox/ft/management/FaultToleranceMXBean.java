@@ -9,6 +9,8 @@ import java.util.List;
  * <p>A {@code selector} is {@code group:<name>} for a group defined in configuration, or a glob over
  * breaker names ({@code *} any characters, {@code ?} one), e.g. {@code com.example.Payments#*}.
  * Group actions apply to each matching breaker on its own (each atomically) and report per breaker.
+ * Thread-safety: implementations are called by JMX from any thread, concurrently, and must be
+ * thread-safe.
  */
 public interface FaultToleranceMXBean {
 

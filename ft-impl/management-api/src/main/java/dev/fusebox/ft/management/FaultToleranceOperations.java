@@ -7,6 +7,8 @@ import java.util.List;
  * The operator actions for application code (inject it in a CDI application): the same actions as
  * the MXBeans, audited with the calling class as principal ({@code code:<class>}). Breakers are
  * named {@code <bean class>#<method>}; selectors as in {@link FaultToleranceMXBean}.
+ * Thread-safety: implementations are called by JMX from any thread, concurrently, and must be
+ * thread-safe.
  */
 public interface FaultToleranceOperations {
 

@@ -3,6 +3,8 @@ package dev.fusebox.ft.management;
 /**
  * An operator's forcing of a circuit breaker.
  *
+ * Thread-safety: immutable.
+ *
  * @param state            OPEN or CLOSED
  * @param by               who forced it: the authenticated JMX principal, or {@code code:<class>}
  *                         for application code

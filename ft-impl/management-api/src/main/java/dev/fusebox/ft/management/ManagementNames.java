@@ -8,6 +8,7 @@ import javax.management.ObjectName;
  * CircuitBreaker, Bulkhead, Retry, Timeout), {@code application}, and for a guarded method
  * {@code bean} (the bean class) and {@code method} (with parameter types when overloaded). Values
  * with characters ObjectNames reserve are quoted.
+ * Thread-safety: constants and static methods without state.
  */
 public final class ManagementNames {
 

@@ -1,6 +1,10 @@
 package dev.fusebox.ft.management;
 
-/** One retry policy, under {@code dev.fusebox.ft:type=Retry,...}. */
+/**
+ * One retry policy, under {@code dev.fusebox.ft:type=Retry,...}.
+ * Thread-safety: implementations are called by JMX from any thread, concurrently, and must be
+ * thread-safe.
+ */
 public interface RetryMXBean {
 
     String getName();

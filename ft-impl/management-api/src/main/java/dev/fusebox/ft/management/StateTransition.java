@@ -3,6 +3,8 @@ package dev.fusebox.ft.management;
 /**
  * One change of a circuit breaker's state or forcing.
  *
+ * Thread-safety: immutable.
+ *
  * @param from          CLOSED, OPEN or HALF_OPEN
  * @param to            CLOSED, OPEN or HALF_OPEN (equal to {@code from} when only the forcing changed)
  * @param atEpochMillis when

@@ -1,6 +1,10 @@
 package dev.fusebox.ft.management;
 
-/** One timeout policy, under {@code dev.fusebox.ft:type=Timeout,...}. */
+/**
+ * One timeout policy, under {@code dev.fusebox.ft:type=Timeout,...}.
+ * Thread-safety: implementations are called by JMX from any thread, concurrently, and must be
+ * thread-safe.
+ */
 public interface TimeoutMXBean {
 
     String getName();

@@ -1,6 +1,9 @@
 package dev.fusebox.ft.cdi.config;
 
-/** How a guarded method runs: on the caller's thread, or asynchronously returning a Future or a CompletionStage. */
+/**
+ * How a guarded method runs: on the caller's thread, or asynchronously returning a Future or a
+ * CompletionStage. Thread-safety: an enum without state.
+ */
 public enum AsyncMode {
     /** Synchronous. */
     NONE,

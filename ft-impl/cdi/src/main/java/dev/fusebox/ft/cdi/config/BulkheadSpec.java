@@ -5,6 +5,7 @@ package dev.fusebox.ft.cdi.config;
  * Both bound memory as well as concurrency: an admitted asynchronous call waits, with everything
  * it holds, in the executor's queue when no thread is free, and a queued one in the bulkhead's
  * queue. So both have an upper bound, refused at deployment and by a live change.
+ * Thread-safety: immutable.
  */
 public record BulkheadSpec(int value, int waitingTaskQueue) {
 

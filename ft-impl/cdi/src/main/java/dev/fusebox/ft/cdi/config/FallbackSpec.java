@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 /**
  * A resolved {@code @Fallback}: either a handler class or a fallback method (exactly one is set),
  * and which failures it applies to (applyOn, skipOn).
+ * Thread-safety: immutable.
  */
 public record FallbackSpec(Class<?> handler, Method method, ExceptionClassifier applyOn) {
 }

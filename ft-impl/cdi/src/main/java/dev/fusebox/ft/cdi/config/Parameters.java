@@ -11,6 +11,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefiniti
  * Reads the parameters of one annotation site: the annotation's value unless MicroProfile Config
  * overrides it, converted and checked. A value that cannot be read or is out of range fails with a
  * {@link FaultToleranceDefinitionException} naming class, method, annotation, parameter and value.
+ * Thread-safety: used by one resolution at a time; it keeps only the site it reads, which is
+ * immutable.
  */
 final class Parameters {
 

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.faulttolerance.FallbackHandler;
  * guarded method's name-given parameters (generic types compared after resolving type variables),
  * a return type the guarded method can return, and is visible from the guarded method's class:
  * a private one must sit in that very class, a package-private one in its package.
+ * Thread-safety: stateless (static methods over reflection, which is thread-safe).
  */
 public final class FallbackMethods {
 

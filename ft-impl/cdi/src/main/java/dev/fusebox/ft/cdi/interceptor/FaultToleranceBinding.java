@@ -9,9 +9,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Binds the {@link FaultToleranceInterceptor}. The extension adds it to every bean class that uses
- * a fault-tolerance annotation, because the specification's annotations carry parameters and so
- * cannot bind one interceptor for all their values.
+ * Binds the {@link FaultToleranceInterceptor}. The extension adds it where a fault-tolerance
+ * annotation governs ({@code GuardedMembers}): to a whole type whose class carries one, otherwise
+ * to each annotated method, because the specification's annotations carry parameters and so cannot
+ * bind one interceptor for all their values.
+ * Thread-safety: an annotation, no state.
  */
 @InterceptorBinding
 @Inherited

@@ -11,6 +11,8 @@ import jakarta.interceptor.InvocationContext;
  * The one interceptor of Fusebox: finds the chain of the intercepted method (one map read) and
  * runs the call through it. Its priority is set by the extension at deployment
  * ({@code mp.fault.tolerance.interceptor.priority}, default {@code PLATFORM_AFTER + 10}).
+ * Thread-safety: its fields are final and set by the container before any call; every call may run
+ * on any thread, concurrently.
  */
 @Interceptor
 @FaultToleranceBinding

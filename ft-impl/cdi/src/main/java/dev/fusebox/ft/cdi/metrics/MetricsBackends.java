@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.Config;
  * {@code OpenTelemetry} is a bean, both when both are, none when neither is or when
  * {@code MP_Fault_Tolerance_Metrics_Enabled=false}. A backend's classes are loaded by name only
  * after its library was found, so an application without one never loads a class of it.
+ * Thread-safety: stateless; {@link #NONE} is shared and keeps nothing.
  */
 public final class MetricsBackends {
 
