@@ -2,6 +2,7 @@ package dev.fusebox.ft.cdi;
 
 import dev.fusebox.ft.cdi.async.AsyncExecution;
 import dev.fusebox.ft.cdi.async.ContainerTime;
+import dev.fusebox.ft.cdi.config.DefinitionErrors;
 import dev.fusebox.ft.cdi.config.MethodPolicy;
 import dev.fusebox.ft.cdi.config.PolicyResolver;
 import dev.fusebox.ft.cdi.interceptor.Chains;
@@ -122,7 +123,7 @@ public class FaultToleranceExtension implements Extension {
         }
         int threads = config.getOptionalValue(THREADS_KEY, Integer.class).orElse(256);
         if (threads < 1 || threads > MAX_THREADS) {
-            event.addDefinitionError(new FaultToleranceDefinitionException(THREADS_KEY + " must be 1 to " + MAX_THREADS
+            event.addDefinitionError(DefinitionErrors.of(THREADS_KEY + " must be 1 to " + MAX_THREADS
                     + " (each thread reserves a stack): " + threads));
             threads = 1;
         }

@@ -57,10 +57,10 @@ final class AnnotationSite<A extends Annotation> {
         return null;
     }
 
-    /** The configured override of {@code param}, most specific key first. */
-    Optional<String> override(String param) {
+    /** The configured override of {@code param} and the key that set it, most specific key first. */
+    Optional<ConfiguredValue> override(String param) {
         for (String prefix : prefixes) {
-            Optional<String> value = config.getOptionalValue(prefix + "/" + param, String.class);
+            Optional<ConfiguredValue> value = ConfiguredValue.of(config, prefix + "/" + param);
             if (value.isPresent()) {
                 return value;
             }

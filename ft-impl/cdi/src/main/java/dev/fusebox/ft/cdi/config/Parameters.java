@@ -3,20 +3,33 @@ package dev.fusebox.ft.cdi.config;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
 
 /**
  * Reads the parameters of one annotation site: the annotation's value unless MicroProfile Config
  * overrides it, converted and checked. A value that cannot be read or is out of range fails with a
- * {@link FaultToleranceDefinitionException} naming class, method, annotation, parameter and value.
- * Thread-safety: used by one resolution at a time; it keeps only the site it reads, which is
- * immutable.
+ * {@link FaultToleranceDefinitionException} (see {@link DefinitionErrors}) naming class, method,
+ * annotation, parameter and value, and where the value came from: the annotation, or the
+ * MicroProfile Config key and config source that set it. An unknown time unit lists the valid ones.
+ * Thread-safety: used by one resolution at a time, on one thread; it keeps the immutable site and
+ * where each parameter read so far came from.
  */
 final class Parameters {
 
+    /** The {@link ChronoUnit} names, for the message of an unknown unit. */
+    private static final String UNITS = Arrays.stream(ChronoUnit.values()).map(ChronoUnit::name)
+            .collect(Collectors.joining(", "));
+
     private final AnnotationSite<?> site;
+    /** Where each parameter read came from, if from MicroProfile Config; absent: the annotation. */
+    private final Map<String, ConfiguredValue> configured = new HashMap<>();
 
     Parameters(AnnotationSite<?> site) {
         this.site = site;
@@ -35,7 +48,7 @@ final class Parameters {
     }
 
     ChronoUnit unit(String param, ChronoUnit annotated) {
-        return read(param, annotated, text -> ChronoUnit.valueOf(text.trim().toUpperCase(java.util.Locale.ROOT)));
+        return read(param, annotated, Parameters::parseUnit);
     }
 
     String text(String param, String annotated) {
@@ -72,8 +85,14 @@ final class Parameters {
     }
 
     FaultToleranceDefinitionException invalid(String param, Object value, String rule) {
-        return new FaultToleranceDefinitionException("Invalid " + site.describe() + ": parameter " + param
-                + " = " + value + " " + rule);
+        return DefinitionErrors.of("Invalid " + site.describe() + ": parameter " + param + " = " + value + " " + rule
+                + " (" + origin(param) + ")");
+    }
+
+    /** Where the value of {@code param} came from, for messages. */
+    private String origin(String param) {
+        ConfiguredValue value = configured.get(param);
+        return value == null ? "from the annotation" : value.origin();
     }
 
     /** A duration in nanoseconds, saturating at Long.MAX_VALUE for huge values or FOREVER. */
@@ -86,21 +105,37 @@ final class Parameters {
     }
 
     private <T> T read(String param, T annotated, Function<String, T> convert) {
-        return site.override(param).map(text -> {
+        return site.override(param).map(value -> {
+            configured.put(param, value);
             try {
-                return convert.apply(text);
+                return convert.apply(value.text());
             } catch (RuntimeException e) {
-                throw new FaultToleranceDefinitionException("Invalid " + site.describe() + ": configured parameter "
-                        + param + " = '" + text + "' cannot be read: " + e.getMessage(), e);
+                // the message quotes the reason; the cause would print it twice more
+                throw DefinitionErrors.of("Invalid " + site.describe() + ": configured parameter " + param + " = '"
+                        + value.text() + "' cannot be read: " + reason(e) + " (" + value.origin() + ")");
             }
         }).orElse(annotated);
+    }
+
+    private static String reason(RuntimeException e) {
+        return e instanceof NumberFormatException ? "not a number of this parameter's type (" + e.getMessage() + ")"
+                : e.getMessage();
+    }
+
+    private static ChronoUnit parseUnit(String text) {
+        try {
+            return ChronoUnit.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a time unit; the valid units (java.time.temporal.ChronoUnit,"
+                    + " case does not matter) are " + UNITS);
+        }
     }
 
     private Class<?> load(String name) {
         try {
             return Class.forName(name, false, site.beanClass.getClassLoader());
         } catch (ClassNotFoundException e) {
-            throw new IllegalArgumentException("class not found: " + name, e);
+            throw new IllegalArgumentException("class not found: " + name);
         }
     }
 }

@@ -72,7 +72,7 @@ public final class PolicyResolver {
         if (returns == Future.class) {
             return AsyncMode.FUTURE;
         }
-        throw new FaultToleranceDefinitionException("Invalid " + site.describe()
+        throw DefinitionErrors.of("Invalid " + site.describe()
                 + ": an @Asynchronous method must return java.util.concurrent.Future or CompletionStage, not "
                 + site.method.getGenericReturnType().getTypeName());
     }
