@@ -3,6 +3,7 @@ package dev.fusebox.ft.cdi;
 import dev.fusebox.ft.cdi.async.AsyncExecution;
 import dev.fusebox.ft.cdi.async.ContainerTime;
 import dev.fusebox.ft.cdi.config.DefinitionErrors;
+import dev.fusebox.ft.cdi.config.IgnoredKeys;
 import dev.fusebox.ft.cdi.config.MethodPolicy;
 import dev.fusebox.ft.cdi.config.PolicyResolver;
 import dev.fusebox.ft.cdi.interceptor.Chains;
@@ -65,6 +66,9 @@ public class FaultToleranceExtension implements Extension {
 
     private final List<MethodPolicy> policies = new ArrayList<>();
     private final List<FaultToleranceDefinitionException> errors = new ArrayList<>();
+    /** The keys that set something, filled while beans are processed (under the lock of {@code policies}). */
+    private final IgnoredKeys ignoredKeys = new IgnoredKeys();
+    private volatile List<String> configurationWarnings = List.of();
     private final ContainerTime time;
     private Config config;
     private Chains chains;
@@ -103,8 +107,11 @@ public class FaultToleranceExtension implements Extension {
         for (Method method : businessMethods(beanClass)) {
             try {
                 MethodPolicy policy = resolver.resolve(beanClass, method);
-                if (policy != null && policy.guards()) {
-                    synchronized (policies) {
+                synchronized (policies) {
+                    if (policy != null) {
+                        ignoredKeys.add(beanClass, method);
+                    }
+                    if (policy != null && policy.guards()) {
                         policies.add(policy);
                     }
                 }
@@ -135,6 +142,7 @@ public class FaultToleranceExtension implements Extension {
     void assembleChains(@Observes AfterDeploymentValidation event, BeanManager beans) {
         synchronized (policies) {
             chains.assemble(policies, MetricsBackends.select(config, beans));
+            configurationWarnings = ignoredKeys.report(config);
         }
     }
 
@@ -160,6 +168,14 @@ public class FaultToleranceExtension implements Extension {
      */
     public MethodPolicy resolve(Class<?> beanClass, Method method) {
         return new PolicyResolver(config).resolve(beanClass, method);
+    }
+
+    /**
+     * The warnings logged at deployment about configuration keys that look like fault-tolerance
+     * keys but set nothing here (one per key, naming the nearest valid key); empty before.
+     */
+    public List<String> configurationWarnings() {
+        return configurationWarnings;
     }
 
     /** The configuration this container was deployed with. */
