@@ -43,8 +43,10 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefiniti
  * The CDI portable extension of Fusebox. At deployment it binds the interceptor to every method
  * that a fault-tolerance annotation governs (see {@link GuardedMembers}), resolves and validates the policy of each guarded
  * business method (a bad one is a definition error naming class, method, annotation, parameter
- * and value, including a value above the bound of a parameter that sizes memory), and assembles
- * the chains once deployment is valid. At shutdown it stops the threads
+ * and value, including a value above the bound of a parameter that sizes memory, and where the value
+ * came from), and assembles the chains once deployment is valid; then, once, it warns about each
+ * configuration key that looks like a fault-tolerance key but sets nothing ({@link IgnoredKeys}).
+ * At shutdown it stops the threads
  * it started. One instance per container; nothing is static. Management reaches the guarded
  * methods through {@link #guardedMethods()}, the CDI layer's port, never through the interceptor.
  * Thread-safety: the container calls the observers one event at a time, except
