@@ -11,7 +11,10 @@ import org.eclipse.microprofile.config.Config;
  * Where one fault-tolerance annotation applies to one guarded method, and the MicroProfile Config
  * keys that can override its parameters, most specific first:
  * {@code <class>/<method>/<Annotation>/<param>}, then (for an annotation found on the class)
- * {@code <class>/<Annotation>/<param>}, then {@code <Annotation>/<param>}. Immutable.
+ * {@code <class>/<Annotation>/<param>}, then {@code <Annotation>/<param>}. An override comes with
+ * the key and config source that set it ({@link ConfiguredValue}), for error messages. Which keys
+ * set something at all is {@link ValidKeys}' business (it must agree with the lookup here).
+ * Immutable.
  */
 final class AnnotationSite<A extends Annotation> {
 

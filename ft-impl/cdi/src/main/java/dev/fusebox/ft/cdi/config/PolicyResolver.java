@@ -22,8 +22,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefiniti
  * {@link MethodPolicy}. Every annotation present is validated, switched on or not, so a bad value
  * fails deployment wherever it is; a parameter that sizes memory (a breaker's window, a bulkhead's
  * slots and queue) has an upper bound too, checked here before any engine is built, and by a live
- * change through the same resolver before anything is written. Thread-safe (stateless apart from
- * the config it reads).
+ * change through the same resolver before anything is written. An error says where the bad value
+ * came from: the annotation, or the config key and source ({@link Parameters}). Thread-safe
+ * (stateless apart from the config it reads).
  */
 public final class PolicyResolver {
 
