@@ -24,8 +24,6 @@ import javax.management.MBeanNotificationInfo;
 import javax.management.MBeanServer;
 import javax.management.NotificationBroadcasterSupport;
 import javax.management.ObjectName;
-import javax.management.StandardEmitterMBean;
-import javax.management.StandardMBean;
 
 /**
  * Management of one container's guarded methods, from the end of deployment to shutdown: claims
@@ -118,7 +116,7 @@ final class ApplicationManagement {
                     forcings, changes);
             ObjectName name = ManagementNames.registry(candidate);
             ApplicationRegistry registry = new ApplicationRegistry(candidate, guarded, candidateActions);
-            Supplier<Object> mbean = () -> new StandardMBean(registry, FaultToleranceMXBean.class, true);
+            Supplier<Object> mbean = () -> new DescribedMBean<>(registry, FaultToleranceMXBean.class);
             try {
                 server.registerMBean(mbean.get(), name);
             } catch (InstanceAlreadyExistsException taken) {
@@ -149,7 +147,7 @@ final class ApplicationManagement {
                 NotificationBroadcasterSupport broadcaster = broadcaster("State",
                         "the breaker's state or forcing changed; the message is the cause, the user data who forces it");
                 ManagedCircuitBreaker breaker = new ManagedCircuitBreaker(method, actions);
-                register(() -> new StandardEmitterMBean(breaker, CircuitBreakerMXBean.class, true, broadcaster), name);
+                register(() -> new DescribedEmitterMBean<>(breaker, CircuitBreakerMXBean.class, broadcaster), name);
                 notifications.put(method, new StateNotifications(name, broadcaster, thread, sequence,
                         engines.breaker().state().name()));
             }
@@ -159,16 +157,16 @@ final class ApplicationManagement {
                         "the bulkhead became saturated or has free capacity again");
                 ManagedBulkhead bulkhead = new ManagedBulkhead(method, actions);
                 bulkhead.announceTo(name, broadcaster, sequence);
-                register(() -> new StandardEmitterMBean(bulkhead, BulkheadMXBean.class, true, broadcaster), name);
+                register(() -> new DescribedEmitterMBean<>(bulkhead, BulkheadMXBean.class, broadcaster), name);
                 bulkheads.add(bulkhead);
             }
             if (engines.policy().retry() != null) {
                 ManagedRetry retry = new ManagedRetry(method, actions);
-                register(() -> new StandardMBean(retry, RetryMXBean.class, true), name(ManagementNames.RETRY, method));
+                register(() -> new DescribedMBean<>(retry, RetryMXBean.class), name(ManagementNames.RETRY, method));
             }
             if (engines.policy().timeoutNanos() > 0) {
                 ManagedTimeout timeout = new ManagedTimeout(method, actions);
-                register(() -> new StandardMBean(timeout, TimeoutMXBean.class, true),
+                register(() -> new DescribedMBean<>(timeout, TimeoutMXBean.class),
                         name(ManagementNames.TIMEOUT, method));
             }
         }

@@ -7,7 +7,7 @@ import javax.management.ObjectName;
 /**
  * One MXBean Fusebox's management registered on the platform MBean server, in a form another
  * MBean server can register too: {@link #create()} makes a new MBean object (a
- * {@code StandardMBean} or {@code StandardEmitterMBean}) around the same implementation and the
+ * {@link DescribedMBean} or {@link DescribedEmitterMBean}) around the same implementation and the
  * same notification broadcaster, as one MBean object must not be registered in two servers. The
  * remote connector (module {@code fusebox-ft-jmx-remote}) serves these from a server of its own.
  * Immutable.

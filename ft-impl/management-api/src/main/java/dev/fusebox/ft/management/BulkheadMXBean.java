@@ -8,31 +8,44 @@ package dev.fusebox.ft.management;
  * Thread-safety: implementations are called by JMX from any thread, concurrently, and must be
  * thread-safe.
  */
+@Description("The bulkhead of one guarded method: how many calls may run at once, and how many were refused")
 public interface BulkheadMXBean {
 
+    @Description("The guarded method: <bean class>#<method>")
     String getName();
 
     /** Calls that may run at once. */
+    @Description("Calls that may run at once (@Bulkhead value)")
     int getLimit();
 
     /** Queue places of an asynchronous method; 0 for a synchronous one. */
+    @Description("Queue places of an asynchronous method (waitingTaskQueue); 0 for a synchronous one")
     int getQueueSize();
 
+    @Description("Calls running inside the bulkhead now")
     int getRunning();
 
+    @Description("Asynchronous calls waiting in the queue for a slot now")
     int getWaiting();
 
     /** Calls admitted (ran or queued) since start. */
+    @Description("Calls admitted (ran or queued) since start")
     long getAccepted();
 
     /** Calls refused because the bulkhead was full since start. */
+    @Description("Calls refused with BulkheadException because the bulkhead was full, since start")
     long getRejected();
 
+    @Description("True while every slot (and every queue place) is taken, so new calls are refused")
     boolean isSaturated();
 
     /**
      * Changes {@code value} (concurrent calls) or {@code waitingTaskQueue} at run time and keeps it in
      * the operator overrides file. Running and queued calls are not disturbed.
      */
-    ActionResult configure(String parameter, String value, String reason);
+    @Description("Changes value or waitingTaskQueue now and keeps it in the overrides file; running calls are not disturbed")
+    ActionResult configure(
+            @Description("value (concurrent calls) or waitingTaskQueue") String parameter,
+            @Description("The new number of calls or queue places") String value,
+            @Description(ParameterDescriptions.CHANGE_REASON) String reason);
 }

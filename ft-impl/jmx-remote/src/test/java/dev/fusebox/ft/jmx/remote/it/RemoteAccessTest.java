@@ -29,7 +29,9 @@ import java.util.concurrent.TimeUnit;
 import javax.management.AttributeChangeNotification;
 import javax.management.JMX;
 import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanInfo;
 import javax.management.MBeanOperationInfo;
+import javax.management.MBeanParameterInfo;
 import javax.management.MBeanServerConnection;
 import javax.management.Notification;
 import javax.management.ObjectName;
@@ -205,5 +207,25 @@ class RemoteAccessTest {
         String printed = Files.readString(output, StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as(printed).isZero();
         assertThat(printed).containsPattern("read \\d{2,} attributes of \\d+ MBeans");
+    }
+
+    @Test
+    void aJconsoleUserSeesOperationsWithNamedAndDescribedParameters() throws Exception {
+        try (JMXConnector connector = connect("vik")) {
+            MBeanServerConnection connection = connector.getMBeanServerConnection();
+            MBeanInfo info = connection.getMBeanInfo(breaker("charge"));
+            MBeanOperationInfo forceOpen = Arrays.stream(info.getOperations())
+                    .filter(operation -> operation.getName().equals("forceOpen")).findFirst().orElseThrow();
+            assertThat(Arrays.stream(forceOpen.getSignature()).map(MBeanParameterInfo::getName))
+                    .containsExactly("reason", "expiry");
+            assertThat(forceOpen.getDescription()).startsWith("Holds the circuit open");
+            assertThat(info.getDescription()).startsWith("The circuit breaker of one guarded method");
+            assertThat(forceOpen.getImpact()).isEqualTo(MBeanOperationInfo.ACTION);
+            assertThat(Arrays.stream(forceOpen.getSignature()).map(MBeanParameterInfo::getDescription))
+                    .allSatisfy(description -> assertThat(description).isNotBlank())
+                    .doesNotContain("reason", "expiry");
+            assertThat(Arrays.stream(info.getAttributes()).filter(a -> a.getName().equals("State")).findFirst()
+                    .orElseThrow().getDescription()).startsWith("CLOSED (calls go through)");
+        }
     }
 }
