@@ -18,6 +18,11 @@ import javax.management.remote.JMXServiceURL;
  * switchable at run time, under a steady load, managed over remote JMX. Runs until {@code quit}
  * on stdin or Ctrl-C. See {@code samples/README.md} and {@link DemoOptions#USAGE}.
  *
+ * <p>The terminal is kept for what a person reads and types: the banner, command replies and the
+ * connector's security events (logging from the samples' {@code logging.properties},
+ * {@link DemoLogging}); the periodic summaries go to {@code <home>/summary.log} (or where
+ * {@code --summary-file} says) and {@code status} shows the latest.
+ *
  * <p>Start, serve and close from one thread; {@link #requestStop()} and {@link #close()} may
  * also be called from others (the shutdown hook).
  */
