@@ -13,7 +13,7 @@ cd "$root"
 work=$(mktemp -d)
 mkfifo "$work/stdin"
 java -cp "samples/target/classes:$(cat samples/target/demo.classpath)" dev.fusebox.samples.demo.ShopDemo \
-  --home "$work/home" --jmx-port 0 --metrics-port 0 --users "$users" --rate "$rate" --summary-seconds 5 \
+  --home "$work/home" --jmx-port 0 --metrics-port 0 --users "$users" --rate "$rate" --summary-seconds 5 --summary-file - \
   < "$work/stdin" > "$work/demo.out" 2> "$work/demo.err" &
 demo=$!
 exec 3> "$work/stdin"

@@ -12,14 +12,39 @@ package dev.fusebox.console.operator;
  */
 public record LocalJvm(String pid, String displayName, String remoteEndpoint, String localConnector) {
 
-    /** A profile that connects to it: the local connector when there is one, else the remote one. */
+    /**
+     * What it runs, from its display name: the main class's simple name ({@code ShopDemo} for
+     * {@code dev.fusebox.samples.demo.ShopDemo --home ...}), a jar's file name, or {@code pid N}
+     * when the JVM does not say.
+     */
+    public String application() {
+        String main = displayName == null ? "" : displayName.strip().split("\\s+", 2)[0];
+        if (main.isEmpty()) {
+            return "pid " + pid;
+        }
+        if (main.endsWith(".jar")) {
+            return main.substring(Math.max(main.lastIndexOf('/'), main.lastIndexOf('\\')) + 1);
+        }
+        return main.substring(main.lastIndexOf('.') + 1);
+    }
+
+    /** Where the console connects: the remote connector's {@code host:port}, or {@code local connector}. */
+    public String address() {
+        return localConnector.isEmpty() ? remoteEndpoint : "local connector";
+    }
+
+    /**
+     * A profile that connects to it, named after its application and address
+     * ({@code ShopDemo (127.0.0.1:9010)}): the local connector when there is one, else the remote one.
+     */
     public ConnectionProfile profile() {
-        String name = "pid " + pid;
         if (!localConnector.isEmpty()) {
-            return ConnectionProfile.atUrl(name, localConnector);
+            String name = application();
+            return ConnectionProfile.atUrl(name + (name.equals("pid " + pid) ? " (local)" : " (pid " + pid + ", local)"),
+                    localConnector);
         }
         int colon = remoteEndpoint.lastIndexOf(':');
-        return new ConnectionProfile(name, remoteEndpoint.substring(0, colon),
+        return new ConnectionProfile(application() + " (" + remoteEndpoint + ")", remoteEndpoint.substring(0, colon),
                 Integer.parseInt(remoteEndpoint.substring(colon + 1)), "", false, null, "");
     }
 }

@@ -4,6 +4,7 @@ import dev.fusebox.console.feed.Permission;
 import dev.fusebox.console.operator.ConnectionProfile;
 import dev.fusebox.console.operator.LocalJvm;
 import dev.fusebox.console.viewmodel.ConnectViewModel;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -16,14 +17,17 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
+import javafx.scene.control.cell.TextFieldListCell;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
 /**
  * Asks where to connect: a saved profile, or host, port, login, TLS and the login's role, or a local
- * JVM found through the Attach API. The password is asked for every time and never saved. The
- * controls bind to a {@link ConnectViewModel}, which holds the form and sends the request.
+ * JVM found through the Attach API (shown by application, address and pid). The password is asked
+ * for every time and never saved. Connect stays disabled until the form is complete, and a line
+ * under the form says what is missing. The controls bind to a {@link ConnectViewModel}, which holds
+ * the form, its defaults and wording, and sends the request.
  *
  * <p>Thread-safety: FX thread only (it builds and shows scene-graph nodes); stateless itself.
  */
@@ -42,17 +46,7 @@ final class ConnectDialog {
 
         ComboBox<ConnectionProfile> profiles = new ComboBox<>(form.savedProfiles());
         profiles.setPromptText(form.savedProfiles().isEmpty() ? "no saved profiles" : "saved profiles");
-        profiles.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ConnectionProfile p) {
-                return ConnectViewModel.describe(p);
-            }
-
-            @Override
-            public ConnectionProfile fromString(String s) {
-                return null;
-            }
-        });
+        profiles.setConverter(converter(ConnectViewModel::describe));
         profiles.valueProperty().addListener((o, was, now) -> form.fill(now));
         TextField name = field("connectName", "name shown in the console (default host:port)");
         name.textProperty().bindBidirectional(form.nameProperty());
@@ -70,18 +64,23 @@ final class ConnectDialog {
         CheckBox tls = new CheckBox("TLS (trust store: javax.net.ssl.trustStore)");
         tls.selectedProperty().bindBidirectional(form.tlsProperty());
         ChoiceBox<Permission.Role> role = new ChoiceBox<>();
+        role.setId("connectRole");
         role.getItems().setAll(Permission.Role.values());
+        role.setConverter(converter(ConnectViewModel::describe));
         role.valueProperty().bindBidirectional(form.roleProperty());
         CheckBox save = new CheckBox("save this profile (never the password)");
         save.selectedProperty().bindBidirectional(form.saveProperty());
 
         ListView<LocalJvm> local = new ListView<>(form.localJvms());
+        local.setId("localJvms");
+        local.setCellFactory(TextFieldListCell.forListView(converter(ConnectViewModel::describe)));
         local.setPrefHeight(90);
         local.placeholderProperty().bind(Bindings.createObjectBinding(
                 () -> new Label(form.localJvmsNoteProperty().get()), form.localJvmsNoteProperty()));
         local.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> form.fill(
                 now == null ? null : now.profile()));
         Button find = new Button("Find local JVMs");
+        find.setId("findLocalJvms");
         find.setDisable(!form.discoveryAvailable());
         if (form.discoveryAvailable()) {
             find.disableProperty().bind(form.discoveringProperty());
@@ -102,7 +101,12 @@ final class ConnectDialog {
         grid.addRow(row++, new Label(""), tls);
         grid.addRow(row++, new Label("Service URL"), url);
         grid.addRow(row++, find, local);
-        grid.addRow(row, new Label(""), save);
+        grid.addRow(row++, new Label(""), save);
+        // why Connect is disabled, while it is
+        Label missing = new Label();
+        missing.setId("connectMissing");
+        missing.textProperty().bind(form.missingProperty());
+        grid.addRow(row, new Label(""), missing);
         dialog.getDialogPane().setContent(grid);
 
         Button ok = (Button) dialog.getDialogPane().lookupButton(connect);
@@ -116,6 +120,20 @@ final class ConnectDialog {
         });
         dialog.show();
         return dialog;
+    }
+
+    private static <T> StringConverter<T> converter(Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return text.apply(value);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
     }
 
     private static TextField field(String id, String prompt) {

@@ -6,7 +6,9 @@ import dev.fusebox.console.operator.FleetConnections;
 import dev.fusebox.console.operator.LocalJvm;
 import java.util.List;
 import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -23,10 +25,19 @@ import javafx.collections.ObservableList;
  * the saved profiles, the local JVMs found, and the request it sends. The password is a field of the
  * form only; it goes to the connection as a {@code char[]} and is never saved.
  *
+ * <p>The form starts with what it was given, else the last profile used (saved last), else
+ * {@value #DEFAULT_HOST}:{@value #DEFAULT_PORT} (where the demo and the operations guide put the
+ * connector). It is ready to send with a service URL, or with a host, a port and a user (a remote
+ * connector asks for a login); until then {@link #missingProperty()} says what is missing.
+ *
  * <p>Thread-safety: not thread-safe; confined to the FX thread (the thread that created it). The
  * discovery of local JVMs runs elsewhere and comes back through the {@code ui} executor.
  */
 public final class ConnectViewModel {
+
+    /** Offered when no profile was used before. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 9010;
 
     private final FleetConnections connections;
     private final Executor ui;
@@ -44,7 +55,9 @@ public final class ConnectViewModel {
     private final ObservableList<LocalJvm> localJvms = FXCollections.observableArrayList();
     private final StringProperty localJvmsNote = new SimpleStringProperty(this, "localJvmsNote");
     private final BooleanProperty discovering = new SimpleBooleanProperty(this, "discovering");
-    private final BooleanBinding ready = serviceUrl.isEmpty().and(host.isEmpty().or(port.isEmpty())).not();
+    private final StringBinding missing = Bindings.createStringBinding(this::whatIsMissing, host, port, user,
+            serviceUrl);
+    private final BooleanBinding ready = missing.isEmpty();
 
     ConnectViewModel(FleetConnections connections, Executor ui, ConnectionProfile prefill) {
         this.connections = connections;
@@ -52,7 +65,38 @@ public final class ConnectViewModel {
         savedProfiles.setAll(connections.savedProfiles());
         localJvmsNote.set(discoveryAvailable() ? "press \"Find local JVMs\""
                 : "the Attach API (jdk.attach) is not available in this runtime");
-        fill(prefill);
+        fill(prefill != null ? prefill : offered(savedProfiles));
+    }
+
+    private static ConnectionProfile offered(List<ConnectionProfile> saved) {
+        return saved.isEmpty()
+                ? new ConnectionProfile("", DEFAULT_HOST, DEFAULT_PORT, "", false, Permission.Role.UNKNOWN, "")
+                : saved.get(saved.size() - 1);
+    }
+
+    private String whatIsMissing() {
+        if (!serviceUrl.get().isBlank()) {
+            return "";
+        }
+        if (host.get().isBlank()) {
+            return "Give the host of the JMX connector (or a service URL).";
+        }
+        if (portNumber() == 0) {
+            return "Give the port of the JMX connector (1-65535).";
+        }
+        if (user.get().isBlank()) {
+            return "Give the user: a remote connector asks for a login.";
+        }
+        return "";
+    }
+
+    private int portNumber() {
+        try {
+            int p = Integer.parseInt(port.get().strip());
+            return p >= 1 && p <= 65_535 ? p : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Fills the form from a saved profile or a local JVM's profile; {@code null} changes nothing. */
@@ -74,6 +118,20 @@ public final class ConnectViewModel {
         return p == null ? "" : p.name() + " (" + p.user() + "@" + p.address() + ")";
     }
 
+    /** How a local JVM reads in the list: {@code ShopDemo  127.0.0.1:9010  (pid 4711)}. */
+    public static String describe(LocalJvm jvm) {
+        return jvm == null ? "" : jvm.application() + "  " + jvm.address() + "  (pid " + jvm.pid() + ")";
+    }
+
+    /**
+     * How the login's declared role reads before connecting: UNKNOWN (nothing declared) is
+     * {@code not connected yet}, as the server tells the role once connected.
+     */
+    public static String describe(Permission.Role role) {
+        return role == null || role == Permission.Role.UNKNOWN ? "not connected yet"
+                : role == Permission.Role.VIEWER ? "viewer (actions disabled)" : "operator";
+    }
+
     public boolean discoveryAvailable() {
         return connections.localDiscoveryAvailable();
     }
@@ -92,12 +150,7 @@ public final class ConnectViewModel {
 
     /** Sends the form: starts connecting (and saves the profile, without the password, when asked). */
     public void connect() {
-        int p;
-        try {
-            p = port.get().isBlank() ? 0 : Integer.parseInt(port.get().strip());
-        } catch (NumberFormatException e) {
-            p = 0;
-        }
+        int p = portNumber();
         String display = !name.get().isBlank() ? name.get().strip()
                 : !serviceUrl.get().isBlank() ? serviceUrl.get().strip() : host.get().strip() + ":" + p;
         ConnectionProfile profile = new ConnectionProfile(display, host.get().strip(), p, user.get().strip(),
@@ -163,8 +216,13 @@ public final class ConnectViewModel {
         return discovering;
     }
 
-    /** Enough is filled in to connect: a service URL, or host and port. */
+    /** Enough is filled in to connect: a service URL, or host, port and user. */
     public BooleanBinding readyProperty() {
         return ready;
+    }
+
+    /** Why the form is not ready, one sentence; empty when it is. */
+    public StringBinding missingProperty() {
+        return missing;
     }
 }

@@ -13,11 +13,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher's {@code main} in a fresh JVM on this test class path, under Monocle: the window
- * comes up (the application logs that it started) and the process ends when told to.
+ * comes up (the application logs that it started) and the process ends when told to. And the
+ * real launcher on a machine without a display and without GTK 3 (no {@code DISPLAY}, library
+ * folders emptied, JavaFX's own platform): one line saying what is missing, one saying what to
+ * install, status 3, no stack trace.
  */
 class ConsoleLauncherTest {
 
@@ -65,5 +70,29 @@ class ConsoleLauncherTest {
             assertThat(process.waitFor(15, TimeUnit.SECONDS)).as("stopped; output: %s", output).isTrue();
         }
         assertThat(output).noneMatch(line -> line.contains("Exception"));
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void withoutDisplayAndGtkTheLauncherSaysWhatToInstallInTwoLinesAndEndsWithStatus3(@TempDir Path noLibraries)
+            throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Dfusebox.console.library-dirs=" + noLibraries,
+                "-Dfusebox.console.profiles=" + home.resolve("profiles.properties"),
+                ConsoleLauncher.class.getName()).redirectErrorStream(true);
+        builder.environment().remove("DISPLAY");
+        builder.environment().remove("WAYLAND_DISPLAY");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("ended; output: %s", output).isTrue();
+
+        assertThat(process.exitValue()).as(output).isEqualTo(3);
+        List<String> lines = output.lines().toList();
+        assertThat(lines).as(output).hasSize(2);
+        assertThat(lines.get(0)).startsWith("Fusebox console cannot start: no display (DISPLAY is not set)"
+                + " and no GTK 3 (libgtk-3.so.0 not found)");
+        assertThat(lines.get(1)).startsWith("Install once").contains("xvfb");
+        assertThat(output).doesNotContain("Exception").doesNotContain("\tat ");
     }
 }

@@ -13,7 +13,9 @@ import java.util.List;
  * @param metricsPort scrape page port on 127.0.0.1 (0: a free one); fleet members take the next ports
  * @param rate checkouts per second of the load generator, 0 for none
  * @param users virtual users of the load generator
- * @param summaryMillis how often the load generator prints its summary line
+ * @param summaryMillis how often the load generator writes its summary line
+ * @param summaryFile where the summary lines go ({@code <home>/summary.log} unless told); null: the
+ *     terminal (stdout), between whatever the user types, as scripts that read them want
  * @param faults the {@code --fault} values, in order
  * @param instances how many shops to run, this one included (1 to 9)
  * @param resetCredentials replace the JMX users' passwords
@@ -22,7 +24,7 @@ import java.util.List;
  * @param help print the usage and stop
  */
 public record DemoOptions(Path home, String application, int jmxPort, int metricsPort, double rate, int users,
-                          long summaryMillis, List<String> faults, int instances, boolean resetCredentials,
+                          long summaryMillis, Path summaryFile, List<String> faults, int instances, boolean resetCredentials,
                           boolean child, boolean stopWithParent, boolean help) {
 
     public static final int DEFAULT_JMX_PORT = 9010;
@@ -39,6 +41,7 @@ public record DemoOptions(Path home, String application, int jmxPort, int metric
             "  --rate R                checkouts per second, all users together (default 20; 0: no load)",
             "  --users N               virtual users (default 6)",
             "  --summary-seconds S     summary line interval (default 5)",
+            "  --summary-file FILE     where summary lines go (default HOME/summary.log; -: stdout)",
             "  --application NAME      name under Fusebox management (default shop)",
             "  --help");
 
@@ -72,6 +75,7 @@ public record DemoOptions(Path home, String application, int jmxPort, int metric
         double rate = 20;
         int users = 6;
         long summaryMillis = 5_000;
+        String summaryFile = null;
         List<String> faults = new ArrayList<>();
         int instances = 1;
         boolean reset = false;
@@ -91,6 +95,7 @@ public record DemoOptions(Path home, String application, int jmxPort, int metric
                 case "--rate" -> rate = number(args, ++i, flag);
                 case "--users" -> users = integer(args, ++i, flag);
                 case "--summary-seconds" -> summaryMillis = Math.round(number(args, ++i, flag) * 1000);
+                case "--summary-file" -> summaryFile = value(args, ++i, flag);
                 case "--fault" -> {
                     String fault = value(args, ++i, flag);
                     FaultCommands.commandOfFlag(fault);
@@ -105,8 +110,11 @@ public record DemoOptions(Path home, String application, int jmxPort, int metric
                 default -> throw new IllegalArgumentException("unknown option '" + flag + "'");
             }
         }
-        return new DemoOptions(home.toAbsolutePath().normalize(), application, jmxPort, metricsPort, rate, users,
-                summaryMillis, faults, instances, reset, child, stopWithParent, help);
+        home = home.toAbsolutePath().normalize();
+        Path summaries = summaryFile == null ? home.resolve("summary.log")
+                : summaryFile.equals("-") ? null : Path.of(summaryFile).toAbsolutePath();
+        return new DemoOptions(home, application, jmxPort, metricsPort, rate, users,
+                summaryMillis, summaries, faults, instances, reset, child, stopWithParent, help);
     }
 
     private static String value(String[] args, int index, String flag) {

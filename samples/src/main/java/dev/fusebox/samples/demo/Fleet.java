@@ -68,6 +68,10 @@ final class Fleet implements AutoCloseable {
                 "--rate", Double.toString(options.rate()),
                 "--users", Integer.toString(options.users()),
                 "--summary-seconds", Double.toString(options.summaryMillis() / 1000.0)));
+        if (options.summaryFile() == null) {
+            // the first shop's summaries are on the terminal: so are theirs (else each writes its own home's file)
+            command.addAll(List.of("--summary-file", "-"));
+        }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String prefix = "[" + application + "] ";
         Thread output = new Thread(() -> forward(process, prefix, out), LoadGenerator.THREAD_PREFIX + "fleet-"

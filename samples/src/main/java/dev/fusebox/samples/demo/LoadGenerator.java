@@ -13,10 +13,15 @@ import java.util.function.Consumer;
 
 /**
  * Virtual users running checkouts against one shop at a steady total rate, and a reporter that
- * prints one summary line per interval. Each user paces itself (users / rate seconds between the
+ * writes one summary line per interval (to the demo's summary file, or its stdout when asked) and
+ * keeps the latest for {@code status}. Each user paces itself (users / rate seconds between the
  * starts of its checkouts); a user held up by a slow dependency falls behind and does not make up
  * for it, as real customers would not. Users and reporter are named platform threads
  * ({@value #THREAD_PREFIX}*), all stopped and joined by {@link #close()}. Start and close from one thread.
+ *
+ * <p>Implementation notes: the latest summary line is a volatile reference written only by the
+ * reporter thread and read by any (the stdin thread's {@code status}); a reader sees a whole line,
+ * the newest or the one before, which is all {@code status} promises.
  */
 public final class LoadGenerator implements AutoCloseable {
 
@@ -30,7 +35,9 @@ public final class LoadGenerator implements AutoCloseable {
     private final int users;
     private final double rate;
     private final long summaryMillis;
+    private final PrintStream summaries;
     private final PrintStream out;
+    private volatile String latestSummary;
     private final Consumer<CheckoutStats.Interval> onSummary;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final AtomicLong numbers = new AtomicLong();
@@ -39,11 +46,13 @@ public final class LoadGenerator implements AutoCloseable {
     /**
      * @param users how many virtual users run checkouts at once
      * @param rate checkouts per second, all users together
-     * @param summaryMillis how often a summary line is printed
-     * @param onSummary told of each interval after its line is printed (tests)
+     * @param summaryMillis how often a summary line is written
+     * @param summaries where the summary lines go
+     * @param out the terminal, told if the reporter stops on an error
+     * @param onSummary told of each interval after its line is written (tests)
      */
-    public LoadGenerator(ShopInstance shop, int users, double rate, long summaryMillis, PrintStream out,
-                         Consumer<CheckoutStats.Interval> onSummary) {
+    public LoadGenerator(ShopInstance shop, int users, double rate, long summaryMillis, PrintStream summaries,
+                         PrintStream out, Consumer<CheckoutStats.Interval> onSummary) {
         if (users < 1 || !(rate > 0) || summaryMillis < 1) {
             throw new IllegalArgumentException("need at least one user, a positive rate and interval; got users="
                     + users + ", rate=" + rate + ", summary every " + summaryMillis + " ms");
@@ -54,6 +63,7 @@ public final class LoadGenerator implements AutoCloseable {
         this.users = users;
         this.rate = rate;
         this.summaryMillis = summaryMillis;
+        this.summaries = summaries;
         this.out = out;
         this.onSummary = onSummary;
     }
@@ -91,7 +101,9 @@ public final class LoadGenerator implements AutoCloseable {
         try {
             while (!stop.await(summaryMillis, TimeUnit.MILLISECONDS)) {
                 CheckoutStats.Interval interval = stats.nextInterval();
-                out.println(summaryLine(interval, shop.breakerStates()));
+                String line = summaryLine(interval, shop.breakerStates());
+                summaries.println(line);
+                latestSummary = line;
                 onSummary.accept(interval);
             }
         } catch (InterruptedException e) {
@@ -117,6 +129,11 @@ public final class LoadGenerator implements AutoCloseable {
         line.append(" | breakers");
         breakers.forEach((dependency, state) -> line.append(' ').append(dependency).append('=').append(state));
         return line.toString();
+    }
+
+    /** The last summary line written, or null before the first interval has ended. */
+    public String latestSummary() {
+        return latestSummary;
     }
 
     /** Checkouts finished since the start. */

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -15,6 +17,11 @@ import javax.management.remote.JMXServiceURL;
  * The demo service: a small shop whose checkouts call three guarded dependencies with faults
  * switchable at run time, under a steady load, managed over remote JMX. Runs until {@code quit}
  * on stdin or Ctrl-C. See {@code samples/README.md} and {@link DemoOptions#USAGE}.
+ *
+ * <p>The terminal is kept for what a person reads and types: the banner, command replies and the
+ * connector's security events (logging from the samples' {@code logging.properties},
+ * {@link DemoLogging}); the periodic summaries go to {@code <home>/summary.log} (or where
+ * {@code --summary-file} says) and {@code status} shows the latest.
  *
  * <p>Start, serve and close from one thread; {@link #requestStop()} and {@link #close()} may
  * also be called from others (the shutdown hook).
@@ -28,6 +35,7 @@ public final class ShopDemo implements AutoCloseable {
     private final FaultCommands commands;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private LoadGenerator load;
+    private PrintStream summaryFile;
     private Fleet fleet;
     private boolean closed;
 
@@ -41,6 +49,7 @@ public final class ShopDemo implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
+        DemoLogging.configureUnlessGiven();
         DemoOptions options;
         try {
             options = DemoOptions.parse(args);
@@ -102,8 +111,14 @@ public final class ShopDemo implements AutoCloseable {
                 out.println("fault      " + reply.text());
             }
             if (options.rate() > 0) {
-                demo.load = new LoadGenerator(demo.shop, options.users(), options.rate(), options.summaryMillis(), out,
-                        onSummary);
+                PrintStream summaries = out;
+                if (options.summaryFile() != null) {
+                    demo.summaryFile = new PrintStream(Files.newOutputStream(options.summaryFile(),
+                            StandardOpenOption.CREATE, StandardOpenOption.APPEND), true, StandardCharsets.UTF_8);
+                    summaries = demo.summaryFile;
+                }
+                demo.load = new LoadGenerator(demo.shop, options.users(), options.rate(), options.summaryMillis(),
+                        summaries, out, onSummary);
                 demo.load.start();
             }
             if (options.instances() > 1 && !options.child()) {
@@ -140,8 +155,10 @@ public final class ShopDemo implements AutoCloseable {
         out.println("faults     MXBeans " + FaultInjector.DOMAIN + ":type=FaultInjector,dependency="
                 + String.join("|", shop.dependencies().names()));
         if (options.rate() > 0) {
+            // summaries in a file by default: printed every few seconds they would cut into the line being typed
             out.println("load       " + options.users() + " virtual users, " + options.rate() + " checkouts/s, a summary"
-                    + " every " + options.summaryMillis() / 1000.0 + " s");
+                    + " every " + options.summaryMillis() / 1000.0 + " s " + (options.summaryFile() == null ? "here"
+                    : "in " + options.summaryFile() + " (tail -f it; status shows the latest)"));
         }
     }
 
@@ -153,6 +170,8 @@ public final class ShopDemo implements AutoCloseable {
                 .append(System.lineSeparator()).append("metrics ").append(shop.scrapePage());
         if (load != null) {
             text.append(System.lineSeparator()).append("checkouts so far ").append(load.checkouts());
+            String latest = load.latestSummary();
+            text.append(System.lineSeparator()).append("last summary ").append(latest == null ? "none yet" : latest);
         }
         return text.toString();
     }
@@ -225,6 +244,9 @@ public final class ShopDemo implements AutoCloseable {
                     load.close();
                 }
             } finally {
+                if (summaryFile != null) {
+                    summaryFile.close();
+                }
                 shop.close();
                 out.println("stopped    " + options.application() + (load == null ? "" : " after "
                         + load.checkouts() + " checkouts"));

@@ -33,7 +33,7 @@ class LoadGeneratorTest {
         BlockingQueue<Interval> intervals = new LinkedBlockingQueue<>();
         Output output = new Output();
         try (ShopDemo demo = ShopDemo.start(DemoOptions.parse("--home", home.toString(), "--jmx-port", "0",
-                "--metrics-port", "0", "--rate", "40", "--users", "4", "--summary-seconds", "0.5",
+                "--metrics-port", "0", "--rate", "40", "--users", "4", "--summary-seconds", "0.5", "--summary-file", "-",
                 "--fault", "payments=errors:0.2", "--fault", "recommendations=errors:0.5"), output.stream(),
                 intervals::add)) {
             List<Interval> seen = new ArrayList<>();
