@@ -36,17 +36,24 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  */
 enum LinkKind {
 
-    /** Outermost, so it sees the final outcome; counts the call's outcome whether it applies or not. */
+    /**
+     * Outermost, so it sees the final outcome; counts the call's outcome whether it applies or not.
+     * Without a fallback a synchronous chain gets no link here when nothing counts invocations (no
+     * metrics backend): that link would only catch and rethrow. An asynchronous chain keeps its
+     * link, which turns a synchronous throw of the links inside into a failed stage.
+     */
     FALLBACK(Fallback.class) {
         @Override
         boolean present(LinkInputs in) {
-            return true; // without a fallback the row still counts the call
+            return true;
         }
 
         @Override
         SyncStep sync(SyncStep inner, LinkInputs in) {
-            return in.policy().fallback() == null ? new InvocationCountStep(inner, in.metrics())
-                    : new FallbackStep(inner, in.fallbackInvoker(), in.policy().fallback().applyOn(), in.metrics());
+            if (in.policy().fallback() != null) {
+                return new FallbackStep(inner, in.fallbackInvoker(), in.policy().fallback().applyOn(), in.metrics());
+            }
+            return in.metrics().countsInvocations() ? new InvocationCountStep(inner, in.metrics()) : inner;
         }
 
         @Override
@@ -161,7 +168,10 @@ enum LinkKind {
     /** Whether the method's chain has this link. */
     abstract boolean present(LinkInputs in);
 
-    /** This row's link of a synchronous chain around {@code inner} (null for the innermost row). */
+    /**
+     * This row's link of a synchronous chain around {@code inner} (null for the innermost row), or
+     * {@code inner} itself when the row has nothing to do on this chain.
+     */
     abstract SyncStep sync(SyncStep inner, LinkInputs in);
 
     /** This row's link of an asynchronous chain around {@code inner} (null for the innermost row). */

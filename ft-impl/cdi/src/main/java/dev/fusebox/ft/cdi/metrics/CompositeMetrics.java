@@ -30,6 +30,11 @@ public final class CompositeMetrics implements MethodMetrics {
     }
 
     @Override
+    public boolean countsInvocations() {
+        return first.countsInvocations() || second.countsInvocations();
+    }
+
+    @Override
     public void invocation(boolean valueReturned, FallbackUse fallback) {
         first.invocation(valueReturned, fallback);
         second.invocation(valueReturned, fallback);

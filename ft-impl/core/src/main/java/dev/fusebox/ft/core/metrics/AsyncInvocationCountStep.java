@@ -11,23 +11,25 @@ import java.util.concurrent.CompletionStage;
  * The asynchronous twin of {@link InvocationCountStep}. It counts when the rest of the chain
  * settles and returns a stage of its own: the stage it returns reaches the caller (a Future is
  * cancelled through it), and a {@code whenComplete} stage cancelled first would skip its action, so
- * a cancelled call would never be counted. With metrics off it passes the inner stage on as it
- * is. Thread-safe.
+ * a cancelled call would never be counted. When its metrics count no invocations
+ * ({@link MethodMetrics#countsInvocations()}) it passes the inner stage on as it is. Thread-safe.
  */
 public final class AsyncInvocationCountStep implements AsyncStep {
 
     private final AsyncStep next;
     private final MethodMetrics metrics;
+    private final boolean counted;
 
     public AsyncInvocationCountStep(AsyncStep next, MethodMetrics metrics) {
         this.next = next;
         this.metrics = metrics;
+        this.counted = metrics.countsInvocations();
     }
 
     @Override
     public CompletionStage<Object> call(AsyncCall call) {
         CompletionStage<Object> outcome = Stages.callNext(next, call);
-        if (metrics == MethodMetrics.NONE) {
+        if (!counted) {
             return outcome; // nothing to count: no stage of our own needed
         }
         CompletableFuture<Object> result = new CompletableFuture<>();

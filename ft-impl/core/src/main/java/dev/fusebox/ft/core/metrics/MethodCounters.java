@@ -29,6 +29,12 @@ public final class MethodCounters implements MethodMetrics {
         return false;
     }
 
+    /** False: operators read no invocation totals here (the metrics backends keep those). */
+    @Override
+    public boolean countsInvocations() {
+        return false;
+    }
+
     @Override
     public void circuitBreakerCall(BreakerOutcome outcome) {
         switch (outcome) {

@@ -21,6 +21,16 @@ public interface MethodMetrics {
         return true;
     }
 
+    /**
+     * Whether this receiver counts {@link #invocation}s; read once, when a chain is assembled. A
+     * method without a fallback then needs no link of its own that only counts (its catch and
+     * rethrow are on every call, a rejection's included). True unless an implementation says
+     * otherwise, so a receiver that counts always gets the calls.
+     */
+    default boolean countsInvocations() {
+        return true;
+    }
+
     /** The outcome of a whole call, as the application saw it. */
     default void invocation(boolean valueReturned, FallbackUse fallback) {
     }
@@ -61,6 +71,11 @@ public interface MethodMetrics {
     MethodMetrics NONE = new MethodMetrics() {
         @Override
         public boolean recordsDurations() {
+            return false;
+        }
+
+        @Override
+        public boolean countsInvocations() {
             return false;
         }
     };

@@ -50,4 +50,23 @@ class AsyncInvocationCountStepTest {
     private static AsyncCall call() {
         return new AsyncCall(() -> null);
     }
+
+    /** The operators' counters keep no invocation totals: the step adds no stage of its own for them. */
+    @Test
+    void withCountersThatCountNoInvocationsTheInnerStageIsPassedOn() {
+        CompletableFuture<Object> chain = new CompletableFuture<>();
+
+        assertThat(new AsyncInvocationCountStep(c -> chain, new MethodCounters()).call(call())).isSameAs(chain);
+    }
+
+    @Test
+    void aSynchronousThrowOfTheChainStillArrivesAsAFailedStage() {
+        IllegalStateException thrown = new IllegalStateException("refused");
+        CompletableFuture<Object> returned = new AsyncInvocationCountStep(c -> {
+            throw thrown;
+        }, new MethodCounters()).call(call()).toCompletableFuture();
+
+        assertThat(returned).isCompletedExceptionally();
+        assertThatThrownBy(returned::get).hasCause(thrown);
+    }
 }
