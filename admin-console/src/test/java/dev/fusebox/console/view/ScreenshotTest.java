@@ -36,10 +36,12 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Renders the console from a real scene under Monocle, connected to the real demo service (a child
  * JVM) while its recommendations dependency is slow and, once there is some history, its payments
- * dependency is down, so the payments breaker opens on its own with a cause. Writes
- * {@code console-overview.png}, {@code breaker-detail.png} and {@code force-open-dialog.png} to
- * {@code target/screenshots/}, and the first two also to {@code -Dconsole.screenshots.dir} when
- * given ({@code ../docs/images} for the docs).
+ * dependency is down, so the payments breaker opens on its own with a cause (its Failures column and
+ * window line show the ratio that tripped it, and when), then after the demo JVM is killed (rows
+ * {@code (last known)}, no rates, the chart greyed and frozen at its last reading). Writes
+ * {@code console-overview.png}, {@code breaker-detail.png}, {@code force-open-dialog.png} and
+ * {@code console-disconnected.png} to {@code target/screenshots/}, and all but the dialog also to
+ * {@code -Dconsole.screenshots.dir} when given ({@code ../docs/images} for the docs).
  */
 class ScreenshotTest {
 
@@ -132,6 +134,16 @@ class ScreenshotTest {
                     .as("cancel sends nothing").isFalse();
         }
 
+        // the JVM is lost: last known rows without rates, the chart greyed and frozen at its last reading
+        shop.kill();
+        Eventually.within(WAIT, "the chart says it is not live", () -> onFx(this::chartNote),
+                () -> onFx(this::chartNote).startsWith("Not live: last reading at "));
+        assertThat(onFx(() -> console.viewModel().breakers().stream().map(r -> r.callsTextProperty().get())
+                .distinct().toList())).containsExactly("\u2014");
+        WaitForAsyncUtils.waitForFxEvents();
+        written.addAll(Screenshots.write(onFx(() -> console.view().getScene().snapshot(null)),
+                "console-disconnected.png", Screenshots.extraFolders()));
+
         for (Path png : written) {
             BufferedImage read = ImageIO.read(png.toFile());
             assertThat(read.getWidth()).as(png.toString()).isGreaterThan(300);
@@ -142,6 +154,10 @@ class ScreenshotTest {
     private int historyOf(String method) {
         return console.view().breakerTable().getItems().stream().filter(r -> r.method().equals(method))
                 .findFirst().map(r -> r.snapshotProperty().get().history().size()).orElse(0);
+    }
+
+    private String chartNote() {
+        return robot.lookup("#chartStatus").queryAs(Label.class).getText();
     }
 
     private String detailState() {

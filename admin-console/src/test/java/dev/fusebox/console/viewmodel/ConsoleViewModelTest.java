@@ -108,7 +108,7 @@ class ConsoleViewModelTest {
                 List.of(breaker(CHARGE, "OPEN", forcing, 12.5), breaker(REFUND, "CLOSED", null, 2)), List.of()));
         BreakerRow charge = row(CHARGE);
         assertThat(charge.stateTextProperty().get()).isEqualTo("OPEN [forced]");
-        assertThat(charge.forcedBadgeProperty().get()).isEqualTo("FORCED OPEN by alice");
+        assertThat(charge.forcedBadgeProperty().get()).isEqualTo("by alice");
         assertThat(charge.callsPerSecondProperty().get()).isEqualTo(12.5);
         assertThat(charge.rejectionsPerSecondProperty().get()).isEqualTo(1.5);
         assertThat(charge.failureRatioProperty().get()).isEqualTo(0.6);
