@@ -50,6 +50,7 @@ final class DetailPane extends VBox {
         Label title = new Label();
         title.setId("detailTitle");
         title.getStyleClass().add("detail-title");
+        title.setWrapText(true);
         title.textProperty().bind(detail.titleProperty());
 
         GridPane facts = new GridPane();

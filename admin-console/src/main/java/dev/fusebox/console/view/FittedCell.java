@@ -1,10 +1,11 @@
 package dev.fusebox.console.view;
 
+import java.util.Objects;
 import javafx.scene.control.TableCell;
 
 /**
- * A text cell whose column grows to fit it ({@link FittedColumns}); subclasses add colours or a tooltip
- * in {@link #decorate}.
+ * A text cell whose table fits its columns again when the cell comes to show another text
+ * ({@link FittedColumns}); subclasses add colours or a tooltip in {@link #decorate}.
  *
  * <p>Thread-safety: a scene-graph node; FX thread only.
  *
@@ -16,9 +17,11 @@ class FittedCell<R> extends TableCell<R, String> {
     protected final void updateItem(String value, boolean empty) {
         super.updateItem(value, empty);
         String text = empty ? null : value;
-        setText(text);
-        FittedColumns.widen(this, text);
-        decorate(empty || value == null ? null : value);
+        if (!Objects.equals(text, getText())) {
+            setText(text);
+            FittedColumns.cellChanged(getTableView());
+        }
+        decorate(text);
     }
 
     /** Styles the cell for {@code value} (null for an empty cell); nothing by default. */

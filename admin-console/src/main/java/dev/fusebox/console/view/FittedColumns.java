@@ -1,11 +1,8 @@
 package dev.fusebox.console.view;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Font;
@@ -14,14 +11,15 @@ import javafx.scene.text.Text;
 
 /**
  * Sizes a table's columns to their text, so that nothing is cut to {@code PaymentsCli...}: a column is as
- * wide as its header or its widest value, whichever is wider. Every column is fitted again, narrower
- * too, whenever rows come or go; a cell that shows a longer text ({@link FittedCell}) widens its column
- * before the next layout. Text is measured in the console's font (bold for headers and for columns
- * marked {@link #BOLD_CELLS}), plus the cell's padding.
+ * wide as its header or its widest value over all rows, whichever is wider, and no wider. Every column
+ * is fitted again whenever rows come or go, and before the next layout after a cell
+ * ({@link FittedCell}) came to show another text. Text is measured in the console's font (bold for
+ * headers and for columns marked {@link #BOLD_CELLS}), plus the cell's padding.
  *
- * <p>Why widening waits for the next pulse: cells get their text while the table lays itself out, and a
- * column width changed then is not laid out again; so a cell only notes the width it needs, and a
- * pre-layout pulse listener applies it.
+ * <p>Why fitting after a cell's change waits for the next pulse: cells get their text while the table
+ * lays itself out, and a column width changed then is not laid out again; so a cell only marks the
+ * table, and a pre-layout pulse listener fits it. Fitting changes widths only, never a cell's text, so
+ * it marks nothing again: a pulse is requested only when a cell's text really changed.
  *
  * <p>Thread-safety: FX thread only (its measuring {@link Text} and its pending widths are not
  * thread-safe).
@@ -32,8 +30,8 @@ final class FittedColumns {
     private static final Font FONT = Font.font(Font.getDefault().getFamily(), 12);
     /** Headers, and cells coloured by state, are bold. */
     private static final Font BOLD = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 12);
-    /** A cell's padding and border, with a little room to spare. */
-    private static final double CELL_PADDING = 14;
+    /** A cell's padding (2 px each side) and border, with a little room to spare. */
+    private static final double CELL_PADDING = 12;
     /** A header's padding, with room for the sort arrow. */
     private static final double HEADER_PADDING = 24;
     /** The key, in a column's properties, that marks a column whose cells may be bold. */
@@ -41,8 +39,8 @@ final class FittedColumns {
     private static final Text PROBE = new Text();
 
     private final TableView<?> table;
-    private final Map<TableColumn<?, ?>, Double> pending = new LinkedHashMap<>();
-    private final Runnable applyPending = this::applyPending;
+    private final Runnable fitIfChanged = this::fitIfChanged;
+    private boolean changed;
 
     private FittedColumns(TableView<?> table) {
         this.table = table;
@@ -70,37 +68,29 @@ final class FittedColumns {
         }
     }
 
-    /** Notes that the cell's column must widen for {@code text}, if it must; applied before the next layout. */
-    static void widen(TableCell<?, ?> cell, String text) {
-        TableColumn<?, ?> column = cell.getTableColumn();
-        TableView<?> table = cell.getTableView();
-        if (column == null || table == null || text == null || text.isEmpty()
-                || !(table.getProperties().get(FittedColumns.class) instanceof FittedColumns fitted)) {
-            return;
-        }
-        double wanted = Math.ceil(width(text, fontOf(column)) + CELL_PADDING);
-        if (wanted > column.getPrefWidth() && wanted > fitted.pending.getOrDefault(column, 0.0)) {
-            fitted.pending.put(column, wanted);
+    /** Notes that a cell of {@code table} now shows another text: its columns are fitted before the next layout. */
+    static void cellChanged(TableView<?> table) {
+        if (table != null && table.getProperties().get(FittedColumns.class) instanceof FittedColumns fitted
+                && !fitted.changed) {
+            fitted.changed = true;
             Platform.requestNextPulse();
         }
     }
 
     private void follow(Scene was, Scene now) {
         if (was != null) {
-            was.removePreLayoutPulseListener(applyPending);
+            was.removePreLayoutPulseListener(fitIfChanged);
         }
         if (now != null) {
-            now.addPreLayoutPulseListener(applyPending);
+            now.addPreLayoutPulseListener(fitIfChanged);
         }
     }
 
-    private void applyPending() {
-        if (pending.isEmpty()) {
-            return;
+    private void fitIfChanged() {
+        if (changed) {
+            changed = false;
+            refit(table);
         }
-        pending.forEach((column, width) -> column.setPrefWidth(Math.max(column.getPrefWidth(), width)));
-        pending.clear();
-        table.requestLayout();
     }
 
     private static Font fontOf(TableColumn<?, ?> column) {

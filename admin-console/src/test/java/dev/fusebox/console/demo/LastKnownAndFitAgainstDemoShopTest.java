@@ -6,6 +6,7 @@ import dev.fusebox.console.app.Console;
 import dev.fusebox.console.connect.ConsoleSettings;
 import dev.fusebox.console.connect.ProfileStore;
 import dev.fusebox.console.feed.Permission;
+import dev.fusebox.console.fixture.CutCells;
 import dev.fusebox.console.fixture.Eventually;
 import dev.fusebox.console.operator.ConnectionProfile;
 import dev.fusebox.console.viewmodel.BreakerRow;
@@ -32,7 +33,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.shape.Path;
-import javafx.scene.text.Text;
 import javax.management.MBeanServerConnection;
 import javax.management.remote.JMXConnector;
 import org.junit.jupiter.api.AfterAll;
@@ -185,16 +185,7 @@ class LastKnownAndFitAgainstDemoShopTest {
         List<String> cut = onFx(() -> {
             List<String> found = new ArrayList<>();
             for (String id : List.of("#fleetTable", "#breakerTable")) {
-                for (Node node : robot.lookup(id).query().lookupAll(".table-cell")) {
-                    TableCell<?, ?> cell = (TableCell<?, ?>) node;
-                    String full = cell.getText();
-                    String shown = cell.getChildrenUnmodifiable().stream().filter(Text.class::isInstance)
-                            .map(t -> ((Text) t).getText()).findFirst().orElse("");
-                    if (full != null && !full.isEmpty() && cell.isVisible() && !full.equals(shown)) {
-                        found.add(id + " " + cell.getTableColumn().getText() + ": \"" + shown + "\" of \"" + full
-                                + "\"");
-                    }
-                }
+                CutCells.under(robot.lookup(id).query()).forEach(c -> found.add(id + " " + c));
             }
             return found;
         });

@@ -7,6 +7,7 @@ import dev.fusebox.console.connect.ConsoleSettings;
 import dev.fusebox.console.connect.ProfileStore;
 import dev.fusebox.console.demo.DemoShopProcess;
 import dev.fusebox.console.feed.Permission;
+import dev.fusebox.console.fixture.CutCells;
 import dev.fusebox.console.fixture.Eventually;
 import dev.fusebox.console.operator.ConnectionProfile;
 import dev.fusebox.ft.management.CircuitBreakerMXBean;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 import javax.management.remote.JMXConnector;
 import org.junit.jupiter.api.AfterAll;
@@ -116,8 +118,7 @@ class ScreenshotTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         List<Path> written = new ArrayList<>();
-        written.addAll(Screenshots.write(onFx(() -> console.view().getScene().snapshot(null)),
-                "console-overview.png", Screenshots.extraFolders()));
+        written.addAll(Screenshots.write(fittedSnapshot(), "console-overview.png", Screenshots.extraFolders()));
         written.addAll(Screenshots.write(onFx(() -> console.view().lookup("#detailPane").snapshot(null, null)),
                 "breaker-detail.png", Screenshots.extraFolders()));
 
@@ -141,8 +142,7 @@ class ScreenshotTest {
         assertThat(onFx(() -> console.viewModel().breakers().stream().map(r -> r.callsTextProperty().get())
                 .distinct().toList())).containsExactly("\u2014");
         WaitForAsyncUtils.waitForFxEvents();
-        written.addAll(Screenshots.write(onFx(() -> console.view().getScene().snapshot(null)),
-                "console-disconnected.png", Screenshots.extraFolders()));
+        written.addAll(Screenshots.write(fittedSnapshot(), "console-disconnected.png", Screenshots.extraFolders()));
 
         for (Path png : written) {
             BufferedImage read = ImageIO.read(png.toFile());
@@ -154,6 +154,21 @@ class ScreenshotTest {
     private int historyOf(String method) {
         return console.view().breakerTable().getItems().stream().filter(r -> r.method().equals(method))
                 .findFirst().map(r -> r.snapshotProperty().get().history().size()).orElse(0);
+    }
+
+    /**
+     * The whole scene, taken when no table cell is cut: a cell whose text just changed is drawn for one
+     * frame in its column's old width, until the column is fitted again before the next layout.
+     */
+    private WritableImage fittedSnapshot() {
+        WritableImage[] taken = new WritableImage[1];
+        Eventually.within(WAIT, "a frame with every column fitted", () -> onFx(() -> CutCells.under(console.view())),
+                () -> onFx(() -> {
+                    taken[0] = CutCells.under(console.view()).isEmpty() ? console.view().getScene().snapshot(null)
+                            : null;
+                    return taken[0] != null;
+                }));
+        return taken[0];
     }
 
     private String chartNote() {
