@@ -39,6 +39,7 @@ final class FleetTable extends TableView<FleetRow> {
 
     private static TableColumn<FleetRow, String> healthColumn() {
         TableColumn<FleetRow, String> health = text("Connection", FleetRow::healthProperty);
+        health.getProperties().put(FittedColumns.BOLD_CELLS, true); // health-bad is bold
         health.setCellFactory(c -> new FittedCell<>() {
             @Override
             protected void decorate(String value) {

@@ -61,7 +61,7 @@ public final class BreakerRow {
         rejectionsPerSecond.set(s.rates().rejectionsPerSecond());
         timeInState.set(Formats.duration(r.timeInStateMillis()));
         failuresText.set("CLOSED".equals(r.state()) ? Formats.percent(r.failureRatio())
-                : r.lastTrip().map(Formats::trip).orElse(Formats.NOT_LIVE));
+                : r.lastTrip().map(Formats::trip).orElse(Formats.NONE));
         showState();
     }
 
@@ -132,7 +132,7 @@ public final class BreakerRow {
 
     /**
      * The Failures column: a closed breaker's window ratio ({@code 20 %}); for one that is not closed
-     * the ratio that tripped it and when ({@code 60 % at 12:03:04}), or {@link Formats#NOT_LIVE} when
+     * the ratio that tripped it and when ({@code 60 % at 12:03:04}), or {@link Formats#NONE} when
      * no automatic opening is known (forced open, or its transition is no longer kept).
      */
     public ReadOnlyStringProperty failuresTextProperty() {

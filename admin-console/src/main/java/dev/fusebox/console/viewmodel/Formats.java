@@ -17,6 +17,8 @@ public final class Formats {
 
     /** What a rate shows while its JVM is not connected: no number that could pass for a live one. */
     public static final String NOT_LIVE = "\u2014";
+    /** What a value shows when there is none to show (an open breaker whose tripping ratio is not known). */
+    public static final String NONE = "\u2014";
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")

@@ -182,13 +182,7 @@ class LastKnownAndFitAgainstDemoShopTest {
                         && cell("charge", "Forced").startsWith("by operator until"));
         WaitForAsyncUtils.waitForFxEvents();
 
-        List<String> cut = onFx(() -> {
-            List<String> found = new ArrayList<>();
-            for (String id : List.of("#fleetTable", "#breakerTable")) {
-                CutCells.under(robot.lookup(id).query()).forEach(c -> found.add(id + " " + c));
-            }
-            return found;
-        });
+        List<String> cut = onFx(() -> CutCells.inFittedTables(console.view()));
         assertThat(cut).as("cells whose text is cut").isEmpty();
         assertThat(onFx(() -> robot.lookup("#breakerTable").query().lookupAll(".scroll-bar").stream()
                 .map(ScrollBar.class::cast).filter(b -> b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL

@@ -157,14 +157,15 @@ class ScreenshotTest {
     }
 
     /**
-     * The whole scene, taken when no table cell is cut: a cell whose text just changed is drawn for one
-     * frame in its column's old width, until the column is fitted again before the next layout.
+     * The whole scene, taken when no cell of the fleet or breaker table is cut: a cell whose text just
+     * changed is drawn for one frame in its column's old width, until the column is fitted again before
+     * the next layout. (The audit table's columns have fixed widths.)
      */
     private WritableImage fittedSnapshot() {
         WritableImage[] taken = new WritableImage[1];
-        Eventually.within(WAIT, "a frame with every column fitted", () -> onFx(() -> CutCells.under(console.view())),
+        Eventually.within(WAIT, "a frame with every column fitted", () -> onFx(() -> CutCells.inFittedTables(console.view())),
                 () -> onFx(() -> {
-                    taken[0] = CutCells.under(console.view()).isEmpty() ? console.view().getScene().snapshot(null)
+                    taken[0] = CutCells.inFittedTables(console.view()).isEmpty() ? console.view().getScene().snapshot(null)
                             : null;
                     return taken[0] != null;
                 }));
