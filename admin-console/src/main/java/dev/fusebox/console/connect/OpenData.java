@@ -45,7 +45,9 @@ final class OpenData {
         if (value instanceof CompositeData[] items) {
             for (CompositeData cd : items) {
                 list.add(new StateTransition(string(cd, "from"), string(cd, "to"),
-                        number(cd, "atEpochMillis").longValue(), string(cd, "cause"), string(cd, "forcedBy")));
+                        number(cd, "atEpochMillis").longValue(), string(cd, "cause"), string(cd, "forcedBy"),
+                        cd.containsKey("failureRatio") ? number(cd, "failureRatio").doubleValue()
+                                : StateTransition.NO_RATIO));
             }
         }
         return list;

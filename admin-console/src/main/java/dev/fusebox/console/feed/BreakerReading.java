@@ -4,6 +4,7 @@ import dev.fusebox.ft.management.CircuitBreakerSettings;
 import dev.fusebox.ft.management.Forcing;
 import dev.fusebox.ft.management.StateTransition;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A circuit breaker's attributes as read from its MXBean at one moment.
@@ -43,6 +44,28 @@ public record BreakerReading(MethodKey key, String state, Forcing forcing, long 
 
     public boolean forced() {
         return forcing != null;
+    }
+
+    /**
+     * The automatic opening that ended the circuit's last closed stay, with the window's failure ratio
+     * that tripped it: the latest CLOSED to OPEN transition that no operator made and that carries a
+     * ratio, unless the circuit has been CLOSED since (or is now). Empty too when the transitions
+     * kept no longer reach back to it, or the server does not report the ratio.
+     */
+    public Optional<StateTransition> lastTrip() {
+        if ("CLOSED".equals(state)) {
+            return Optional.empty();
+        }
+        for (int i = transitions.size() - 1; i >= 0; i--) {
+            StateTransition t = transitions.get(i);
+            if ("CLOSED".equals(t.from()) && "OPEN".equals(t.to())) {
+                return t.forcedBy() == null && t.failureRatio() >= 0 ? Optional.of(t) : Optional.empty();
+            }
+            if ("CLOSED".equals(t.to())) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -6,7 +6,8 @@ import javafx.beans.value.ObservableValue;
 import javafx.scene.control.TableColumn;
 
 /**
- * Text columns for the console's tables: a title, a preferred width and the row's value.
+ * Text columns for the console's tables: a title and the row's value, in a {@link FittedCell} (the
+ * column's width follows its text, see {@link FittedColumns}).
  *
  * <p>Thread-safety: stateless; the columns it makes are scene-graph nodes, for the FX thread.
  */
@@ -15,6 +16,14 @@ final class Columns {
     private Columns() {
     }
 
+    static <R> TableColumn<R, String> text(String title, Function<R, ObservableValue<String>> value) {
+        TableColumn<R, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> value.apply(cell.getValue()));
+        c.setCellFactory(column -> new FittedCell<>());
+        return c;
+    }
+
+    /** A column of fixed preferred width (cells as the table makes them, not fitted). */
     static <R> TableColumn<R, String> text(String title, double width, Function<R, ObservableValue<String>> value) {
         TableColumn<R, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);

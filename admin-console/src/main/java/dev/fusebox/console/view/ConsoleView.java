@@ -43,7 +43,7 @@ public final class ConsoleView extends BorderPane {
         getStylesheets().add(ConsoleView.class.getResource("console.css").toExternalForm());
         setTop(new VBox(toolbar(), fleetTable));
         SplitPane middle = new SplitPane(breakersPane(), detailPane());
-        middle.setDividerPositions(0.58);
+        middle.setDividerPositions(0.63);
         setCenter(middle);
         setBottom(new ActivityTabs(vm.actions(), vm.visibleAudit()));
     }

@@ -10,6 +10,7 @@ import java.util.function.ToDoubleFunction;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.scene.chart.LineChart;
+import javafx.scene.effect.ColorAdjust;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
@@ -25,7 +26,10 @@ import javafx.scene.layout.VBox;
 
 /**
  * The selected breaker: facts, a chart of its rates over five minutes, transitions, the audited
- * actions on it, bulkhead gauges.
+ * actions on it, bulkhead gauges. While the breaker's JVM is not connected the chart is frozen at its
+ * last reading, greyed (no colour, faded, style class {@code stale}), its time axis counts back from
+ * that reading and a note above it says so. With no breaker selected the chart has no series at all
+ * (emptying a {@link LineChart}'s series leaves its last line drawn).
  *
  * <p>Thread-safety: a scene-graph node; FX thread only.
  */
@@ -35,7 +39,8 @@ final class DetailPane extends VBox {
     private final XYChart.Series<Number, Number> failures = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> rejections = new XYChart.Series<>();
     private final VBox gauges = new VBox(6);
-    private NumberAxis timeAxis;
+    private final LineChart<Number, Number> chart;
+    private final NumberAxis timeAxis;
 
     DetailPane(BreakerDetail detail) {
         super(8);
@@ -45,6 +50,7 @@ final class DetailPane extends VBox {
         Label title = new Label();
         title.setId("detailTitle");
         title.getStyleClass().add("detail-title");
+        title.setWrapText(true);
         title.textProperty().bind(detail.titleProperty());
 
         GridPane facts = new GridPane();
@@ -57,13 +63,13 @@ final class DetailPane extends VBox {
         addFact(facts, 4, "Configuration", detail.configurationProperty(), "detailConfiguration");
 
         NumberAxis x = new NumberAxis(-60, 0, 10);
-        x.setLabel("seconds ago");
+        x.labelProperty().bind(detail.timeAxisLabelProperty());
         x.setAutoRanging(false);
         timeAxis = x;
         NumberAxis y = new NumberAxis();
         y.setLabel("per second");
         y.setForceZeroInRange(true);
-        LineChart<Number, Number> chart = new LineChart<>(x, y);
+        chart = new LineChart<>(x, y);
         chart.setId("rateChart");
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
@@ -72,8 +78,14 @@ final class DetailPane extends VBox {
         calls.setName("calls/s");
         failures.setName("failures/s");
         rejections.setName("rejections/s");
-        chart.getData().addAll(List.of(calls, failures, rejections));
         detail.history().addListener((ListChangeListener<RatePoint>) c -> plot(detail.history()));
+        detail.liveProperty().addListener((o, was, live) -> showLive(live));
+        Label chartNote = new Label();
+        chartNote.setId("chartStatus");
+        chartNote.getStyleClass().add("stale-note");
+        chartNote.textProperty().bind(detail.chartNoteProperty());
+        chartNote.visibleProperty().bind(detail.chartNoteProperty().isNotEmpty());
+        chartNote.managedProperty().bind(chartNote.visibleProperty());
 
         ListView<String> transitions = new ListView<>(detail.transitions());
         transitions.setId("transitions");
@@ -105,7 +117,7 @@ final class DetailPane extends VBox {
         detail.bulkheads().addListener((ListChangeListener<BulkheadGauge>) c -> showGauges(detail.bulkheads()));
 
         VBox.setVgrow(transitionsPane, Priority.ALWAYS);
-        getChildren().addAll(title, facts, chart, transitionsPane, auditPane, gaugesPane);
+        getChildren().addAll(title, facts, chartNote, chart, transitionsPane, auditPane, gaugesPane);
     }
 
     private static void addFact(GridPane grid, int row, String name, ObservableValue<String> value,
@@ -120,9 +132,24 @@ final class DetailPane extends VBox {
         grid.addRow(row, key, text);
     }
 
+    private void showLive(boolean live) {
+        chart.getStyleClass().remove("stale");
+        if (!live) {
+            chart.getStyleClass().add("stale");
+        }
+        chart.setEffect(live ? null : new ColorAdjust(0, -1, 0, 0));
+    }
+
     private void plot(List<RatePoint> history) {
-        long end = history.isEmpty() ? 0 : history.get(history.size() - 1).atMillis();
-        long span = history.isEmpty() ? 0 : end - history.get(0).atMillis();
+        if (history.isEmpty()) {
+            chart.getData().clear();
+            return;
+        }
+        if (chart.getData().isEmpty()) {
+            chart.getData().addAll(List.of(calls, failures, rejections));
+        }
+        long end = history.get(history.size() - 1).atMillis();
+        long span = end - history.get(0).atMillis();
         // the last minute at least, up to the five minutes the feed keeps, in whole minutes
         long minutes = Math.min(5, Math.max(1, (span + 59_999) / 60_000));
         timeAxis.setLowerBound(-60.0 * minutes);

@@ -7,13 +7,13 @@ import dev.fusebox.console.viewmodel.FleetRow;
 import java.util.List;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
 /**
  * The fleet overview: one row per application per JVM, with its breakers by state, saturated
- * bulkheads, the connection's health (green when {@code CONNECTED}) and what the login may do.
+ * bulkheads, the connection's health (green when {@code CONNECTED}) and what the login may do. Columns
+ * are as wide as their text ({@link FittedColumns}).
  *
  * <p>Thread-safety: a scene-graph node; FX thread only.
  */
@@ -24,28 +24,27 @@ final class FleetTable extends TableView<FleetRow> {
         setItems(rows);
         setPrefHeight(150);
         setPlaceholder(new Label("Not connected to any JVM: press \"Connect ...\""));
-        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         getColumns().setAll(List.of(
-                text("JVM", 120, r -> constant(r.jvm())),
-                text("Application", 110, r -> constant(r.application().isEmpty() ? "-" : r.application())),
-                text("Closed", 60, r -> r.closedProperty().asString()),
-                text("Open", 60, r -> r.openProperty().asString()),
-                text("Half-open", 70, r -> r.halfOpenProperty().asString()),
-                text("Forced", 60, r -> r.forcedProperty().asString()),
-                text("Saturated bulkheads", 130, r -> r.saturatedBulkheadsProperty().asString()),
+                text("JVM", r -> constant(r.jvm())),
+                text("Application", r -> constant(r.application().isEmpty() ? "-" : r.application())),
+                text("Closed", r -> r.closedProperty().asString()),
+                text("Open", r -> r.openProperty().asString()),
+                text("Half-open", r -> r.halfOpenProperty().asString()),
+                text("Forced", r -> r.forcedProperty().asString()),
+                text("Saturated bulkheads", r -> r.saturatedBulkheadsProperty().asString()),
                 healthColumn(),
-                text("Access", 200, FleetRow::accessProperty)));
+                text("Access", FleetRow::accessProperty)));
+        FittedColumns.fit(this);
     }
 
     private static TableColumn<FleetRow, String> healthColumn() {
-        TableColumn<FleetRow, String> health = text("Connection", 260, FleetRow::healthProperty);
-        health.setCellFactory(c -> new TableCell<>() {
+        TableColumn<FleetRow, String> health = text("Connection", FleetRow::healthProperty);
+        health.getProperties().put(FittedColumns.BOLD_CELLS, true); // health-bad is bold
+        health.setCellFactory(c -> new FittedCell<>() {
             @Override
-            protected void updateItem(String value, boolean empty) {
-                super.updateItem(value, empty);
-                setText(empty ? null : value);
+            protected void decorate(String value) {
                 getStyleClass().removeAll("health-bad", "health-good");
-                if (!empty && value != null) {
+                if (value != null) {
                     getStyleClass().add(value.equals("CONNECTED") ? "health-good" : "health-bad");
                 }
             }

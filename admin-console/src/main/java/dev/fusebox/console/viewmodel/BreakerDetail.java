@@ -9,7 +9,10 @@ import dev.fusebox.ft.management.Forcing;
 import dev.fusebox.ft.management.StateTransition;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -17,12 +20,17 @@ import javafx.collections.ObservableList;
 
 /**
  * The detail of the selected breaker: its rates over time, window, transitions, configuration,
- * bulkheads, and the audited operator actions on it.
+ * bulkheads, and the audited operator actions on it. While its JVM is not connected the detail is
+ * the last known one and says so: the chart is not live ({@link #liveProperty()}), its note gives the
+ * time of the last reading and its time axis counts back from that reading, not from now. A breaker
+ * that is not closed shows the ratio that tripped it (its own window is empty while open).
  *
  * <p>Thread-safety: not thread-safe; confined to the FX thread in the running console (to the one test
  * thread in the view-model tests).
  */
 public final class BreakerDetail {
+
+    private static final String LIVE_AXIS = "seconds ago";
 
     private final StringProperty title = new SimpleStringProperty(this, "title", "No breaker selected");
     private final StringProperty stateText = new SimpleStringProperty(this, "stateText", "");
@@ -30,23 +38,33 @@ public final class BreakerDetail {
     private final StringProperty window = new SimpleStringProperty(this, "window", "");
     private final StringProperty configuration = new SimpleStringProperty(this, "configuration", "");
     private final StringProperty counters = new SimpleStringProperty(this, "counters", "");
+    private final BooleanProperty live = new SimpleBooleanProperty(this, "live", true);
+    private final StringProperty chartNote = new SimpleStringProperty(this, "chartNote", "");
+    private final StringProperty timeAxisLabel = new SimpleStringProperty(this, "timeAxisLabel", LIVE_AXIS);
     private final ObservableList<RatePoint> history = FXCollections.observableArrayList();
     private final ObservableList<String> transitions = FXCollections.observableArrayList();
     private final ObservableList<BulkheadGauge> bulkheads = FXCollections.observableArrayList();
     private final ObservableList<AuditRow> audit = FXCollections.observableArrayList();
     private BreakerSnapshot shown;
 
-    void show(BreakerSnapshot s, List<BulkheadSnapshot> bulkheadsOfApplication) {
+    void show(BreakerSnapshot s, List<BulkheadSnapshot> bulkheadsOfApplication, boolean jvmConnected) {
         BreakerReading r = s.reading();
         title.set(r.key().name() + "  (" + r.key().application() + " @ " + r.key().jvm() + ")");
-        stateText.set(r.state() + " for " + Formats.duration(r.timeInStateMillis()) + trials(r)
-                + (s.lastCause().isEmpty() ? "" : ", because: " + s.lastCause()));
+        stateText.set(r.state() + " for " + Formats.duration(r.timeInStateMillis()) + (jvmConnected ? "" : " (last known)")
+                + trials(r) + (s.lastCause().isEmpty() ? "" : ", because: " + s.lastCause()));
+        live.set(jvmConnected);
+        long lastReading = s.rates().atMillis();
+        String at = lastReading > 0 ? Formats.clock(lastReading) : "";
+        chartNote.set(jvmConnected ? "" : at.isEmpty() ? "Not live: nothing read yet (JVM not connected)"
+                : "Not live: last reading at " + at + " (JVM not connected)");
+        timeAxisLabel.set(jvmConnected || at.isEmpty() ? LIVE_AXIS : "seconds before " + at);
         Forcing f = r.forcing();
         forcing.set(f == null ? "automatic" : "forced " + f.state() + " by " + f.by() + " since "
                 + Formats.dateTime(f.sinceEpochMillis()) + (f.untilEpochMillis() > 0
                 ? " until " + Formats.dateTime(f.untilEpochMillis()) : " until released") + ": " + f.reason());
-        window.set(r.windowRecorded() == 0 ? "empty" : r.window() + "  (" + r.windowFailures() + " of "
-                + r.windowRecorded() + " failed, " + Formats.percent(r.failureRatio()) + ")");
+        window.set((r.windowRecorded() == 0 ? "empty" : r.window() + "  (" + r.windowFailures() + " of "
+                + r.windowRecorded() + " failed, " + Formats.percent(r.failureRatio()) + ")")
+                + r.lastTrip().map(t -> "; tripped at " + Formats.trip(t)).orElse(""));
         CircuitBreakerSettings c = r.settings();
         configuration.set(c == null ? "not read" : "requestVolumeThreshold " + c.requestVolumeThreshold()
                 + ", failureRatio " + c.failureRatio() + ", delay " + c.delayMillis() + " ms, successThreshold "
@@ -110,6 +128,9 @@ public final class BreakerDetail {
         window.set("");
         configuration.set("");
         counters.set("");
+        live.set(true);
+        chartNote.set("");
+        timeAxisLabel.set(LIVE_AXIS);
         history.clear();
         transitions.clear();
         bulkheads.clear();
@@ -129,7 +150,22 @@ public final class BreakerDetail {
         return forcing;
     }
 
-    /** The rolling window's outcomes and failure share. */
+    /** False while the breaker's JVM is not connected: the chart and the facts are the last known ones. */
+    public ReadOnlyBooleanProperty liveProperty() {
+        return live;
+    }
+
+    /** Empty while live; otherwise that the chart is not live and the time of its last reading. */
+    public ReadOnlyStringProperty chartNoteProperty() {
+        return chartNote;
+    }
+
+    /** The chart's time axis: seconds ago, or seconds before the last reading while not live. */
+    public ReadOnlyStringProperty timeAxisLabelProperty() {
+        return timeAxisLabel;
+    }
+
+    /** The rolling window's outcomes and failure share; for a breaker not closed, the ratio that tripped it. */
     public ReadOnlyStringProperty windowProperty() {
         return window;
     }

@@ -20,7 +20,10 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * One circuit breaker in the fleet-wide table.
+ * One circuit breaker in the fleet-wide table. Its texts are what the table shows: while its JVM is not
+ * connected the row keeps its last known state, marked {@code (last known)}, and shows no rates
+ * ({@link Formats#NOT_LIVE}), since the last ones read would pass for live; a breaker that is not closed
+ * shows, instead of its (empty) window's ratio, the ratio that tripped it and when.
  *
  * <p>Thread-safety: not thread-safe; confined to the FX thread in the running console (to the one test
  * thread in the view-model tests); its key is immutable.
@@ -34,6 +37,9 @@ public final class BreakerRow {
     private final DoubleProperty failureRatio = new SimpleDoubleProperty(this, "failureRatio");
     private final DoubleProperty callsPerSecond = new SimpleDoubleProperty(this, "callsPerSecond");
     private final DoubleProperty rejectionsPerSecond = new SimpleDoubleProperty(this, "rejectionsPerSecond");
+    private final StringProperty failuresText = new SimpleStringProperty(this, "failuresText", "");
+    private final StringProperty callsText = new SimpleStringProperty(this, "callsText", "");
+    private final StringProperty rejectionsText = new SimpleStringProperty(this, "rejectionsText", "");
     private final StringProperty timeInState = new SimpleStringProperty(this, "timeInState", "");
     private final BooleanProperty connected = new SimpleBooleanProperty(this, "connected", true);
     private final ObjectProperty<BreakerSnapshot> snapshot = new SimpleObjectProperty<>(this, "snapshot");
@@ -47,14 +53,16 @@ public final class BreakerRow {
         snapshot.set(s);
         state.set(r.state());
         Forcing f = r.forcing();
-        forcedBadge.set(f == null ? "" : "FORCED " + f.state() + " by " + f.by()
+        forcedBadge.set(f == null ? "" : "by " + f.by()
                 + (f.untilEpochMillis() > 0 ? " until " + Formats.clock(f.untilEpochMillis()) : ""));
         connected.set(jvmConnected);
-        showState();
         failureRatio.set(r.failureRatio());
         callsPerSecond.set(s.rates().callsPerSecond());
         rejectionsPerSecond.set(s.rates().rejectionsPerSecond());
         timeInState.set(Formats.duration(r.timeInStateMillis()));
+        failuresText.set("CLOSED".equals(r.state()) ? Formats.percent(r.failureRatio())
+                : r.lastTrip().map(Formats::trip).orElse(Formats.NONE));
+        showState();
     }
 
     void connected(boolean now) {
@@ -62,6 +70,7 @@ public final class BreakerRow {
         showState();
     }
 
+    /** The texts that depend on the connection: the state's mark and the rates. */
     private void showState() {
         BreakerSnapshot s = snapshot.get();
         if (s == null) {
@@ -70,6 +79,8 @@ public final class BreakerRow {
         BreakerReading r = s.reading();
         String trials = "HALF_OPEN".equals(r.state()) ? ", " + Formats.trialsInFlight(r.trialsInFlight()) : "";
         stateText.set(r.state() + trials + (r.forced() ? " [forced]" : "") + (connected.get() ? "" : " (last known)"));
+        callsText.set(connected.get() ? Formats.rate(callsPerSecond.get()) : Formats.NOT_LIVE);
+        rejectionsText.set(connected.get() ? Formats.rate(rejectionsPerSecond.get()) : Formats.NOT_LIVE);
     }
 
     public MethodKey key() {
@@ -98,7 +109,10 @@ public final class BreakerRow {
         return state;
     }
 
-    /** Who forced it and until when, or empty. */
+    /**
+     * Who forced it and until when ({@code by alice until 03:30:00}), or empty; the state it is forced
+     * to is the state column's ({@code OPEN [forced]}).
+     */
     public ReadOnlyStringProperty forcedBadgeProperty() {
         return forcedBadge;
     }
@@ -111,10 +125,36 @@ public final class BreakerRow {
         return stateText;
     }
 
+    /** The full bean class, for a tooltip. */
+    public String beanClass() {
+        return key.beanClass();
+    }
+
+    /**
+     * The Failures column: a closed breaker's window ratio ({@code 20 %}); for one that is not closed
+     * the ratio that tripped it and when ({@code 60 % at 12:03:04}), or {@link Formats#NONE} when
+     * no automatic opening is known (forced open, or its transition is no longer kept).
+     */
+    public ReadOnlyStringProperty failuresTextProperty() {
+        return failuresText;
+    }
+
+    /** Calls per second, or {@link Formats#NOT_LIVE} while its JVM is not connected. */
+    public ReadOnlyStringProperty callsTextProperty() {
+        return callsText;
+    }
+
+    /** Rejections per second, or {@link Formats#NOT_LIVE} while its JVM is not connected. */
+    public ReadOnlyStringProperty rejectionsTextProperty() {
+        return rejectionsText;
+    }
+
+    /** The window's failure ratio as read (0 while not closed: an open circuit's window is empty). */
     public ReadOnlyDoubleProperty failureRatioProperty() {
         return failureRatio;
     }
 
+    /** The last rate read (still the last one while its JVM is not connected: see {@link #callsTextProperty}). */
     public ReadOnlyDoubleProperty callsPerSecondProperty() {
         return callsPerSecond;
     }

@@ -201,7 +201,7 @@ public final class ConsoleViewModel {
             return;
         }
         detail.show(s, jvm.bulkheads().stream().filter(b -> b.key().application().equals(row.application()))
-                .toList());
+                .toList(), jvm.connection().isConnected());
         MethodKey key = row.key();
         detail.showAudit(audit.stream().filter(a -> a.jvm().equals(key.jvm())
                 && a.application().equals(key.application()) && key.name().equals(a.target())).toList());

@@ -1,5 +1,6 @@
 package dev.fusebox.console.viewmodel;
 
+import dev.fusebox.ft.management.StateTransition;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,6 +14,11 @@ import java.util.Locale;
  * <p>Thread-safety: stateless (its formatters are immutable); safe on any thread.
  */
 public final class Formats {
+
+    /** What a rate shows while its JVM is not connected: no number that could pass for a live one. */
+    public static final String NOT_LIVE = "\u2014";
+    /** What a value shows when there is none to show (an open breaker whose tripping ratio is not known). */
+    public static final String NONE = "\u2014";
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
@@ -52,6 +58,11 @@ public final class Formats {
     /** {@code 0.6} as {@code 60 %}. */
     public static String percent(double ratio) {
         return Math.round(ratio * 100) + " %";
+    }
+
+    /** An automatic opening: {@code 60 % at 12:03:04}, the window's failure ratio that tripped it and when. */
+    public static String trip(StateTransition opening) {
+        return percent(opening.failureRatio()) + " at " + clock(opening.atEpochMillis());
     }
 
     /** {@code 12.3/s}, {@code 0/s}. */

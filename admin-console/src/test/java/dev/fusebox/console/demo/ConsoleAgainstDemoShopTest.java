@@ -245,7 +245,7 @@ class ConsoleAgainstDemoShopTest {
 
         Eventually.within(WAIT, "forced in the table", () -> stateOf("charge"),
                 () -> "OPEN [forced]".equals(stateOf("charge")));
-        assertThat(onFx(() -> row("charge").forcedBadgeProperty().get())).startsWith("FORCED OPEN by operator until");
+        assertThat(onFx(() -> row("charge").forcedBadgeProperty().get())).startsWith("by operator until");
         assertThat(text("#actionStatus")).isEqualTo("Force open: 1 succeeded, 0 failed");
         assertThat(text("#detailForcing")).startsWith("forced OPEN by operator since")
                 .endsWith(": payments provider down INC-4711");

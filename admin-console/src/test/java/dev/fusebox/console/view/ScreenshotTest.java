@@ -7,6 +7,7 @@ import dev.fusebox.console.connect.ConsoleSettings;
 import dev.fusebox.console.connect.ProfileStore;
 import dev.fusebox.console.demo.DemoShopProcess;
 import dev.fusebox.console.feed.Permission;
+import dev.fusebox.console.fixture.CutCells;
 import dev.fusebox.console.fixture.Eventually;
 import dev.fusebox.console.operator.ConnectionProfile;
 import dev.fusebox.ft.management.CircuitBreakerMXBean;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 import javax.management.remote.JMXConnector;
 import org.junit.jupiter.api.AfterAll;
@@ -36,10 +38,12 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Renders the console from a real scene under Monocle, connected to the real demo service (a child
  * JVM) while its recommendations dependency is slow and, once there is some history, its payments
- * dependency is down, so the payments breaker opens on its own with a cause. Writes
- * {@code console-overview.png}, {@code breaker-detail.png} and {@code force-open-dialog.png} to
- * {@code target/screenshots/}, and the first two also to {@code -Dconsole.screenshots.dir} when
- * given ({@code ../docs/images} for the docs).
+ * dependency is down, so the payments breaker opens on its own with a cause (its Failures column and
+ * window line show the ratio that tripped it, and when), then after the demo JVM is killed (rows
+ * {@code (last known)}, no rates, the chart greyed and frozen at its last reading). Writes
+ * {@code console-overview.png}, {@code breaker-detail.png}, {@code force-open-dialog.png} and
+ * {@code console-disconnected.png} to {@code target/screenshots/}, and all but the dialog also to
+ * {@code -Dconsole.screenshots.dir} when given ({@code ../docs/images} for the docs).
  */
 class ScreenshotTest {
 
@@ -114,8 +118,7 @@ class ScreenshotTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         List<Path> written = new ArrayList<>();
-        written.addAll(Screenshots.write(onFx(() -> console.view().getScene().snapshot(null)),
-                "console-overview.png", Screenshots.extraFolders()));
+        written.addAll(Screenshots.write(fittedSnapshot(), "console-overview.png", Screenshots.extraFolders()));
         written.addAll(Screenshots.write(onFx(() -> console.view().lookup("#detailPane").snapshot(null, null)),
                 "breaker-detail.png", Screenshots.extraFolders()));
 
@@ -132,6 +135,15 @@ class ScreenshotTest {
                     .as("cancel sends nothing").isFalse();
         }
 
+        // the JVM is lost: last known rows without rates, the chart greyed and frozen at its last reading
+        shop.kill();
+        Eventually.within(WAIT, "the chart says it is not live", () -> onFx(this::chartNote),
+                () -> onFx(this::chartNote).startsWith("Not live: last reading at "));
+        assertThat(onFx(() -> console.viewModel().breakers().stream().map(r -> r.callsTextProperty().get())
+                .distinct().toList())).containsExactly("\u2014");
+        WaitForAsyncUtils.waitForFxEvents();
+        written.addAll(Screenshots.write(fittedSnapshot(), "console-disconnected.png", Screenshots.extraFolders()));
+
         for (Path png : written) {
             BufferedImage read = ImageIO.read(png.toFile());
             assertThat(read.getWidth()).as(png.toString()).isGreaterThan(300);
@@ -142,6 +154,26 @@ class ScreenshotTest {
     private int historyOf(String method) {
         return console.view().breakerTable().getItems().stream().filter(r -> r.method().equals(method))
                 .findFirst().map(r -> r.snapshotProperty().get().history().size()).orElse(0);
+    }
+
+    /**
+     * The whole scene, taken when no cell of the fleet or breaker table is cut: a cell whose text just
+     * changed is drawn for one frame in its column's old width, until the column is fitted again before
+     * the next layout. (The audit table's columns have fixed widths.)
+     */
+    private WritableImage fittedSnapshot() {
+        WritableImage[] taken = new WritableImage[1];
+        Eventually.within(WAIT, "a frame with every column fitted", () -> onFx(() -> CutCells.inFittedTables(console.view())),
+                () -> onFx(() -> {
+                    taken[0] = CutCells.inFittedTables(console.view()).isEmpty() ? console.view().getScene().snapshot(null)
+                            : null;
+                    return taken[0] != null;
+                }));
+        return taken[0];
+    }
+
+    private String chartNote() {
+        return robot.lookup("#chartStatus").queryAs(Label.class).getText();
     }
 
     private String detailState() {

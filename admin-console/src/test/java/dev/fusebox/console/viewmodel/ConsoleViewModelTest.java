@@ -108,7 +108,7 @@ class ConsoleViewModelTest {
                 List.of(breaker(CHARGE, "OPEN", forcing, 12.5), breaker(REFUND, "CLOSED", null, 2)), List.of()));
         BreakerRow charge = row(CHARGE);
         assertThat(charge.stateTextProperty().get()).isEqualTo("OPEN [forced]");
-        assertThat(charge.forcedBadgeProperty().get()).isEqualTo("FORCED OPEN by alice");
+        assertThat(charge.forcedBadgeProperty().get()).isEqualTo("by alice");
         assertThat(charge.callsPerSecondProperty().get()).isEqualTo(12.5);
         assertThat(charge.rejectionsPerSecondProperty().get()).isEqualTo(1.5);
         assertThat(charge.failureRatioProperty().get()).isEqualTo(0.6);
@@ -179,6 +179,52 @@ class ConsoleViewModelTest {
         assertThat(vm.actions().selectionDisabledReasonProperty().get()).isEqualTo("jvm-a is not connected");
         assertThat(vm.fleet().get(0).healthProperty().get())
                 .isEqualTo("DISCONNECTED (Connection refused), RECONNECTING in 3 s");
+    }
+
+    @Test
+    void aLostJvmShowsNoRatesAndAStoppedChartWithItsLastReading() {
+        vm.apply(jvm("jvm-a", ConnectionState.connected(), MAY_ACT, List.of(breaker(REFUND, "CLOSED", null, 12.5)),
+                List.of()));
+        vm.select(List.of(row(REFUND)));
+        assertThat(row(REFUND).callsTextProperty().get()).isEqualTo("12.5/s");
+        assertThat(row(REFUND).rejectionsTextProperty().get()).isEqualTo("1.5/s");
+        assertThat(vm.detail().liveProperty().get()).isTrue();
+        assertThat(vm.detail().chartNoteProperty().get()).isEmpty();
+
+        vm.apply(jvm("jvm-a", ConnectionState.reconnecting("Connection refused", 3, 1), MAY_ACT,
+                List.of(breaker(REFUND, "CLOSED", null, 12.5)), List.of()));
+        assertThat(row(REFUND).callsTextProperty().get()).isEqualTo("\u2014");
+        assertThat(row(REFUND).rejectionsTextProperty().get()).isEqualTo("\u2014");
+        assertThat(row(REFUND).failuresTextProperty().get()).as("the window as last read").isEqualTo("60 %");
+        assertThat(vm.detail().liveProperty().get()).isFalse();
+        assertThat(vm.detail().chartNoteProperty().get())
+                .isEqualTo("Not live: last reading at " + Formats.clock(2_000) + " (JVM not connected)");
+        assertThat(vm.detail().timeAxisLabelProperty().get()).isEqualTo("seconds before " + Formats.clock(2_000));
+        assertThat(vm.detail().stateTextProperty().get()).startsWith("CLOSED for 1 min 5 s (last known)");
+
+        vm.apply(jvm("jvm-a", ConnectionState.connected(), MAY_ACT, List.of(breaker(REFUND, "CLOSED", null, 3)),
+                List.of()));
+        assertThat(row(REFUND).callsTextProperty().get()).isEqualTo("3.0/s");
+        assertThat(vm.detail().liveProperty().get()).isTrue();
+        assertThat(vm.detail().timeAxisLabelProperty().get()).isEqualTo("seconds ago");
+    }
+
+    @Test
+    void aBreakerThatIsNotClosedShowsTheRatioThatTrippedItAndWhen() {
+        BreakerReading tripped = new BreakerReading(CHARGE, "OPEN", null, 5_000, 0, 0, 0, "", 0, 0, 100, 30, 70, 0, 1,
+                null, List.of(new StateTransition("CLOSED", "OPEN", 60_000, "failure ratio 0.70 >= 0.50", null, 0.7),
+                        new StateTransition("OPEN", "HALF_OPEN", 63_000, "delay of 3000 ms elapsed", null),
+                        new StateTransition("HALF_OPEN", "OPEN", 63_100, "trial call failed", null)));
+        BreakerReading forced = new BreakerReading(REFUND, "OPEN", new Forcing("OPEN", "alice", "outage", 1, 0), 5_000,
+                0, 0, 0, "", 0, 0, 100, 30, 70, 0, 0, null,
+                List.of(new StateTransition("CLOSED", "OPEN", 60_000, "forced open by alice: outage", "alice", 0.1)));
+        vm.apply(jvm("jvm-a", ConnectionState.connected(), MAY_ACT, List.of(
+                new BreakerSnapshot(tripped, RatePoint.zero(64_000), List.of(), ""),
+                new BreakerSnapshot(forced, RatePoint.zero(64_000), List.of(), "")), List.of()));
+        assertThat(row(CHARGE).failuresTextProperty().get()).isEqualTo("70 % at " + Formats.clock(60_000));
+        assertThat(row(REFUND).failuresTextProperty().get()).as("forced, not tripped").isEqualTo("\u2014");
+        vm.select(List.of(row(CHARGE)));
+        assertThat(vm.detail().windowProperty().get()).isEqualTo("empty; tripped at 70 % at " + Formats.clock(60_000));
     }
 
     @Test

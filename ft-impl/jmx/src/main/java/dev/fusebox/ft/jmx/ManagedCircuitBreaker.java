@@ -141,7 +141,7 @@ final class ManagedCircuitBreaker implements CircuitBreakerMXBean {
 
     private StateTransition transition(Transition made) {
         return new StateTransition(made.from().name(), made.to().name(), guarded.clock().toEpochMillis(made.atNanos()),
-                made.cause(), made.forced() == null ? null : made.forced().by());
+                made.cause(), made.forced() == null ? null : made.forced().by(), made.windowFailureRatio());
     }
 
     @Override

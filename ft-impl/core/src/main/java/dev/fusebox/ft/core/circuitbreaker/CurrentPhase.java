@@ -14,7 +14,11 @@ import java.util.function.Supplier;
  * transition is checked against the table of its kind ({@link Transition.Kind#permits}); one the
  * table does not list is refused with an exception and changes nothing. The winner hands
  * the transition to {@link TransitionDelivery}, which brings it to the history and the listeners in
- * phase order, exactly once.
+ * phase order, exactly once. Its cause and its window failure ratio (the ratio that tripped an
+ * automatic opening) are read from the phase it left after the CAS: a call admitted just before it
+ * may still record its outcome into that window, so both may count one outcome more than the
+ * deciding thread saw; harmless, both describe the same window at the same moment, and the window
+ * no longer decides anything.
  *
  * <p>A new policy is written to {@code policy}, then {@link #settle} makes the current stay obey
  * it: a new window size replaces the window by a copy of its latest outcomes (the old window is
@@ -103,12 +107,25 @@ final class CurrentPhase {
             return null;
         }
         Transition transition = new Transition(expected.state, next.state, next.enteredAt, cause.get(), next.forced,
-                kind);
+                kind, windowFailureRatio(expected));
         delivery.publish(breaker, next.seq, transition);
         if (policy != builtWith) {
             settle();
         }
         return transition;
+    }
+
+    /**
+     * The closed window's failure ratio as the change leaves it (read after the CAS, like the cause:
+     * a call admitted before it may still record into that window, which moves the figure by at
+     * most that call's outcome).
+     */
+    private static double windowFailureRatio(Phase left) {
+        if (left.state != CircuitState.CLOSED) {
+            return Transition.NO_RATIO;
+        }
+        int recorded = left.window.recorded();
+        return recorded == 0 ? 0 : (double) left.window.failures() / recorded;
     }
 
     private void settle() {

@@ -12,8 +12,21 @@ package dev.fusebox.ft.core.circuitbreaker;
  *               calls; last failure java.net.ConnectException: refused")
  * @param forced the forcing in force after the change, or null when the breaker is automatic
  * @param kind   what made the change
+ * @param windowFailureRatio failures over recorded outcomes in the closed circuit's rolling window
+ *               as the change left it (for an automatic CLOSED to OPEN, the ratio that tripped the
+ *               breaker; an open circuit's own window is empty), or {@link #NO_RATIO} when the
+ *               change did not start from CLOSED
  */
-public record Transition(CircuitState from, CircuitState to, long atNanos, String cause, Forced forced, Kind kind) {
+public record Transition(CircuitState from, CircuitState to, long atNanos, String cause, Forced forced, Kind kind,
+                         double windowFailureRatio) {
+
+    /** {@link #windowFailureRatio} of a change that did not start from CLOSED. */
+    public static final double NO_RATIO = -1;
+
+    /** A change that did not start from CLOSED, or whose window is not known. */
+    public Transition(CircuitState from, CircuitState to, long atNanos, String cause, Forced forced, Kind kind) {
+        this(from, to, atNanos, cause, forced, kind, NO_RATIO);
+    }
 
     /**
      * What made a change, and the rows of the transition table for it. The breaker checks every
