@@ -1,7 +1,10 @@
 package dev.fusebox.ft.cdi.interceptor;
 
+import dev.fusebox.ft.cdi.exceptions.OpenCircuitDelay;
 import dev.fusebox.ft.core.invocation.Rejections;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
@@ -12,7 +15,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * message only when asked, and fills in its stack trace only with
  * {@code fusebox.exceptions.stack-traces=true}, so by default failing fast costs one small object
  * and takes no lock: the trace would only show the interceptor chain, never the caller's fault.
- * Immutable; thread-safe.
+ * An open-circuit rejection also implements {@link OpenCircuitDelay}: it keeps the breaker's
+ * (shared, made-once) supplier of the remaining delay and reads it only when asked, so failing fast
+ * still allocates one object and reads no clock. Immutable; thread-safe.
  *
  * <p>Why two classes of the same shape and not one: each must be an instance of its own
  * MicroProfile type (the TCK and applications catch {@code CircuitBreakerOpenException} and
@@ -31,8 +36,8 @@ final class MicroProfileRejections implements Rejections {
     }
 
     @Override
-    public RuntimeException circuitOpen(String name) {
-        return new OpenCircuit(name, stackTraces);
+    public RuntimeException circuitOpen(String name, LongSupplier remainingOpenNanos) {
+        return new OpenCircuit(name, remainingOpenNanos, stackTraces);
     }
 
     @Override
@@ -52,13 +57,16 @@ final class MicroProfileRejections implements Rejections {
     }
 
     /** A circuit-open rejection. Immutable after construction. */
-    private static final class OpenCircuit extends CircuitBreakerOpenException {
+    private static final class OpenCircuit extends CircuitBreakerOpenException implements OpenCircuitDelay {
         private static final long serialVersionUID = 1L;
         private final String name;
+        /** The breaker's, not serializable: a deserialized rejection knows no delay. */
+        private final transient LongSupplier remainingOpenNanos;
 
-        OpenCircuit(String name, boolean stackTrace) {
+        OpenCircuit(String name, LongSupplier remainingOpenNanos, boolean stackTrace) {
             super(null, null);
             this.name = name;
+            this.remainingOpenNanos = remainingOpenNanos;
             if (stackTrace) {
                 super.fillInStackTrace();
             }
@@ -67,6 +75,12 @@ final class MicroProfileRejections implements Rejections {
         @Override
         public String getMessage() {
             return CIRCUIT_OPEN + name;
+        }
+
+        @Override
+        public Optional<Duration> remainingOpenDelay() {
+            long nanos = remainingOpenNanos == null ? Long.MAX_VALUE : remainingOpenNanos.getAsLong();
+            return nanos == Long.MAX_VALUE ? Optional.empty() : Optional.of(Duration.ofNanos(nanos));
         }
 
         /** Fills in nothing and takes no lock (Throwable's is synchronized): the constructor fills the trace when the setting asks for one. */

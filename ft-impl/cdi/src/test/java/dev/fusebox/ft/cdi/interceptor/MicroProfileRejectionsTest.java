@@ -2,6 +2,8 @@ package dev.fusebox.ft.cdi.interceptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fusebox.ft.cdi.exceptions.OpenCircuitDelay;
+import java.time.Duration;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.junit.jupiter.api.Test;
@@ -17,8 +19,8 @@ class MicroProfileRejectionsTest {
 
     @Test
     void anOpenCircuitIsOneClassWithOrWithoutAStackTrace() {
-        RuntimeException fast = quiet.circuitOpen("Payments#charge");
-        RuntimeException slow = traced.circuitOpen("Payments#charge");
+        RuntimeException fast = quiet.circuitOpen("Payments#charge", () -> 0);
+        RuntimeException slow = traced.circuitOpen("Payments#charge", () -> 0);
 
         assertThat(slow.getClass()).isSameAs(fast.getClass());
         assertThat(fast).isInstanceOf(CircuitBreakerOpenException.class)
@@ -29,6 +31,19 @@ class MicroProfileRejectionsTest {
         assertThat(slow).hasMessage(fast.getMessage()).hasToString(fast.toString());
         assertThat(slow.getStackTrace()).isNotEmpty();
         assertThat(slow.getStackTrace()[0].getMethodName()).isEqualTo("circuitOpen");
+    }
+
+    @Test
+    void anOpenCircuitTellsItsRemainingDelayWhenAskedOrNoneForAForcingWithoutEnd() {
+        long[] remaining = {1_500_000_000L};
+        RuntimeException open = quiet.circuitOpen("Payments#charge", () -> remaining[0]);
+
+        assertThat(open).isInstanceOf(OpenCircuitDelay.class);
+        assertThat(((OpenCircuitDelay) open).remainingOpenDelay()).contains(Duration.ofMillis(1_500));
+        remaining[0] = 200_000_000L;
+        assertThat(((OpenCircuitDelay) open).remainingOpenDelay()).as("read when asked").contains(Duration.ofMillis(200));
+        remaining[0] = Long.MAX_VALUE;
+        assertThat(((OpenCircuitDelay) open).remainingOpenDelay()).isEmpty();
     }
 
     @Test

@@ -69,6 +69,26 @@ public final class CircuitBreaker {
         return phase.get().nanosIn(state, ticker.nanoTime());
     }
 
+    /**
+     * How long this open circuit goes on rejecting calls, in nanoseconds, read at one moment (one
+     * clock read): the rest of the policy's delay (0 once it elapsed, until a call makes the circuit
+     * half-open), the rest of an operator's forcing, or {@link Long#MAX_VALUE} for a forcing without
+     * end; 0 when the circuit is not open (a half-open circuit out of trial permits rejects too, for
+     * as long as its trial calls take). What an HTTP service derives {@code Retry-After} from.
+     */
+    public long remainingOpenNanos() {
+        Phase current = phase.get();
+        if (current.state != CircuitState.OPEN) {
+            return 0;
+        }
+        if (current.forced != null && current.forced.untilNanos() == Forced.NEVER) {
+            return Long.MAX_VALUE;
+        }
+        long now = ticker.nanoTime();
+        long end = current.forced != null ? current.forced.untilNanos() : current.enteredAt + phase.policy().delayNanos();
+        return Math.max(0, end - now);
+    }
+
     /** Failures in the closed circuit's rolling window (0 in other states). */
     public int windowFailures() {
         Phase current = phase.get();
