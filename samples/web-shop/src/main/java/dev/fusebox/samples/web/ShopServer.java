@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.jboss.resteasy.plugins.server.servlet.HttpServlet30Dispatcher;
 import org.jboss.weld.environment.servlet.Listener;
+import org.jboss.weld.environment.servlet.WeldServletLifecycle;
 
 /**
  * The shop's servlet container, set up in code as a user would (docs/runtimes.md follows it step by
@@ -96,7 +97,8 @@ final class ShopServer implements AutoCloseable {
 
     /** The remote JMX connector's address, or null when remote access is off. */
     JMXServiceURL jmxAddress() {
-        BeanManager beans = (BeanManager) context.getServletContext().getAttribute(BeanManager.class.getName());
+        BeanManager beans = (BeanManager) context.getServletContext()
+                .getAttribute(WeldServletLifecycle.BEAN_MANAGER_ATTRIBUTE_NAME);
         return beans == null ? null : beans.getExtension(RemoteAccessExtension.class).remoteAddress();
     }
 

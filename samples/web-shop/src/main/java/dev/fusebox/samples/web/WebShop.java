@@ -158,7 +158,6 @@ public final class WebShop implements AutoCloseable {
             reader.setDaemon(true);
             reader.start();
             stop.await();
-            System.out.println("stopping");
         }
     }
 

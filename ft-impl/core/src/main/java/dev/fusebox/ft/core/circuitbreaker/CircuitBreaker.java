@@ -17,7 +17,10 @@ import java.util.List;
  * changes it through those parts (their notes give the invariants and linearization points). A
  * read that finds a forcing run out lets it go first (a transition), so a read may deliver a
  * transition to the listeners on the reading thread. A snapshot reads the phase once; its window
- * counts may race with calls recording into that window. Thread-safe.
+ * counts may race with calls recording into that window. {@link #remainingOpenNanos()} reads the
+ * phase once and the ticker at most once and makes no transition (an expired forcing reads 0): it
+ * is called from a rejection's accessor, possibly long after the rejection, and a transition made
+ * meanwhile only makes the answer that of the newer phase. Thread-safe.
  */
 public final class CircuitBreaker {
 
