@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * lifted. Healthy answers are JSON: {@code GET /inventory/{article}},
  * {@code POST /payments/charges}, {@code GET /recommendations/{article}}.
  *
- * <p>{@link #close()} releases hung calls for good, then stops the servers and their threads.
- * Thread-safe.
+ * <p>{@link #close()} releases hung calls for good, then stops the servers and their threads. Start
+ * and close from one thread; the handlers run on each service's pool and share only the injectors
+ * (thread-safe) and an atomic receipt counter.
  */
 public final class DependencyServices implements AutoCloseable {
 
