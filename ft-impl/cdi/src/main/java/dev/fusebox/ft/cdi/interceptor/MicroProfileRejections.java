@@ -1,10 +1,10 @@
 package dev.fusebox.ft.cdi.interceptor;
 
 import dev.fusebox.ft.cdi.exceptions.OpenCircuitDelay;
+import dev.fusebox.ft.core.invocation.RejectingBreaker;
 import dev.fusebox.ft.core.invocation.Rejections;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.LongSupplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
@@ -15,9 +15,10 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * message only when asked, and fills in its stack trace only with
  * {@code fusebox.exceptions.stack-traces=true}, so by default failing fast costs one small object
  * and takes no lock: the trace would only show the interceptor chain, never the caller's fault.
- * An open-circuit rejection also implements {@link OpenCircuitDelay}: it keeps the breaker's
- * (shared, made-once) supplier of the remaining delay and reads it only when asked, so failing fast
- * still allocates one object and reads no clock. Immutable; thread-safe.
+ * An open-circuit rejection also implements {@link OpenCircuitDelay}: it keeps the breaker (in
+ * place of its name, which it reads from it) and asks it for the remaining delay only when asked,
+ * so failing fast still allocates one object of the same size and reads no clock. Immutable;
+ * thread-safe.
  *
  * <p>Why two classes of the same shape and not one: each must be an instance of its own
  * MicroProfile type (the TCK and applications catch {@code CircuitBreakerOpenException} and
@@ -36,8 +37,8 @@ final class MicroProfileRejections implements Rejections {
     }
 
     @Override
-    public RuntimeException circuitOpen(String name, LongSupplier remainingOpenNanos) {
-        return new OpenCircuit(name, remainingOpenNanos, stackTraces);
+    public RuntimeException circuitOpen(RejectingBreaker breaker) {
+        return new OpenCircuit(breaker, stackTraces);
     }
 
     @Override
@@ -59,14 +60,12 @@ final class MicroProfileRejections implements Rejections {
     /** A circuit-open rejection. Immutable after construction. */
     private static final class OpenCircuit extends CircuitBreakerOpenException implements OpenCircuitDelay {
         private static final long serialVersionUID = 1L;
-        private final String name;
-        /** The breaker's, not serializable: a deserialized rejection knows no delay. */
-        private final transient LongSupplier remainingOpenNanos;
+        /** Not serialized: a deserialized rejection has neither name nor delay. */
+        private final transient RejectingBreaker breaker;
 
-        OpenCircuit(String name, LongSupplier remainingOpenNanos, boolean stackTrace) {
+        OpenCircuit(RejectingBreaker breaker, boolean stackTrace) {
             super(null, null);
-            this.name = name;
-            this.remainingOpenNanos = remainingOpenNanos;
+            this.breaker = breaker;
             if (stackTrace) {
                 super.fillInStackTrace();
             }
@@ -74,12 +73,12 @@ final class MicroProfileRejections implements Rejections {
 
         @Override
         public String getMessage() {
-            return CIRCUIT_OPEN + name;
+            return CIRCUIT_OPEN + (breaker == null ? "(deserialized)" : breaker.name());
         }
 
         @Override
         public Optional<Duration> remainingOpenDelay() {
-            long nanos = remainingOpenNanos == null ? Long.MAX_VALUE : remainingOpenNanos.getAsLong();
+            long nanos = breaker == null ? Long.MAX_VALUE : breaker.remainingOpenNanos();
             return nanos == Long.MAX_VALUE ? Optional.empty() : Optional.of(Duration.ofNanos(nanos));
         }
 

@@ -3,7 +3,9 @@ package dev.fusebox.ft.cdi.interceptor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fusebox.ft.cdi.exceptions.OpenCircuitDelay;
+import dev.fusebox.ft.core.invocation.RejectingBreaker;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.junit.jupiter.api.Test;
@@ -17,10 +19,24 @@ class MicroProfileRejectionsTest {
     private final MicroProfileRejections quiet = new MicroProfileRejections(false);
     private final MicroProfileRejections traced = new MicroProfileRejections(true);
 
+    private static RejectingBreaker breaker(String name, LongSupplier remainingOpenNanos) {
+        return new RejectingBreaker() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public long remainingOpenNanos() {
+                return remainingOpenNanos.getAsLong();
+            }
+        };
+    }
+
     @Test
     void anOpenCircuitIsOneClassWithOrWithoutAStackTrace() {
-        RuntimeException fast = quiet.circuitOpen("Payments#charge", () -> 0);
-        RuntimeException slow = traced.circuitOpen("Payments#charge", () -> 0);
+        RuntimeException fast = quiet.circuitOpen(breaker("Payments#charge", () -> 0));
+        RuntimeException slow = traced.circuitOpen(breaker("Payments#charge", () -> 0));
 
         assertThat(slow.getClass()).isSameAs(fast.getClass());
         assertThat(fast).isInstanceOf(CircuitBreakerOpenException.class)
@@ -36,7 +52,7 @@ class MicroProfileRejectionsTest {
     @Test
     void anOpenCircuitTellsItsRemainingDelayWhenAskedOrNoneForAForcingWithoutEnd() {
         long[] remaining = {1_500_000_000L};
-        RuntimeException open = quiet.circuitOpen("Payments#charge", () -> remaining[0]);
+        RuntimeException open = quiet.circuitOpen(breaker("Payments#charge", () -> remaining[0]));
 
         assertThat(open).isInstanceOf(OpenCircuitDelay.class);
         assertThat(((OpenCircuitDelay) open).remainingOpenDelay()).contains(Duration.ofMillis(1_500));

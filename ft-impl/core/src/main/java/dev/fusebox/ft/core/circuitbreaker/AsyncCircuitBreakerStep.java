@@ -10,7 +10,6 @@ import dev.fusebox.ft.core.metrics.MethodMetrics;
 import dev.fusebox.ft.core.metrics.MethodMetrics.BreakerOutcome;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.LongSupplier;
 
 /**
  * The asynchronous twin of {@link CircuitBreakerStep}: the outcome is recorded when the stage
@@ -23,8 +22,6 @@ public final class AsyncCircuitBreakerStep implements AsyncStep {
     private final ExceptionClassifier failures;
     private final Rejections rejections;
     private final MethodMetrics metrics;
-    /** Made once here, so a rejection allocates nothing for it. */
-    private final LongSupplier remainingOpenNanos;
 
     public AsyncCircuitBreakerStep(AsyncStep next, CircuitBreaker breaker, ExceptionClassifier failures,
                                    Rejections rejections, MethodMetrics metrics) {
@@ -33,7 +30,6 @@ public final class AsyncCircuitBreakerStep implements AsyncStep {
         this.failures = failures;
         this.rejections = rejections;
         this.metrics = metrics;
-        this.remainingOpenNanos = breaker::remainingOpenNanos;
     }
 
     @Override
@@ -41,7 +37,7 @@ public final class AsyncCircuitBreakerStep implements AsyncStep {
         Phase admittedIn = breaker.tryAcquire();
         if (admittedIn == null) {
             metrics.circuitBreakerCall(BreakerOutcome.CIRCUIT_BREAKER_OPEN);
-            return CompletableFuture.failedFuture(rejections.circuitOpen(breaker.name(), remainingOpenNanos));
+            return CompletableFuture.failedFuture(rejections.circuitOpen(breaker));
         }
         return Stages.callNext(next, call).whenComplete((value, failure) -> {
             Throwable thrown = failure == null ? null : Failures.unwrap(failure);

@@ -1,5 +1,6 @@
 package dev.fusebox.ft.core.circuitbreaker;
 
+import dev.fusebox.ft.core.invocation.RejectingBreaker;
 import dev.fusebox.ft.core.time.Ticker;
 import java.util.List;
 
@@ -22,7 +23,7 @@ import java.util.List;
  * is called from a rejection's accessor, possibly long after the rejection, and a transition made
  * meanwhile only makes the answer that of the newer phase. Thread-safe.
  */
-public final class CircuitBreaker {
+public final class CircuitBreaker implements RejectingBreaker {
 
     /** Transitions kept for operators. */
     public static final int HISTORY = 20;
@@ -45,6 +46,7 @@ public final class CircuitBreaker {
         this.operator = new OperatorControl(name, phase, ticker);
     }
 
+    @Override
     public String name() {
         return name;
     }
@@ -79,6 +81,7 @@ public final class CircuitBreaker {
      * end; 0 when the circuit is not open (a half-open circuit out of trial permits rejects too, for
      * as long as its trial calls take). What an HTTP service derives {@code Retry-After} from.
      */
+    @Override
     public long remainingOpenNanos() {
         Phase current = phase.get();
         if (current.state != CircuitState.OPEN) {

@@ -6,7 +6,6 @@ import dev.fusebox.ft.core.invocation.Rejections;
 import dev.fusebox.ft.core.invocation.SyncStep;
 import dev.fusebox.ft.core.metrics.MethodMetrics;
 import dev.fusebox.ft.core.metrics.MethodMetrics.BreakerOutcome;
-import java.util.function.LongSupplier;
 
 /**
  * Guards a synchronous call with a {@link CircuitBreaker}: a rejected call fails at once; an
@@ -20,8 +19,6 @@ public final class CircuitBreakerStep implements SyncStep {
     private final ExceptionClassifier failures;
     private final Rejections rejections;
     private final MethodMetrics metrics;
-    /** Made once here, so a rejection allocates nothing for it. */
-    private final LongSupplier remainingOpenNanos;
 
     public CircuitBreakerStep(SyncStep next, CircuitBreaker breaker, ExceptionClassifier failures, Rejections rejections,
                               MethodMetrics metrics) {
@@ -30,7 +27,6 @@ public final class CircuitBreakerStep implements SyncStep {
         this.failures = failures;
         this.rejections = rejections;
         this.metrics = metrics;
-        this.remainingOpenNanos = breaker::remainingOpenNanos;
     }
 
     @Override
@@ -38,7 +34,7 @@ public final class CircuitBreakerStep implements SyncStep {
         Phase admittedIn = breaker.tryAcquire();
         if (admittedIn == null) {
             metrics.circuitBreakerCall(BreakerOutcome.CIRCUIT_BREAKER_OPEN);
-            throw rejections.circuitOpen(breaker.name(), remainingOpenNanos);
+            throw rejections.circuitOpen(breaker);
         }
         Object result;
         try {

@@ -1,7 +1,5 @@
 package dev.fusebox.ft.core.invocation;
 
-import java.util.function.LongSupplier;
-
 /**
  * Makes the exceptions that the engines throw on their own account. The CDI layer supplies the
  * MicroProfile exception types; the engines know none of them. Thread-safe.
@@ -9,13 +7,11 @@ import java.util.function.LongSupplier;
 public interface Rejections {
 
     /**
-     * The breaker named {@code name} is open (or out of half-open trial permits).
-     *
-     * @param remainingOpenNanos how long the circuit goes on rejecting, read when asked (not when the
-     *                           rejection is made, so failing fast reads no clock); see
-     *                           {@code CircuitBreaker.remainingOpenNanos()}
+     * The breaker is open (or out of half-open trial permits). The exception may keep the breaker,
+     * to read its remaining open time when asked (not when the rejection is made, so failing fast
+     * reads no clock).
      */
-    RuntimeException circuitOpen(String name, LongSupplier remainingOpenNanos);
+    RuntimeException circuitOpen(RejectingBreaker breaker);
 
     /** The bulkhead named {@code name} has no free execution slot and no free queue place. */
     RuntimeException bulkheadFull(String name);
@@ -27,8 +23,8 @@ public interface Rejections {
     static Rejections plain() {
         return new Rejections() {
             @Override
-            public RuntimeException circuitOpen(String name, LongSupplier remainingOpenNanos) {
-                return new IllegalStateException("circuit breaker open: " + name);
+            public RuntimeException circuitOpen(RejectingBreaker breaker) {
+                return new IllegalStateException("circuit breaker open: " + breaker.name());
             }
 
             @Override
