@@ -20,15 +20,18 @@ import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.ProcessSyntheticBean;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
@@ -46,6 +49,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefiniti
  * and value, including a value above the bound of a parameter that sizes memory, and where the value
  * came from), and assembles the chains once deployment is valid; then, once, it warns about each
  * configuration key that looks like a fault-tolerance key but sets nothing ({@link IgnoredKeys}).
+ * MicroProfile Rest Client interfaces are guarded too: the annotations are declared interceptor
+ * bindings, and the policies of a synthetic bean whose bean class is an interface are resolved
+ * from that interface.
  * At shutdown it stops the threads
  * it started. One instance per container; nothing is static. Management reaches the guarded
  * methods through {@link #guardedMethods()}, the CDI layer's port, never through the interceptor.
@@ -68,6 +74,8 @@ public class FaultToleranceExtension implements Extension {
 
     private final List<MethodPolicy> policies = new ArrayList<>();
     private final List<FaultToleranceDefinitionException> errors = new ArrayList<>();
+    /** Errors in synthetic beans' policies, found during {@code AfterBeanDiscovery} (under the lock of {@code policies}). */
+    private final List<FaultToleranceDefinitionException> syntheticErrors = new ArrayList<>();
     /** The keys that set something, filled while beans are processed (under the lock of {@code policies}). */
     private final IgnoredKeys ignoredKeys = new IgnoredKeys();
     private volatile List<String> configurationWarnings = List.of();
@@ -95,6 +103,20 @@ public class FaultToleranceExtension implements Extension {
                 .add(new PriorityLiteral(priority));
     }
 
+    /**
+     * Makes each fault-tolerance annotation an interceptor binding that carries Fusebox's binding, so
+     * that a method or type carrying one is bound to the interceptor wherever CDI reads the
+     * annotations itself rather than the type {@link #bindGuardedMethods} configured: a MicroProfile
+     * Rest Client's proxy is made through {@code BeanManager.createInterceptionFactory}, which reads
+     * the interface as it is declared. The interceptor still runs once per call where both bind.
+     */
+    void declareAnnotationsAsBindings(@Observes BeforeBeanDiscovery event) {
+        for (Class<? extends Annotation> annotation : List.of(Asynchronous.class, Bulkhead.class,
+                CircuitBreaker.class, Fallback.class, Retry.class, Timeout.class)) {
+            event.addInterceptorBinding(annotation, FaultToleranceBinding.Literal.INSTANCE);
+        }
+    }
+
     <T> void bindGuardedMethods(@Observes @WithAnnotations({Asynchronous.class, Bulkhead.class, CircuitBreaker.class,
             Fallback.class, Retry.class, Timeout.class}) ProcessAnnotatedType<T> event) {
         GuardedMembers.bind(event.configureAnnotatedType(), FaultToleranceBinding.Literal.INSTANCE);
@@ -105,6 +127,25 @@ public class FaultToleranceExtension implements Extension {
         if (beanClass == FaultToleranceInterceptor.class) {
             return;
         }
+        collectPolicies(beanClass, errors);
+    }
+
+    /**
+     * Resolves the policies of a synthetic bean whose bean class is an interface: a MicroProfile Rest
+     * Client (RESTEasy's bean reports the client interface as its bean class; the interceptor then
+     * looks the policy up by that interface and the called method). Such beans are added in
+     * {@code AfterBeanDiscovery}, possibly after {@link #registerChains} ran, so their definition
+     * errors are thrown in {@code AfterDeploymentValidation}.
+     */
+    <T> void resolveSyntheticInterfacePolicies(@Observes ProcessSyntheticBean<T> event) {
+        Class<?> beanClass = event.getBean().getBeanClass();
+        if (beanClass.isInterface()) {
+            collectPolicies(beanClass, syntheticErrors);
+        }
+    }
+
+    /** Resolves the policy of each business method of {@code beanClass}; errors go to {@code found}. */
+    private void collectPolicies(Class<?> beanClass, List<FaultToleranceDefinitionException> found) {
         PolicyResolver resolver = new PolicyResolver(config);
         for (Method method : businessMethods(beanClass)) {
             try {
@@ -119,7 +160,7 @@ public class FaultToleranceExtension implements Extension {
                 }
             } catch (FaultToleranceDefinitionException invalid) {
                 synchronized (policies) {
-                    errors.add(invalid);
+                    found.add(invalid);
                 }
             }
         }
@@ -143,6 +184,7 @@ public class FaultToleranceExtension implements Extension {
 
     void assembleChains(@Observes AfterDeploymentValidation event, BeanManager beans) {
         synchronized (policies) {
+            throwSyntheticErrors();
             chains.assemble(policies, MetricsBackends.select(config, beans));
             configurationWarnings = ignoredKeys.report(config);
         }
@@ -152,6 +194,21 @@ public class FaultToleranceExtension implements Extension {
         if (chains != null) {
             chains.shutdown(config.getOptionalValue(SHUTDOWN_WAIT_KEY, Long.class).orElse(5_000L));
         }
+    }
+
+    /**
+     * Throws the definition errors of synthetic beans, if any: one {@link FaultToleranceDefinitionException}
+     * whose message lists them all, the others suppressed in it (thrown, not added, so that every
+     * container reports it as the deployment's cause).
+     */
+    private void throwSyntheticErrors() {
+        if (syntheticErrors.isEmpty()) {
+            return;
+        }
+        FaultToleranceDefinitionException first = syntheticErrors.size() == 1 ? syntheticErrors.get(0)
+                : DefinitionErrors.of(syntheticErrors.stream().map(Throwable::getMessage).collect(Collectors.joining("\n")));
+        syntheticErrors.stream().filter(error -> error != first).forEach(first::addSuppressed);
+        throw first;
     }
 
     /**

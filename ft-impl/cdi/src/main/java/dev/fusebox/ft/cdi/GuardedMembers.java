@@ -21,15 +21,20 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * <ul>
  *   <li>a type that carries one of the annotations itself, or inherits one from a superclass (they
  *       are all {@code @Inherited}), is bound whole: the annotation governs every business method;</li>
- *   <li>an interface is bound whole too, as before: a MicroProfile Rest Client interface is
- *       intercepted by the client's own proxy, which reads bindings from the type as it declares them;</li>
+ *   <li>an interface is bound whole too; this binds nothing in practice, since no bean is made from
+ *       an interface's annotated type. A MicroProfile Rest Client interface is NOT reached through
+ *       this: its proxy is made by {@code BeanManager.createInterceptionFactory}, which reads the
+ *       interface as declared, so it is bound because the extension declares the annotations
+ *       themselves interceptor bindings carrying Fusebox's binding, and its policies come from the
+ *       synthetic bean (see {@code FaultToleranceExtension});</li>
  *   <li>otherwise each method that carries an annotation (declared on the class or inherited from a
  *       superclass) is bound on its own, and the others stay plain calls.</li>
  * </ul>
  * The rule matches what the policy resolution reads (the method's own annotations, then the bean
  * class's): a method bound here is one the resolver may guard, and a method the resolver guards is
- * always bound. Annotations on stereotypes govern nothing (the resolver does not read them), so they
- * bind nothing either. Stateless; thread-safe.
+ * always bound. Annotations on stereotypes govern nothing (the resolver does not read them); CDI
+ * itself binds the interceptor through them (they are interceptor bindings), and the interceptor,
+ * finding no policy, lets such calls through. Stateless; thread-safe.
  */
 final class GuardedMembers {
 

@@ -1,7 +1,10 @@
 package dev.fusebox.ft.cdi.interceptor;
 
+import dev.fusebox.ft.cdi.exceptions.OpenCircuitDelay;
+import dev.fusebox.ft.core.invocation.RejectingBreaker;
 import dev.fusebox.ft.core.invocation.Rejections;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
@@ -12,7 +15,10 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * message only when asked, and fills in its stack trace only with
  * {@code fusebox.exceptions.stack-traces=true}, so by default failing fast costs one small object
  * and takes no lock: the trace would only show the interceptor chain, never the caller's fault.
- * Immutable; thread-safe.
+ * An open-circuit rejection also implements {@link OpenCircuitDelay}: it keeps the breaker (in
+ * place of its name, which it reads from it) and asks it for the remaining delay only when asked,
+ * so failing fast still allocates one object of the same size and reads no clock. Immutable;
+ * thread-safe.
  *
  * <p>Why two classes of the same shape and not one: each must be an instance of its own
  * MicroProfile type (the TCK and applications catch {@code CircuitBreakerOpenException} and
@@ -31,8 +37,8 @@ final class MicroProfileRejections implements Rejections {
     }
 
     @Override
-    public RuntimeException circuitOpen(String name) {
-        return new OpenCircuit(name, stackTraces);
+    public RuntimeException circuitOpen(RejectingBreaker breaker) {
+        return new OpenCircuit(breaker, stackTraces);
     }
 
     @Override
@@ -52,13 +58,14 @@ final class MicroProfileRejections implements Rejections {
     }
 
     /** A circuit-open rejection. Immutable after construction. */
-    private static final class OpenCircuit extends CircuitBreakerOpenException {
+    private static final class OpenCircuit extends CircuitBreakerOpenException implements OpenCircuitDelay {
         private static final long serialVersionUID = 1L;
-        private final String name;
+        /** Not serialized: a deserialized rejection has neither name nor delay. */
+        private final transient RejectingBreaker breaker;
 
-        OpenCircuit(String name, boolean stackTrace) {
+        OpenCircuit(RejectingBreaker breaker, boolean stackTrace) {
             super(null, null);
-            this.name = name;
+            this.breaker = breaker;
             if (stackTrace) {
                 super.fillInStackTrace();
             }
@@ -66,7 +73,13 @@ final class MicroProfileRejections implements Rejections {
 
         @Override
         public String getMessage() {
-            return CIRCUIT_OPEN + name;
+            return CIRCUIT_OPEN + (breaker == null ? "(deserialized)" : breaker.name());
+        }
+
+        @Override
+        public Optional<Duration> remainingOpenDelay() {
+            long nanos = breaker == null ? Long.MAX_VALUE : breaker.remainingOpenNanos();
+            return nanos == Long.MAX_VALUE ? Optional.empty() : Optional.of(Duration.ofNanos(nanos));
         }
 
         /** Fills in nothing and takes no lock (Throwable's is synchronized): the constructor fills the trace when the setting asks for one. */

@@ -2,6 +2,10 @@ package dev.fusebox.ft.cdi.interceptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fusebox.ft.cdi.exceptions.OpenCircuitDelay;
+import dev.fusebox.ft.core.invocation.RejectingBreaker;
+import java.time.Duration;
+import java.util.function.LongSupplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.junit.jupiter.api.Test;
@@ -15,10 +19,24 @@ class MicroProfileRejectionsTest {
     private final MicroProfileRejections quiet = new MicroProfileRejections(false);
     private final MicroProfileRejections traced = new MicroProfileRejections(true);
 
+    private static RejectingBreaker breaker(String name, LongSupplier remainingOpenNanos) {
+        return new RejectingBreaker() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public long remainingOpenNanos() {
+                return remainingOpenNanos.getAsLong();
+            }
+        };
+    }
+
     @Test
     void anOpenCircuitIsOneClassWithOrWithoutAStackTrace() {
-        RuntimeException fast = quiet.circuitOpen("Payments#charge");
-        RuntimeException slow = traced.circuitOpen("Payments#charge");
+        RuntimeException fast = quiet.circuitOpen(breaker("Payments#charge", () -> 0));
+        RuntimeException slow = traced.circuitOpen(breaker("Payments#charge", () -> 0));
 
         assertThat(slow.getClass()).isSameAs(fast.getClass());
         assertThat(fast).isInstanceOf(CircuitBreakerOpenException.class)
@@ -29,6 +47,19 @@ class MicroProfileRejectionsTest {
         assertThat(slow).hasMessage(fast.getMessage()).hasToString(fast.toString());
         assertThat(slow.getStackTrace()).isNotEmpty();
         assertThat(slow.getStackTrace()[0].getMethodName()).isEqualTo("circuitOpen");
+    }
+
+    @Test
+    void anOpenCircuitTellsItsRemainingDelayWhenAskedOrNoneForAForcingWithoutEnd() {
+        long[] remaining = {1_500_000_000L};
+        RuntimeException open = quiet.circuitOpen(breaker("Payments#charge", () -> remaining[0]));
+
+        assertThat(open).isInstanceOf(OpenCircuitDelay.class);
+        assertThat(((OpenCircuitDelay) open).remainingOpenDelay()).contains(Duration.ofMillis(1_500));
+        remaining[0] = 200_000_000L;
+        assertThat(((OpenCircuitDelay) open).remainingOpenDelay()).as("read when asked").contains(Duration.ofMillis(200));
+        remaining[0] = Long.MAX_VALUE;
+        assertThat(((OpenCircuitDelay) open).remainingOpenDelay()).isEmpty();
     }
 
     @Test

@@ -37,7 +37,7 @@ public final class AsyncCircuitBreakerStep implements AsyncStep {
         Phase admittedIn = breaker.tryAcquire();
         if (admittedIn == null) {
             metrics.circuitBreakerCall(BreakerOutcome.CIRCUIT_BREAKER_OPEN);
-            return CompletableFuture.failedFuture(rejections.circuitOpen(breaker.name()));
+            return CompletableFuture.failedFuture(rejections.circuitOpen(breaker));
         }
         return Stages.callNext(next, call).whenComplete((value, failure) -> {
             Throwable thrown = failure == null ? null : Failures.unwrap(failure);

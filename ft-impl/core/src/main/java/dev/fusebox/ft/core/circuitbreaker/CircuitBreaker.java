@@ -1,5 +1,6 @@
 package dev.fusebox.ft.core.circuitbreaker;
 
+import dev.fusebox.ft.core.invocation.RejectingBreaker;
 import dev.fusebox.ft.core.time.Ticker;
 import java.util.List;
 
@@ -17,9 +18,12 @@ import java.util.List;
  * changes it through those parts (their notes give the invariants and linearization points). A
  * read that finds a forcing run out lets it go first (a transition), so a read may deliver a
  * transition to the listeners on the reading thread. A snapshot reads the phase once; its window
- * counts may race with calls recording into that window. Thread-safe.
+ * counts may race with calls recording into that window. {@link #remainingOpenNanos()} reads the
+ * phase once and the ticker at most once and makes no transition (an expired forcing reads 0): it
+ * is called from a rejection's accessor, possibly long after the rejection, and a transition made
+ * meanwhile only makes the answer that of the newer phase. Thread-safe.
  */
-public final class CircuitBreaker {
+public final class CircuitBreaker implements RejectingBreaker {
 
     /** Transitions kept for operators. */
     public static final int HISTORY = 20;
@@ -42,6 +46,7 @@ public final class CircuitBreaker {
         this.operator = new OperatorControl(name, phase, ticker);
     }
 
+    @Override
     public String name() {
         return name;
     }
@@ -67,6 +72,27 @@ public final class CircuitBreaker {
     /** Nanoseconds this breaker has spent in {@code state} since it was created. */
     public long nanosIn(CircuitState state) {
         return phase.get().nanosIn(state, ticker.nanoTime());
+    }
+
+    /**
+     * How long this open circuit goes on rejecting calls, in nanoseconds, read at one moment (one
+     * clock read): the rest of the policy's delay (0 once it elapsed, until a call makes the circuit
+     * half-open), the rest of an operator's forcing, or {@link Long#MAX_VALUE} for a forcing without
+     * end; 0 when the circuit is not open (a half-open circuit out of trial permits rejects too, for
+     * as long as its trial calls take). What an HTTP service derives {@code Retry-After} from.
+     */
+    @Override
+    public long remainingOpenNanos() {
+        Phase current = phase.get();
+        if (current.state != CircuitState.OPEN) {
+            return 0;
+        }
+        if (current.forced != null && current.forced.untilNanos() == Forced.NEVER) {
+            return Long.MAX_VALUE;
+        }
+        long now = ticker.nanoTime();
+        long end = current.forced != null ? current.forced.untilNanos() : current.enteredAt + phase.policy().delayNanos();
+        return Math.max(0, end - now);
     }
 
     /** Failures in the closed circuit's rolling window (0 in other states). */

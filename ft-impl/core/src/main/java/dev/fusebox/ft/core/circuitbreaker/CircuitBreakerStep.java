@@ -34,7 +34,7 @@ public final class CircuitBreakerStep implements SyncStep {
         Phase admittedIn = breaker.tryAcquire();
         if (admittedIn == null) {
             metrics.circuitBreakerCall(BreakerOutcome.CIRCUIT_BREAKER_OPEN);
-            throw rejections.circuitOpen(breaker.name());
+            throw rejections.circuitOpen(breaker);
         }
         Object result;
         try {

@@ -6,8 +6,12 @@ package dev.fusebox.ft.core.invocation;
  */
 public interface Rejections {
 
-    /** The breaker named {@code name} is open (or out of half-open trial permits). */
-    RuntimeException circuitOpen(String name);
+    /**
+     * The breaker is open (or out of half-open trial permits). The exception may keep the breaker,
+     * to read its remaining open time when asked (not when the rejection is made, so failing fast
+     * reads no clock).
+     */
+    RuntimeException circuitOpen(RejectingBreaker breaker);
 
     /** The bulkhead named {@code name} has no free execution slot and no free queue place. */
     RuntimeException bulkheadFull(String name);
@@ -19,8 +23,8 @@ public interface Rejections {
     static Rejections plain() {
         return new Rejections() {
             @Override
-            public RuntimeException circuitOpen(String name) {
-                return new IllegalStateException("circuit breaker open: " + name);
+            public RuntimeException circuitOpen(RejectingBreaker breaker) {
+                return new IllegalStateException("circuit breaker open: " + breaker.name());
             }
 
             @Override

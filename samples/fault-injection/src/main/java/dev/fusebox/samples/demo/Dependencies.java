@@ -62,7 +62,7 @@ public final class Dependencies {
      *
      * @throws IllegalStateException if one is registered already (another demo in this JVM)
      */
-    synchronized void register() {
+    public synchronized void register() {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         for (FaultInjector injector : injectors.values()) {
             try {
@@ -77,7 +77,7 @@ public final class Dependencies {
     }
 
     /** Removes the MXBeans this registered; releases every hung call for good. */
-    synchronized void close() {
+    public synchronized void close() {
         unregister();
         injectors.values().forEach(FaultInjector::close);
     }

@@ -1,0 +1,83 @@
+package dev.fusebox.samples.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * The shop's JSON endpoints. A checkout asks inventory, then charges through payments, then asks
+ * recommendations, each through its Rest Client; what Fusebox rejects reaches the caller through
+ * {@link FaultToleranceExceptionMapper} (503, 429, 504), a dependency's failure as 502. A CDI bean made by RESTEasy through Weld,
+ * one per request.
+ */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+public class CheckoutResource {
+
+    private static final AtomicLong ORDERS = new AtomicLong();
+
+    @Inject
+    @RestClient
+    InventoryClient inventory;
+
+    @Inject
+    @RestClient
+    PaymentsClient payments;
+
+    @Inject
+    @RestClient
+    RecommendationsClient recommendations;
+
+    /** {@code POST /checkout/{article}?cents=N}: the whole checkout flow. */
+    @POST
+    @Path("checkout/{article}")
+    public Order checkout(@PathParam("article") String article, @QueryParam("cents") long cents) {
+        StockLevel stock = fromDependency("inventory", () -> inventory.stockLevel(article));
+        Receipt receipt = fromDependency("payments",
+                () -> payments.charge(new Charge("O-" + ORDERS.incrementAndGet(), cents)));
+        return new Order(stock, receipt, fromDependency("recommendations", () -> recommendations.alsoBought(article)));
+    }
+
+    /** {@code GET /stock/{article}}: the inventory step alone (retry, timeout, breaker, fallback). */
+    @GET
+    @Path("stock/{article}")
+    public StockLevel stock(@PathParam("article") String article) {
+        return fromDependency("inventory", () -> inventory.stockLevel(article));
+    }
+
+    /**
+     * The dependency's answer; its failure (an error status, or no answer) becomes the shop's 502 Bad
+     * Gateway. Without this, RESTEasy would answer with the dependency's own response (its 503 would
+     * look like the shop's). Fusebox's rejections are no {@link WebApplicationException}: they pass
+     * through to {@link FaultToleranceExceptionMapper}.
+     */
+    private static <T> T fromDependency(String dependency, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (WebApplicationException answered) {
+            throw badGateway(dependency + " answered " + answered.getResponse().getStatus());
+        } catch (ProcessingException unanswered) {
+            throw badGateway(dependency + " did not answer: " + unanswered.getMessage());
+        }
+    }
+
+    private static WebApplicationException badGateway(String message) {
+        return new WebApplicationException(message, Response.status(Response.Status.BAD_GATEWAY)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(Json.createObjectBuilder().add("error", message).build().toString()).build());
+    }
+}

@@ -1,0 +1,41 @@
+package dev.fusebox.samples.web;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * The inventory service, called over HTTP through a MicroProfile Rest Client. Every annotation is
+ * on the method: transient errors are retried, a slow answer is given up after 300 ms, a failing
+ * inventory opens the circuit, and whatever the failure the checkout goes on with a guess (the
+ * fallback, a default method). Override any of it like a bean's, e.g.
+ * {@code dev.fusebox.samples.web.InventoryClient/stockLevel/Retry/maxRetries=3}. It extends
+ * {@link AutoCloseable} so that the container closes the client it made.
+ */
+@RegisterRestClient(configKey = "inventory")
+@Path("/inventory")
+@Produces(MediaType.APPLICATION_JSON)
+public interface InventoryClient extends AutoCloseable {
+
+    @GET
+    @Path("/{article}")
+    @Retry(maxRetries = 2, delay = 40, jitter = 20, abortOn = CircuitBreakerOpenException.class)
+    @Timeout(value = 300, unit = ChronoUnit.MILLIS)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.75, delay = 5_000, successThreshold = 3)
+    @Fallback(fallbackMethod = "guessedStockLevel")
+    StockLevel stockLevel(@PathParam("article") String article);
+
+    /** The fallback: one unit, so the checkout goes on; marked as a guess. */
+    default StockLevel guessedStockLevel(String article) {
+        return new StockLevel(article, 1, true);
+    }
+}
