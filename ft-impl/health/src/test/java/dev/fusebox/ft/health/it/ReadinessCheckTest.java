@@ -9,7 +9,7 @@ import static dev.fusebox.ft.health.it.Readiness.stateOf;
 import static dev.fusebox.ft.health.it.Readiness.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fusebox.ft.cdi.VirtualTimeExtension;
+import dev.fusebox.ft.cdi.VirtualTimeFusebox;
 import dev.fusebox.ft.core.VirtualTime;
 import dev.fusebox.ft.core.circuitbreaker.CircuitState;
 import dev.fusebox.ft.core.circuitbreaker.Forced;
@@ -35,7 +35,7 @@ class ReadinessCheckTest {
     private final VirtualTime time = new VirtualTime();
 
     private Container start(Map<String, String> properties) {
-        return Container.start(properties, List.of(VirtualTimeExtension.on(time)),
+        return Container.start(properties, List.of(VirtualTimeFusebox.on(time)),
                 Readiness.beans(Payments.class, Recommendations.class, Inventory.class));
     }
 
