@@ -66,7 +66,7 @@ final class CriticalBreakers {
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(KEY + "=" + list + " is wrong: " + String.join("; ", problems));
+            throw new IllegalArgumentException(KEY + "=" + list + " is wrong:\n  - " + String.join("\n  - ", problems));
         }
         return new CriticalBreakers(critical);
     }
@@ -75,7 +75,7 @@ final class CriticalBreakers {
         String definition = groups.definition(group);
         if (definition == null) {
             List<String> names = groups.names();
-            return "no breaker group '" + group + "'; " + nearest(group, names)
+            return "no breaker group '" + group + "': " + nearest(group, names)
                     .map(name -> "did you mean '" + BreakerGroups.SELECTOR + name + "'?")
                     .orElse(names.isEmpty() ? "no group is configured (define one as " + BreakerGroups.PREFIX
                             + "<name>=<breaker names or globs>)" : "configured groups: " + String.join(", ", names));

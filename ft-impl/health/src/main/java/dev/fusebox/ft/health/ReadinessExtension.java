@@ -1,6 +1,7 @@
 package dev.fusebox.ft.health;
 
 import dev.fusebox.ft.cdi.FaultToleranceExtension;
+import dev.fusebox.ft.cdi.config.KeyDistance;
 import dev.fusebox.ft.cdi.management.GuardedMethods;
 import dev.fusebox.ft.cdi.management.MethodEngines;
 import dev.fusebox.ft.core.circuitbreaker.CircuitBreaker;
@@ -25,7 +26,8 @@ import org.eclipse.microprofile.config.Config;
  * why there is no check. Once the fault tolerance extension has assembled its chains (this
  * observes the end of deployment later than it), it reads the breakers through the CDI layer's
  * management port ({@link FaultToleranceExtension#guardedMethods()}) and resolves
- * {@value CriticalBreakers#KEY} once; a wrong entry fails deployment.
+ * {@value CriticalBreakers#KEY} once; a wrong entry fails deployment, and any other
+ * {@code fusebox.health.*} key gets a warning (a misspelling of it).
  *
  * <p>Thread-safety: the container calls the observers on one thread; {@link #report()} may be
  * called from any thread after deployment (it reads one volatile reference to immutable state and
@@ -35,6 +37,8 @@ public class ReadinessExtension implements Extension {
 
     private static final System.Logger LOG = System.getLogger(ReadinessExtension.class.getName());
     private static final String HEALTH_API = "org.eclipse.microprofile.health.HealthCheck";
+    /** The prefix of this module's configuration keys. */
+    private static final String KEYS = "fusebox.health.";
 
     /** What the check watches, fixed at deployment. */
     private record Watched(List<CircuitBreaker> breakers, CriticalBreakers critical) {
@@ -67,6 +71,7 @@ public class ReadinessExtension implements Extension {
         List<CircuitBreaker> breakers = methods.all().stream().map(MethodEngines::breaker).filter(Objects::nonNull)
                 .toList();
         Config config = faultTolerance.config();
+        warnAboutUnknownKeys(config);
         String list = config.getOptionalValue(CriticalBreakers.KEY, String.class).orElse(null);
         try {
             CriticalBreakers critical = list == null ? CriticalBreakers.none()
@@ -85,6 +90,22 @@ public class ReadinessExtension implements Extension {
             return new ReadinessReport(false, java.util.Map.of("reason", "deployment has not ended"));
         }
         return ReadinessReport.of(current.breakers(), current.critical());
+    }
+
+    /**
+     * Logs a warning for each {@code fusebox.health.*} key that is not {@value CriticalBreakers#KEY}
+     * (the fault tolerance extension leaves the {@code fusebox.*} keys of other modules to them).
+     */
+    private static void warnAboutUnknownKeys(Config config) {
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(KEYS) && !name.equals(CriticalBreakers.KEY)) {
+                String source = config.getConfigValue(name).getSourceName();
+                LOG.log(System.Logger.Level.WARNING, "Fusebox ignores the configuration key '" + name + "'"
+                        + (source == null ? "" : " (config source '" + source + "')") + ": Fusebox has no setting of"
+                        + " this name; " + (KeyDistance.near(name, CriticalBreakers.KEY) ? "did you mean '"
+                        + CriticalBreakers.KEY + "'?" : "its only setting is " + CriticalBreakers.KEY));
+            }
+        }
     }
 
     private static boolean healthApiPresent() {

@@ -15,9 +15,15 @@ import dev.fusebox.ft.health.it.Dependencies.Payments;
 import dev.fusebox.ft.health.it.Dependencies.Recommendations;
 import dev.fusebox.ft.testing.Container;
 import dev.fusebox.ft.testing.ThreadHygiene;
+import dev.fusebox.ft.health.ReadinessExtension;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -77,6 +83,35 @@ class CriticalListTest {
     @Test
     void anEmptyEntryFailsDeployment() {
         assertDeploymentFails(Map.of("fusebox.health.critical", CHARGE + ",,"), "an empty entry");
+    }
+
+    @Test
+    void aMisspeltKeyOfThisModuleIsWarnedAboutNamingTheKeyMeant() {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                warnings.add(record.getLevel() + " " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(ReadinessExtension.class.getName());
+        logger.addHandler(handler);
+        try (Container container = Container.start(Map.of("fusebox.health.critcal", CHARGE), BEANS)) {
+            breaker(container, CHARGE).force(CircuitState.OPEN, "operator", "test", Forced.NEVER);
+            assertThat(status(container)).as("the misspelt key marks nothing critical").isEqualTo("UP");
+        } finally {
+            logger.removeHandler(handler);
+        }
+        assertThat(warnings).containsExactly("WARNING Fusebox ignores the configuration key 'fusebox.health.critcal'"
+                + " (config source 'PropertiesConfigSource[source=test]'): Fusebox has no setting of this name; did you mean 'fusebox.health.critical'?");
     }
 
     /** A config source whose values the test changes while the container runs. */
