@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.interceptor.Interceptor;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.eclipse.microprofile.config.Config;
 
@@ -87,7 +88,7 @@ public class ReadinessExtension implements Extension {
     ReadinessReport report() {
         Watched current = watched;
         if (current == null) {
-            return new ReadinessReport(false, java.util.Map.of("reason", "deployment has not ended"));
+            return new ReadinessReport(false, Map.of("reason", "deployment has not ended"));
         }
         return ReadinessReport.of(current.breakers(), current.critical());
     }
