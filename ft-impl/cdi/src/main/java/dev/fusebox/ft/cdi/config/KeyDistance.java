@@ -9,12 +9,13 @@ import java.util.Arrays;
  * the diagonal, so one comparison costs O(length), not O(length squared). Two names are "near"
  * when the distance is at most a third of the longer one's length, at least 1 and at most 3: one
  * typo in a short name ({@code pya}, {@code Retyr}), up to three in a long one ({@code maxRetry}
- * for {@code maxRetries}, a misspelt class name). Stateless; thread-safe.
+ * for {@code maxRetries}, a misspelt class name). Public so that every module suggests names the
+ * same way (the health module's critical breakers). Stateless; thread-safe.
  */
-final class KeyDistance {
+public final class KeyDistance {
 
     /** The largest distance that is ever near; beyond it the exact value is not computed. */
-    static final int MAX = 3;
+    public static final int MAX = 3;
     /** Names longer than this are never compared (nothing valid is that long). */
     private static final int MAX_LENGTH = 1_000;
     private static final int FAR = MAX + 1;
@@ -23,17 +24,17 @@ final class KeyDistance {
     }
 
     /** The most {@code written} may differ from {@code valid} to count as a typo of it. */
-    static int tolerance(String written, String valid) {
+    public static int tolerance(String written, String valid) {
         return Math.max(1, Math.min(MAX, Math.max(written.length(), valid.length()) / 3));
     }
 
     /** Whether {@code written} is within {@link #tolerance} of {@code valid}. */
-    static boolean near(String written, String valid) {
+    public static boolean near(String written, String valid) {
         return between(written, valid) <= tolerance(written, valid);
     }
 
     /** The distance, or {@code MAX + 1} for anything farther than {@link #MAX}. */
-    static int between(String a, String b) {
+    public static int between(String a, String b) {
         if (a.equals(b)) {
             return 0;
         }
