@@ -6,14 +6,14 @@ import java.util.Set;
 
 /**
  * The shop's JAX-RS application. Without a servlet container's annotation scanning, the resources
- * and providers are listed here. A readiness resource ({@code /health/ready}, MicroProfile Health)
- * goes in this list too when the shop gets one.
+ * and providers are listed here, the readiness resource ({@code /health/ready}, MicroProfile Health)
+ * among them.
  */
 @ApplicationPath("/")
 public class ShopApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(CheckoutResource.class, FaultToleranceExceptionMapper.class);
+        return Set.of(CheckoutResource.class, FaultToleranceExceptionMapper.class, HealthResource.class);
     }
 }
