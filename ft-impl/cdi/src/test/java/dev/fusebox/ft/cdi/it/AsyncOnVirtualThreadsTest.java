@@ -3,7 +3,6 @@ package dev.fusebox.ft.cdi.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fusebox.ft.cdi.FaultToleranceExtension;
 import dev.fusebox.ft.testing.Await;
 import dev.fusebox.ft.testing.Container;
 import dev.fusebox.ft.testing.ThreadHygiene;
@@ -40,7 +39,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code @Asynchronous} on virtual threads ({@code fusebox.async.virtual-threads=true}) behaves as on
  * the platform pool: the request context (one per task), a synchronous bulkhead and a synchronous
  * timeout inside an asynchronous method, an asynchronous timeout's and a cancellation's interrupt,
- * and shutdown. What differs: {@code fusebox.async.max-threads} bounds nothing (and is reported).
+ * and shutdown ({@link ExecutorLifecycleOnVirtualThreadsTest}, with what differs:
+ * {@code fusebox.async.max-threads} bounds nothing).
  *
  * <p>Runs only in the {@code jdk25} surefire execution of this module: classes named
  * {@code *OnVirtualThreadsTest} are excluded from {@code default-test} (JDK 17) in the pom, so they
@@ -204,7 +204,8 @@ class AsyncOnVirtualThreadsTest {
         }
     }
 
-    private static Container start(Map<String, String> extra) {
+    /** A container of this class's beans with virtual threads on and {@code extra} configuration. */
+    static Container start(Map<String, String> extra) {
         Map<String, String> properties = new HashMap<>(VIRTUAL);
         properties.putAll(extra);
         return Container.start(properties, Worker.class, Remote.class, RequestData.class, Destroyed.class);
@@ -300,71 +301,6 @@ class AsyncOnVirtualThreadsTest {
             assertThat(interrupted.await(5, TimeUnit.SECONDS)).as("the method was interrupted").isTrue();
             assertThatThrownBy(result::get).isInstanceOf(CancellationException.class);
         }
-    }
-
-    /**
-     * With virtual threads every task gets a thread of its own: {@code fusebox.async.max-threads}
-     * sizes the platform pool only, so here it bounds nothing, and deployment warns that it is ignored.
-     */
-    @Test
-    void maxThreadsBoundsNothingOnVirtualThreadsAndIsReportedAsIgnored() throws Exception {
-        try (Container container = start(Map.of("fusebox.async.max-threads", "1"))) {
-            Worker worker = container.bean(Worker.class);
-            CountDownLatch entered = new CountDownLatch(2);
-            CountDownLatch release = new CountDownLatch(1);
-            try {
-                worker.callLimited(entered, release);
-                worker.callLimited(entered, release);
-                assertThat(entered.await(5, TimeUnit.SECONDS)).as("two calls run at once with max-threads 1").isTrue();
-            } finally {
-                release.countDown();
-            }
-            assertThat(container.extension(FaultToleranceExtension.class).configurationWarnings())
-                    .singleElement().asString()
-                    .contains("'fusebox.async.max-threads'", "fusebox.async.virtual-threads=true", "@Bulkhead");
-        }
-    }
-
-    /**
-     * One virtual thread per task: a thousand tasks, each making one synchronous timed call, are a
-     * thousand threads joining the deadline watcher one after another, each while the one before
-     * is still finishing. The watcher must not keep them all until its next scan (a minute away).
-     */
-    @Test
-    void shortLivedVirtualThreadsLeaveFewEntriesInTheDeadlineWatcher() throws Exception {
-        try (Container container = start(Map.of())) {
-            Worker worker = container.bean(Worker.class);
-            for (int i = 0; i < 1_000; i++) {
-                assertThat(worker.callTimedInTime().toCompletableFuture().get(5, TimeUnit.SECONDS)).isEqualTo("in time");
-            }
-            assertThat(DeadlineWatcherProbe.threadsKnown(container)).as("threads the deadline watcher knows")
-                    .isLessThanOrEqualTo(3);
-        }
-    }
-
-    @Test
-    void closingInterruptsRunningCallsFailsWaitingRetriesAndEndsEveryVirtualThread() throws Exception {
-        Future<String> running;
-        CompletionStage<String> retried;
-        Set<Thread> threads;
-        CountDownLatch interrupted = new CountDownLatch(1);
-        try (Container container = start(Map.of())) {
-            Worker worker = container.bean(Worker.class);
-            threads = worker.threads();
-            CountDownLatch entered = new CountDownLatch(1);
-            running = worker.hangFuture(entered, interrupted);
-            CountDownLatch attempted = new CountDownLatch(1);
-            retried = worker.retriedLater(attempted);
-            assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
-            assertThat(attempted.await(5, TimeUnit.SECONDS)).isTrue();
-        }
-        assertThat(interrupted.await(5, TimeUnit.SECONDS)).as("the running call was interrupted").isTrue();
-        Await.until("the caller of the interrupted call gets an outcome", running::isDone);
-        assertThatThrownBy(() -> retried.toCompletableFuture().get(5, TimeUnit.SECONDS))
-                .isInstanceOf(ExecutionException.class)
-                .hasCauseInstanceOf(java.util.concurrent.RejectedExecutionException.class);
-        assertThat(threads).isNotEmpty();
-        Await.until("every virtual thread of the container ended", () -> threads.stream().noneMatch(Thread::isAlive));
     }
 
     /** {@code Thread.isVirtual()} (JDK 21), asked through reflection: the test classes are release 17. */
