@@ -7,7 +7,8 @@
 #
 # Environment overrides: BENCHMARKS (JMH regex, default all), THREADS ("1 2"), FORKS,
 # WARMUP_ITERS, WARMUP_MS, MEASURE_ITERS, MEASURE_MS, HEAP (e.g. 1g), RESULTS_DIR,
-# SKIP_BUILD=1 (reuse the jars), QUICK=1 (same as --quick).
+# SKIP_BUILD=1 (reuse the jars), QUICK=1 (same as --quick), JAVA (the java that runs the jars,
+# default java; the virtual-thread row needs 21+, e.g. JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,7 +18,7 @@ quick="${QUICK:-0}"
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=1 ;;
-    -h|--help) sed -n '2,9p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -33,6 +34,14 @@ fi
 benchmarks="${BENCHMARKS:-.*}"
 threads="${THREADS:-1 2}"
 heap="${HEAP:-1g}"
+java="${JAVA:-java}"
+java_feature=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+exclude=()
+if (( ${java_feature%%.*} < 21 )); then
+  # asynchronous methods on virtual threads need JDK 21+: that Fusebox row is left out
+  exclude=(-e 'OnVirtualThreads')
+  echo "Java $java_feature: leaving out the virtual-thread benchmark (needs 21+; set JAVA to a JDK 21+ java)"
+fi
 results="${RESULTS_DIR:-$here/target/jmh-results}"
 
 fusebox_jar="$root/ft-impl/benchmarks/target/benchmarks.jar"
@@ -49,7 +58,7 @@ rm -f "$results"/*.json "$results"/*.log "$results"/table.txt
 # benchmarks x threads x (warm-up + measurement + about 3 s to start a JVM and a Weld container)
 count=0
 for jar in "$fusebox_jar" "$smallrye_jar"; do
-  n=$(java -jar "$jar" -l "$benchmarks" | grep -c '^dev\.' || true)
+  n=$("$java" -jar "$jar" -l "$benchmarks" "${exclude[@]}" | grep -c '^dev\.' || true)
   count=$((count + n))
 done
 nthreads=$(wc -w <<<"$threads")
@@ -60,7 +69,8 @@ fi
 echo "$count benchmarks x $nthreads thread counts: about $(( count * nthreads * per_run_ms / 60000 + 1 )) min"
 
 # forks inherit the launcher's JVM options, the heap size included
-jmh_args=(-f "$forks" -wi "$warmup_iters" -w "${warmup_ms}ms" -i "$measure_iters" -r "${measure_ms}ms" -prof gc)
+jmh_args=(-f "$forks" -wi "$warmup_iters" -w "${warmup_ms}ms" -i "$measure_iters" -r "${measure_ms}ms" -prof gc
+  "${exclude[@]}")
 
 for implementation in fusebox smallrye; do
   jar="$fusebox_jar"
@@ -68,7 +78,7 @@ for implementation in fusebox smallrye; do
   for t in $threads; do
     out="$results/$implementation-t$t"
     echo "running $implementation, $t thread(s) -> $out.json"
-    if ! java "-Xms$heap" "-Xmx$heap" -jar "$jar" "$benchmarks" "${jmh_args[@]}" -t "$t" \
+    if ! "$java" "-Xms$heap" "-Xmx$heap" -jar "$jar" "$benchmarks" "${jmh_args[@]}" -t "$t" \
         -rf json -rff "$out.json" >"$out.log" 2>&1; then
       echo "JMH failed; end of $out.log:" >&2
       tail -n 40 "$out.log" >&2
@@ -84,7 +94,8 @@ results = pathlib.Path(sys.argv[1])
 CDI = ["plainCall", "noopInterceptor", "unguardedOfGuardedBean", "unguardedBehindInterceptor",
        "circuitBreakerClosed", "retrySucceeds", "bulkhead",
        "timeoutNotReached", "fallbackNotUsed", "allFiveCombined", "noopInterceptorThrows",
-       "openBreakerFailsFast", "openBreakerWithFallback", "plainExecutorHandOff", "asyncBulkheadJoined"]
+       "openBreakerFailsFast", "openBreakerWithFallback", "plainExecutorHandOff", "asyncBulkheadJoined",
+       "asyncBulkheadJoinedOnVirtualThreads"]
 
 def load(implementation):
     """(method name, threads) -> (ns/op, B/op or None)"""
@@ -128,6 +139,14 @@ for row in rows:
 print()
 print("ns/op is per operation per thread (JMH avgt); B/op is gc.alloc.rate.norm.")
 print("F/S: Fusebox / SmallRye (below 1.00 = Fusebox faster or allocating less).")
+for t in thread_counts:
+    virtual = fusebox.get(("asyncBulkheadJoinedOnVirtualThreads", t))
+    platform, peer = fusebox.get(("asyncBulkheadJoined", t)), smallrye.get(("asyncBulkheadJoined", t))
+    if virtual and platform:
+        print(f"Fusebox asyncBulkheadJoined, {t} thread(s), virtual threads / platform pool: "
+              f"time {virtual[0] / platform[0]:.2f}, bytes {ratio(virtual[1], platform[1])}"
+              + (f"; virtual threads / SmallRye: time {virtual[0] / peer[0]:.2f}, bytes {ratio(virtual[1], peer[1])}"
+                 if peer else ""))
 for label, scores in (("Fusebox", fusebox), ("SmallRye", smallrye)):
     one, two = scores.get(("circuitBreakerClosed", 1)), scores.get(("circuitBreakerClosed", 2))
     if one and two:

@@ -2,6 +2,7 @@ package dev.fusebox.ft.cdi;
 
 import dev.fusebox.ft.cdi.async.AsyncExecution;
 import dev.fusebox.ft.cdi.async.ContainerTime;
+import dev.fusebox.ft.cdi.async.VirtualThreads;
 import dev.fusebox.ft.cdi.config.DefinitionErrors;
 import dev.fusebox.ft.cdi.config.IgnoredKeys;
 import dev.fusebox.ft.cdi.config.MethodPolicy;
@@ -69,6 +70,8 @@ public class FaultToleranceExtension implements Extension {
     public static final int MAX_THREADS = 1_024;
     /** MicroProfile Config key of how long shutdown waits for asynchronous tasks, in milliseconds. */
     public static final String SHUTDOWN_WAIT_KEY = "fusebox.async.shutdown-wait-millis";
+    /** MicroProfile Config key: whether asynchronous methods run on virtual threads (JDK 21+), one per task. */
+    public static final String VIRTUAL_THREADS_KEY = "fusebox.async.virtual-threads";
     /** MicroProfile Config key: whether rejections (open circuit, full bulkhead, timeout) carry stack traces. */
     public static final String STACK_TRACES_KEY = "fusebox.exceptions.stack-traces";
 
@@ -177,9 +180,22 @@ public class FaultToleranceExtension implements Extension {
                     + " (each thread reserves a stack): " + threads));
             threads = 1;
         }
-        chains = new Chains(new AsyncExecution(threads, beans, time), beans,
+        chains = new Chains(new AsyncExecution(threads, virtualThreads(event), beans, time), beans,
                 config.getOptionalValue(STACK_TRACES_KEY, Boolean.class).orElse(false));
         event.addBean().types(Chains.class).scope(Singleton.class).createWith(context -> chains);
+    }
+
+    /**
+     * Whether asynchronous methods run on virtual threads ({@value #VIRTUAL_THREADS_KEY}, default
+     * false); asking for them on a JDK without them is a definition error that says so.
+     */
+    private boolean virtualThreads(AfterBeanDiscovery event) {
+        boolean asked = config.getOptionalValue(VIRTUAL_THREADS_KEY, Boolean.class).orElse(false);
+        if (asked && !VirtualThreads.available()) {
+            event.addDefinitionError(DefinitionErrors.of(VirtualThreads.unavailable(VIRTUAL_THREADS_KEY)));
+            return false;
+        }
+        return asked;
     }
 
     void assembleChains(@Observes AfterDeploymentValidation event, BeanManager beans) {

@@ -8,18 +8,26 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
- * The threads of one container: a pool for asynchronous methods, whose tasks run with the request
- * context active, and one timer thread. All threads are named daemons. Thread-safe.
+ * The threads of one container: the workers of asynchronous methods, whose tasks run with the
+ * request context active, and one timer thread. All threads are named daemons. Thread-safe.
  *
- * <p>What runs where. As an {@link Executor} this is the pool ({@link IdleFirstPool}): method
+ * <p>The workers are either a pool of platform threads ({@link IdleFirstPool}, at most
+ * {@code maxThreads}, tasks queue beyond) or, with {@code fusebox.async.virtual-threads=true} on
+ * JDK 21+, one new virtual thread per task ({@link VirtualThreads}), which nothing bounds but the
+ * methods' own bulkheads. Either way a task runs with a request context of its own, is interrupted
+ * by a timeout or a cancellation through its thread, and is interrupted or failed at shutdown.
+ *
+ * <p>What runs where. As an {@link Executor} this is the workers: method
  * bodies, the first step of a retry after its delay, and whatever {@link #offTimer()} moves off the
  * timer. As a {@link Scheduler} this is the timer: a due task runs on the timer thread itself, so it
  * runs on time however busy the pool is. That is what an asynchronous timeout needs (issue 11: a
@@ -46,33 +54,48 @@ public final class AsyncExecution implements Executor, Scheduler {
 
     private static final System.Logger LOG = System.getLogger(AsyncExecution.class.getName());
 
-    private final ThreadPoolExecutor pool;
+    /** The workers: an {@link IdleFirstPool}, or a thread-per-task executor of virtual threads. */
+    private final ExecutorService pool;
     private final ScheduledThreadPoolExecutor timer;
     private final Set<AbandonableTask> pendingTimers = ConcurrentHashMap.newKeySet();
     private final DeadlineWatcher deadlines;
     private final ContainerTime time;
     private final Executor offTimer = this::runOffTimer;
     /**
-     * One request-context controller per worker thread, reused task after task: making one costs
-     * a bean resolution and three event resolutions, using one only activation and deactivation.
-     * A controller is used by its own thread only, one task at a time, as it is meant to be.
+     * The request-context controller of the calling worker. On the pool: one per worker thread,
+     * reused task after task (making one costs a bean resolution and three event resolutions, using
+     * one only activation and deactivation); a controller is used by its own thread only, one task at
+     * a time, as it is meant to be. On virtual threads, where each thread runs one task: a new one per
+     * task, held by nothing after it (no ThreadLocal, whose map each virtual thread would allocate).
      */
-    private final ThreadLocal<RequestContextController> requestContexts;
+    private final Supplier<RequestContextController> requestContexts;
 
-    /** A container's threads on the system's time. */
+    /** A container's threads on the system's time, with a pool of platform threads. */
     public AsyncExecution(int maxThreads, BeanManager beans) {
-        this(maxThreads, beans, ContainerTime.system());
+        this(maxThreads, false, beans, ContainerTime.system());
     }
 
-    /** A container's threads on {@code time} (anything but {@link ContainerTime#system()} is for tests). */
-    public AsyncExecution(int maxThreads, BeanManager beans, ContainerTime time) {
+    /**
+     * A container's threads on {@code time} (anything but {@link ContainerTime#system()} is for
+     * tests); with {@code virtualThreads} one virtual thread per task ({@code fusebox-async-virtual-<n>}),
+     * and {@code maxThreads} unused.
+     *
+     * @throws IllegalStateException with {@code virtualThreads} on a JDK before 21
+     */
+    public AsyncExecution(int maxThreads, boolean virtualThreads, BeanManager beans, ContainerTime time) {
         this.time = time;
-        this.requestContexts = ThreadLocal.withInitial(
-                () -> beans.createInstance().select(RequestContextController.class).get());
-        // idle threads are reused before new ones start; tasks queue only when maxThreads are busy
-        AtomicInteger workers = new AtomicInteger();
-        this.pool = new IdleFirstPool(maxThreads, 30, TimeUnit.SECONDS, task -> daemon(
-                new Thread(task, "fusebox-async-" + workers.incrementAndGet())));
+        Supplier<RequestContextController> newController =
+                () -> beans.createInstance().select(RequestContextController.class).get();
+        if (virtualThreads) {
+            this.pool = VirtualThreads.perTask("fusebox-async-virtual-");
+            this.requestContexts = newController;
+        } else {
+            // idle threads are reused before new ones start; tasks queue only when maxThreads are busy
+            AtomicInteger workers = new AtomicInteger();
+            this.pool = new IdleFirstPool(maxThreads, 30, TimeUnit.SECONDS, task -> daemon(
+                    new Thread(task, "fusebox-async-" + workers.incrementAndGet())));
+            this.requestContexts = ThreadLocal.withInitial(newController)::get;
+        }
         AtomicInteger timers = new AtomicInteger();
         this.timer = new ScheduledThreadPoolExecutor(1, task -> daemon(
                 new TimerThread(task, "fusebox-timer-" + timers.incrementAndGet())));
@@ -81,10 +104,17 @@ public final class AsyncExecution implements Executor, Scheduler {
         this.deadlines = new DeadlineWatcher(this::schedule, time.ticker());
     }
 
-    /** Runs {@code task} on the pool, with the request context active. */
+    /**
+     * Runs {@code task} on a worker, with a request context active; rejects it with a
+     * {@link RejectedExecutionException} once the container is shutting down.
+     */
     @Override
     public void execute(Runnable task) {
-        pool.execute(new InRequestContext(task));
+        try {
+            pool.execute(new InRequestContext(task));
+        } catch (RejectedExecutionException rejected) {
+            throw rejected.getMessage() == null ? shutDown() : rejected; // the per-task executor says nothing
+        }
     }
 
     /**
@@ -150,8 +180,8 @@ public final class AsyncExecution implements Executor, Scheduler {
 
     /**
      * Where application code that follows a completed stage runs: at once on the calling thread,
-     * unless that is the timer thread; then on the pool (with the request context active). A pool
-     * that is shut down rejects it.
+     * unless that is the timer thread; then on a worker (with a request context active). Workers
+     * that are shut down reject it.
      */
     public Executor offTimer() {
         return offTimer;
@@ -179,7 +209,8 @@ public final class AsyncExecution implements Executor, Scheduler {
     }
 
     /**
-     * Stops both pools, interrupting running tasks and failing waiting ones, and waits up to
+     * Stops the timer and the workers, interrupting running tasks and failing waiting ones (only the
+     * platform pool queues tasks; a virtual thread starts with its task), and waits up to
      * {@code waitMillis} for the threads to end.
      */
     public void shutdown(long waitMillis) {
@@ -198,7 +229,8 @@ public final class AsyncExecution implements Executor, Scheduler {
             long left = Math.max(0, deadline - System.nanoTime());
             if (!pool.awaitTermination(left, TimeUnit.NANOSECONDS)) {
                 LOG.log(System.Logger.Level.WARNING, "asynchronous tasks still running " + waitMillis
-                        + " ms after shutdown (they ignore interrupts): " + pool.getActiveCount());
+                        + " ms after shutdown (they ignore interrupts)" + (pool instanceof ThreadPoolExecutor platform
+                        ? ": " + platform.getActiveCount() : ", on virtual threads"));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -19,7 +19,8 @@ import org.eclipse.microprofile.config.Config;
  * {@code %} (a SmallRye profile); and the names of the families whose keys are all known here:
  * {@code MP_Fault_Tolerance_*}, {@code mp.fault.tolerance.*}, {@code fusebox.async.*} and
  * {@code fusebox.exceptions.*}. Other {@code fusebox.*} keys belong to other modules and are not
- * checked here.
+ * checked here. One valid key is reported too when it sets nothing: {@code fusebox.async.max-threads}
+ * when {@code fusebox.async.virtual-threads} is true (it sizes the platform pool, which is not used).
  *
  * <p>The work is bounded: every property name is read once and tested in O(its length); only the
  * first {@value #MAX_COMPARED} ignored keys (in name order) are compared with the valid keys of
@@ -36,7 +37,10 @@ public final class IgnoredKeys {
             "fusebox.async.", "fusebox.exceptions.");
     private static final List<String> KNOWN = List.of("MP_Fault_Tolerance_NonFallback_Enabled",
             "MP_Fault_Tolerance_Metrics_Enabled", "mp.fault.tolerance.interceptor.priority",
-            "fusebox.async.max-threads", "fusebox.async.shutdown-wait-millis", "fusebox.exceptions.stack-traces");
+            "fusebox.async.max-threads", "fusebox.async.shutdown-wait-millis", "fusebox.async.virtual-threads",
+            "fusebox.exceptions.stack-traces");
+    private static final String MAX_THREADS = "fusebox.async.max-threads";
+    private static final String VIRTUAL_THREADS = "fusebox.async.virtual-threads";
 
     private final ValidKeys valid = new ValidKeys();
 
@@ -49,8 +53,11 @@ public final class IgnoredKeys {
     public List<String> report(Config config) {
         List<String> ignored = new ArrayList<>();
         Map<String, String> problems = new HashMap<>();
+        boolean virtualThreads = config.getOptionalValue(VIRTUAL_THREADS, Boolean.class).orElse(false);
         for (String name : config.getPropertyNames()) {
-            String problem = problem(name);
+            String problem = virtualThreads && name.equals(MAX_THREADS) ? "asynchronous methods run on virtual threads ("
+                    + VIRTUAL_THREADS + "=true), one new thread per task, so no pool size applies; a @Bulkhead on"
+                    + " the method bounds how many run at once" : problem(name);
             if (problem != null) {
                 ignored.add(name);
                 problems.put(name, problem);
@@ -60,7 +67,8 @@ public final class IgnoredKeys {
         List<String> warnings = new ArrayList<>(ignored.size());
         for (int i = 0; i < ignored.size(); i++) {
             String name = ignored.get(i);
-            String suggestion = i >= MAX_COMPARED ? "not compared with the valid keys (only the first " + MAX_COMPARED
+            String suggestion = KNOWN.contains(name) ? "the key is valid but has no effect here"
+                    : i >= MAX_COMPARED ? "not compared with the valid keys (only the first " + MAX_COMPARED
                     + " ignored keys are)" : nearest(name).map(key -> "did you mean '" + key + "'?")
                     .orElse("no valid key is near it");
             String source = config.getConfigValue(name).getSourceName();

@@ -134,6 +134,7 @@ class IgnoredConfigKeyTest {
         keys.put("Bulkhead/value", "4");
         keys.put("MP_Fault_Tolerance_Metrics_Enabled", "false");
         keys.put("fusebox.exceptions.stack-traces", "false");
+        keys.put("fusebox.async.virtual-threads", "false");
         keys.put("app.name", "shop");
         keys.put("paths/a/b", "c");
         try (Container container = Container.start(keys, Shop.class, Stock.class)) {

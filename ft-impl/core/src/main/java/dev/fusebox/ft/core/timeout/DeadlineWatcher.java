@@ -33,8 +33,15 @@ import java.lang.invoke.VarHandle;
  * however many threads there are; a copy-on-write array, as before issue 11, made n joins by
  * short-lived (e.g. virtual) threads cost O(n^2). Ended threads leave in two ways: a joining thread
  * first drops the ended threads at the head (a stream of short-lived threads, each ended when the
- * next joins, so keeps one entry, not one per thread), and a scan that met an ended thread unlinks
- * every ended one in one pass (it visits every entry anyway). Why a scan without the lock is still
+ * next joins, so keeps one entry, not one per thread), then looks at the {@value #JOIN_SWEEP}
+ * entries after the first live one and unlinks the ended among them (issue 14: the virtual threads
+ * of consecutive asynchronous calls overlap, each joining while the one before it still finishes,
+ * so the head is alive at every join and the ended threads behind it stayed known until a scan;
+ * now such a stream keeps about two entries); and a scan that met an ended thread unlinks every
+ * ended one in one pass (it visits every entry anyway). So a join costs O(1) however many threads
+ * are known, and an ended thread deeper in the list than the sweep reaches (behind more live
+ * threads) stays known until the next scan, which comes at the latest at the earliest armed
+ * deadline: the ended threads known are at most those that joined since the last scan. Why a scan without the lock is still
  * correct: a new entry only ever goes in at the head, and an entry is unlinked only when its
  * thread has ended (no RUNNING call deadline), by pointing its predecessor past it, never by changing its
  * own {@code next}. So a scan that read {@code head} reaches every entry that was in the list then
@@ -45,6 +52,8 @@ import java.lang.invoke.VarHandle;
 public final class DeadlineWatcher {
 
     private static final long IDLE = Long.MAX_VALUE;
+    /** How many entries after the first live one a join looks at, unlinking the ended (see the notes). */
+    private static final int JOIN_SWEEP = 4;
     private static final VarHandle WAKE_AT;
 
     static {
@@ -134,13 +143,25 @@ public final class DeadlineWatcher {
         }
     }
 
-    /** Puts the calling thread's new call deadlines at the head, after dropping the ended threads found there. */
+    /**
+     * Puts the calling thread's new call deadlines at the head, after dropping the ended threads found
+     * there and unlinking the ended ones among the {@value #JOIN_SWEEP} entries after the first live one.
+     */
     private ThreadDeadlines join() {
         ThreadDeadlines mine = new ThreadDeadlines(Thread.currentThread());
         synchronized (joinLock) {
             ThreadDeadlines first = head;
             while (first != null && !first.owner.isAlive()) {
                 first = first.next; // each ended entry is passed over once: O(1) amortised
+            }
+            ThreadDeadlines kept = first;
+            for (int i = 0; kept != null && i < JOIN_SWEEP; i++) {
+                ThreadDeadlines after = kept.next;
+                if (after != null && !after.owner.isAlive()) {
+                    kept.next = after.next; // unlinked in place, as a scan does; its own next is kept
+                } else {
+                    kept = after;
+                }
             }
             mine.next = first;
             head = mine;

@@ -241,6 +241,35 @@ class DeadlineWatcherTest {
         assertThat(mostKnown).as("most threads ever known at once").isEqualTo(1);
     }
 
+    /**
+     * Issue 14 item 4: short-lived threads that overlap, as the virtual threads of consecutive
+     * asynchronous calls do: each joins while the one before it is still alive (finishing its
+     * task), and that one ends right after. No scan comes in between (virtual time stands still).
+     * A join that only dropped ended threads at the head met a live one there every time, so
+     * every ended thread behind it stayed known until the next scan, up to one timeout period.
+     */
+    @Test
+    void joinsByOverlappingShortLivedThreadsKeepFewEndedThreadsEntries() throws Exception {
+        TimeoutStep step = timeout("overlapping", SECOND);
+        int threads = 500;
+        CountDownLatch endPrevious = new CountDownLatch(1);
+        Thread previous = joinedAndWaiting(step, endPrevious);
+        int mostKnown = 0;
+        for (int i = 1; i < threads; i++) {
+            CountDownLatch end = new CountDownLatch(1);
+            Thread next = joinedAndWaiting(step, end); // joins while the previous one is alive
+            endPrevious.countDown();
+            previous.join();
+            mostKnown = Math.max(mostKnown, watcher.threadCount());
+            previous = next;
+            endPrevious = end;
+        }
+        endPrevious.countDown();
+        previous.join();
+        assertThat(mostKnown).as("most threads known at once after %d overlapping short-lived threads", threads)
+                .isLessThanOrEqualTo(3);
+    }
+
     /** An ended thread behind a live one (it joined first) leaves at the next scan, unlinked in place. */
     @Test
     void aScanUnlinksAnEndedThreadBehindALiveOne() throws Exception {
