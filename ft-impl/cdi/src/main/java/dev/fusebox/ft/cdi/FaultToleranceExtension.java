@@ -11,6 +11,7 @@ import dev.fusebox.ft.cdi.interceptor.FaultToleranceBinding;
 import dev.fusebox.ft.cdi.interceptor.FaultToleranceInterceptor;
 import dev.fusebox.ft.cdi.management.GuardedMethods;
 import dev.fusebox.ft.cdi.metrics.MetricsBackends;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -21,7 +22,6 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.inject.spi.WithAnnotations;
-import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -126,19 +126,38 @@ public class FaultToleranceExtension implements Extension {
     }
 
     void registerChains(@Observes AfterBeanDiscovery event, BeanManager beans) {
-        synchronized (policies) {
-            // reported together, so one deployment lists every invalid bean, not just the first
-            errors.forEach(event::addDefinitionError);
-        }
         int threads = config.getOptionalValue(THREADS_KEY, Integer.class).orElse(256);
         if (threads < 1 || threads > MAX_THREADS) {
-            event.addDefinitionError(DefinitionErrors.of(THREADS_KEY + " must be 1 to " + MAX_THREADS
-                    + " (each thread reserves a stack): " + threads));
-            threads = 1;
+            synchronized (policies) {
+                errors.add(DefinitionErrors.of(THREADS_KEY + " must be 1 to " + MAX_THREADS
+                        + " (each thread reserves a stack): " + threads));
+            }
         }
+        failOnDefinitionErrors();
         chains = new Chains(new AsyncExecution(threads, beans, time), beans,
                 config.getOptionalValue(STACK_TRACES_KEY, Boolean.class).orElse(false));
-        event.addBean().types(Chains.class).scope(Singleton.class).createWith(context -> chains);
+        // Dependent, not Singleton: OpenWebBeans' default contexts keep the Singleton context per
+        // thread, so an interceptor made on another thread (an async caller's) could not get it.
+        // Dependent needs no context and no client proxy (ApplicationScoped would put one in front
+        // of every call); every injection point gets the one instance this extension owns and
+        // stops at shutdown, and there is nothing for the container to destroy.
+        event.addBean().types(Chains.class).scope(Dependent.class).createWith(context -> chains);
+    }
+
+    /**
+     * Fails deployment with every definition error found, as one exception ({@link
+     * DefinitionErrors#together}: its message lists them all). Thrown from the observer, which the
+     * specification makes a definition error, rather than handed to
+     * {@code AfterBeanDiscovery.addDefinitionError}: OpenWebBeans logs errors added that way and
+     * fails with a message of its own that carries none of them, while a thrown one is in the
+     * cause chain of the container's failure on OpenWebBeans and Weld alike.
+     */
+    private void failOnDefinitionErrors() {
+        synchronized (policies) {
+            if (!errors.isEmpty()) {
+                throw DefinitionErrors.together(errors);
+            }
+        }
     }
 
     void assembleChains(@Observes AfterDeploymentValidation event, BeanManager beans) {
