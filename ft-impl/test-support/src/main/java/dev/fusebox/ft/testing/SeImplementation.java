@@ -20,28 +20,34 @@ import java.util.ServiceLoader;
  *   <li>OpenWebBeans: it loads the extensions of the service files first and the given instances
  *       after them, and keeps the first instance of each class, so an extension given explicitly
  *       (a Fusebox extension made for virtual time) would be dropped for the service file's one.
- *       It is handed a {@code LoaderService} that lists the given instances first.</li>
+ *       It is handed a {@code LoaderService} that lists the given instances first. And it runs on
+ *       OpenWebBeans' default contexts service, the one its Arquillian container and a plain
+ *       OpenWebBeans use, rather than the SE initializer's own: the default one keeps the
+ *       Singleton context per thread, the stricter case for an extension's beans.</li>
  * </ul>
  * Stateless; thread-safe.
  */
 public enum SeImplementation {
     WELD("org.jboss.weld.environment.se.Weld"),
-    OPENWEBBEANS("org.apache.openwebbeans.se.OWBInitializer"),
+    /** {@code SeContainerInitializer.newInstance()} gives OpenWebBeans' facade, which hands every call on. */
+    OPENWEBBEANS("org.apache.openwebbeans.se.SeInitializerFacade", "org.apache.openwebbeans.se.OWBInitializer"),
     /** Any other implementation: used as the standard API alone offers it. */
-    OTHER("");
+    OTHER();
 
     private static final String OWB_LOADER_SERVICE = "org.apache.webbeans.spi.LoaderService";
+    private static final String OWB_CONTEXTS_SERVICE = "org.apache.webbeans.spi.ContextsService";
+    private static final String OWB_DEFAULT_CONTEXTS = "org.apache.webbeans.corespi.se.DefaultContextsService";
 
-    private final String initializerClass;
+    private final List<String> initializerClasses;
 
-    SeImplementation(String initializerClass) {
-        this.initializerClass = initializerClass;
+    SeImplementation(String... initializerClasses) {
+        this.initializerClasses = List.of(initializerClasses);
     }
 
     /** The implementation behind {@code initializer}. */
     public static SeImplementation of(SeContainerInitializer initializer) {
         for (SeImplementation implementation : values()) {
-            if (implementation.initializerClass.equals(initializer.getClass().getName())) {
+            if (implementation.initializerClasses.contains(initializer.getClass().getName())) {
                 return implementation;
             }
         }
@@ -60,7 +66,8 @@ public enum SeImplementation {
     void prepare(SeContainerInitializer initializer, ClassLoader loader, List<Extension> given) {
         switch (this) {
             case WELD -> invoke(initializer, "containerId", "fusebox-test-" + System.nanoTime());
-            case OPENWEBBEANS -> initializer.addProperty(OWB_LOADER_SERVICE, givenExtensionsFirst(loader, given));
+            case OPENWEBBEANS -> initializer.addProperty(OWB_LOADER_SERVICE, givenExtensionsFirst(loader, given))
+                    .addProperty(OWB_CONTEXTS_SERVICE, OWB_DEFAULT_CONTEXTS);
             case OTHER -> { }
         }
     }
