@@ -44,7 +44,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefiniti
  * that a fault-tolerance annotation governs (see {@link GuardedMembers}), resolves and validates the policy of each guarded
  * business method (a bad one is a definition error naming class, method, annotation, parameter
  * and value, including a value above the bound of a parameter that sizes memory, and where the value
- * came from), and assembles the chains once deployment is valid; then, once, it warns about each
+ * came from; all of a deployment's errors fail it as one exception thrown when bean discovery ends,
+ * see {@code failOnDefinitionErrors}), and assembles the chains once deployment is valid; then, once, it warns about each
  * configuration key that looks like a fault-tolerance key but sets nothing ({@link IgnoredKeys}).
  * At shutdown it stops the threads
  * it started. One instance per container; nothing is static. Management reaches the guarded
@@ -149,8 +150,8 @@ public class FaultToleranceExtension implements Extension {
      * DefinitionErrors#together}: its message lists them all). Thrown from the observer, which the
      * specification makes a definition error, rather than handed to
      * {@code AfterBeanDiscovery.addDefinitionError}: OpenWebBeans logs errors added that way and
-     * fails with a message of its own that carries none of them, while a thrown one is in the
-     * cause chain of the container's failure on OpenWebBeans and Weld alike.
+     * fails with a message of its own that carries none of them. A thrown one is in the container's
+     * failure on both: the cause of OpenWebBeans' exception, listed (as suppressed) in Weld's.
      */
     private void failOnDefinitionErrors() {
         synchronized (policies) {
