@@ -20,7 +20,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 /**
  * A real CDI SE container for the container tests of every module, started through the standard
  * {@link SeContainerInitializer}: Weld SE, or OpenWebBeans SE when a surefire execution puts it on
- * the class path instead (the one setting each needs is in {@link SeImplementation}). Bean discovery off, the given
+ * the class path instead (the settings each needs are in {@link SeImplementation}). Bean discovery off, the given
  * bean classes, and every Fusebox extension the module's class path offers (the fault tolerance
  * extension; with {@code fusebox-ft-jmx} its management; with {@code fusebox-ft-jmx-remote} its
  * remote access), found through their service files as an application finds them. It reads a real

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 
 /**
- * The CDI SE implementations the test {@link Container} runs on, and the one setting each needs
+ * The CDI SE implementations the test {@link Container} runs on, and the settings each needs
  * beyond the standard {@link SeContainerInitializer}. Whichever implementation is on the class path
  * is used ({@code SeContainerInitializer.newInstance()} fails with two); a module's surefire
  * executions choose by hiding the other one. Both touches go through class names and reflection,
