@@ -12,6 +12,7 @@ import dev.fusebox.ft.cdi.interceptor.FaultToleranceBinding;
 import dev.fusebox.ft.cdi.interceptor.FaultToleranceInterceptor;
 import dev.fusebox.ft.cdi.management.GuardedMethods;
 import dev.fusebox.ft.cdi.metrics.MetricsBackends;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -23,7 +24,6 @@ import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.inject.spi.ProcessSyntheticBean;
 import jakarta.enterprise.inject.spi.WithAnnotations;
-import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -48,7 +48,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefiniti
  * that a fault-tolerance annotation governs (see {@link GuardedMembers}), resolves and validates the policy of each guarded
  * business method (a bad one is a definition error naming class, method, annotation, parameter
  * and value, including a value above the bound of a parameter that sizes memory, and where the value
- * came from), and assembles the chains once deployment is valid; then, once, it warns about each
+ * came from; all of a deployment's errors fail it as one exception thrown when bean discovery ends,
+ * see {@code failOnDefinitionErrors}), and assembles the chains once deployment is valid; then, once, it warns about each
  * configuration key that looks like a fault-tolerance key but sets nothing ({@link IgnoredKeys}).
  * MicroProfile Rest Client interfaces are guarded too: the annotations are declared interceptor
  * bindings, and the policies of a synthetic bean whose bean class is an interface are resolved
@@ -170,29 +171,51 @@ public class FaultToleranceExtension implements Extension {
     }
 
     void registerChains(@Observes AfterBeanDiscovery event, BeanManager beans) {
-        synchronized (policies) {
-            // reported together, so one deployment lists every invalid bean, not just the first
-            errors.forEach(event::addDefinitionError);
-        }
         int threads = config.getOptionalValue(THREADS_KEY, Integer.class).orElse(256);
         if (threads < 1 || threads > MAX_THREADS) {
-            event.addDefinitionError(DefinitionErrors.of(THREADS_KEY + " must be 1 to " + MAX_THREADS
-                    + " (each thread reserves a stack): " + threads));
-            threads = 1;
+            synchronized (policies) {
+                errors.add(DefinitionErrors.of(THREADS_KEY + " must be 1 to " + MAX_THREADS
+                        + " (each thread reserves a stack): " + threads));
+            }
         }
-        chains = new Chains(new AsyncExecution(threads, virtualThreads(event), beans, time), beans,
+        boolean virtualThreads = virtualThreads();
+        failOnDefinitionErrors();
+        chains = new Chains(new AsyncExecution(threads, virtualThreads, beans, time), beans,
                 config.getOptionalValue(STACK_TRACES_KEY, Boolean.class).orElse(false));
-        event.addBean().types(Chains.class).scope(Singleton.class).createWith(context -> chains);
+        // Dependent, not Singleton: OpenWebBeans' default contexts keep the Singleton context per
+        // thread, so an interceptor made on another thread (an async caller's) could not get it.
+        // Dependent needs no context and no client proxy (ApplicationScoped would put one in front
+        // of every call); every injection point gets the one instance this extension owns and
+        // stops at shutdown, and there is nothing for the container to destroy.
+        event.addBean().types(Chains.class).scope(Dependent.class).createWith(context -> chains);
+    }
+
+    /**
+     * Fails deployment with every definition error found, as one exception ({@link
+     * DefinitionErrors#together}: its message lists them all). Thrown from the observer, which the
+     * specification makes a definition error, rather than handed to
+     * {@code AfterBeanDiscovery.addDefinitionError}: OpenWebBeans logs errors added that way and
+     * fails with a message of its own that carries none of them. A thrown one is in the container's
+     * failure on both: the cause of OpenWebBeans' exception, listed (as suppressed) in Weld's.
+     */
+    private void failOnDefinitionErrors() {
+        synchronized (policies) {
+            if (!errors.isEmpty()) {
+                throw DefinitionErrors.together(errors);
+            }
+        }
     }
 
     /**
      * Whether asynchronous methods run on virtual threads ({@value #VIRTUAL_THREADS_KEY}, default
      * false); asking for them on a JDK without them is a definition error that says so.
      */
-    private boolean virtualThreads(AfterBeanDiscovery event) {
+    private boolean virtualThreads() {
         boolean asked = config.getOptionalValue(VIRTUAL_THREADS_KEY, Boolean.class).orElse(false);
         if (asked && !VirtualThreads.available()) {
-            event.addDefinitionError(DefinitionErrors.of(VirtualThreads.unavailable(VIRTUAL_THREADS_KEY)));
+            synchronized (policies) {
+                errors.add(DefinitionErrors.of(VirtualThreads.unavailable(VIRTUAL_THREADS_KEY)));
+            }
             return false;
         }
         return asked;
@@ -214,17 +237,16 @@ public class FaultToleranceExtension implements Extension {
 
     /**
      * Throws the definition errors of synthetic beans, if any: one {@link FaultToleranceDefinitionException}
-     * whose message lists them all, the others suppressed in it (thrown, not added, so that every
-     * container reports it as the deployment's cause).
+     * whose message lists them all, the others suppressed in it ({@link DefinitionErrors#together};
+     * thrown, not added, for the reason given at {@code failOnDefinitionErrors}), after stopping the
+     * container's threads, since a deployment that fails here gets no {@code BeforeShutdown}.
      */
     private void throwSyntheticErrors() {
-        if (syntheticErrors.isEmpty()) {
-            return;
+        if (!syntheticErrors.isEmpty()) {
+            // a failed deployment fires no BeforeShutdown: stop the threads made in registerChains now
+            chains.shutdown(0);
+            throw DefinitionErrors.together(syntheticErrors);
         }
-        FaultToleranceDefinitionException first = syntheticErrors.size() == 1 ? syntheticErrors.get(0)
-                : DefinitionErrors.of(syntheticErrors.stream().map(Throwable::getMessage).collect(Collectors.joining("\n")));
-        syntheticErrors.stream().filter(error -> error != first).forEach(first::addSuppressed);
-        throw first;
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * {@link FaultToleranceOperations} for application code, a singleton bean of the container: every
+ * {@link FaultToleranceOperations} for application code, a dependent bean of the container (one per injection point, all on the same actions): every
  * action goes through {@link OperatorActions} with {@code code:<calling class>} as principal.
  * Thread-safe.
  */

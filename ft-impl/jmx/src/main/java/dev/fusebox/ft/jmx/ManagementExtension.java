@@ -7,6 +7,7 @@ import dev.fusebox.ft.jmx.overrides.ForcedStatesFile;
 import dev.fusebox.ft.jmx.overrides.LiveConfiguration;
 import dev.fusebox.ft.management.FaultToleranceOperations;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
@@ -14,7 +15,6 @@ import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
-import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 import java.util.List;
 import org.eclipse.microprofile.config.Config;
@@ -40,6 +40,10 @@ import org.eclipse.microprofile.config.Config;
  * <p>Remote access is not started here: the module {@code fusebox-ft-jmx-remote} brings its own
  * extension, which starts after this one and stops before it (this one stops at
  * {@code PLATFORM_BEFORE + 10}).
+ * <p>A failure to start fails deployment: it is thrown from the observer (a deployment problem,
+ * says the specification), not handed to {@code addDeploymentProblem}, which OpenWebBeans only logs,
+ * failing with a message of its own that carries none of them; thrown, it is in the container's
+ * failure on OpenWebBeans (as its cause) and on Weld (listed) alike.
  * <p>Thread-safety: the container calls its observers and {@link #publishedMBeans()} on one thread; {@link #audit} may be called from any thread (it reads a volatile reference).
  */
 public class ManagementExtension implements Extension {
@@ -51,8 +55,11 @@ public class ManagementExtension implements Extension {
     private LiveConfiguration live;
 
     void addOperations(@Observes AfterBeanDiscovery event) {
+        // Dependent, not Singleton: OpenWebBeans' default contexts keep the Singleton context per
+        // thread. A JavaOperations holds nothing but the way to this extension's actions, so one per
+        // injection point costs nothing and needs no context or client proxy.
         event.addBean().beanClass(JavaOperations.class).types(FaultToleranceOperations.class, Object.class)
-                .scope(Singleton.class).createWith(context -> new JavaOperations(() -> actions));
+                .scope(Dependent.class).createWith(context -> new JavaOperations(() -> actions));
     }
 
     void start(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 500) AfterDeploymentValidation event,
@@ -60,9 +67,8 @@ public class ManagementExtension implements Extension {
         FaultToleranceExtension faultTolerance = beans.getExtension(FaultToleranceExtension.class);
         GuardedMethods methods = faultTolerance.guardedMethods();
         if (methods == null) {
-            event.addDeploymentProblem(new IllegalStateException("fault tolerance management started before the"
-                    + " fault tolerance extension assembled its chains"));
-            return;
+            throw new IllegalStateException("fault tolerance management started before the"
+                    + " fault tolerance extension assembled its chains");
         }
         Config config = faultTolerance.config();
         boolean enabled = config.getOptionalValue(ApplicationManagement.ENABLED_KEY, Boolean.class).orElse(true);
@@ -91,7 +97,7 @@ public class ManagementExtension implements Extension {
                     + " started: " + methods.all().size() + " guarded methods");
         } catch (RuntimeException failed) {
             stop(null);
-            event.addDeploymentProblem(failed);
+            throw failed;
         }
     }
 
@@ -105,6 +111,15 @@ public class ManagementExtension implements Extension {
             running.stop();
             running = null;
         }
+    }
+
+    /**
+     * Stops management now, as shutdown would: for a later observer of the end of deployment (the
+     * remote access extension) whose failure fails the deployment. A container whose deployment
+     * failed fires no {@code BeforeShutdown}, so without this the management thread would outlive it.
+     */
+    public void stopAfterFailedDeployment() {
+        stop(null);
     }
 
     /** Audits what a hand edit of the overrides file changed or why it was refused. */

@@ -3,6 +3,9 @@ package dev.fusebox.ft.testing;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import jakarta.enterprise.inject.se.SeContainer;
+import jakarta.enterprise.inject.se.SeContainerInitializer;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Extension;
 import java.lang.annotation.Annotation;
 import java.net.URL;
@@ -13,11 +16,11 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.jboss.weld.environment.se.Weld;
-import org.jboss.weld.environment.se.WeldContainer;
 
 /**
- * A real Weld SE container for the container tests of every module: bean discovery off, the given
+ * A real CDI SE container for the container tests of every module, started through the standard
+ * {@link SeContainerInitializer}: Weld SE, or OpenWebBeans SE when a surefire execution puts it on
+ * the class path instead (the settings each needs are in {@link SeImplementation}). Bean discovery off, the given
  * bean classes, and every Fusebox extension the module's class path offers (the fault tolerance
  * extension; with {@code fusebox-ft-jmx} its management; with {@code fusebox-ft-jmx-remote} its
  * remote access), found through their service files as an application finds them. It reads a real
@@ -30,7 +33,8 @@ import org.jboss.weld.environment.se.WeldContainer;
  */
 public final class Container implements AutoCloseable {
 
-    private final WeldContainer weld;
+    private final SeContainer cdi;
+    private final SeImplementation implementation;
     private final ClassLoader previous;
     private final SmallRyeConfig config;
 
@@ -44,14 +48,17 @@ public final class Container implements AutoCloseable {
         ConfigProviderResolver.instance().registerConfig(config, loader);
         Thread.currentThread().setContextClassLoader(loader);
         try {
-            Weld builder = new Weld("fusebox-test-" + System.nanoTime()).disableDiscovery().addBeanClasses(beans);
+            SeContainerInitializer builder = SeContainerInitializer.newInstance().disableDiscovery()
+                    .addBeanClasses(beans);
+            implementation = SeImplementation.of(builder);
+            implementation.prepare(builder, loader, extensions);
             for (Extension found : fuseboxExtensions(loader)) {
                 if (extensions.stream().noneMatch(given -> given.getClass() == found.getClass())) {
-                    builder.addExtension(found);
+                    builder.addExtensions(found);
                 }
             }
-            extensions.forEach(builder::addExtension);
-            weld = builder.initialize();
+            extensions.forEach(builder::addExtensions);
+            cdi = builder.initialize();
         } catch (RuntimeException e) {
             release();
             throw e;
@@ -98,21 +105,31 @@ public final class Container implements AutoCloseable {
     }
 
     public <T> T bean(Class<T> type, Annotation... qualifiers) {
-        return weld.select(type, qualifiers).get();
+        return cdi.select(type, qualifiers).get();
+    }
+
+    /** The CDI implementation this container runs on. */
+    public SeImplementation implementation() {
+        return implementation;
+    }
+
+    /** The container's bean manager. */
+    public BeanManager beanManager() {
+        return cdi.getBeanManager();
     }
 
     /** The container's instance of the portable extension {@code type}. */
     public <E extends Extension> E extension(Class<E> type) {
-        return weld.getBeanManager().getExtension(type);
+        return cdi.getBeanManager().getExtension(type);
     }
 
     @Override
     public void close() {
-        if (!weld.isRunning()) {
+        if (!cdi.isRunning()) {
             return;
         }
         try {
-            weld.close();
+            cdi.close();
         } finally {
             release();
         }

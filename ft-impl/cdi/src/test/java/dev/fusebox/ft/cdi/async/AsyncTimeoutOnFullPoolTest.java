@@ -10,6 +10,7 @@ import dev.fusebox.ft.core.metrics.MethodMetrics;
 import dev.fusebox.ft.core.time.Scheduler;
 import dev.fusebox.ft.core.time.Ticker;
 import dev.fusebox.ft.core.timeout.AsyncTimeoutStep;
+import dev.fusebox.ft.testing.Container;
 import dev.fusebox.ft.testing.ThreadHygiene;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.jboss.weld.environment.se.Weld;
-import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,23 +41,22 @@ class AsyncTimeoutOnFullPoolTest {
 
     private static final long TIMEOUT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-    private WeldContainer weld;
+    private Container container;
     private AsyncExecution threads;
 
     @BeforeEach
     void start() {
-        weld = new Weld("async-timeout-" + System.nanoTime()).disableDiscovery().addBeanClasses(Anything.class)
-                .initialize();
-        threads = new AsyncExecution(2, weld.getBeanManager());
+        container = Container.start(Anything.class);
+        threads = new AsyncExecution(2, container.beanManager());
     }
 
     @AfterEach
     void stop() {
         threads.shutdown(5_000);
-        weld.close();
+        container.close();
     }
 
-    /** Weld starts only with some bean; the test needs its BeanManager alone. */
+    /** A container starts only with some bean; the test needs its BeanManager alone. */
     @jakarta.enterprise.context.Dependent
     static class Anything {
     }

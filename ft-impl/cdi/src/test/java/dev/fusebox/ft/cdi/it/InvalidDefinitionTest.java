@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.fusebox.ft.testing.Container;
+import dev.fusebox.ft.testing.SeImplementation;
 import dev.fusebox.ft.testing.ThreadHygiene;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.DefinitionException;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
@@ -16,8 +21,7 @@ import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.FallbackHandler;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.jboss.weld.exceptions.DefinitionException;
-import org.jboss.weld.exceptions.DeploymentException;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefinitionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -199,18 +203,23 @@ class InvalidDefinitionTest {
 
     @Test
     void everyInvalidMethodOfABeanIsListed() {
-        assertThat(deploymentFailure(Map.of(), TwoBadMethods.class, Valid.class))
-                .contains("Exception List with 2 exceptions", "FaultToleranceDefinitionException",
+        FaultToleranceDefinitionException error = definitionError(Map.of(), TwoBadMethods.class, Valid.class);
+        assertThat(error.getMessage())
+                .contains("2 invalid fault tolerance definitions",
                         TwoBadMethods.class.getName() + "#first", "failureRatio",
                         TwoBadMethods.class.getName() + "#second", "@Timeout")
                 .doesNotContain(Valid.class.getName());
+        assertThat(error.getSuppressed()).as("each error on its own").hasSize(2)
+                .allSatisfy(each -> assertThat(each).isInstanceOf(FaultToleranceDefinitionException.class));
     }
 
     @Test
     void everyInvalidBeanIsListedInOneDeployment() {
-        assertThat(deploymentFailure(Map.of(), BadRatio.class, BadBulkhead.class, BadTimeout.class, Valid.class))
-                .contains("Exception List with 3 exceptions", BadRatio.class.getName(), BadBulkhead.class.getName(),
-                        BadTimeout.class.getName());
+        FaultToleranceDefinitionException error = definitionError(Map.of(), BadRatio.class, BadBulkhead.class,
+                BadTimeout.class, Valid.class);
+        assertThat(error.getMessage()).contains("3 invalid fault tolerance definitions", BadRatio.class.getName(),
+                BadBulkhead.class.getName(), BadTimeout.class.getName());
+        assertThat(error.getSuppressed()).hasSize(3);
     }
 
     @Test
@@ -220,11 +229,32 @@ class InvalidDefinitionTest {
         }
     }
 
-    /** Starts a container that must fail; returns the message Weld reports (it lists every error). */
+    /** Starts a container that must fail; returns the definition error it reports, as its type and message. */
     static String deploymentFailure(Map<String, String> properties, Class<?>... beans) {
+        return definitionError(properties, beans).toString();
+    }
+
+    /**
+     * Starts a container that must fail with a CDI definition or deployment error, and returns the
+     * one {@link FaultToleranceDefinitionException} that lists every invalid definition, where the
+     * container puts an exception an extension's observer throws: OpenWebBeans makes it the cause
+     * of its own (it would only log errors given to {@code addDefinitionError}), Weld lists it as
+     * a suppressed exception of its own.
+     */
+    static FaultToleranceDefinitionException definitionError(Map<String, String> properties, Class<?>... beans) {
         Throwable failure = catchThrowable(() -> Container.start(properties, beans).close());
         assertThat(failure).as("deployment fails").isNotNull()
                 .isInstanceOfAny(DefinitionException.class, DeploymentException.class);
-        return failure.getMessage();
+        List<Throwable> reported = new ArrayList<>();
+        if (SeImplementation.current() == SeImplementation.WELD) {
+            reported.addAll(List.of(failure.getSuppressed()));
+        } else {
+            for (Throwable cause = failure; cause != null && reported.size() < 16; cause = cause.getCause()) {
+                reported.add(cause);
+            }
+        }
+        List<Throwable> errors = reported.stream().filter(FaultToleranceDefinitionException.class::isInstance).toList();
+        assertThat(errors).as("the fault tolerance definition errors reported by %s", failure).hasSize(1);
+        return (FaultToleranceDefinitionException) errors.get(0);
     }
 }

@@ -19,7 +19,9 @@ import javax.management.remote.JMXServiceURL;
  * Needs {@link ManagementExtension} in the same container; starts after it has registered the
  * MXBeans and stops before it removes them. One instance per container; the container calls it
  * from one thread.
- * Not shared between threads otherwise; it needs no synchronisation of its own.
+ * Not shared between threads otherwise; it needs no synchronisation of its own. A connector that
+ * cannot start fails deployment, thrown from the observer so that the reason is in the container's
+ * failure on OpenWebBeans as on Weld.
  */
 public class RemoteAccessExtension implements Extension {
 
@@ -37,9 +39,8 @@ public class RemoteAccessExtension implements Extension {
         try {
             management = beans.getExtension(ManagementExtension.class);
         } catch (IllegalArgumentException missing) {
-            event.addDeploymentProblem(new IllegalStateException("remote JMX access needs Fusebox's JMX management ("
-                    + ManagementExtension.class.getName() + ") in the same container", missing));
-            return;
+            throw new IllegalStateException("remote JMX access needs Fusebox's JMX management ("
+                    + ManagementExtension.class.getName() + ") in the same container", missing);
         }
         String application = management.application();
         if (application == null) {
@@ -60,7 +61,10 @@ public class RemoteAccessExtension implements Extension {
             LOG.log(System.Logger.Level.INFO, "fault tolerance management of " + application + " is reachable at "
                     + remote.address() + " (authentication required)");
         } catch (RuntimeException failed) {
-            event.addDeploymentProblem(failed);
+            // the deployment fails, and a failed one fires no BeforeShutdown: stop what management started
+            management.stopAfterFailedDeployment();
+            // thrown, not given to addDeploymentProblem: OpenWebBeans would only log it (see ManagementExtension)
+            throw failed;
         }
     }
 
