@@ -79,7 +79,8 @@ final class ChaosCaller implements Runnable {
     private void callSync(ChaosTarget target) {
         boolean interrupt = random.nextInt(100) < 4;
         long delay = random.nextLong(1_500_000);
-        ChaosScript script = ChaosScript.draw(random, target.timeout || interrupt, ledger);
+        ChaosScript script = ChaosScript.draw(random, target.timeout || interrupt, ledger,
+                where(target) + (interrupt ? ", interrupted after " + delay + " ns" : ""));
         ScheduledFuture<?> planned = null;
         if (interrupt) {
             long id = callId;
@@ -107,7 +108,8 @@ final class ChaosCaller implements Runnable {
         boolean cancel = plan < 8;
         boolean interrupt = plan < 4;
         long delay = random.nextLong(1_000_000);
-        ChaosScript script = ChaosScript.draw(random, target.timeout || interrupt, ledger);
+        ChaosScript script = ChaosScript.draw(random, target.timeout || interrupt, ledger,
+                where(target) + (cancel ? ", cancel(" + interrupt + ") after " + delay + " ns" : ""));
         ledger.callMade(target);
         Future<?> handle;
         try {

@@ -30,20 +30,26 @@ public final class ChaosScript {
     enum Act { RETURN, PAUSE, THROW_RETRYABLE, THROW_FATAL, OVERRUN, IGNORE_INTERRUPTS, HANG }
 
     private final ChaosLedger ledger;
+    /** Which call plays it, and how its caller means to interrupt or cancel it: for the problem reports. */
+    private final String call;
     private final Act[] acts;
     private final long[] pauseNanos;
     private final boolean failAsStage;
     private final AtomicInteger attempts = new AtomicInteger();
 
-    private ChaosScript(ChaosLedger ledger, Act[] acts, long[] pauseNanos, boolean failAsStage) {
+    private ChaosScript(ChaosLedger ledger, String call, Act[] acts, long[] pauseNanos, boolean failAsStage) {
         this.ledger = ledger;
+        this.call = call;
         this.acts = acts;
         this.pauseNanos = pauseNanos;
         this.failAsStage = failAsStage;
     }
 
-    /** A script whose acts are drawn from {@code random}; with {@code mayHang} false it never hangs. */
-    static ChaosScript draw(SplittableRandom random, boolean mayHang, ChaosLedger ledger) {
+    /**
+     * A script whose acts are drawn from {@code random}; with {@code mayHang} false it never hangs.
+     * {@code call} says which call plays it (it draws nothing from {@code random}).
+     */
+    static ChaosScript draw(SplittableRandom random, boolean mayHang, ChaosLedger ledger, String call) {
         Act[] acts = new Act[ACTS];
         long[] pauses = new long[ACTS];
         for (int i = 0; i < ACTS; i++) {
@@ -75,7 +81,7 @@ public final class ChaosScript {
             acts[i] = act;
             pauses[i] = pause;
         }
-        return new ChaosScript(ledger, acts, pauses, random.nextBoolean());
+        return new ChaosScript(ledger, call, acts, pauses, random.nextBoolean());
     }
 
     /** How many attempts started. */
@@ -88,7 +94,7 @@ public final class ChaosScript {
         int attempt = Math.min(attempts.getAndIncrement(), ACTS - 1);
         ledger.entered();
         try {
-            return act(acts[attempt], pauseNanos[attempt]);
+            return act(acts[attempt], pauseNanos[attempt], attempt);
         } finally {
             ledger.left();
         }
@@ -106,7 +112,7 @@ public final class ChaosScript {
         }
     }
 
-    private String act(Act act, long pause) throws Exception {
+    private String act(Act act, long pause, int attempt) throws Exception {
         switch (act) {
             case RETURN:
                 return VALUE;
@@ -124,7 +130,8 @@ public final class ChaosScript {
                 return VALUE;
             case HANG:
                 Thread.sleep(HANG_LIMIT_MILLIS);
-                ledger.problem("a hanging call was not interrupted within " + HANG_LIMIT_MILLIS + " ms: " + this);
+                ledger.problem("a hanging call was not interrupted within " + HANG_LIMIT_MILLIS + " ms: " + call
+                        + ", attempt " + (attempt + 1) + " on " + Thread.currentThread().getName() + ": " + this);
                 return VALUE;
             default:
                 throw new AssertionError(act);

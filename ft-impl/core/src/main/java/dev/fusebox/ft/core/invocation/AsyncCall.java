@@ -22,7 +22,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * thread leaves by a CAS from itself to {@code null}, waiting out an INTERRUPTING window first. So
  * an interrupt lands while the method runs or not at all: never after the thread left, when the
  * thread offload has cleared its flag and it may run another call's method (a plain read of the
- * runner followed by {@code interrupt()} could land there). An interrupting canceller writes
+ * runner followed by {@code interrupt()} could land there). A thread that finds another thread
+ * (or nothing) in the slot when it leaves leaves the slot as it is: one AsyncCall is meant to run
+ * on one thread at a time, and before issue 14 the retry ran all attempts on one call, so the
+ * previous attempt's worker, leaving late, cleared the next attempt's worker from the slot and a
+ * {@code cancel(true)} interrupted nothing (now each attempt is its own call and the leaving thread
+ * clears only itself). An interrupting canceller writes
  * {@code interruptOnCancel} and {@code cancelled} before it reads the runner, and the starting
  * thread writes the runner before it reads them (all volatile), so a cancellation with interrupt
  * racing with the start of the method interrupts it from one side or the other, whatever other
@@ -124,12 +129,13 @@ public final class AsyncCall implements Cancellation {
             }
             return;
         }
+        Thread self = Thread.currentThread();
         while (true) {
             Object current = runner.get();
             if (current == INTERRUPTING) {
                 Thread.onSpinWait();
-            } else if (runner.compareAndSet(current, null)) {
-                return;
+            } else if (current != self || runner.compareAndSet(self, null)) {
+                return; // another thread's entry is not this thread's to clear (notes)
             }
         }
     }

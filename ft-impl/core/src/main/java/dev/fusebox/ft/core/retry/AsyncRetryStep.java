@@ -23,6 +23,15 @@ import java.util.concurrent.ThreadLocalRandom;
  * attempt starts on the executor, never on the stack of the previous one, and retries cannot
  * overflow the stack. A next attempt that the scheduler or the executor drops (shutdown) fails the
  * call with the reason, the last failure suppressed in it. Thread-safe.
+ *
+ * <p>Each attempt is an {@link AsyncCall#attempt() attempt} of its own, cancelled with the call: its
+ * runner slot holds the thread of that attempt only. Before issue 14 all attempts shared the call,
+ * and the worker of a failed attempt, which completes the attempt's stage (so schedules the retry)
+ * before it leaves the call, could leave after the next attempt had started on another worker and
+ * clear that worker from the slot; a {@code cancel(true)} then interrupted nothing and the next
+ * attempt, if it hung, hung on (the chaos soak's "hanging call was not interrupted"). Now a worker
+ * leaving only ever clears its own attempt, and the call's cancellation reaches the attempt
+ * installed last, or, arriving between attempts, cancels the next one as it is made.
  */
 public final class AsyncRetryStep implements AsyncStep {
 
@@ -51,8 +60,10 @@ public final class AsyncRetryStep implements AsyncStep {
     }
 
     private void attempt(AsyncCall call, CompletableFuture<Object> result, long start, int retries) {
-        CompletionStage<Object> outcome = Stages.callNext(next, call);
+        AsyncCall attempt = call.attempt();
+        CompletionStage<Object> outcome = Stages.callNext(next, attempt);
         outcome.whenComplete((value, thrown) -> {
+            call.clearOnCancel(attempt);
             if (thrown == null) {
                 metrics.retryFinished(retries > 0, RetryOutcome.VALUE_RETURNED);
                 result.complete(value);
