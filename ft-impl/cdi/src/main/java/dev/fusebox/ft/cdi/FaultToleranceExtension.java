@@ -113,6 +113,9 @@ public class FaultToleranceExtension implements Extension {
      * annotations itself rather than the type {@link #bindGuardedMethods} configured: a MicroProfile
      * Rest Client's proxy is made through {@code BeanManager.createInterceptionFactory}, which reads
      * the interface as it is declared. The interceptor still runs once per call where both bind.
+     * OpenWebBeans 4.0.3 ignores bindings added this way (it reads the bindings an annotation carries
+     * from its class only; {@code configureInterceptorBinding} does not help either), so there the
+     * Rest Client's calls are not intercepted: docs/runtimes.md, "OpenWebBeans".
      */
     void declareAnnotationsAsBindings(@Observes BeforeBeanDiscovery event) {
         for (Class<? extends Annotation> annotation : List.of(Asynchronous.class, Bulkhead.class,

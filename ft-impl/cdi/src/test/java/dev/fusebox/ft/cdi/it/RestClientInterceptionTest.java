@@ -2,10 +2,12 @@ package dev.fusebox.ft.cdi.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.fusebox.ft.testing.Container;
+import dev.fusebox.ft.testing.SeImplementation;
 import dev.fusebox.ft.testing.ThreadHygiene;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
@@ -40,6 +42,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * which reads the interface's own annotations) carried no binding Fusebox's interceptor knew, and
  * the synthetic bean got no policy: one backend call where the retry should make three
  * ({@code WebApplicationException: HTTP 500}), no fallback, a breaker that never opened.
+ *
+ * <p>On OpenWebBeans 4.0.3 the calls are not intercepted (it does not read the bindings an
+ * extension adds to an annotation, docs/runtimes.md "OpenWebBeans"): the tests of guarded calls run
+ * on Weld only, and {@link #onOpenWebBeansTheCallsGoUnguarded} pins that limitation down, so that it
+ * fails, and the documentation is corrected, the day the calls are guarded there too.
  */
 @ExtendWith(ThreadHygiene.class)
 class RestClientInterceptionTest {
@@ -115,6 +122,16 @@ class RestClientInterceptionTest {
     }
 
     @Test
+    void onOpenWebBeansTheCallsGoUnguarded() throws Exception {
+        assumeTrue(SeImplementation.current() == SeImplementation.OPENWEBBEANS, "a limitation of OpenWebBeans");
+        failuresLeft.set(1);
+        try (Container container = startOnAnyContainer(Map.of())) {
+            assertThatThrownBy(() -> client(container).level("o1")).isInstanceOf(WebApplicationException.class);
+        }
+        assertThat(calls).as("one HTTP call, no retry").hasValue(1);
+    }
+
+    @Test
     void anInvalidPolicyOnAnInterfaceFailsDeployment() {
         Map<String, String> properties = Map.of("stock/mp-rest/url", "http://127.0.0.1:" + backend.getAddress().getPort());
         assertThatThrownBy(() -> Container.start(properties, List.of(new RestClientExtension()), InvalidStockClient.class)
@@ -133,7 +150,14 @@ class RestClientInterceptionTest {
         return chain;
     }
 
+    /** A container with the client, for the tests of guarded calls: not on OpenWebBeans (see above). */
     private Container start(Map<String, String> overrides) {
+        assumeTrue(SeImplementation.current() != SeImplementation.OPENWEBBEANS,
+                "OpenWebBeans 4.0.3 does not intercept Rest Client calls (docs/runtimes.md)");
+        return startOnAnyContainer(overrides);
+    }
+
+    private Container startOnAnyContainer(Map<String, String> overrides) {
         Map<String, String> properties = new HashMap<>(overrides);
         properties.put("stock/mp-rest/url", "http://127.0.0.1:" + backend.getAddress().getPort());
         // one client per container, closed when the container stops
