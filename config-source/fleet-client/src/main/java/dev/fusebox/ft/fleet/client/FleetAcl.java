@@ -17,7 +17,7 @@ import org.apache.zookeeper.server.auth.DigestAuthenticationProvider;
  * <ul>
  * <li><b>operators</b> may do everything: write forcings, resets, overrides and audit entries;</li>
  * <li><b>instances</b> read everything, and create, change and delete only their own membership
- * nodes and their acknowledgements of audit entries;</li>
+ * nodes and their acknowledgements of actions (and the parents of their membership nodes);</li>
  * <li><b>viewers</b> read everything and write nothing.</li>
  * </ul>
  * ZooKeeper does not inherit ACLs: Curator asks this provider for the ACL of each node it creates,
@@ -83,27 +83,30 @@ public final class FleetAcl implements ACLProvider {
         if (!protectedNodes()) {
             return new ArrayList<>(Ids.OPEN_ACL_UNSAFE);
         }
-        String apps = layout.applications() + "/";
-        if (!path.startsWith(apps)) {
+        String root = layout.root() + "/";
+        if (!path.startsWith(root)) {
             return parentAcl();
         }
-        String[] parts = path.substring(apps.length()).split("/");
-        // parts[0] application, parts[1] the kind of node, parts[2] the node, parts[3..] below an audit entry
+        // parts[0] apps|audit|acks, parts[1] the application, then what the layout puts below it
+        String[] parts = path.substring(root.length()).split("/");
         if (parts.length < 2) {
             return parentAcl();
         }
-        switch (parts[1]) {
-            case "instances":
-                return parts.length == 2 ? acl(Perms.READ | Perms.CREATE | Perms.DELETE, Perms.READ)
-                        : acl(Perms.ALL, Perms.READ);
-            case "audit":
-                if (parts.length == 3) {
-                    return acl(Perms.READ, Perms.READ);
+        switch (parts[0]) {
+            case "apps":
+                if (parts.length >= 3 && parts[2].equals("instances")) {
+                    // the parent: instances add and remove their own members; a member: its instance only
+                    return parts.length == 3 ? acl(Perms.READ | Perms.CREATE | Perms.DELETE, Perms.READ)
+                            : acl(Perms.ALL, Perms.READ);
                 }
-                if (parts.length == 4) {
+                // an application may be created by its first instance; below it, operators' nodes
+                return parts.length == 2 ? parentAcl() : acl(Perms.READ, Perms.READ);
+            case "acks":
+                // acks/<app>/<action>: operators create it with the action; instances add their answer
+                if (parts.length == 3) {
                     return acl(Perms.READ | Perms.CREATE, Perms.READ);
                 }
-                return parts.length > 4 ? acl(Perms.ALL, Perms.READ) : acl(Perms.READ, Perms.READ);
+                return parts.length > 3 ? acl(Perms.ALL, Perms.READ) : acl(Perms.READ, Perms.READ);
             default:
                 return acl(Perms.READ, Perms.READ);
         }

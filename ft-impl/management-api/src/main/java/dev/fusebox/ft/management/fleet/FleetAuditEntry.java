@@ -4,10 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One fleet action, as kept in a persistent sequential node {@code <root>/apps/<app>/audit/entry-<n>}
+ * One fleet action, as kept in a persistent sequential node {@code <root>/audit/<app>/entry-<n>}
  * (ZooKeeper's sequence orders them). It is written in the same transaction as the action's own
  * node, so an action without its entry, or an entry without its action, does not exist. Each
- * instance that applied it creates {@code applied/<instance id>} under it: their number is how many
+ * instance that handled it writes a {@link FleetAck} under {@code <root>/acks/<app>/<action id>}: their number is how many
  * instances applied it.
  * Thread-safety: immutable.
  *

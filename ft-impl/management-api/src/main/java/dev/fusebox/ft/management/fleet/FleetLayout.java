@@ -7,16 +7,19 @@ import java.nio.charset.StandardCharsets;
 /**
  * Where a fleet keeps what in ZooKeeper, under one root (default {@value #DEFAULT_ROOT}):
  * <pre>
- * &lt;root&gt;/apps/&lt;application&gt;/overrides                    fleet-wide parameter overrides (text, overrides-file keys)
- * &lt;root&gt;/apps/&lt;application&gt;/forced/&lt;target&gt;             one {@link FleetForcing} per forced breaker or group
- * &lt;root&gt;/apps/&lt;application&gt;/resets/&lt;target&gt;             the last {@link FleetReset} of a breaker or group
- * &lt;root&gt;/apps/&lt;application&gt;/instances/&lt;instance id&gt;     ephemeral {@link FleetMember}: who, where, breaker states
- * &lt;root&gt;/apps/&lt;application&gt;/audit/entry-&lt;sequence&gt;      persistent sequential {@link FleetAuditEntry}
- * &lt;root&gt;/apps/&lt;application&gt;/audit/entry-&lt;n&gt;/applied/&lt;instance id&gt;   one per instance that applied it
+ * &lt;root&gt;/apps/&lt;app&gt;/overrides                 fleet-wide parameter overrides (overrides-file keys, one node)
+ * &lt;root&gt;/apps/&lt;app&gt;/forced/&lt;target&gt;          one {@link FleetForcing} per forced breaker or group
+ * &lt;root&gt;/apps/&lt;app&gt;/resets/&lt;target&gt;          the last {@link FleetReset} of a breaker or group
+ * &lt;root&gt;/apps/&lt;app&gt;/instances/&lt;instance&gt;     ephemeral {@link FleetMember}: who, where, breaker states
+ * &lt;root&gt;/audit/&lt;app&gt;/entry-&lt;sequence&gt;       persistent sequential {@link FleetAuditEntry}, in order
+ * &lt;root&gt;/acks/&lt;app&gt;/&lt;action id&gt;/&lt;instance&gt;  one {@link FleetAck} per instance that handled the action
  * </pre>
- * A target is a breaker name ({@code <bean class>#<method>}) or {@code group:<name>}. Node names
- * are the raw names URL-encoded in UTF-8 ({@link #node}), so any breaker name is one node.
- * The application is the name Fusebox's JMX management registers under.
+ * A viewer watches {@code <root>/apps} (live state: small, one node per instance); an instance
+ * watches only its application's {@code overrides}, {@code forced} and {@code resets}; the audit
+ * and the acknowledgements, which grow with every action, sit outside both watched trees and are
+ * read on demand. A target is a breaker name ({@code <bean class>#<method>}) or
+ * {@code group:<name>}. Node names are the raw names URL-encoded in UTF-8 ({@link #node}), so any
+ * breaker name is one node. The application is the name Fusebox's JMX management registers under.
  * Thread-safety: immutable.
  *
  * @param root the root path: absolute, no trailing slash
@@ -81,22 +84,23 @@ public record FleetLayout(String root) {
         return instances(application) + "/" + node(instanceId);
     }
 
+    /** The parent of an application's audit entries. */
     public String audit(String application) {
-        return application(application) + "/audit";
+        return root + "/audit/" + node(application);
     }
 
-    /** The path to create (sequential) for a new audit entry. */
+    /** The path to create (persistent sequential) for a new audit entry. */
     public String auditEntryPrefix(String application) {
         return audit(application) + "/" + AUDIT_ENTRY;
     }
 
-    /** The parent of the acknowledgements of the audit entry at {@code entryPath}. */
-    public static String applied(String entryPath) {
-        return entryPath + "/applied";
+    /** The parent of the acknowledgements of one action: created with the action, in its transaction. */
+    public String acks(String application, String actionId) {
+        return root + "/acks/" + node(application) + "/" + node(actionId);
     }
 
-    public static String applied(String entryPath, String instanceId) {
-        return applied(entryPath) + "/" + node(instanceId);
+    public String ack(String application, String actionId, String instanceId) {
+        return acks(application, actionId) + "/" + node(instanceId);
     }
 
     /** The node name of a raw name (application, target, instance id). */
