@@ -64,38 +64,68 @@ final class FleetTransaction {
         String lastConflict = "";
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             List<CuratorOp> ops = new ArrayList<>();
+            boolean sent = false;
             try {
                 ensureParents(application);
                 ops.addAll(operations.build());
                 ops.add(curator.transactionOp().create().withMode(CreateMode.PERSISTENT_SEQUENTIAL)
                         .forPath(entryPrefix, entry.toBytes()));
                 ops.add(curator.transactionOp().create().forPath(layout.acks(application, actionId)));
+                sent = true;
                 List<CuratorTransactionResult> results = curator.transaction().forOperations(ops);
                 String entryName = entryName(results, entryPrefix);
                 return new FleetActionResult(actionId, Outcome.COMMITTED, entryName,
                         what + ": committed as audit " + entryName + " (action " + actionId + ")");
             } catch (NothingToDo nothing) {
-                return new FleetActionResult(actionId, Outcome.FAILED, "", what + ": nothing written: "
-                        + nothing.getMessage());
+                return failed(actionId, what, nothing.getMessage());
             } catch (KeeperException.NoAuthException | KeeperException.AuthFailedException refused) {
                 throw refused(application, refused, failedPath(refused, ops));
             } catch (KeeperException.NodeExistsException | KeeperException.NoNodeException
                      | KeeperException.BadVersionException conflict) {
+                // Curator re-sends a transaction whose answer was lost: if the first one committed, the
+                // second finds its acknowledgements' parent and fails whole; that is a commit, not a conflict
+                FleetActionResult earlier = sent ? outcome(application, actionId) : null;
+                if (earlier != null && earlier.outcome() == Outcome.COMMITTED) {
+                    return new FleetActionResult(actionId, Outcome.COMMITTED, earlier.auditEntry(), what
+                            + ": committed as audit " + earlier.auditEntry() + " (action " + actionId
+                            + "; its first answer was lost, the read-back found it)");
+                }
+                if (earlier != null && earlier.outcome() == Outcome.UNKNOWN) {
+                    return new FleetActionResult(actionId, Outcome.UNKNOWN, "", what + ": " + conflict.getMessage()
+                            + " after a lost answer, and " + earlier.message());
+                }
                 lastConflict = conflict.getMessage();
             } catch (KeeperException.ConnectionLossException | KeeperException.SessionExpiredException
                      | KeeperException.OperationTimeoutException lost) {
+                if (!sent) {
+                    return failed(actionId, what, "the ensemble did not answer while the write was prepared ("
+                            + lost.getMessage() + ")");
+                }
                 return readBack(application, actionId, what, lost);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
+                if (!sent) {
+                    return failed(actionId, what, "interrupted while the write was prepared");
+                }
                 return new FleetActionResult(actionId, Outcome.UNKNOWN, "", what + ": interrupted while writing;"
-                        + " whether it committed is unknown: ask FleetOperator.outcome for action " + actionId);
+                        + " whether it committed is UNKNOWN: ask FleetOperator.outcome for action " + actionId);
+            } catch (KeeperException refused) {
+                return failed(actionId, what, "the ensemble refused it: " + refused.getMessage());
             } catch (Exception failed) {
-                return new FleetActionResult(actionId, Outcome.FAILED, "", what + ": nothing written: the ensemble"
-                        + " refused the transaction: " + failed);
+                if (!sent) {
+                    return failed(actionId, what, failed.toString());
+                }
+                return new FleetActionResult(actionId, Outcome.UNKNOWN, "", what + ": the transaction ended with "
+                        + failed + "; whether it committed is UNKNOWN: ask FleetOperator.outcome for action "
+                        + actionId);
             }
         }
-        return new FleetActionResult(actionId, Outcome.FAILED, "", what + ": nothing written: the node changed"
-                + " under each of " + ATTEMPTS + " attempts (another operator at work?); last: " + lastConflict);
+        return failed(actionId, what, "the node changed under each of " + ATTEMPTS
+                + " attempts (another operator at work?); last: " + lastConflict);
+    }
+
+    private static FleetActionResult failed(String actionId, String what, String why) {
+        return new FleetActionResult(actionId, Outcome.FAILED, "", what + ": nothing written: " + why);
     }
 
     /** Waits for the ensemble (up to the connection timeout) and reads back whether the action committed. */
