@@ -138,8 +138,9 @@ class FleetOperatorEnsembleTest {
         }
 
         assertThat(force.outcome()).as(force.message()).isEqualTo(Outcome.UNKNOWN);
+        // the answer lost is a ConnectionLoss or an expired session, as the timing falls
         assertThat(force.message()).startsWith("force-closed of " + TARGET + " in " + APP + ": the ensemble's answer"
-                + " was lost (KeeperErrorCode = ConnectionLoss").contains("whether the action committed is UNKNOWN; ask"
+                + " was lost (KeeperErrorCode = ").contains("whether the action committed is UNKNOWN; ask"
                 + " FleetOperator.outcome for action " + actionId + " when the ensemble is back");
 
         FleetActionResult readBack = operator.outcome(APP, actionId);
