@@ -38,7 +38,7 @@ class FleetOperatorEnsembleTest {
     static void start() throws Exception {
         ensemble = Ensemble.start();
         connection = FleetConnection.start(FleetAccess.open(ensemble.connectString())
-                .withTimeouts(Duration.ofSeconds(4), Duration.ofSeconds(1)));
+                .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(1)));
         assertThat(connection.awaitConnected(Duration.ofSeconds(20))).isTrue();
         operator = new FleetOperator(connection, "alice");
         assertThat(operator.reset(APP, TARGET, "warm up").committed()).isTrue();
