@@ -189,8 +189,8 @@ final class FleetTransaction {
         FleetAccess access = connection.access();
         String who = access.user() == null ? "an anonymous client" : "the login '" + access.user() + "'";
         return new FleetAccessException(who + " may not write the fleet's actions for " + application + " at "
-                + access.connectString() + layout.root() + ": ZooKeeper refused to write " + path
-                + " (" + refused.code() + "; a viewer's or an instance's login, or a wrong password)", refused);
+                + access.connectString() + layout.root() + ": ZooKeeper answered NoAuth for " + path
+                + " (the login of a viewer or an instance, or a wrong password)", refused);
     }
 
     /** The path of the operation a refused multi failed on, else the exception's own. */

@@ -59,8 +59,8 @@ class FleetOperatorAccessTest {
             assertThatThrownBy(() -> asViewer.release(APP, TARGET, "let me"))
                     .isInstanceOf(FleetAccessException.class)
                     .hasMessage("the login 'viewer' may not write the fleet's actions for payments at "
-                            + server.getConnectString() + "/fusebox: ZooKeeper refused to write "
-                            + LAYOUT.forced(APP, TARGET) + " (NOAUTH; a viewer's or an instance's login, or a wrong"
+                            + server.getConnectString() + "/fusebox: ZooKeeper answered NoAuth for "
+                            + LAYOUT.forced(APP, TARGET) + " (the login of a viewer or an instance, or a wrong"
                             + " password)");
             assertThatThrownBy(() -> new FleetOperator(instance, "inst").forceClosed(APP, TARGET, "", null))
                     .isInstanceOf(FleetAccessException.class).hasMessageContaining("the login 'inst' may not write");
@@ -86,7 +86,7 @@ class FleetOperatorAccessTest {
             assertThatThrownBy(() -> new FleetOperator(viewer, "viewer").checkCanWrite("orders"))
                     .isInstanceOf(FleetAccessException.class)
                     .hasMessageStartingWith("the login 'viewer' may not write the fleet's actions for orders")
-                    .hasMessageContaining("NOAUTH");
+                    .hasMessageContaining("ZooKeeper answered NoAuth for " + LAYOUT.forced("orders") + " (");
             assertThatThrownBy(() -> new FleetOperator(wrongPassword, "ops").checkCanWrite("orders"))
                     .isInstanceOf(FleetAccessException.class)
                     .hasMessageStartingWith("the login 'ops' may not write the fleet's actions for orders");

@@ -138,6 +138,8 @@ class FleetOperatorTest {
         assertThat(new String(zk().getData().forPath(LAYOUT.overrides(app)), UTF_8)).isEqualTo("no equals sign\n");
         assertThatThrownBy(() -> operator.configure(app, Map.of("a\nb", "1"), List.of(), ""))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("control character");
+        assertThatThrownBy(() -> operator.configure(app, Map.of(ratio, " 0.1"), List.of(), ""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the overrides format trims them");
     }
 
     @Test
