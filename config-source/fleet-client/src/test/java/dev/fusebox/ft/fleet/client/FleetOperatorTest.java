@@ -219,6 +219,27 @@ class FleetOperatorTest {
     }
 
     @Test
+    void aTransactionThatFailsInItsLastOperationLeavesNothingOfTheAction() throws Exception {
+        String app = app();
+        String guard = LAYOUT.application(app) + "/guard";
+        zk().create().creatingParentsIfNeeded().forPath(guard);
+        String actionId = UUID.randomUUID().toString();
+        FleetAuditEntry entry = new FleetAuditEntry(actionId, FleetAuditEntry.FORCE_OPEN, TARGET, "alice", "", 1, 0, "");
+        FleetForcing forcing = new FleetForcing(actionId, "OPEN", "alice", "", 1, 0);
+
+        FleetActionResult result = new FleetTransaction(connection).commit(app, entry, "force-open of " + TARGET, () ->
+                List.of(zk().transactionOp().create().forPath(LAYOUT.forced(app, TARGET), forcing.toBytes()),
+                        zk().transactionOp().check().withVersion(7).forPath(guard)));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.message()).startsWith("force-open of " + TARGET + ": nothing written: the node changed under"
+                + " each of 3 attempts (another operator at work?); last: KeeperErrorCode = BadVersion");
+        assertThat(zk().checkExists().forPath(LAYOUT.forced(app, TARGET))).isNull();
+        assertThat(zk().getChildren().forPath(LAYOUT.audit(app))).isEmpty();
+        assertThat(zk().checkExists().forPath(LAYOUT.acks(app, actionId))).isNull();
+    }
+
+    @Test
     void badArgumentsAreRefusedBeforeAnythingIsWritten() {
         assertThatThrownBy(() -> new FleetOperator(connection, "a b"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("operator's name");
