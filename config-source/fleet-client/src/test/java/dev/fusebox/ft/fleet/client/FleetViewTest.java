@@ -109,6 +109,27 @@ class FleetViewTest {
         }
     }
 
+    @Test
+    void aViewStartedOnAnEmptyEnsembleSeesTheFirstInstanceRegister() throws Exception {
+        FleetLayout fresh = new FleetLayout("/fresh");
+        FleetAccess access = new FleetAccess(server.getConnectString(), fresh, null, null, FleetAcl.open(fresh),
+                FleetAccess.DEFAULT_SESSION, FleetAccess.DEFAULT_CONNECTION);
+        List<FleetSnapshot> published = new CopyOnWriteArrayList<>();
+        try (FleetConnection client = FleetConnection.start(access);
+             FleetView view = FleetView.watch(client, published::add)) {
+            Eventually.until("a first, empty snapshot", PATIENCE, () -> !published.isEmpty());
+            assertThat(published.get(0).applications()).isEmpty();
+
+            client.curator().create().creatingParentsIfNeeded().forPath(fresh.instance("billing", "b1"),
+                    member("billing", "b1", Map.of("com.acme.Bill#send", closed())).toBytes());
+
+            Eventually.until("the first instance published", PATIENCE,
+                    () -> published.get(published.size() - 1).applications().containsKey("billing"));
+            assertThat(view.snapshot().byMethod()).containsExactly(
+                    new MethodRow("billing", "com.acme.Bill#send", 1, 0, 0, 1, 0, 0, ""));
+        }
+    }
+
     private static BreakerState open() {
         return new BreakerState("OPEN", "", "");
     }
