@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.test.TestingServer;
+import org.apache.zookeeper.data.Stat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -237,6 +238,30 @@ class FleetOperatorTest {
         assertThat(zk().checkExists().forPath(LAYOUT.forced(app, TARGET))).isNull();
         assertThat(zk().getChildren().forPath(LAYOUT.audit(app))).isEmpty();
         assertThat(zk().checkExists().forPath(LAYOUT.acks(app, actionId))).isNull();
+    }
+
+    @Test
+    void aTransactionSentAgainAfterItCommittedIsReportedCommittedAndWritesNoSecondEntry() throws Exception {
+        String app = app();
+        String actionId = UUID.randomUUID().toString();
+        FleetAuditEntry entry = new FleetAuditEntry(actionId, FleetAuditEntry.RESET, TARGET, "alice", "", 1, 0, "");
+        FleetReset reset = new FleetReset(actionId, "alice", "", 1);
+        FleetTransaction transaction = new FleetTransaction(connection);
+        String path = LAYOUT.resets(app, TARGET);
+        FleetTransaction.Operations resetOps = () -> {
+            Stat stat = zk().checkExists().forPath(path);
+            return List.of(stat == null ? zk().transactionOp().create().forPath(path, reset.toBytes())
+                    : zk().transactionOp().setData().withVersion(stat.getVersion()).forPath(path, reset.toBytes()));
+        };
+        FleetActionResult first = transaction.commit(app, entry, "reset", resetOps);
+
+        // what Curator does when the first answer is lost: the same transaction again
+        FleetActionResult again = transaction.commit(app, entry, "reset", resetOps);
+
+        assertThat(again.outcome()).as(again.message()).isEqualTo(Outcome.COMMITTED);
+        assertThat(again.auditEntry()).isEqualTo(first.auditEntry());
+        assertThat(again.message()).endsWith("its first answer was lost, the read-back found it)");
+        assertThat(zk().getChildren().forPath(LAYOUT.audit(app))).containsExactly(first.auditEntry());
     }
 
     @Test
