@@ -42,11 +42,15 @@ final class FleetSnapshotReader {
         this.applications = layout.applications();
     }
 
-    FleetSnapshot read(boolean connected, String connection, Iterable<ChildData> nodes) {
+    /** @param readProblem why the login may not read the fleet, or null: listed first */
+    FleetSnapshot read(boolean connected, String connection, String readProblem, Iterable<ChildData> nodes) {
         Map<String, List<FleetMember>> members = new TreeMap<>();
         Map<String, Map<String, FleetForcing>> forced = new TreeMap<>();
         Map<String, String> overrides = new TreeMap<>();
         List<String> problems = new ArrayList<>();
+        if (readProblem != null) {
+            problems.add(readProblem);
+        }
         Set<String> seen = new HashSet<>();
         for (ChildData node : nodes) {
             String path = node.getPath();

@@ -9,6 +9,7 @@ import dev.fusebox.ft.management.fleet.FleetLayout;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,6 +74,32 @@ class FleetOperatorAccessTest {
         assertThat(FleetForcing.parse(ops.curator().getData().forPath(LAYOUT.forced(APP, TARGET)), TARGET).actionId())
                 .isEqualTo(force.actionId());
         assertThat(operator.audit(APP, 10)).extracting(r -> r.audit().actionId()).containsExactly(force.actionId());
+    }
+
+    @Test
+    void aViewerReadsTheFleetAndAWrongPasswordIsToldItMayNot() throws Exception {
+        FleetActionResult force = new FleetOperator(ops, "ops").forceOpen("shipping", TARGET, "", null);
+        List<FleetSnapshot> seenByViewer = new CopyOnWriteArrayList<>();
+        List<FleetSnapshot> seenByWrongPassword = new CopyOnWriteArrayList<>();
+        try (FleetConnection viewer = login("viewer", "viewer-secret");
+             FleetConnection wrongPassword = login("viewer", "not-the-secret");
+             FleetView view = FleetView.watch(viewer, seenByViewer::add);
+             FleetView refused = FleetView.watch(wrongPassword, seenByWrongPassword::add)) {
+            FleetView.checkCanRead(viewer);
+            String message = "the login 'viewer' may not read the fleet at " + server.getConnectString() + "/fusebox:"
+                    + " ZooKeeper answered NoAuth for /fusebox/apps (a wrong password, or a login the fleet's ACLs do"
+                    + " not name)";
+            assertThatThrownBy(() -> FleetView.checkCanRead(wrongPassword)).isInstanceOf(FleetAccessException.class)
+                    .hasMessage(message);
+
+            Eventually.until("the viewer's first snapshot", Duration.ofSeconds(10), () -> !seenByViewer.isEmpty());
+            Eventually.until("the wrong password's first snapshot", Duration.ofSeconds(10),
+                    () -> !seenByWrongPassword.isEmpty());
+            FleetSnapshot viewed = seenByViewer.get(seenByViewer.size() - 1);
+            assertThat(viewed.problems()).isEmpty();
+            assertThat(viewed.applications().get("shipping").forced().get(TARGET).actionId()).isEqualTo(force.actionId());
+            assertThat(seenByWrongPassword.get(seenByWrongPassword.size() - 1).problems()).containsExactly(message);
+        }
     }
 
     @Test
