@@ -49,6 +49,8 @@ class FleetViewTest {
         connection.curator().create().forPath(corrupt, "application=payments\ninstance=p5\nstarted=soon\n".getBytes(UTF_8));
         FleetOperator operator = new FleetOperator(connection, "alice");
         operator.forceOpen("payments", "group:db", "database outage", null);
+        String hostile = LAYOUT.forced("payments", "com.acme.Payments#hostile");
+        connection.curator().create().forPath(hostile, new byte[] {'s', 't', 'a', 't', 'e', '=', (byte) 0xff, '\n'});
         operator.configure("payments", Map.of("com.acme.Payments/charge/CircuitBreaker/delay", "500"), List.of(), "");
         List<FleetSnapshot> published = new CopyOnWriteArrayList<>();
 
@@ -62,8 +64,10 @@ class FleetViewTest {
                     .containsExactly("p1", "p2", "p3", "p4");
             assertThat(snapshot.applications().get("payments").overrides())
                     .isEqualTo("com.acme.Payments/charge/CircuitBreaker/delay=500\n");
-            assertThat(snapshot.problems()).containsExactly(corrupt + ": the fleet member p5: started must be"
-                    + " milliseconds since the epoch, but is 'soon'");
+            assertThat(snapshot.problems()).containsExactly(
+                    hostile + ": the fleet forcing of com.acme.Payments#hostile is not valid UTF-8 text",
+                    corrupt + ": the fleet member p5: started must be milliseconds since the epoch, but is 'soon'");
+            assertThat(snapshot.applications().get("payments").forced()).containsOnlyKeys("group:db");
             assertThat(snapshot.byMethod()).containsExactly(
                     new MethodRow("orders", "com.acme.Orders#place", 1, 0, 0, 1, 0, 0, ""),
                     new MethodRow("payments", CHARGE, 4, 2, 1, 1, 0, 1, ""),
