@@ -28,7 +28,9 @@ import org.apache.curator.framework.state.ConnectionStateListener;
  * starts; a change that finds it true is covered by that publication, which reads the cache after
  * clearing the flag (the linearization point), so no change is left unpublished. Publications run on
  * one thread, so the listener is never called concurrently. A listener that throws is logged, and
- * later publications go on. {@link #close} stops the cache, removes the connection listener and
+ * later publications go on. {@code readChecked} is cleared by each change of the connection's state
+ * (a Curator thread) and set by the publication that checks; a change during a check only causes
+ * one more check. {@link #close} stops the cache, removes the connection listener and
  * stops the thread (no thread outlives the view); the connection stays open (it is the caller's).
  * Thread-safety: thread-safe.
  */
@@ -143,8 +145,13 @@ public final class FleetView implements AutoCloseable {
         if (connection.connected() && !readChecked.getAndSet(true)) {
             try {
                 readProblem = FleetReadProbe.problem(connection);
+            } catch (InterruptedException closing) {
+                Thread.currentThread().interrupt();
+                return;
             } catch (Exception unanswered) {
-                readChecked.set(false); // the snapshot says it is not connected; check again after the next change
+                // the connection went meanwhile: the snapshot says so; check again after the next change
+                readChecked.set(false);
+                LOG.log(Level.DEBUG, "the fleet view could not check its right to read: " + unanswered);
             }
         }
         try {
