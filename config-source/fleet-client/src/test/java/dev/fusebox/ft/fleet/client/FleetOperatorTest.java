@@ -144,6 +144,32 @@ class FleetOperatorTest {
     }
 
     @Test
+    void aConcurrentChangeOfTheOverridesIsMergedNotLost() throws Exception {
+        String app = app();
+        operator.configure(app, Map.of("a/b/Retry/maxRetries", "1"), List.of(), "");
+        FleetOverridesEdit edit = new FleetOverridesEdit(zk(), LAYOUT);
+        FleetOverridesEdit.Change change = FleetOverridesEdit.change(Map.of("a/b/Retry/delay", "10"), List.of());
+        String actionId = UUID.randomUUID().toString();
+        FleetAuditEntry entry = new FleetAuditEntry(actionId, FleetAuditEntry.CONFIGURE, change.target(), "alice", "",
+                1, 0, change.detail());
+        int[] attempts = {0};
+
+        FleetActionResult result = new FleetTransaction(connection).commit(app, entry, "configure", () -> {
+            var op = edit.operation(app, change);
+            if (attempts[0]++ == 0) {
+                // another operator writes between our read and our transaction
+                zk().setData().forPath(LAYOUT.overrides(app), "a/b/Retry/maxRetries=5\n".getBytes(UTF_8));
+            }
+            return List.of(op);
+        });
+
+        assertThat(result.committed()).as(result.message()).isTrue();
+        assertThat(attempts[0]).isEqualTo(2);
+        assertThat(new String(zk().getData().forPath(LAYOUT.overrides(app)), UTF_8))
+                .isEqualTo("a/b/Retry/delay=10\na/b/Retry/maxRetries=5\n");
+    }
+
+    @Test
     void awaitAppliedCountsTheAcknowledgementsAgainstTheRegisteredInstances() throws Exception {
         String app = app();
         for (String id : List.of("i1", "i2", "i3")) {
