@@ -77,12 +77,14 @@ class FleetViewTest {
             assertThat(snapshot.byMethod().get(3).summary())
                     .isEqualTo("group:db: 0 of 0 instances OPEN; forced fleet-wide OPEN by alice: database outage");
 
-            operator.forceOpen("payments", CHARGE, "", null);
+            operator.forceOpen("payments", CHARGE, "", Duration.ofHours(1));
             register("payments", "p2", Map.of(CHARGE, new BreakerState("OPEN", "OPEN", "x")));
             connection.curator().delete().forPath(LAYOUT.instance("payments", "p3"));
             Eventually.until("the forcing, p2's new state and p3's leaving published", PATIENCE, () -> {
                 List<MethodRow> rows = published.get(published.size() - 1).byMethod();
-                return rows.contains(new MethodRow("payments", CHARGE, 3, 2, 0, 1, 1, 1, "OPEN by alice"));
+                return rows.stream().anyMatch(row -> row.breaker().equals(CHARGE) && row.instances() == 3
+                        && row.open() == 2 && row.forcedOpen() == 1 && row.forcedClosed() == 1
+                        && row.fleetForcing().matches("OPEN by alice until \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
             });
         }
         Eventually.until("the view's thread stopped", PATIENCE, () -> Thread.getAllStackTraces().keySet().stream()
