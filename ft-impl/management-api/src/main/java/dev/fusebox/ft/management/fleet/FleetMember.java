@@ -62,7 +62,11 @@ public record FleetMember(String application, String instanceId, String host, St
                 throw new IllegalArgumentException(what + ": '" + FleetText.excerpt(text)
                         + "' is not <state>|<forced>|<action id>");
             }
-            return new BreakerState(parts[0], parts[1], parts[2]);
+            try {
+                return new BreakerState(parts[0], parts[1], parts[2]);
+            } catch (IllegalArgumentException invalid) {
+                throw new IllegalArgumentException(what + ": " + invalid.getMessage());
+            }
         }
     }
 

@@ -151,7 +151,7 @@ class FleetRecordsTest {
         assertRefused(FleetMember::parse, ("application=a\ninstance=i\nbreaker.a.B#m=OPEN\n").getBytes(UTF_8),
                 "the fleet member t, breaker.a.B#m: 'OPEN' is not <state>|<forced>|<action id>");
         assertRefused(FleetMember::parse, ("application=a\ninstance=i\nbreaker.a.B#m=AJAR||\n").getBytes(UTF_8),
-                "a breaker state must be CLOSED, OPEN or HALF_OPEN, but is 'AJAR'");
+                "the fleet member t, breaker.a.B#m: a breaker state must be CLOSED, OPEN or HALF_OPEN, but is 'AJAR'");
     }
 
     @Test
