@@ -1,0 +1,124 @@
+package dev.fusebox.console.viewmodel;
+
+import dev.fusebox.console.operator.EnsembleProfile;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The fleet connection dialog's state, one per dialog: the ensemble's address, the fleet's root,
+ * the digest login (a saved profile fills all but the password), and whether to save the profile.
+ * The password is a field of the form only; it goes to the connection as a {@code char[]} and is
+ * never saved. Starts with the last profile saved, else {@code 127.0.0.1:2181} and {@code /fusebox}.
+ *
+ * <p>Thread-safety: not thread-safe; confined to the FX thread (the thread that created it).
+ */
+public final class EnsembleConnectViewModel {
+
+    public static final String DEFAULT_ADDRESS = "127.0.0.1:2181";
+
+    private final EnsembleViewModel fleet;
+    private final ObservableList<EnsembleProfile> savedProfiles = FXCollections.observableArrayList();
+    private final StringProperty name = new SimpleStringProperty(this, "name", "");
+    private final StringProperty address = new SimpleStringProperty(this, "address", "");
+    private final StringProperty root = new SimpleStringProperty(this, "root", "");
+    private final StringProperty user = new SimpleStringProperty(this, "user", "");
+    private final StringProperty password = new SimpleStringProperty(this, "password", "");
+    private final BooleanProperty save = new SimpleBooleanProperty(this, "save", true);
+    private final StringBinding missing = Bindings.createStringBinding(this::whatIsMissing, address, root, user,
+            password);
+    private final BooleanBinding ready = missing.isEmpty();
+
+    EnsembleConnectViewModel(EnsembleViewModel fleet, List<EnsembleProfile> saved) {
+        this.fleet = fleet;
+        savedProfiles.setAll(saved);
+        fill(saved.isEmpty() ? new EnsembleProfile("", DEFAULT_ADDRESS, EnsembleProfile.DEFAULT_ROOT, "")
+                : saved.get(saved.size() - 1));
+    }
+
+    private String whatIsMissing() {
+        String a = address.get().strip();
+        if (a.isEmpty() || !a.matches("[^\\s,:]+:\\d{1,5}(,[^\\s,:]+:\\d{1,5})*(/\\S*)?")) {
+            return "Give the ensemble as host:port[,host:port...].";
+        }
+        String r = root.get().strip();
+        if (!r.isEmpty() && (!r.startsWith("/") || r.endsWith("/") || r.contains("//"))) {
+            return "The fleet's root is an absolute path without a trailing '/', e.g. /fusebox.";
+        }
+        if (user.get().contains(":")) {
+            return "A digest user name has no ':'.";
+        }
+        if (!user.get().isBlank() && password.get().isEmpty()) {
+            return "Give the password of " + user.get().strip() + " (or no user: anonymous may read at most).";
+        }
+        return "";
+    }
+
+    /** Fills the form from a saved profile; {@code null} changes nothing. */
+    public void fill(EnsembleProfile p) {
+        if (p == null) {
+            return;
+        }
+        name.set(p.name());
+        address.set(p.address());
+        root.set(p.root());
+        user.set(p.user());
+    }
+
+    /** Sends the form: starts connecting (and saves the profile, without the password, when asked). */
+    public void connect() {
+        EnsembleProfile profile = new EnsembleProfile("", address.get(), root.get(), user.get());
+        String display = name.get().isBlank() ? profile.describe() : name.get().strip();
+        fleet.connect(new EnsembleProfile(display, profile.address(), profile.root(), profile.user()),
+                password.get().toCharArray(), save.get());
+    }
+
+    /** How a saved profile reads in the list: {@code name (user@address/root)}. */
+    public static String describe(EnsembleProfile p) {
+        return p == null ? "" : p.name() + " (" + p.describe() + ")";
+    }
+
+    public ObservableList<EnsembleProfile> savedProfiles() {
+        return savedProfiles;
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty addressProperty() {
+        return address;
+    }
+
+    public StringProperty rootProperty() {
+        return root;
+    }
+
+    public StringProperty userProperty() {
+        return user;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public BooleanProperty saveProperty() {
+        return save;
+    }
+
+    public BooleanBinding readyProperty() {
+        return ready;
+    }
+
+    /** Why the form is not ready, one sentence; empty when it is. */
+    public StringBinding missingProperty() {
+        return missing;
+    }
+}
