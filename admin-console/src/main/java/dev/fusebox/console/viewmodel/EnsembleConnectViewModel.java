@@ -14,7 +14,8 @@ import javafx.collections.ObservableList;
 
 /**
  * The fleet connection dialog's state, one per dialog: the ensemble's address, the fleet's root,
- * the digest login (a saved profile fills all but the password), and whether to save the profile.
+ * the digest login, the fleet's ACL ids (for the nodes this console writes; a saved profile fills
+ * all but the password), and whether to save the profile.
  * The password is a field of the form only; it goes to the connection as a {@code char[]} and is
  * never saved. Starts with the last profile saved, else {@code 127.0.0.1:2181} and {@code /fusebox}.
  *
@@ -31,9 +32,12 @@ public final class EnsembleConnectViewModel {
     private final StringProperty root = new SimpleStringProperty(this, "root", "");
     private final StringProperty user = new SimpleStringProperty(this, "user", "");
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
+    private final StringProperty operatorIds = new SimpleStringProperty(this, "operatorIds", "");
+    private final StringProperty instanceIds = new SimpleStringProperty(this, "instanceIds", "");
+    private final StringProperty viewerIds = new SimpleStringProperty(this, "viewerIds", "");
     private final BooleanProperty save = new SimpleBooleanProperty(this, "save", true);
     private final StringBinding missing = Bindings.createStringBinding(this::whatIsMissing, address, root, user,
-            password);
+            password, operatorIds, instanceIds);
     private final BooleanBinding ready = missing.isEmpty();
 
     EnsembleConnectViewModel(EnsembleViewModel fleet, List<EnsembleProfile> saved) {
@@ -58,6 +62,10 @@ public final class EnsembleConnectViewModel {
         if (!user.get().isBlank() && password.get().isEmpty()) {
             return "Give the password of " + user.get().strip() + " (or no user: anonymous may read at most).";
         }
+        if (operatorIds.get().isBlank() != instanceIds.get().isBlank()) {
+            return "A protected fleet's ACLs need operator ids and instance ids (as its instances are configured),"
+                    + " or neither for an open fleet.";
+        }
         return "";
     }
 
@@ -70,13 +78,16 @@ public final class EnsembleConnectViewModel {
         address.set(p.address());
         root.set(p.root());
         user.set(p.user());
+        operatorIds.set(p.operatorIds());
+        instanceIds.set(p.instanceIds());
+        viewerIds.set(p.viewerIds());
     }
 
     /** Sends the form: starts connecting (and saves the profile, without the password, when asked). */
     public void connect() {
-        EnsembleProfile profile = new EnsembleProfile("", address.get(), root.get(), user.get());
-        String display = name.get().isBlank() ? profile.describe() : name.get().strip();
-        fleet.connect(new EnsembleProfile(display, profile.address(), profile.root(), profile.user()),
+        EnsembleProfile profile = new EnsembleProfile("", address.get(), root.get(), user.get(), operatorIds.get(),
+                instanceIds.get(), viewerIds.get());
+        fleet.connect(profile.withName(name.get().isBlank() ? profile.describe() : name.get().strip()),
                 password.get().toCharArray(), save.get());
     }
 
@@ -107,6 +118,19 @@ public final class EnsembleConnectViewModel {
 
     public StringProperty passwordProperty() {
         return password;
+    }
+
+    /** The fleet's operator ids ({@code fusebox.fleet.acl.operators}), given to the nodes this console writes. */
+    public StringProperty operatorIdsProperty() {
+        return operatorIds;
+    }
+
+    public StringProperty instanceIdsProperty() {
+        return instanceIds;
+    }
+
+    public StringProperty viewerIdsProperty() {
+        return viewerIds;
     }
 
     public BooleanProperty saveProperty() {
