@@ -7,6 +7,7 @@ import dev.fusebox.console.operator.EnsembleOperations;
 import dev.fusebox.console.operator.EnsembleOutcome;
 import dev.fusebox.console.operator.EnsembleProfile;
 import dev.fusebox.ft.fleet.client.FleetAccess;
+import dev.fusebox.ft.fleet.client.FleetAccessException;
 import dev.fusebox.ft.fleet.client.FleetAcl;
 import dev.fusebox.ft.fleet.client.FleetActionResult;
 import dev.fusebox.ft.fleet.client.FleetApplied;
@@ -27,6 +28,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -34,7 +36,10 @@ import java.util.function.Consumer;
  * one {@link FleetConnection} logged in with the profile's digest login, one {@link FleetView}
  * (one watch on {@code <root>/apps}) whose coalesced snapshots go to the screen, and one
  * {@link FleetOperator} for the fleet-wide actions (one transaction each: the action's node and its
- * audit entry), each followed by {@code awaitApplied} for at most {@link #applyWait}.
+ * audit entry), each followed by {@code awaitApplied} for at most {@link #applyWait}. Once the first
+ * snapshot lists an application, a probe that writes nothing ({@code checkCanWrite}) finds out
+ * whether this login may write actions at all (ZooKeeper's digest scheme accepts a wrong password
+ * at login), and every later snapshot carries its refusal.
  *
  * <p>Thread-safety: thread-safe. Connecting, acting and reading the audit run in order on one daemon
  * thread, {@code fusebox-console-ensemble}, which alone touches the session fields; snapshots come
@@ -57,6 +62,8 @@ public final class ZooKeeperEnsemble implements EnsembleOperations, AutoCloseabl
     private volatile int generation;
     /** The session's last snapshot (written by the view's thread), for the audit's list of applications. */
     private volatile FleetSnapshot latest;
+    /** The session's write refusal (written by the worker), carried by every snapshot; empty when none. */
+    private volatile String writeRefusal = "";
     // the session: touched on the worker thread only
     private FleetConnection connection;
     private FleetView view;
@@ -93,10 +100,15 @@ public final class ZooKeeperEnsemble implements EnsembleOperations, AutoCloseabl
                 connection = FleetConnection.start(access);
                 operator = new FleetOperator(connection, login ? profile.user() : operatorName());
                 snapshots.accept(EnsembleSnapshot.none("connecting to " + access + " ..."));
+                AtomicBoolean probed = new AtomicBoolean();
                 view = FleetView.watch(connection, s -> {
                     if (generation == session) {
                         latest = s;
-                        snapshots.accept(convert(s));
+                        if (!s.applications().isEmpty() && probed.compareAndSet(false, true)) {
+                            worker.execute(() -> probeWriting(session, s.applications().keySet().iterator().next(),
+                                    snapshots));
+                        }
+                        snapshots.accept(convert(s, writeRefusal));
                     }
                 });
             } catch (RuntimeException refused) {
@@ -107,6 +119,23 @@ public final class ZooKeeperEnsemble implements EnsembleOperations, AutoCloseabl
                 Arrays.fill(copy, '\0');
             }
         });
+    }
+
+    /** On the worker: may this login write the application's actions? A refusal goes out with a snapshot. */
+    private void probeWriting(int session, String application, Consumer<EnsembleSnapshot> snapshots) {
+        if (generation != session || operator == null) {
+            return;
+        }
+        try {
+            operator.checkCanWrite(application);
+        } catch (FleetAccessException refused) {
+            writeRefusal = refused.getMessage();
+            snapshots.accept(convert(latest, writeRefusal));
+        } catch (RuntimeException unknown) {
+            // not answered (e.g. the ensemble went away): the first action will tell
+            LOG.log(System.Logger.Level.WARNING, "could not check whether " + connection + " may write in "
+                    + application + ": " + unknown.getMessage());
+        }
     }
 
     private void save(EnsembleProfile profile) {
@@ -123,11 +152,11 @@ public final class ZooKeeperEnsemble implements EnsembleOperations, AutoCloseabl
         return name.isBlank() ? "console" : name.strip();
     }
 
-    static EnsembleSnapshot convert(FleetSnapshot s) {
+    static EnsembleSnapshot convert(FleetSnapshot s, String refusal) {
         Map<String, EnsembleSnapshot.Application> apps = new LinkedHashMap<>();
         s.applications().forEach((name, app) -> apps.put(name,
                 new EnsembleSnapshot.Application(app.name(), app.members(), app.forced())));
-        return new EnsembleSnapshot(s.connected(), s.connection(), apps, s.problems());
+        return new EnsembleSnapshot(s.connected(), s.connection(), apps, s.problems(), refusal);
     }
 
     @Override
@@ -214,6 +243,7 @@ public final class ZooKeeperEnsemble implements EnsembleOperations, AutoCloseabl
         connection = null;
         operator = null;
         latest = null;
+        writeRefusal = "";
     }
 
     @Override

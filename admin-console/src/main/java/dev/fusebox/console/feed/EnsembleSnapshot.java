@@ -18,9 +18,12 @@ import java.util.Map;
  *                     or {@code unreachable since 03:12:09: ...}
  * @param applications application name to what is registered for it
  * @param problems     one sentence per refused node
+ * @param writeRefusal why this login may not write fleet actions (a viewer, a wrong password), as the
+ *                     ensemble answered a probe that writes nothing; empty when it may, or before the
+ *                     probe answered
  */
 public record EnsembleSnapshot(boolean connected, String connection, Map<String, Application> applications,
-                               List<String> problems) {
+                               List<String> problems, String writeRefusal) {
 
     /**
      * One application in the ensemble.
@@ -40,10 +43,11 @@ public record EnsembleSnapshot(boolean connected, String connection, Map<String,
     public EnsembleSnapshot {
         applications = Map.copyOf(applications);
         problems = List.copyOf(problems);
+        writeRefusal = writeRefusal == null ? "" : writeRefusal;
     }
 
     /** Not connected (yet), nothing known: {@code why} says what happens. */
     public static EnsembleSnapshot none(String why) {
-        return new EnsembleSnapshot(false, why, Map.of(), List.of());
+        return new EnsembleSnapshot(false, why, Map.of(), List.of(), "");
     }
 }

@@ -63,11 +63,14 @@ public final class EnsembleViewModel {
     private final SimpleStringProperty status = new SimpleStringProperty(this, "status", "");
     private final ObservableList<EnsembleAuditRow> audit = FXCollections.observableArrayList();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
-    private final BooleanBinding actionsAllowed = connected.and(selected.isNotNull());
+    private final SimpleStringProperty writeRefusal = new SimpleStringProperty(this, "writeRefusal", "");
+    private final BooleanBinding actionsAllowed = connected.and(selected.isNotNull()).and(writeRefusal.isEmpty());
     private final StringBinding actionsDisabledReason = Bindings.createStringBinding(() -> !everConnected.get()
             ? "Connect to a fleet first." : !connected.get() ? "The ensemble is not reachable now: no fleet-wide action"
-            + " can be written (instances keep what they last read)." : selected.get() == null
-            ? "Select a breaker to act on it in every instance." : "", everConnected, connected, selected);
+            + " can be written (instances keep what they last read)." : !writeRefusal.get().isEmpty()
+            ? "This login may not write fleet actions: " + writeRefusal.get() : selected.get() == null
+            ? "Select a breaker to act on it in every instance." : "", everConnected, connected, selected,
+            writeRefusal);
     private final Map<String, EnsembleMethodRow> rowsByKey = new LinkedHashMap<>();
     private EnsembleSnapshot latest = EnsembleSnapshot.none("");
 
@@ -106,6 +109,7 @@ public final class EnsembleViewModel {
         latest = s;
         connection.set(s.connection());
         connected.set(s.connected());
+        writeRefusal.set(s.writeRefusal());
         everConnected.set(everConnected.get() || s.connected());
         problems.setAll(s.problems());
         Set<String> present = new HashSet<>();

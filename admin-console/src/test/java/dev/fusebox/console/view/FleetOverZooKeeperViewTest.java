@@ -25,10 +25,14 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javax.imageio.ImageIO;
+import dev.fusebox.ft.fleet.client.FleetAccess;
+import dev.fusebox.ft.fleet.client.FleetAcl;
+import dev.fusebox.ft.fleet.client.FleetConnection;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
 import org.apache.curator.test.TestingServer;
+import org.apache.zookeeper.CreateMode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,9 +64,13 @@ class FleetOverZooKeeperViewTest {
     @TempDir
     Path consoleHome;
 
+    private static final FleetLayout PROTECTED = new FleetLayout("/protected");
+
     private static TestingServer zookeeper;
     private static SimulatedInstances shop;
     private static SimulatedInstances catalog;
+    /** An operator of a second fleet, under /protected, whose ACLs let anonymous clients read only. */
+    private static FleetConnection protectedFleet;
 
     private final FxRobot robot = new FxRobot();
     private Console console;
@@ -77,6 +85,18 @@ class FleetOverZooKeeperViewTest {
                 member("shop", "shop-3", Map.of(CHARGE, "HALF_OPEN", REFUND, "CLOSED"))));
         catalog = new SimulatedInstances(zookeeper.getConnectString(), LAYOUT, "catalog", List.of(
                 member("catalog", "catalog-1", Map.of("com.example.catalog.Search#find", "CLOSED"))));
+        FleetAcl acl = FleetAcl.of(PROTECTED, FleetAcl.digestId("ops", "ops-secret"),
+                FleetAcl.digestId("instance", "instance-secret"), "world:anyone");
+        protectedFleet = FleetConnection.start(new FleetAccess(zookeeper.getConnectString(), PROTECTED, "ops",
+                "ops-secret", acl, FleetAccess.DEFAULT_SESSION, FleetAccess.DEFAULT_CONNECTION));
+        assertThat(protectedFleet.awaitConnected(WAIT)).isTrue();
+        CuratorFramework ops = protectedFleet.curator();
+        for (String parent : List.of(PROTECTED.forced("shop"), PROTECTED.resets("shop"), PROTECTED.audit("shop"),
+                PROTECTED.root() + "/acks/shop")) {
+            ops.create().creatingParentsIfNeeded().forPath(parent);
+        }
+        ops.create().creatingParentsIfNeeded().withMode(CreateMode.EPHEMERAL).forPath(
+                PROTECTED.instance("shop", "shop-9"), member("shop", "shop-9", Map.of(CHARGE, "CLOSED")).toBytes());
     }
 
     private static FleetMember member(String app, String id, Map<String, String> states) {
@@ -88,6 +108,9 @@ class FleetOverZooKeeperViewTest {
 
     @AfterAll
     static void stopZooKeeper() throws Exception {
+        if (protectedFleet != null) {
+            protectedFleet.close();
+        }
         if (shop != null) {
             shop.close();
         }
@@ -181,6 +204,38 @@ class FleetOverZooKeeperViewTest {
                 .tryQueryAs(TextField.class).map(TextField::getText).orElse("")).equals(
                 "service:jmx:rmi:///jndi/rmi://127.0.0.1:9010/shop-2"));
         robot.clickOn("Cancel");
+    }
+
+    /** Anonymous, on a fleet whose ACLs let it read only: it sees the fleet, and why it may not act. */
+    @Test
+    void aLoginThatMayOnlyReadSeesTheFleetAndWhyEveryActionIsDisabled() throws Exception {
+        console = FxToolkit.setupFixture((Callable<Console>) () -> new Console(new ConsoleSettings(
+                Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(1)),
+                new ProfileStore(consoleHome.resolve("profiles"))));
+        FxToolkit.setupStage(stage -> {
+            stage.setScene(new Scene(console.view(), 1360, 860));
+            stage.show();
+        });
+        robot.clickOn("Fleet (ZooKeeper)");
+        robot.clickOn("#fleetOpenConnectButton");
+        robot.interact(() -> {
+            robot.lookup("#fleetAddress").queryAs(TextField.class).setText(zookeeper.getConnectString());
+            robot.lookup("#fleetRoot").queryAs(TextField.class).setText(PROTECTED.root());
+        });
+        robot.clickOn("#fleetConnectButton");
+        Eventually.within(WAIT, "the protected fleet", this::summaries,
+                () -> summaries().equals(List.of("PaymentsClient#charge: 1 of 1 instance CLOSED")));
+        robot.clickOn("PaymentsClient#charge: 1 of 1 instance CLOSED");
+
+        Eventually.within(WAIT, "why no action", () -> label("#fleetActionsDisabledReason"),
+                () -> label("#fleetActionsDisabledReason").startsWith("This login may not write fleet actions: "));
+        assertThat(label("#fleetActionsDisabledReason")).contains("shop");
+        assertThat(onFx(() -> robot.lookup("#fleetForceOpenButton").query().isDisabled())).isTrue();
+        try (CuratorFramework zk = CuratorFrameworkFactory.newClient(zookeeper.getConnectString(), new RetryOneTime(100))) {
+            zk.start();
+            assertThat(zk.getChildren().forPath(PROTECTED.forced("shop"))).as("the probe leaves nothing").isEmpty();
+            assertThat(zk.getChildren().forPath(PROTECTED.audit("shop"))).isEmpty();
+        }
     }
 
     private List<String> summaries() {

@@ -80,12 +80,17 @@ class EnsembleViewModelTest {
     }
 
     private static EnsembleSnapshot snapshot(boolean connected, List<FleetMember> shop, Map<String, FleetForcing> forced) {
+        return snapshot(connected, shop, forced, "");
+    }
+
+    private static EnsembleSnapshot snapshot(boolean connected, List<FleetMember> shop, Map<String, FleetForcing> forced,
+                                             String writeRefusal) {
         FleetMember search = new FleetMember("catalog", "c-1", "host-c", "", "0.1.0", 1_000, "connected",
                 Map.of(FIND, new BreakerState("CLOSED", "", "")));
         return new EnsembleSnapshot(connected, connected ? "fleet at zk1:2181/fusebox as alice" : "unreachable",
                 Map.of("shop", new EnsembleSnapshot.Application("shop", shop, forced),
                         "catalog", new EnsembleSnapshot.Application("catalog", List.of(search), Map.of())),
-                List.of());
+                List.of(), writeRefusal);
     }
 
     private EnsembleMethodRow row(String app, String target) {
@@ -206,6 +211,19 @@ class EnsembleViewModelTest {
         ensemble.publish.accept(snapshot(false, List.of(member("a", "CLOSED", "", "")), Map.of()));
         assertThat(vm.actionsAllowedProperty().get()).isFalse();
         assertThat(vm.actionsDisabledReasonProperty().get()).startsWith("The ensemble is not reachable now");
+        assertThat(vm.prepare(Action.FORCE_OPEN)).isNull();
+    }
+
+    @Test
+    void aLoginThatMayNotWriteSeesTheFleetWithEveryActionDisabledAndWhy() {
+        connect();
+        ensemble.publish.accept(snapshot(true, List.of(member("a", "CLOSED", "", "")), Map.of(),
+                "viewer may not write in shop: NoAuth for /fusebox/apps/shop/forced"));
+        vm.select(row("shop", CHARGE));
+        assertThat(vm.instances()).hasSize(1);
+        assertThat(vm.actionsAllowedProperty().get()).isFalse();
+        assertThat(vm.actionsDisabledReasonProperty().get()).isEqualTo("This login may not write fleet actions:"
+                + " viewer may not write in shop: NoAuth for /fusebox/apps/shop/forced");
         assertThat(vm.prepare(Action.FORCE_OPEN)).isNull();
     }
 
