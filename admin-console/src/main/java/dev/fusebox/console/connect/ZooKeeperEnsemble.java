@@ -41,12 +41,22 @@ import java.util.function.Consumer;
  * whether this login may write actions at all (ZooKeeper's digest scheme accepts a wrong password
  * at login), and every later snapshot carries its refusal.
  *
- * <p>Thread-safety: thread-safe. Connecting, acting and reading the audit run in order on one daemon
- * thread, {@code fusebox-console-ensemble}, which alone touches the session fields; snapshots come
- * on the view's thread and are dropped once their session is replaced ({@code generation}, volatile;
- * a snapshot in flight while it changes may still arrive once: the screen then shows a session's
- * last state until the next one's first, which is harmless).
- * {@link #close()} closes the session and stops the thread.
+ * <p>Thread-safety: thread-safe.
+ *
+ * <p>Implementation notes. Threads: callers (the FX thread) only enqueue; the worker thread
+ * {@code fusebox-console-ensemble} runs connect, disconnect, actions, audit reads and the write
+ * probe one at a time, in the order asked, and alone reads and writes the session fields
+ * ({@code connection}, {@code view}, {@code operator}); the fleet view's own thread delivers
+ * snapshots. Invariants: at most one session is open; a snapshot reaches the screen only while
+ * its session is the current one ({@code generation}, volatile, incremented on the caller's thread
+ * by disconnect and close and on the worker by connect, before the old session is closed). Races,
+ * and why they are harmless: a snapshot the view's thread had already checked may arrive once after
+ * the generation moved on (the screen shows a session's last state until the next one's first, or
+ * a disconnect's cleared state is overwritten by it once: the next connect or snapshot replaces it);
+ * {@code latest} and {@code writeRefusal} are volatile single references, read by the worker for the
+ * audit's applications and written by one thread each, so a reader sees one whole value. Actions
+ * queue behind an action's wait for acknowledgements ({@link #applyWait}, 5 s in the console), so
+ * two actions never interleave their transactions and outcomes.
  */
 public final class ZooKeeperEnsemble implements EnsembleOperations, AutoCloseable {
 

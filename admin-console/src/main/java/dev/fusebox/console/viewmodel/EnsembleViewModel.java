@@ -7,19 +7,13 @@ import dev.fusebox.console.operator.ConnectionProfile;
 import dev.fusebox.console.operator.EnsembleAction;
 import dev.fusebox.console.operator.EnsembleOperations;
 import dev.fusebox.console.operator.EnsembleOutcome;
-import dev.fusebox.console.operator.EnsembleProfile;
 import dev.fusebox.console.feed.Permission;
-import dev.fusebox.ft.management.fleet.FleetForcing;
+import dev.fusebox.console.operator.EnsembleProfile;
 import dev.fusebox.ft.management.fleet.FleetMember;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
@@ -56,7 +50,8 @@ public final class EnsembleViewModel {
             "Not connected to a fleet: press \"Connect to a fleet ...\"");
     private final SimpleBooleanProperty connected = new SimpleBooleanProperty(this, "connected");
     private final SimpleBooleanProperty everConnected = new SimpleBooleanProperty(this, "everConnected");
-    private final ObservableList<EnsembleMethodRow> methods = FXCollections.observableArrayList();
+    private final EnsembleMethodRows rows = new EnsembleMethodRows();
+    private final ObservableList<EnsembleMethodRow> methods = rows.rows();
     private final SimpleObjectProperty<EnsembleMethodRow> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObservableList<EnsembleInstanceRow> instances = FXCollections.observableArrayList();
     private final ObservableList<String> results = FXCollections.observableArrayList();
@@ -71,7 +66,6 @@ public final class EnsembleViewModel {
             ? "This login may not write fleet actions: " + writeRefusal.get() : selected.get() == null
             ? "Select a breaker to act on it in every instance." : "", everConnected, connected, selected,
             writeRefusal);
-    private final Map<String, EnsembleMethodRow> rowsByKey = new LinkedHashMap<>();
     private EnsembleSnapshot latest = EnsembleSnapshot.none("");
 
     /**
@@ -112,39 +106,7 @@ public final class EnsembleViewModel {
         writeRefusal.set(s.writeRefusal());
         everConnected.set(everConnected.get() || s.connected());
         problems.setAll(s.problems());
-        Set<String> present = new HashSet<>();
-        for (EnsembleSnapshot.Application app : new TreeMap<>(s.applications()).values()) {
-            Map<String, int[]> counts = new TreeMap<>(); // instances, open, halfOpen, closed, forcedOpen, forcedClosed
-            for (FleetMember m : app.members()) {
-                m.breakers().forEach((breaker, state) -> {
-                    int[] c = counts.computeIfAbsent(breaker, b -> new int[6]);
-                    c[0]++;
-                    c["OPEN".equals(state.state()) ? 1 : "HALF_OPEN".equals(state.state()) ? 2 : 3]++;
-                    c[4] += "OPEN".equals(state.forced()) ? 1 : 0;
-                    c[5] += "CLOSED".equals(state.forced()) ? 1 : 0;
-                });
-            }
-            app.forced().keySet().forEach(target -> counts.computeIfAbsent(target, t -> new int[6]));
-            counts.forEach((target, c) -> {
-                String key = app.name() + "\n" + target;
-                present.add(key);
-                EnsembleMethodRow row = rowsByKey.computeIfAbsent(key, k -> {
-                    EnsembleMethodRow made = new EnsembleMethodRow(app.name(), target);
-                    methods.add(made);
-                    return made;
-                });
-                row.counts(c[0], c[1], c[2], c[3], c[4], c[5]);
-                row.fleetForcing(describe(app.forced().get(target)));
-            });
-        }
-        rowsByKey.keySet().removeIf(key -> {
-            if (present.contains(key)) {
-                return false;
-            }
-            methods.remove(rowsByKey.get(key));
-            return true;
-        });
-        methods.sort(Comparator.comparing(EnsembleMethodRow::application).thenComparing(EnsembleMethodRow::target));
+        rows.update(s);
         if (selected.get() != null && !methods.contains(selected.get())) {
             selected.set(null);
         }
@@ -152,14 +114,6 @@ public final class EnsembleViewModel {
         if (firstConnection) {
             refreshAudit();
         }
-    }
-
-    private static String describe(FleetForcing f) {
-        if (f == null) {
-            return "";
-        }
-        return f.state() + " by " + f.by() + (f.untilEpochMillis() == 0 ? "" : " until "
-                + Formats.clock(f.untilEpochMillis())) + (f.reason().isEmpty() ? "" : ": " + f.reason());
     }
 
     /** The operator selected this row (or none). */

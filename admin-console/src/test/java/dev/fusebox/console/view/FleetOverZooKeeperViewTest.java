@@ -51,7 +51,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * forces one open fleet-wide through button, dialog and confirm, and checks in ZooKeeper itself
  * that the one write left the forced node and its audit entry; the screen then says "applied by
  * 3 of 3 instances", the row says who forced it, the fleet audit lists it; the drill-down opens the
- * JMX connection dialog at the address an instance registered. Writes {@code fleet-view.png}
+ * JMX connection dialog at the address an instance registered; while the server is stopped the last
+ * rows stay, marked, with every action disabled. Writes {@code fleet-view.png}
  * (also to {@code -Dconsole.screenshots.dir}).
  */
 class FleetOverZooKeeperViewTest {
@@ -204,6 +205,18 @@ class FleetOverZooKeeperViewTest {
                 .tryQueryAs(TextField.class).map(TextField::getText).orElse("")).equals(
                 "service:jmx:rmi:///jndi/rmi://127.0.0.1:9010/shop-2"));
         robot.clickOn("Cancel");
+
+        // the ensemble goes away: the last known rows stay, said so in red, and no action can be written
+        zookeeper.stop();
+        Eventually.within(WAIT, "not connected, rows kept", () -> onFx(() -> console.ensembleViewModel()
+                .connectedProperty().get()) + " " + summaries(), () -> !onFx(() -> console.ensembleViewModel()
+                .connectedProperty().get()) && summaries().size() == 3);
+        assertThat(onFx(() -> robot.lookup("#fleetConnection").query().getStyleClass())).contains("health-bad");
+        assertThat(label("#fleetActionsDisabledReason")).startsWith("The ensemble is not reachable now");
+        zookeeper.restart();
+        Eventually.within(WAIT, "connected again", () -> onFx(() -> console.ensembleViewModel().connectedProperty()
+                .get()));
+        assertThat(summaries()).contains("PaymentsClient#charge: 3 of 3 instances OPEN");
     }
 
     /** Anonymous, on a fleet whose ACLs let it read only: it sees the fleet, and why it may not act. */
