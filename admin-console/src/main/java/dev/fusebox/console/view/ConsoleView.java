@@ -70,10 +70,6 @@ public final class ConsoleView extends BorderPane {
         return ensembleView;
     }
 
-    /** Shows the fleet screen's tab. */
-    public void showFleet() {
-        screens.getSelectionModel().select(1);
-    }
 
     /** The drill-down from the fleet screen: back to the JVMs tab, with the connection dialog for the instance. */
     private void openJmxOfInstance(ConnectionProfile profile) {
