@@ -131,8 +131,12 @@ class FleetForcingTest {
     }
 
     static List<FleetAck> acks(String action) {
+        return acks(operator, action);
+    }
+
+    static List<FleetAck> acks(OperatorWrites writes, String action) {
         try {
-            return operator.acks(action);
+            return writes.acks(action);
         } catch (Exception failed) {
             throw new AssertionError(failed);
         }
