@@ -56,6 +56,11 @@ final class FleetInstance implements AutoCloseable {
         }
     }
 
+    /** The configuration the instance's fault tolerance reads. */
+    org.eclipse.microprofile.config.Config config() {
+        return container.extension(dev.fusebox.ft.cdi.FaultToleranceExtension.class).config();
+    }
+
     FleetAgent agent() {
         return container.extension(FleetExtension.class).agent();
     }
