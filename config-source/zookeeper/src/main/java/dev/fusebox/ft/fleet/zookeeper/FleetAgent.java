@@ -113,6 +113,7 @@ final class FleetAgent implements AutoCloseable {
                 .forInitialized(() -> onWorker(() -> {
                     forcings.reconcile();
                     firstRead.countDown();
+                    membership.changed(); // the member's status: read from the fleet now
                 })).build());
         String resets = layout.resets(app);
         resetsCache = CuratorCache.build(connection.curator(), resets);

@@ -18,7 +18,8 @@ import org.apache.zookeeper.CreateMode;
  * whatever thread made a transition, a business call included) only sets a flag and, when it was
  * clear, schedules one write on the agent's thread {@code publish} later; that write takes the
  * states as they are then. So a burst of transitions is one write of the latest states, at most
- * one write per interval, and nothing of ZooKeeper runs on the call path.
+ * one write per interval, and nothing of ZooKeeper runs on the call path; a write that would carry
+ * what the last one did is skipped.
  *
  * <p>Implementation notes. {@code dirty} is true from the first change after a write until the
  * scheduled write starts; the write clears it before it reads the states, so a change racing the
@@ -35,6 +36,8 @@ final class FleetMembership implements AutoCloseable {
     private final long publishMillis;
     private final FleetStatus status;
     private final AtomicBoolean dirty = new AtomicBoolean();
+    /** What the last write carried; touched on the agent's thread only. */
+    private byte[] published;
 
     FleetMembership(CuratorFramework curator, String path, Supplier<FleetMember> member, ScheduledExecutorService worker,
                     long publishMillis, FleetStatus status) {
@@ -69,8 +72,12 @@ final class FleetMembership implements AutoCloseable {
             status.failure("could not publish this instance's member node", tooLarge);
             return;
         }
+        if (java.util.Arrays.equals(data, published)) {
+            return; // e.g. a transition and its reverse within the interval: nothing to tell
+        }
         try {
             node.setData(data);
+            published = data;
         } catch (IllegalStateException notCreatedYet) {
             changed(); // the first creation has not happened: try again after the interval
         } catch (Exception failed) {

@@ -69,19 +69,22 @@ final class FleetStatus implements FleetMXBean {
     void problem(String message) {
         refused.incrementAndGet();
         lastProblem = message;
-        LOG.log(System.Logger.Level.WARNING, "fleet " + application + ": " + message);
+        LOG.log(System.Logger.Level.WARNING, "fleet " + application + ", instance " + instanceId + ": " + message);
     }
 
     /** A failure that is not a refused node (a write, a lookup): logged and kept as the last problem. */
     void failure(String message, Throwable cause) {
         lastProblem = message + ": " + cause;
-        LOG.log(System.Logger.Level.WARNING, "fleet " + application + ": " + message, cause);
+        LOG.log(System.Logger.Level.WARNING, "fleet " + application + ", instance " + instanceId + ": " + message, cause);
     }
 
     /** What the member node says of the store. */
     String memberStatus() {
-        return connected ? (read ? "connected" : "connected; not yet read from the fleet")
-                : "unreachable since " + Instant.ofEpochMilli(unreachableSince);
+        long since = unreachableSince;
+        if (connected) {
+            return read ? "connected" : "connected; not yet read from the fleet";
+        }
+        return since == 0 ? "connecting" : "unreachable since " + Instant.ofEpochMilli(since);
     }
 
     private String readAt() {

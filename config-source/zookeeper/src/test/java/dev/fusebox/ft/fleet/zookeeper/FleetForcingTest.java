@@ -112,10 +112,46 @@ class FleetForcingTest {
             assertThat(asInstance.awaitConnected(Duration.ofSeconds(5))).isTrue();
             operator.forceOpen("group:none", "makes the forced parent exist");
 
-            assertThatThrownBy(() -> asInstance.curator().create().forPath(LAYOUT.forced(APPLICATION, CHARGE), forcing))
-                    .isInstanceOf(KeeperException.NoAuthException.class);
-            assertThat(a.chargeRejected()).isFalse();
+            String path = LAYOUT.forced(APPLICATION, "group:mallory");
+            assertThatThrownBy(() -> asInstance.curator().create().forPath(path, forcing))
+                    .isInstanceOf(KeeperException.NoAuthException.class)
+                    .hasMessageContaining("NoAuth for " + path);
+            assertThat(operatorConnection.curator().checkExists().forPath(path)).isNull();
             operator.release("group:none", "clean up");
+        }
+    }
+
+    @Test
+    void statesArePublishedOnTransitionsOnlyNeverPerCall() throws Exception {
+        try (FleetInstance a = FleetInstance.start("quiet", ensemble.connectString(), instanceLogin)) {
+            String path = LAYOUT.instance(APPLICATION, "quiet");
+            Await.until("registered and published as connected", () -> member("quiet") != null
+                    && member("quiet").fleetStatus().equals("connected"));
+            int version = operatorConnection.curator().checkExists().forPath(path).getVersion();
+
+            for (int i = 0; i < 200; i++) {
+                a.payments.charge(false);
+            }
+            Await.holdsFor(Duration.ofMillis(300), "no write for calls that change no state", () ->
+                    version == versionOf(path));
+
+            for (int i = 0; i < 4; i++) {
+                try {
+                    a.payments.charge(true);
+                } catch (RuntimeException failure) {
+                    // counted by the breaker
+                }
+            }
+            Await.until("the trip is published", () -> member("quiet").breakers().get(CHARGE).state().equals("OPEN"));
+            assertThat(versionOf(path)).as("one transition, one write").isEqualTo(version + 1);
+        }
+    }
+
+    private static int versionOf(String path) {
+        try {
+            return operatorConnection.curator().checkExists().forPath(path).getVersion();
+        } catch (Exception failed) {
+            throw new AssertionError(failed);
         }
     }
 
