@@ -208,6 +208,27 @@ final class FleetAgent implements AutoCloseable {
         }
     }
 
+    /**
+     * Removes the member node, waiting at most the connection timeout (the ensemble may be down:
+     * the session's end removes the node then). The node must be closed before the connection is:
+     * an active node whose client closes retries its creation without end.
+     */
+    private void leave() {
+        Thread leaving = new Thread(membership::close, "fusebox-fleet-leave-" + control.application());
+        leaving.setDaemon(true);
+        leaving.start();
+        try {
+            leaving.join(settings.connectionTimeout().toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (leaving.isAlive()) {
+            LOG.log(System.Logger.Level.INFO, "fleet " + settings.application() + ": the member node of "
+                    + settings.instanceId() + " is left to the end of its session (the store does not answer)");
+            leaving.interrupt();
+        }
+    }
+
     /** The connection (tests: expire its session). */
     FleetConnection connection() {
         return connection;
@@ -227,9 +248,7 @@ final class FleetAgent implements AutoCloseable {
                 status.failure("could not stop listening to the breakers", failed);
             }
         }
-        if (connection.connected()) {
-            membership.close(); // unreachable: the session's end removes the node
-        }
+        leave();
         for (CuratorCache cache : new CuratorCache[] {forcedCache, resetsCache, overridesCache}) {
             if (cache != null) {
                 cache.close();

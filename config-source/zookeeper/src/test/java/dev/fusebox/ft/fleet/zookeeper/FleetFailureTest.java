@@ -124,6 +124,17 @@ class FleetFailureTest {
         }
     }
 
+    @Test
+    void anInstanceStartsWhenTheEnsembleDoesNotAnswerAndSaysSo() {
+        long start = System.nanoTime();
+        try (FleetInstance a = FleetInstance.start("alone", "127.0.0.1:1", Map.of(FleetSettings.STARTUP_WAIT, "300"))) {
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            assertThat(a.chargeRejected()).isFalse();
+            assertThat(a.status().isConnected()).isFalse();
+            assertThat(a.status().getStatus()).isEqualTo("connecting to 127.0.0.1:1/fusebox; not yet read from the fleet");
+        }
+    }
+
     /** Like {@link Await#until}, for a condition that needs a session timeout to pass first. */
     private static void untilWithin(Duration patience, String what, java.util.function.BooleanSupplier condition)
             throws InterruptedException {
