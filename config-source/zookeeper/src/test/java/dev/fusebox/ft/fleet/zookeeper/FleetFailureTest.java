@@ -135,6 +135,32 @@ class FleetFailureTest {
         }
     }
 
+    @Test
+    void aFleetForcingReleasedWhileTheInstanceWasDownIsReleasedAtItsRestart(@org.junit.jupiter.api.io.TempDir
+                                                                            java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("overrides.properties");
+        try (FleetInstance a = FleetInstance.startWithOverridesFile("restarting", ensemble.connectString(), file)) {
+            operator.forceOpen(QUOTE, "INC-10");
+            Await.until("kept in the instance's store", () -> java.nio.file.Files.exists(file)
+                    && readString(file).contains("fusebox.forced/" + QUOTE + "=OPEN|"));
+        }
+        operator.release(QUOTE, "released while the instance is down");
+
+        try (FleetInstance a = FleetInstance.startWithOverridesFile("restarting", ensemble.connectString(), file)) {
+            // restored from the store at start, then released by the first read of the fleet, before any call
+            assertThat(a.container.extension(dev.fusebox.ft.jmx.ManagementExtension.class).control().forcing(QUOTE))
+                    .isNull();
+        }
+    }
+
+    private static String readString(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException unreadable) {
+            throw new java.io.UncheckedIOException(unreadable);
+        }
+    }
+
     /** Like {@link Await#until}, for a condition that needs a session timeout to pass first. */
     private static void untilWithin(Duration patience, String what, java.util.function.BooleanSupplier condition)
             throws InterruptedException {

@@ -33,6 +33,19 @@ final class FleetInstance implements AutoCloseable {
 
     /** Starts instance {@code id} of the fleet at {@code connectString}, with {@code more} settings. */
     static FleetInstance start(String id, String connectString, Map<String, String> more) {
+        return start(id, connectString, more, new FleetConfigSource(FleetSettings.DEFAULT_ORDINAL));
+    }
+
+    /**
+     * Starts an instance whose configuration reads an operator overrides file (its forced-state
+     * store) instead of the fleet's overrides.
+     */
+    static FleetInstance startWithOverridesFile(String id, String connectString, java.nio.file.Path file) {
+        return start(id, connectString, Map.of(), new dev.fusebox.ft.configsource.OverridesConfigSource(file, 500));
+    }
+
+    private static FleetInstance start(String id, String connectString, Map<String, String> more,
+                                       org.eclipse.microprofile.config.spi.ConfigSource source) {
         Map<String, String> settings = new HashMap<>();
         settings.put("fusebox.management.application", APPLICATION + "-" + id);
         settings.put(FleetSettings.APPLICATION, APPLICATION);
@@ -42,8 +55,7 @@ final class FleetInstance implements AutoCloseable {
         settings.put(FleetSettings.CONNECTION_TIMEOUT, "2000");
         settings.put(FleetSettings.PUBLISH, "50");
         settings.putAll(more);
-        return new FleetInstance(id, Container.withSource(new FleetConfigSource(FleetSettings.DEFAULT_ORDINAL),
-                settings, Shop.Payments.class));
+        return new FleetInstance(id, Container.withSource(source, settings, Shop.Payments.class));
     }
 
     /** Whether a call of charge is rejected by an open breaker now (a call that goes through succeeds). */
