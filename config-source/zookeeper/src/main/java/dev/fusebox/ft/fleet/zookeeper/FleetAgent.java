@@ -66,7 +66,7 @@ final class FleetAgent implements AutoCloseable {
         FleetForcings[] holder = new FleetForcings[1];
         this.status = new FleetStatus(app, settings.instanceId(), settings.zookeeper() + layout.root(),
                 () -> holder[0] == null ? 0 : holder[0].count());
-        FleetAcknowledgements acks = new FleetAcknowledgements(connection.curator(), layout, app, settings.instanceId(),
+        FleetAnswers acks = new FleetAnswers(connection.curator(), layout, app, settings.instanceId(),
                 status);
         this.forcings = new FleetForcings(control, acks, status);
         holder[0] = forcings;

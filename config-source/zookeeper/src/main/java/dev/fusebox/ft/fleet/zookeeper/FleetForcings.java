@@ -34,12 +34,12 @@ final class FleetForcings {
     private static final System.Logger LOG = System.getLogger(FleetForcings.class.getName());
 
     private final ApplicationControl control;
-    private final FleetAcknowledgements acks;
+    private final FleetAnswers acks;
     private final FleetStatus status;
     private final Map<String, FleetForcing> nodes = new HashMap<>();
     private final Map<String, String> actions = new ConcurrentHashMap<>();
 
-    FleetForcings(ApplicationControl control, FleetAcknowledgements acks, FleetStatus status) {
+    FleetForcings(ApplicationControl control, FleetAnswers acks, FleetStatus status) {
         this.control = control;
         this.acks = acks;
         this.status = status;

@@ -22,12 +22,12 @@ final class FleetOverrides {
 
     private final ApplicationControl control;
     private final FleetConfigSource source;
-    private final FleetAcknowledgements acks;
+    private final FleetAnswers acks;
     private final FleetStatus status;
     private final String path;
 
     /** {@code source}: null when the application's configuration has no fleet ConfigSource. */
-    FleetOverrides(ApplicationControl control, FleetConfigSource source, FleetAcknowledgements acks, FleetStatus status,
+    FleetOverrides(ApplicationControl control, FleetConfigSource source, FleetAnswers acks, FleetStatus status,
                    String path) {
         this.control = control;
         this.source = source;

@@ -44,7 +44,7 @@ class FleetFailureTest {
         operatorConnection = FleetConnection.start(FleetAccess.open(ensemble.connectString())
                 .withTimeouts(Duration.ofSeconds(4), Duration.ofSeconds(2)));
         assertThat(operatorConnection.awaitConnected(Duration.ofSeconds(10))).isTrue();
-        operator = new OperatorWrites(operatorConnection.curator(), LAYOUT, APPLICATION, "alice");
+        operator = new OperatorWrites(operatorConnection, APPLICATION, "alice");
     }
 
     @AfterAll

@@ -48,7 +48,7 @@ class FleetForcingTest {
         operatorConnection = FleetConnection.start(FleetAccess.open(ensemble.connectString()).withAcl(acl)
                 .withLogin("ops", "ops-secret"));
         assertThat(operatorConnection.awaitConnected(Duration.ofSeconds(10))).isTrue();
-        operator = new OperatorWrites(operatorConnection.curator(), LAYOUT, APPLICATION, "alice");
+        operator = new OperatorWrites(operatorConnection, APPLICATION, "alice");
         instanceLogin = Map.of(FleetSettings.USER, "inst", FleetSettings.PASSWORD, "inst-secret",
                 FleetSettings.ACL_OPERATORS, operators, FleetSettings.ACL_INSTANCES, instances);
     }
@@ -70,7 +70,7 @@ class FleetForcingTest {
 
             Await.until("a rejects charge", a::chargeRejected);
             Await.until("b rejects charge", b::chargeRejected);
-            Await.until("both answered the force", () -> acks(force).size() == 2);
+            assertThat(operator.awaitApplied(force).summary()).isEqualTo("applied by 2 of 2 instances");
             assertThat(acks(force)).allSatisfy(ack -> {
                 assertThat(ack.applied()).isTrue();
                 assertThat(ack.detail()).isEqualTo("forced OPEN 1 of 1 breakers");
@@ -87,13 +87,13 @@ class FleetForcingTest {
                 // no waiting: the first call of the late instance is already rejected
                 assertThat(c.chargeRejected()).isTrue();
                 assertThat(c.payments.invocations()).isZero();
-                Await.until("c answered the force too", () -> acks(force).size() == 3);
+                assertThat(operator.awaitApplied(force).summary()).isEqualTo("applied by 3 of 3 instances");
 
                 String release = operator.release(CHARGE, "provider back");
 
                 Await.until("every instance calls through again",
                         () -> !a.chargeRejected() && !b.chargeRejected() && !c.chargeRejected());
-                Await.until("all three answered the release", () -> acks(release).size() == 3);
+                assertThat(operator.awaitApplied(release).summary()).isEqualTo("applied by 3 of 3 instances");
                 assertThat(acks(release)).allSatisfy(ack -> assertThat(ack.detail()).isEqualTo("released 1 breakers"));
             }
             Await.until("c's member node is gone with it", () -> member("c") == null);

@@ -37,7 +37,7 @@ class FleetOverridesTest {
         ensemble = Ensemble.start();
         operatorConnection = FleetConnection.start(FleetAccess.open(ensemble.connectString()));
         assertThat(operatorConnection.awaitConnected(Duration.ofSeconds(10))).isTrue();
-        operator = new OperatorWrites(operatorConnection.curator(), FleetLayout.standard(), APPLICATION, "alice");
+        operator = new OperatorWrites(operatorConnection, APPLICATION, "alice");
     }
 
     @AfterAll

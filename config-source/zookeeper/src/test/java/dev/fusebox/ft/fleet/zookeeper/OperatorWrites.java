@@ -1,24 +1,26 @@
 package dev.fusebox.ft.fleet.zookeeper;
 
-import dev.fusebox.ft.configsource.OverridesText;
 import dev.fusebox.ft.management.fleet.FleetAck;
 import dev.fusebox.ft.management.fleet.FleetAuditEntry;
-import dev.fusebox.ft.management.fleet.FleetForcing;
 import dev.fusebox.ft.management.fleet.FleetLayout;
-import dev.fusebox.ft.management.fleet.FleetReset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import dev.fusebox.ft.fleet.client.FleetActionResult;
+import dev.fusebox.ft.fleet.client.FleetApplied;
+import dev.fusebox.ft.fleet.client.FleetConnection;
+import dev.fusebox.ft.fleet.client.FleetOperator;
+import java.time.Duration;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.transaction.CuratorOp;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 
 /**
- * An operator's writes as the fleet client's {@code FleetOperator} makes them (until the tests use
- * it): one transaction per action, of the action's node, its audit entry (persistent sequential)
- * and the empty parent of its acknowledgements. Not thread-safe: one test thread.
+ * An operator's writes in the tests: the actions through the fleet client's {@link FleetOperator}
+ * (one transaction each, with its audit entry), and what no operator would write (a corrupt node)
+ * directly. Not thread-safe: one test thread.
  */
 final class OperatorWrites {
 
@@ -26,44 +28,46 @@ final class OperatorWrites {
     private final FleetLayout layout;
     private final String application;
     private final String operator;
+    private final FleetOperator fleet;
 
-    OperatorWrites(CuratorFramework curator, FleetLayout layout, String application, String operator) {
-        this.curator = curator;
-        this.layout = layout;
+    OperatorWrites(FleetConnection connection, String application, String operator) {
+        this.curator = connection.curator();
+        this.layout = connection.layout();
         this.application = application;
         this.operator = operator;
+        this.fleet = new FleetOperator(connection, operator);
     }
 
-    String forceOpen(String target, String reason) throws Exception {
-        String id = UUID.randomUUID().toString();
-        long now = System.currentTimeMillis();
-        byte[] data = new FleetForcing(id, "OPEN", operator, reason, now, 0).toBytes();
-        String path = layout.forced(application, target);
-        CuratorOp node = curator.checkExists().forPath(path) == null
-                ? curator.transactionOp().create().forPath(path, data) : curator.transactionOp().setData().forPath(path, data);
-        commit(id, node, FleetAuditEntry.FORCE_OPEN, target, reason, "");
-        return id;
+    FleetOperator fleet() {
+        return fleet;
     }
 
-    String release(String target, String reason) throws Exception {
-        String id = UUID.randomUUID().toString();
-        commit(id, curator.transactionOp().delete().forPath(layout.forced(application, target)), FleetAuditEntry.RELEASE,
-                target, reason, "");
-        return id;
+    String forceOpen(String target, String reason) {
+        return committed(fleet.forceOpen(application, target, reason, null));
     }
 
-    String reset(String target, String reason) throws Exception {
-        String id = UUID.randomUUID().toString();
-        byte[] data = new FleetReset(id, operator, reason, System.currentTimeMillis()).toBytes();
-        String path = layout.resets(application, target);
-        CuratorOp node = curator.checkExists().forPath(path) == null
-                ? curator.transactionOp().create().forPath(path, data) : curator.transactionOp().setData().forPath(path, data);
-        commit(id, node, FleetAuditEntry.RESET, target, reason, "");
-        return id;
+    String release(String target, String reason) {
+        return committed(fleet.release(application, target, reason));
     }
 
-    String configure(Map<String, String> entries, String reason) throws Exception {
-        return configureRaw(OverridesText.render(entries), reason);
+    String reset(String target, String reason) {
+        return committed(fleet.reset(application, target, reason));
+    }
+
+    String configure(Map<String, String> set, String reason) {
+        return committed(fleet.configure(application, set, List.of(), reason));
+    }
+
+    /** Waits until every registered instance answered {@code actionId}; how far it got. */
+    FleetApplied awaitApplied(String actionId) throws InterruptedException {
+        return fleet.awaitApplied(application, actionId, Duration.ofSeconds(5));
+    }
+
+    private static String committed(FleetActionResult result) {
+        if (!result.committed()) {
+            throw new AssertionError("the fleet action was not committed: " + result);
+        }
+        return result.actionId();
     }
 
     /** Writes {@code data} as the overrides node, whatever it holds (a corrupt one too). */

@@ -19,7 +19,7 @@ import org.apache.zookeeper.KeeperException;
  * that kind and target among the newest {@value #LOOK_BACK}.
  * Thread-safe: Curator's client is; {@link #newest} blocks and runs on the agent's thread only.
  */
-final class FleetAcknowledgements {
+final class FleetAnswers {
 
     /** How many of the newest audit entries {@link #newest} reads at most. */
     static final int LOOK_BACK = 50;
@@ -31,7 +31,7 @@ final class FleetAcknowledgements {
     private final String instanceId;
     private final FleetStatus status;
 
-    FleetAcknowledgements(CuratorFramework curator, FleetLayout layout, String application, String instanceId,
+    FleetAnswers(CuratorFramework curator, FleetLayout layout, String application, String instanceId,
                           FleetStatus status) {
         this.curator = curator;
         this.layout = layout;
@@ -62,7 +62,7 @@ final class FleetAcknowledgements {
                 }
             }).forPath(path, data);
         } else if (code == KeeperException.Code.NONODE) {
-            System.getLogger(FleetAcknowledgements.class.getName()).log(System.Logger.Level.DEBUG,
+            System.getLogger(FleetAnswers.class.getName()).log(System.Logger.Level.DEBUG,
                     () -> "fleet action at " + path + " has no acknowledgements node (retired); not answered");
         } else if (code != KeeperException.Code.OK) {
             status.failure("could not answer at " + path, KeeperException.create(code, path));
