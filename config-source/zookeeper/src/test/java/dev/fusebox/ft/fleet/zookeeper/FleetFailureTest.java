@@ -143,6 +143,7 @@ class FleetFailureTest {
             operator.forceOpen(QUOTE, "INC-10");
             Await.until("kept in the instance's store", () -> java.nio.file.Files.exists(file)
                     && readString(file).contains("fusebox.forced/" + QUOTE + "=OPEN|"));
+            assertThat(a.status().getFleetForcings()).isEqualTo(1);
         }
         operator.release(QUOTE, "released while the instance is down");
 

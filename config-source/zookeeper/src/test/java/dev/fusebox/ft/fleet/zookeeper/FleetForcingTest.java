@@ -117,6 +117,7 @@ class FleetForcingTest {
                     .isInstanceOf(KeeperException.NoAuthException.class)
                     .hasMessageContaining("NoAuth for " + path);
             assertThat(operatorConnection.curator().checkExists().forPath(path)).isNull();
+            assertThat(a.status().isConnected()).as("the instance itself works with its role's ACLs").isTrue();
             operator.release("group:none", "clean up");
         }
     }
