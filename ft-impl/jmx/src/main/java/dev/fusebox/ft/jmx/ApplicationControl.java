@@ -10,26 +10,34 @@ import dev.fusebox.ft.management.Forcing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /**
  * What an agent in the same JVM (the fleet module) may do to one running application, through the
  * same doors as an operator over JMX: force, release and reset breakers under a name of its own
  * (audited, kept in the {@link ForcedStateStore} like any forcing), expand a target as group
  * operations do, listen to every breaker's transitions, check a configuration entry as the
- * overrides file's validator does and resolve every policy again after the configuration changed.
+ * overrides file's validator does, resolve every policy again after the configuration changed,
+ * and register an MXBean of its own with the application's ({@link #publish}).
  * Handed out by {@link ManagementExtension#control()} between the end of deployment and shutdown.
- * Thread-safe (every call goes to {@link OperatorActions} or the engines, which are).
+ * Thread-safe (every call goes to {@link OperatorActions} or the engines, which are), except
+ * {@link #publish}, which the container's thread calls during the end of deployment.
  */
 public final class ApplicationControl {
 
     private final String application;
     private final OperatorActions actions;
     private final LiveConfiguration configuration;
+    private final ApplicationManagement management;
 
-    ApplicationControl(String application, OperatorActions actions, LiveConfiguration configuration) {
+    ApplicationControl(String application, OperatorActions actions, LiveConfiguration configuration,
+                       ApplicationManagement management) {
         this.application = application;
         this.actions = actions;
         this.configuration = configuration;
+        this.management = management;
     }
 
     /** The name management registered under (the fleet's application). */
@@ -118,6 +126,24 @@ public final class ApplicationControl {
      */
     public void reconfigure(String principal, String detail) {
         configuration.applyAll(principal, detail);
+    }
+
+    /**
+     * Registers an agent's MXBean with the application's own: on the platform MBean server, served
+     * by the remote connector when it starts after this call (an observer of the end of deployment
+     * before {@code PLATFORM_AFTER + 600}), unregistered by management at shutdown. {@code mbean}
+     * makes a new MBean around the same implementation for each server. Nothing when JMX management
+     * is disabled.
+     *
+     * @return whether it was registered
+     * @throws IllegalStateException when the name is taken or the MBean is not compliant
+     */
+    public boolean publish(ObjectName name, Supplier<Object> mbean) {
+        try {
+            return management.publish(name, mbean);
+        } catch (JMException failed) {
+            throw new IllegalStateException("could not register " + name + ": " + failed.getMessage(), failed);
+        }
     }
 
     @Override

@@ -94,7 +94,7 @@ public class ManagementExtension implements Extension {
             actions = running.actions();
             // a fleet agent (a later observer) checks and applies configuration the way the file's edits are
             control = new ApplicationControl(running.application(), actions,
-                    live != null ? live : new LiveConfiguration(config, methods, null, this::handEdit));
+                    live != null ? live : new LiveConfiguration(config, methods, null, this::handEdit), running);
             if (live != null) {
                 live.start();
             }

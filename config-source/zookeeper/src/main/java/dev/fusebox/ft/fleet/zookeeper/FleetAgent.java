@@ -50,7 +50,8 @@ final class FleetAgent implements AutoCloseable {
     private CuratorCache overridesCache;
     private AutoCloseable transitions;
 
-    private FleetAgent(FleetSettings settings, ApplicationControl control, FleetConfigSource source) {
+    private FleetAgent(FleetSettings settings, ApplicationControl control, FleetConfigSource source,
+                       FleetStatus status) {
         this.settings = settings;
         this.control = control;
         this.connection = FleetConnection.start(settings.access());
@@ -63,22 +64,20 @@ final class FleetAgent implements AutoCloseable {
         worker.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         FleetLayout layout = settings.layout();
         String app = settings.application();
-        FleetForcings[] holder = new FleetForcings[1];
-        this.status = new FleetStatus(app, settings.instanceId(), settings.zookeeper() + layout.root(),
-                () -> holder[0] == null ? 0 : holder[0].count());
+        this.status = status;
         FleetAnswers acks = new FleetAnswers(connection.curator(), layout, app, settings.instanceId(),
                 status);
         this.forcings = new FleetForcings(control, acks, status);
-        holder[0] = forcings;
+        status.countForcingsWith(forcings::count);
         this.overrides = new FleetOverrides(control, source, acks, status, layout.overrides(app));
         this.membership = new FleetMembership(connection.curator(), layout.instance(app, settings.instanceId()),
                 this::member, worker, settings.publishInterval().toMillis(), status);
     }
 
     /** Starts taking part; returns once the fleet was read in full or the start-up wait ran out. */
-    static FleetAgent start(FleetSettings settings, ApplicationControl control, FleetConfigSource source)
-            throws InterruptedException {
-        FleetAgent agent = new FleetAgent(settings, control, source);
+    static FleetAgent start(FleetSettings settings, ApplicationControl control, FleetConfigSource source,
+                            FleetStatus status) throws InterruptedException {
+        FleetAgent agent = new FleetAgent(settings, control, source, status);
         try {
             agent.begin();
             return agent;
@@ -232,10 +231,6 @@ final class FleetAgent implements AutoCloseable {
     /** The connection (tests: expire its session). */
     FleetConnection connection() {
         return connection;
-    }
-
-    FleetStatus status() {
-        return status;
     }
 
     /** Leaves the fleet: the member node removed, the caches and the thread stopped, the connection closed. */

@@ -22,7 +22,7 @@ final class FleetStatus implements FleetMXBean {
     private final String application;
     private final String instanceId;
     private final String where;
-    private final IntSupplier fleetForcings;
+    private volatile IntSupplier fleetForcings = () -> 0;
     private final AtomicLong refused = new AtomicLong();
     private volatile boolean connected;
     private volatile long unreachableSince;
@@ -30,11 +30,15 @@ final class FleetStatus implements FleetMXBean {
     private volatile boolean read;
     private volatile String lastProblem = "";
 
-    FleetStatus(String application, String instanceId, String where, IntSupplier fleetForcings) {
+    FleetStatus(String application, String instanceId, String where) {
         this.application = application;
         this.instanceId = instanceId;
         this.where = where;
-        this.fleetForcings = fleetForcings;
+    }
+
+    /** Where the number of fleet forcings in force comes from, once the agent runs (0 before). */
+    void countForcingsWith(IntSupplier count) {
+        fleetForcings = count;
     }
 
     void connected() {

@@ -80,6 +80,9 @@ class FleetForcingTest {
                 return state.state().equals("OPEN") && state.forced().equals("OPEN") && state.actionId().equals(force);
             });
             assertThat(a.status().getFleetForcings()).isEqualTo(1);
+            assertThat(a.container.extension(dev.fusebox.ft.jmx.ManagementExtension.class).publishedMBeans())
+                    .as("the status is among the MXBeans the remote connector serves")
+                    .anySatisfy(mbean -> assertThat(mbean.name()).isEqualTo(FleetExtension.name("shop-a")));
             assertThat(a.container.extension(dev.fusebox.ft.jmx.ManagementExtension.class).control()
                     .forcing(CHARGE).by()).isEqualTo("fleet:alice");
 
