@@ -56,7 +56,9 @@ public class FleetExtension implements Extension {
     void start(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 700) AfterDeploymentValidation event,
                BeanManager beans) throws InterruptedException {
         if (settings != null) {
-            agent = FleetAgent.start(settings, control(beans, settings), sourceOf(config(beans)), status);
+            FleetSettings used = settings.jmxAddress().isEmpty() ? settings.withJmxAddress(RemoteAddress.of(beans))
+                    : settings;
+            agent = FleetAgent.start(used, control(beans, used), sourceOf(config(beans)), status);
         }
     }
 

@@ -37,7 +37,7 @@ import java.util.function.Function;
  * @param startupWait       how long start-up waits for the first full read of the fleet
  * @param publishInterval   at most one member write per interval
  * @param instanceId        this instance's id in the fleet
- * @param jmxAddress        the JMX service URL it registers, or empty
+ * @param jmxAddress        the JMX service URL it registers (default: the remote connector's), or empty
  * @param ordinal           the fleet ConfigSource's ordinal
  */
 public record FleetSettings(String zookeeper, FleetLayout layout, String application, String user, String password,
@@ -120,6 +120,12 @@ public record FleetSettings(String zookeeper, FleetLayout layout, String applica
             String env = System.getenv(key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT));
             return env != null ? env : files.getProperty(key);
         };
+    }
+
+    /** The same settings with another JMX address (the remote connector's, when none is set). */
+    public FleetSettings withJmxAddress(String address) {
+        return new FleetSettings(zookeeper, layout, application, user, password, operators, instances, viewers,
+                sessionTimeout, connectionTimeout, startupWait, publishInterval, instanceId, address, ordinal);
     }
 
     /** Whether a fleet is configured at all. */

@@ -125,6 +125,22 @@ class FleetFailureTest {
     }
 
     @Test
+    void theMemberCarriesTheRemoteConnectorsAddress(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path users = dir.resolve("jmx-users");
+        dev.fusebox.ft.jmx.remote.Credentials.create(users, Map.of("olga", dev.fusebox.ft.jmx.remote.Role.OPERATOR));
+        try (FleetInstance a = FleetInstance.start("remote", ensemble.connectString(), Map.of(
+                "fusebox.jmx.remote.enabled", "true", "fusebox.jmx.remote.port", "0",
+                "fusebox.jmx.remote.credentials-file", users.toString()))) {
+            String address = a.container.extension(dev.fusebox.ft.jmx.remote.RemoteAccessExtension.class)
+                    .remoteAddress().toString();
+            assertThat(address).startsWith("service:jmx:");
+            Await.until("registered", () -> member(LAYOUT.instance(APPLICATION, "remote")) != null);
+            assertThat(member(LAYOUT.instance(APPLICATION, "remote")).jmxAddress()).isEqualTo(address);
+        }
+    }
+
+    @Test
     void anInstanceStartsWhenTheEnsembleDoesNotAnswerAndSaysSo() {
         long start = System.nanoTime();
         try (FleetInstance a = FleetInstance.start("alone", "127.0.0.1:1", Map.of(FleetSettings.STARTUP_WAIT, "300"))) {
