@@ -70,8 +70,13 @@ final class FleetAgent implements AutoCloseable {
         this.forcings = new FleetForcings(control, acks, status);
         status.countForcingsWith(forcings::count);
         this.overrides = new FleetOverrides(control, source, acks, status, layout.overrides(app));
-        this.membership = new FleetMembership(connection.curator(), layout.instance(app, settings.instanceId()),
-                this::member, worker, settings.publishInterval().toMillis(), status);
+        try {
+            this.membership = new FleetMembership(connection.curator(), layout.instance(app, settings.instanceId()),
+                    this::member, worker, settings.publishInterval().toMillis(), status);
+        } catch (RuntimeException unpublishable) {
+            connection.close(); // e.g. more breakers than a member node takes: nothing may stay open
+            throw unpublishable;
+        }
     }
 
     /** Starts taking part; returns once the fleet was read in full or the start-up wait ran out. */
@@ -126,14 +131,10 @@ final class FleetAgent implements AutoCloseable {
                 .forInitialized(() -> onWorker(resetsRead::countDown)).build());
         String overridesPath = layout.overrides(app);
         overridesCache = CuratorCache.build(connection.curator(), overridesPath, CuratorCache.Options.SINGLE_NODE_CACHE);
-        boolean[] overridesRead = new boolean[1];
         overridesCache.listenable().addListener(CuratorCacheListener.builder()
-                .forCreatesAndChanges((before, now) -> onWorker(() -> overrides.changed(now.getData(), overridesRead[0])))
-                .forDeletes(gone -> onWorker(() -> overrides.changed(null, true)))
-                .forInitialized(() -> onWorker(() -> {
-                    overridesRead[0] = true;
-                    firstRead.countDown();
-                })).build());
+                .forCreatesAndChanges((before, now) -> onWorker(() -> overrides.changed(now.getData())))
+                .forDeletes(gone -> onWorker(() -> overrides.changed(null)))
+                .forInitialized(() -> onWorker(firstRead::countDown)).build());
         forcedCache.start();
         overridesCache.start();
         resetsCache.start();

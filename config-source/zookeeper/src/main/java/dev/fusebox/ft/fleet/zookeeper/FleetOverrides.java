@@ -36,9 +36,12 @@ final class FleetOverrides {
         this.path = path;
     }
 
-    /** The node changed ({@code data}), or was deleted (null); {@code answer}: false on the first read. */
-    void changed(byte[] data, boolean answer) {
-        FleetAuditEntry action = answer ? acks.newest(FleetAuditEntry.CONFIGURE, null) : null;
+    /**
+     * The node changed ({@code data}), or was deleted (null). Answered also on the first read (an
+     * instance that starts later answers the configuration in force, as it answers the forcings).
+     */
+    void changed(byte[] data) {
+        FleetAuditEntry action = acks.newest(FleetAuditEntry.CONFIGURE, null);
         String refusal = refusal(data);
         if (refusal == null && source == null) {
             refusal = "the application's configuration has no " + FleetConfigSource.class.getSimpleName()

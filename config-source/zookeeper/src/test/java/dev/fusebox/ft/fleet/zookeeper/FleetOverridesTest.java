@@ -61,6 +61,10 @@ class FleetOverridesTest {
                     .getConfigValue(KEY + "failureRatio").getSourceName()).isEqualTo("fusebox-fleet-overrides");
             assertThat(tripsAfterTwoFailures(a)).isTrue();
             assertThat(tripsAfterTwoFailures(b)).isTrue();
+            try (FleetInstance late = FleetInstance.start("oc", ensemble.connectString(), Map.of())) {
+                assertThat(tripsAfterTwoFailures(late)).as("in force before the late instance's first call").isTrue();
+                assertThat(operator.awaitApplied(configure).summary()).isEqualTo("applied by 3 of 3 instances");
+            }
 
             String invalid = operator.configure(Map.of(KEY + "requestVolumeThreshold", "3",
                     KEY + "failureRatio", "7"), "a typo");
