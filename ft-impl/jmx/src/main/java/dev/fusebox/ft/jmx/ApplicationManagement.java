@@ -225,6 +225,21 @@ final class ApplicationManagement {
         return application;
     }
 
+    /**
+     * Registers one more MXBean of this application (an agent's, e.g. the fleet's status) as its
+     * own are: on the platform server, kept for the remote connector's server, unregistered by
+     * {@link #stop}. Nothing when management is disabled. Called on the container's thread.
+     *
+     * @return whether it was registered
+     */
+    boolean publish(ObjectName name, Supplier<Object> mbean) throws JMException {
+        if (thread == null) {
+            return false;
+        }
+        register(mbean, name);
+        return true;
+    }
+
     OperatorActions actions() {
         return actions;
     }
