@@ -17,10 +17,12 @@ import java.util.Map;
  */
 public record FleetAck(String instanceId, boolean applied, String detail, long atEpochMillis) {
 
-    public static final int MAX_BYTES = 4096;
+    /** The largest node taken: every field at its longest in three-byte UTF-8 is about 4.6 KB. */
+    public static final int MAX_BYTES = 8192;
 
     public FleetAck {
-        FleetFields.text(instanceId, FleetLayout.MAX_NAME, "the instance id", "a fleet acknowledgement");
+        FleetFields.name(instanceId, FleetLayout.MAX_NAME, "the instance id", "a fleet acknowledgement");
+        FleetFields.instant(atEpochMillis, "at", "a fleet acknowledgement");
         FleetFields.text(detail, 1000, "the detail", "a fleet acknowledgement");
     }
 

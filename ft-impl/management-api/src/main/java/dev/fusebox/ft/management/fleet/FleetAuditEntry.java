@@ -38,7 +38,9 @@ public record FleetAuditEntry(String actionId, String action, String target, Str
                     + " release, reset, configure, but is '" + (action == null ? "null" : FleetText.excerpt(action))
                     + "'");
         }
-        FleetFields.text(target, FleetLayout.MAX_NAME, "the target", "a fleet audit entry");
+        FleetFields.name(target, FleetLayout.MAX_NAME, "the target", "a fleet audit entry");
+        FleetFields.instant(atEpochMillis, "at", "a fleet audit entry");
+        FleetFields.instant(untilEpochMillis, "until", "a fleet audit entry");
         FleetFields.operator(by, "a fleet audit entry");
         FleetFields.reason(reason, "a fleet audit entry");
         FleetFields.text(detail, 1000, "the detail", "a fleet audit entry");

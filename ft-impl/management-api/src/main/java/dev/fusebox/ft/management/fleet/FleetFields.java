@@ -4,7 +4,8 @@ package dev.fusebox.ft.management.fleet;
  * The checks every fleet record makes of its fields, with the same bounds as an operator action
  * over JMX: an operator name of 1 to {@value #MAX_OPERATOR} letters, digits or {@code ._@:$+-/},
  * a reason of at most {@value #MAX_REASON} characters, an action id of 1 to {@value #MAX_ACTION_ID}
- * letters, digits or {@code -}.
+ * letters, digits or {@code -}; names, ids and targets not empty; instants not negative: what a
+ * record accepts, it writes and reads back the same.
  * Thread-safety: stateless.
  */
 final class FleetFields {
@@ -50,6 +51,22 @@ final class FleetFields {
         }
         FleetText.bounded(reason, MAX_REASON, "the reason", what);
         FleetText.noControl(reason, what + ", the reason");
+    }
+
+    /** A text that must not be empty: a name, an id or a target (a parse needs it there). */
+    static void name(String value, int max, String field, String what) {
+        text(value, max, field, what);
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(what + " needs " + field + " (it is empty)");
+        }
+    }
+
+    /** Milliseconds since the epoch, as a parse reads them back: not negative. */
+    static void instant(long millis, String field, String what) {
+        if (millis < 0) {
+            throw new IllegalArgumentException(what + ": " + field + " must be milliseconds since the epoch, but is "
+                    + millis);
+        }
     }
 
     static void text(String value, int max, String field, String what) {

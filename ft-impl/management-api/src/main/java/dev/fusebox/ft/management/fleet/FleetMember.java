@@ -67,8 +67,9 @@ public record FleetMember(String application, String instanceId, String host, St
     }
 
     public FleetMember {
-        FleetFields.text(application, FleetLayout.MAX_NAME, "the application", "a fleet member");
-        FleetFields.text(instanceId, FleetLayout.MAX_NAME, "the instance id", "a fleet member");
+        FleetFields.name(application, FleetLayout.MAX_NAME, "the application", "a fleet member");
+        FleetFields.name(instanceId, FleetLayout.MAX_NAME, "the instance id", "a fleet member");
+        FleetFields.instant(startedEpochMillis, "started", "a fleet member");
         FleetFields.text(host, 255, "the host", "a fleet member");
         FleetFields.text(jmxAddress, 1000, "the JMX address", "a fleet member");
         FleetFields.text(version, 100, "the version", "a fleet member");

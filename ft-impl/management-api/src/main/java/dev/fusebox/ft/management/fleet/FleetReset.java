@@ -23,6 +23,7 @@ public record FleetReset(String actionId, String by, String reason, long atEpoch
         FleetFields.actionId(actionId, "a fleet reset");
         FleetFields.operator(by, "a fleet reset");
         FleetFields.reason(reason, "a fleet reset");
+        FleetFields.instant(atEpochMillis, "at", "a fleet reset");
     }
 
     public byte[] toBytes() {

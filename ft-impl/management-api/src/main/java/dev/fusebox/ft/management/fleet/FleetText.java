@@ -129,11 +129,21 @@ public final class FleetText {
         return value;
     }
 
+    /**
+     * Refuses control characters but the tab, U+2028/U+2029 (they display as line breaks), and
+     * unpaired surrogates (UTF-8 cannot encode them: the text would not read back the same).
+     */
     static void noControl(String text, String where) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if ((Character.getType(c) == Character.CONTROL && c != '\t') || c == '\u2028' || c == '\u2029') {
                 throw new IllegalArgumentException(where + ": the control character " + String.format("U+%04X", (int) c)
+                        + " at column " + (i + 1));
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException(where + ": the unpaired surrogate " + String.format("U+%04X", (int) c)
                         + " at column " + (i + 1));
             }
         }
