@@ -35,7 +35,8 @@ import org.eclipse.microprofile.config.Config;
  * reads a volatile field); {@link #publishedMBeans()} and {@link #application()} are for later
  * observers of the same container (the remote access extension), which run after {@code start}.
  * Hands the remote connector what it serves ({@link #publishedMBeans()}) and the audit log it
- * writes to ({@link #audit}).
+ * writes to ({@link #audit}), and an in-process agent (the fleet module) the operations it may use
+ * ({@link #control()}).
  *
  * <p>Remote access is not started here: the module {@code fusebox-ft-jmx-remote} brings its own
  * extension, which starts after this one and stops before it (this one stops at
@@ -53,6 +54,7 @@ public class ManagementExtension implements Extension {
     private volatile OperatorActions actions;
     private ApplicationManagement running;
     private LiveConfiguration live;
+    private volatile ApplicationControl control;
 
     void addOperations(@Observes AfterBeanDiscovery event) {
         // Dependent, not Singleton: OpenWebBeans' default contexts keep the Singleton context per
@@ -90,6 +92,9 @@ public class ManagementExtension implements Extension {
                     BreakerSelection.groupDefinitions(config), store != null ? store : ForcedStateStore.NONE,
                     changes != null ? changes : ConfigurationChanges.NONE);
             actions = running.actions();
+            // a fleet agent (a later observer) checks and applies configuration the way the file's edits are
+            control = new ApplicationControl(running.application(), actions,
+                    live != null ? live : new LiveConfiguration(config, methods, null, this::handEdit));
             if (live != null) {
                 live.start();
             }
@@ -107,6 +112,7 @@ public class ManagementExtension implements Extension {
             live = null;
         }
         actions = null;
+        control = null;
         if (running != null) {
             running.stop();
             running = null;
@@ -163,6 +169,15 @@ public class ManagementExtension implements Extension {
         if (current != null) {
             current.record(principal, action, target, "", null, null, succeeded, detail);
         }
+    }
+
+    /**
+     * What an agent in this JVM (the fleet module, observing the end of deployment after this
+     * extension and shutdown before it) may do to the application; null before deployment ended or
+     * when stopped.
+     */
+    public ApplicationControl control() {
+        return control;
     }
 
     /** The application name management registered under; null before deployment ended or when stopped. */

@@ -96,7 +96,7 @@ public final class LiveConfiguration implements ConfigurationChanges, AutoClosea
         file.setValidator(this::problem);
         subscription = file.addListener(change -> {
             if (writing.get() == null) {
-                applyAll("file:" + file.path());
+                applyAll("file:" + file.path(), "hand edit of the overrides file");
             }
         });
     }
@@ -157,8 +157,12 @@ public final class LiveConfiguration implements ConfigurationChanges, AutoClosea
         }
     }
 
-    /** Resolves every method again from the configuration as it is now and applies what changed. */
-    void applyAll(String principal) {
+    /**
+     * Resolves every method again from the configuration as it is now and applies what changed;
+     * each change (or refusal, the policy in force then staying) is told to the journal with
+     * {@code detail} as what caused it (a hand edit of the file, a fleet-wide override).
+     */
+    public void applyAll(String principal, String detail) {
         for (MethodEngines method : methods.all()) {
             MethodPolicy now = method.policy();
             try {
@@ -169,8 +173,7 @@ public final class LiveConfiguration implements ConfigurationChanges, AutoClosea
                 synchronized (applying) {
                     methods.reconfigure(method, resolved);
                 }
-                journal.record(principal, now.name(), "policy", describe(now), describe(resolved), true,
-                        "hand edit of the overrides file", "");
+                journal.record(principal, now.name(), "policy", describe(now), describe(resolved), true, detail, "");
             } catch (RuntimeException refused) {
                 LOG.log(System.Logger.Level.WARNING, "keeping the policy of " + now.name() + " after a change of "
                         + (file == null ? "the configuration" : file.path()) + ": " + refused.getMessage());
@@ -180,8 +183,11 @@ public final class LiveConfiguration implements ConfigurationChanges, AutoClosea
         }
     }
 
-    /** The file's validator: an entry for a guarded method must resolve; anything else is accepted. */
-    private String problem(String key, String value) {
+    /**
+     * The file's validator (also used for a fleet's overrides): an entry for a guarded method must
+     * resolve; anything else is accepted. Returns why it is refused, or null.
+     */
+    public String problem(String key, String value) {
         String[] parts = key.split("/");
         if (parts.length != 4) {
             return null;

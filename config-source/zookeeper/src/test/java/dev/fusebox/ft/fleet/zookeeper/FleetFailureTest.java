@@ -1,0 +1,156 @@
+package dev.fusebox.ft.fleet.zookeeper;
+
+import static dev.fusebox.ft.fleet.zookeeper.FleetInstance.APPLICATION;
+import static dev.fusebox.ft.fleet.zookeeper.FleetInstance.CHARGE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fusebox.ft.fleet.client.FleetAccess;
+import dev.fusebox.ft.fleet.client.FleetConnection;
+import dev.fusebox.ft.fleet.client.testing.Ensemble;
+import dev.fusebox.ft.management.fleet.FleetLayout;
+import dev.fusebox.ft.management.fleet.FleetMember;
+import dev.fusebox.ft.testing.Await;
+import dev.fusebox.ft.testing.Shop;
+import dev.fusebox.ft.testing.ThreadHygiene;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.curator.test.KillSession;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.data.Stat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What an instance does when the store fails it, on a real three-peer ensemble: the whole ensemble
+ * down and back (the forcing kept, the status says so, a release after the return applied), its
+ * session expired (member node re-created, states published again, watches still work), and a
+ * corrupt forced node (refused with a clear message, the forcing in force kept).
+ */
+@ExtendWith(ThreadHygiene.class)
+class FleetFailureTest {
+
+    private static final FleetLayout LAYOUT = FleetLayout.standard();
+    private static final String QUOTE = Shop.Payments.class.getName() + "#quote";
+    private static Ensemble ensemble;
+    private static FleetConnection operatorConnection;
+    private static OperatorWrites operator;
+
+    @BeforeAll
+    static void startEnsemble() throws Exception {
+        ensemble = Ensemble.start();
+        operatorConnection = FleetConnection.start(FleetAccess.open(ensemble.connectString())
+                .withTimeouts(Duration.ofSeconds(4), Duration.ofSeconds(2)));
+        assertThat(operatorConnection.awaitConnected(Duration.ofSeconds(10))).isTrue();
+        operator = new OperatorWrites(operatorConnection.curator(), LAYOUT, APPLICATION, "alice");
+    }
+
+    @AfterAll
+    static void stopEnsemble() throws Exception {
+        operatorConnection.close();
+        ensemble.close();
+    }
+
+    @Test
+    void theEnsembleDownAndBackKeepsTheForcingAndAppliesAReleaseMadeAfter() throws Exception {
+        try (FleetInstance a = FleetInstance.start("down", ensemble.connectString(), Map.of())) {
+            String force = operator.forceOpen(CHARGE, "INC-8");
+            Await.until("a rejects charge", a::chargeRejected);
+            Await.until("a answered", () -> FleetForcingTest.acks(operator, force).size() == 1);
+
+            ensemble.stopAll();
+            Await.until("the status says the store is unreachable", () -> !a.status().isConnected()
+                    && a.status().getStatus().startsWith("UNREACHABLE since ")
+                    && a.status().getStatus().contains("keeping 1 fleet forcings"));
+            assertThat(a.chargeRejected()).as("the forcing is kept while the store is down").isTrue();
+            assertThat(a.status().getFleetForcings()).isEqualTo(1);
+
+            // (Ensemble.startAll does not start stopped peers again: TestingZooKeeperServer.start only starts a new one)
+            for (org.apache.curator.test.InstanceSpec server : ensemble.servers()) {
+                ensemble.restart(server);
+            }
+            Await.until("connected again", () -> a.status().isConnected());
+            assertThat(a.chargeRejected()).isTrue();
+            String release = operator.release(CHARGE, "provider back");
+            Await.until("the release after the return is applied", () -> !a.chargeRejected());
+            Await.until("and answered", () -> FleetForcingTest.acks(operator, release).size() == 1);
+            assertThat(a.status().getStatus()).startsWith("connected to ").contains("0 fleet forcings");
+        }
+    }
+
+    @Test
+    void anExpiredSessionRegistersAgainAndKeepsWatching() throws Exception {
+        try (FleetInstance a = FleetInstance.start("expiring", ensemble.connectString(), Map.of())) {
+            String path = LAYOUT.instance(APPLICATION, "expiring");
+            Await.until("registered", () -> stat(path) != null);
+            long firstOwner = stat(path).getEphemeralOwner();
+
+            KillSession.kill(a.agent().connection().curator().getZookeeperClient().getZooKeeper());
+
+            // the client's session ends at once; the ensemble ends the old one (and its node) after its timeout
+            untilWithin(Duration.ofSeconds(15), "the member node is re-created on a new session",
+                    () -> {
+                        Stat now = stat(path);
+                        return now != null && now.getEphemeralOwner() != firstOwner;
+                    });
+            String force = operator.forceOpen(QUOTE, "after the expiry");
+            Await.until("the watch still works: quote forced", () -> a.container.extension(
+                    dev.fusebox.ft.jmx.ManagementExtension.class).control().forcing(QUOTE) != null);
+            Await.until("the new state is published in the new node", () -> {
+                FleetMember member = member(path);
+                return member != null && member.breakers().get(QUOTE).actionId().equals(force)
+                        && member.fleetStatus().equals("connected");
+            });
+            operator.release(QUOTE, "done");
+        }
+    }
+
+    @Test
+    void aCorruptForcedNodeIsRefusedAndTheForcingInForceStays() throws Exception {
+        try (FleetInstance a = FleetInstance.start("corrupt", ensemble.connectString(), Map.of())) {
+            operator.forceOpen(CHARGE, "INC-9");
+            Await.until("a rejects charge", a::chargeRejected);
+
+            operator.corruptForced(CHARGE, "state=SIDEWAYS\u0000\u0007".getBytes(StandardCharsets.UTF_8));
+
+            Await.until("the node is refused", () -> a.status().getRefusedNodes() == 1);
+            assertThat(a.status().getLastProblem()).startsWith("refused the fleet forcing node of " + CHARGE + ": ")
+                    .endsWith("; the forcing in force stays");
+            assertThat(a.chargeRejected()).isTrue();
+            operator.release(CHARGE, "clean up");
+            Await.until("released", () -> !a.chargeRejected());
+        }
+    }
+
+    /** Like {@link Await#until}, for a condition that needs a session timeout to pass first. */
+    private static void untilWithin(Duration patience, String what, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("not true within " + patience + ": " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static Stat stat(String path) {
+        try {
+            return operatorConnection.curator().checkExists().forPath(path);
+        } catch (Exception failed) {
+            throw new AssertionError(failed);
+        }
+    }
+
+    private static FleetMember member(String path) {
+        try {
+            return FleetMember.parse(operatorConnection.curator().getData().forPath(path), path);
+        } catch (KeeperException.NoNodeException absent) {
+            return null;
+        } catch (Exception failed) {
+            throw new AssertionError(failed);
+        }
+    }
+}
