@@ -43,17 +43,21 @@ final class EmbeddedZooKeeper implements AutoCloseable {
         ZooKeeperServer server = new ZooKeeperServer(data, data, TICK_MILLIS);
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         ServerCnxnFactory connections = ServerCnxnFactory.createFactory(address, MAX_CLIENT_CONNECTIONS);
+        boolean started = false;
         try {
             connections.startup(server);
+            started = true;
         } catch (InterruptedException interrupted) {
-            connections.shutdown();
-            server.shutdown();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while starting ZooKeeper on " + address, interrupted);
         } catch (IOException | RuntimeException failed) {
-            connections.shutdown();
-            server.shutdown();
             throw new IOException("could not start ZooKeeper on " + address + ": " + failed.getMessage(), failed);
+        } finally {
+            if (!started) {
+                // its threads are not daemons: a half-started server would keep the JVM alive
+                connections.shutdown();
+                server.shutdown();
+            }
         }
         return new EmbeddedZooKeeper(server, connections);
     }
