@@ -23,11 +23,22 @@ class ArchitectureTest {
         assertThat(console).isNotEmpty();
     }
 
+    /**
+     * The fleet client's API (FleetConnection, FleetView, FleetOperator and their records) is allowed
+     * for the fleet mode; Curator and ZooKeeper, which it wraps, are not (they come at run time only).
+     */
     @Test
-    void theConsoleDependsOnTheManagementApiJavaFxAndTheJdkOnly() {
+    void theConsoleDependsOnTheManagementApiTheFleetClientJavaFxAndTheJdkOnly() {
         noClasses().should().dependOnClassesThat().resideOutsideOfPackages("java..", "javax..", "javafx..",
-                "dev.fusebox.ft.management..", "com.sun.tools.attach..", "jdk..", "dev.fusebox.console..")
-                .check(console);
+                "dev.fusebox.ft.management..", "dev.fusebox.ft.fleet.client..", "com.sun.tools.attach..", "jdk..",
+                "dev.fusebox.console..").check(console);
+    }
+
+    /** Only the connection layer talks to the ensemble; the screens see the operator port and feed records. */
+    @Test
+    void onlyTheConnectionLayerUsesTheFleetClient() {
+        noClasses().that().resideOutsideOfPackages("dev.fusebox.console.connect..", "dev.fusebox.console.app..")
+                .should().dependOnClassesThat().resideInAPackage("dev.fusebox.ft.fleet.client..").check(console);
     }
 
     @Test

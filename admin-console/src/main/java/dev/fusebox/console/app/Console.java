@@ -1,9 +1,11 @@
 package dev.fusebox.console.app;
 
 import dev.fusebox.console.connect.ConsoleSettings;
+import dev.fusebox.console.connect.EnsembleProfileStore;
 import dev.fusebox.console.connect.Fleet;
 import dev.fusebox.console.connect.LocalJvmDiscovery;
 import dev.fusebox.console.connect.ProfileStore;
+import dev.fusebox.console.connect.ZooKeeperEnsemble;
 import dev.fusebox.console.feed.FleetFeed;
 import dev.fusebox.console.operator.ConnectionProfile;
 import dev.fusebox.console.operator.FleetConnections;
@@ -12,7 +14,9 @@ import dev.fusebox.console.view.ConsoleView;
 import dev.fusebox.console.view.UiDispatcher;
 import dev.fusebox.console.viewmodel.ConnectionsViewModel;
 import dev.fusebox.console.viewmodel.ConsoleViewModel;
+import dev.fusebox.console.viewmodel.EnsembleViewModel;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -21,18 +25,23 @@ import java.util.concurrent.Executors;
 /**
  * One console: the feed, the connections, the view-models, the dispatcher onto the FX thread and the
  * view, wired together. It serves the view-models' {@link FleetConnections} port over the
- * {@link Fleet}, the {@link ProfileStore} and {@link LocalJvmDiscovery}.
+ * {@link Fleet}, the {@link ProfileStore} and {@link LocalJvmDiscovery}; the fleet screen's
+ * {@link EnsembleViewModel} talks to a {@link ZooKeeperEnsemble} (its profiles beside the JMX ones).
  *
  * <p>Thread-safety: create and use it on the FX thread; slow work (saving a profile, finding local
  * JVMs) runs on its own daemon thread, {@code fusebox-console-background}. {@link #close()} stops
- * every connection and that thread.
+ * every connection (the ensemble's too) and that thread.
  */
 public final class Console implements FleetConnections, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Console.class.getName());
+    /** How long a fleet-wide action waits for the instances' acknowledgements before saying who is missing. */
+    private static final Duration APPLY_WAIT = Duration.ofSeconds(5);
 
     private final FleetFeed feed = new FleetFeed();
     private final Fleet fleet;
+    private final ZooKeeperEnsemble ensemble;
+    private final EnsembleViewModel ensembleViewModel;
     private final ConsoleViewModel viewModel;
     private final UiDispatcher dispatcher;
     private final ConsoleView view;
@@ -51,7 +60,9 @@ public final class Console implements FleetConnections, AutoCloseable {
         this.viewModel = new ConsoleViewModel(fleet, dispatcher);
         vm[0] = viewModel;
         feed.addListener(dispatcher);
-        this.view = new ConsoleView(viewModel, new ConnectionsViewModel(this, dispatcher));
+        this.ensemble = new ZooKeeperEnsemble(EnsembleProfileStore.besides(profiles), APPLY_WAIT);
+        this.ensembleViewModel = new EnsembleViewModel(ensemble, dispatcher);
+        this.view = new ConsoleView(viewModel, new ConnectionsViewModel(this, dispatcher), ensembleViewModel);
         dispatcher.start();
     }
 
@@ -65,6 +76,11 @@ public final class Console implements FleetConnections, AutoCloseable {
 
     public Fleet fleet() {
         return fleet;
+    }
+
+    /** The fleet screen's state (a fleet registered in a ZooKeeper ensemble). */
+    public EnsembleViewModel ensembleViewModel() {
+        return ensembleViewModel;
     }
 
     @Override
@@ -115,6 +131,7 @@ public final class Console implements FleetConnections, AutoCloseable {
     public void close() {
         dispatcher.stop();
         fleet.close();
+        ensemble.close();
         background.shutdownNow();
     }
 }

@@ -56,7 +56,7 @@ final class ActionButtons extends VBox {
             b.setOnAction(e -> {
                 PendingAction pending = prepare.apply(action);
                 if (pending != null) {
-                    ActionDialog.show(b.getScene().getWindow(), pending, actions);
+                    ActionDialog.show(b.getScene().getWindow(), pending, actions::confirm);
                 }
             });
             into.getChildren().add(b);

@@ -1,7 +1,6 @@
 package dev.fusebox.console.view;
 
 import dev.fusebox.console.operator.Action;
-import dev.fusebox.console.viewmodel.ActionsViewModel;
 import dev.fusebox.console.viewmodel.PendingAction;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -10,6 +9,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import java.util.function.Consumer;
 import javafx.stage.Window;
 
 /**
@@ -23,8 +23,11 @@ final class ActionDialog {
     private ActionDialog() {
     }
 
-    /** Shows the dialog without blocking; the action is sent when the operator confirms. */
-    static Dialog<ButtonType> show(Window owner, PendingAction pending, ActionsViewModel actions) {
+    /**
+     * Shows the dialog without blocking; {@code send} gets the action when the operator confirms
+     * (the JMX actions' or the fleet-wide actions' view-model).
+     */
+    static Dialog<ButtonType> show(Window owner, PendingAction pending, Consumer<PendingAction> send) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(pending.action().label());
@@ -66,7 +69,7 @@ final class ActionDialog {
         dialog.setResultConverter(button -> button);
         dialog.setOnHidden(e -> {
             if (dialog.getResult() == confirm) {
-                actions.confirm(pending);
+                send.accept(pending);
             }
         });
         dialog.show();

@@ -4,6 +4,7 @@ import dev.fusebox.console.operator.ConnectionProfile;
 import dev.fusebox.console.viewmodel.BreakerRow;
 import dev.fusebox.console.viewmodel.ConnectionsViewModel;
 import dev.fusebox.console.viewmodel.ConsoleViewModel;
+import dev.fusebox.console.viewmodel.EnsembleViewModel;
 import dev.fusebox.console.viewmodel.FleetRow;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -11,6 +12,8 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
@@ -21,9 +24,11 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The console's window content, put together: the toolbar and the {@link FleetTable} on top, the
- * search, {@link BreakerTable} and {@link ActionButtons} beside the {@link DetailPane} in the middle,
- * and the {@link ActivityTabs} below. It binds to the view-models only.
+ * The console's window content, put together: the toolbar on top, then two tabs. "JVMs (JMX)": the
+ * {@link FleetTable}, the search, {@link BreakerTable} and {@link ActionButtons} beside the
+ * {@link DetailPane}, and the {@link ActivityTabs} below. "Fleet (ZooKeeper)": the
+ * {@link EnsembleView} of a fleet registered in an ensemble, whose drill-down into one instance
+ * comes back to the first tab through its JMX connection dialog. It binds to the view-models only.
  *
  * <p>Thread-safety: a scene-graph node; create and use it on the FX thread only.
  */
@@ -33,19 +38,43 @@ public final class ConsoleView extends BorderPane {
     private final ConnectionsViewModel connections;
     private final FleetTable fleetTable;
     private final BreakerTable breakerTable;
+    private final EnsembleView ensembleView;
+    private final TabPane screens;
+    private final Tab jvmsTab;
 
-    public ConsoleView(ConsoleViewModel vm, ConnectionsViewModel connections) {
+    public ConsoleView(ConsoleViewModel vm, ConnectionsViewModel connections, EnsembleViewModel ensemble) {
         this.vm = vm;
         this.connections = connections;
         this.fleetTable = new FleetTable(vm.fleet());
         this.breakerTable = new BreakerTable(vm);
         setId("console");
         getStylesheets().add(ConsoleView.class.getResource("console.css").toExternalForm());
-        setTop(new VBox(toolbar(), fleetTable));
+        setTop(toolbar());
         SplitPane middle = new SplitPane(breakersPane(), detailPane());
         middle.setDividerPositions(0.63);
-        setCenter(middle);
-        setBottom(new ActivityTabs(vm.actions(), vm.visibleAudit()));
+        BorderPane jvms = new BorderPane(middle, fleetTable, null, new ActivityTabs(vm.actions(), vm.visibleAudit()),
+                null);
+        this.ensembleView = new EnsembleView(ensemble, this::openJmxOfInstance);
+        jvmsTab = new Tab("JVMs (JMX)", jvms);
+        jvmsTab.setId("jvmsTab");
+        Tab fleetTab = new Tab("Fleet (ZooKeeper)", ensembleView);
+        fleetTab.setId("fleetTab");
+        screens = new TabPane(jvmsTab, fleetTab);
+        screens.setId("screens");
+        screens.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        setCenter(screens);
+    }
+
+    /** The fleet screen (second tab). */
+    public EnsembleView ensembleView() {
+        return ensembleView;
+    }
+
+
+    /** The drill-down from the fleet screen: back to the JVMs tab, with the connection dialog for the instance. */
+    private void openJmxOfInstance(ConnectionProfile profile) {
+        screens.getSelectionModel().select(jvmsTab);
+        openConnectDialog(profile);
     }
 
     /** The breaker table, for tests and screenshots. */

@@ -21,15 +21,27 @@ public final class PendingAction {
     private final Action action;
     private final List<MethodKey> targets;
     private final String group;
+    /** The header of a fleet-wide action (made by the fleet screen), else null. */
+    private final String fleetDescription;
     private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
     private final StringProperty expiry = new SimpleStringProperty(this, "expiry", "");
     private final StringBinding problem;
     private final BooleanBinding ready;
 
     PendingAction(Action action, List<MethodKey> targets, String group) {
+        this(action, targets, group, null);
+    }
+
+    /** A fleet-wide action through the ensemble (no JMX targets): {@code description} heads the dialog. */
+    static PendingAction fleetWide(Action action, String description) {
+        return new PendingAction(action, List.of(), null, description);
+    }
+
+    private PendingAction(Action action, List<MethodKey> targets, String group, String fleetDescription) {
         this.action = action;
         this.targets = List.copyOf(targets);
         this.group = group;
+        this.fleetDescription = fleetDescription;
         this.problem = Bindings.createStringBinding(this::findProblem, reason, expiry);
         this.ready = problem.isEmpty();
     }
@@ -53,7 +65,7 @@ public final class PendingAction {
         return action;
     }
 
-    /** The breakers, for an action on a selection (empty for a group action). */
+    /** The breakers, for an action on a selection (empty for a group action and a fleet-wide one). */
     public List<MethodKey> targets() {
         return targets;
     }
@@ -65,6 +77,9 @@ public final class PendingAction {
 
     /** A sentence for the dialog's header, e.g. "Force open 2 breakers: Payments#charge, ...". */
     public String description() {
+        if (fleetDescription != null) {
+            return fleetDescription;
+        }
         if (group != null) {
             return action.label() + " group \"" + group + "\" in every connected JVM";
         }

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  *
  * @param actionId the action
  * @param members  how many instances of the application were registered
- * @param acks     every acknowledgement written so far (also from instances gone since), by instance id
+ * @param acks     the acknowledgements of the registered instances, by instance id (an instance gone
+ *                 since it answered is no longer counted; {@link FleetOperator#audit} keeps its answer)
  * @param missing  the registered instances that have not acknowledged it, sorted
  */
 public record FleetApplied(String actionId, int members, List<FleetAck> acks, List<String> missing) {

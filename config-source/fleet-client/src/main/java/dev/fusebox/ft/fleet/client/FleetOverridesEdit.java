@@ -47,6 +47,8 @@ final class FleetOverridesEdit {
         }
         toRemove.forEach(key -> FleetText.encode(Map.of(key, "")));
         FleetText.encode(toSet);
+        toSet.forEach(FleetOverridesEdit::untrimmed);
+        toRemove.forEach(key -> untrimmed(key, ""));
         List<String> keys = new ArrayList<>(toSet.keySet());
         keys.addAll(toRemove);
         StringBuilder detail = new StringBuilder();
@@ -84,6 +86,14 @@ final class FleetOverridesEdit {
         }
         return stat == null ? curator.transactionOp().create().forPath(path, text)
                 : curator.transactionOp().setData().withVersion(stat.getVersion()).forPath(path, text);
+    }
+
+    /** The overrides file's format trims keys and values: one that would change when read is refused. */
+    private static void untrimmed(String key, String value) {
+        if (key.isBlank() || !key.strip().equals(key) || !value.strip().equals(value)) {
+            throw new IllegalArgumentException("a fleet override's key must not be blank, and neither key nor value may"
+                    + " start or end with white space (the overrides format trims them): '" + key + "'");
+        }
     }
 
     private static String shortened(String text, int max) {

@@ -2,6 +2,8 @@ package dev.fusebox.ft.fleet.client;
 
 import dev.fusebox.ft.management.fleet.FleetForcing;
 import dev.fusebox.ft.management.fleet.FleetMember;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -67,6 +69,8 @@ public record FleetSnapshot(boolean connected, String connection, Map<String, Fl
         }
         FleetForcing forcing = application.forced().get(breaker);
         String fleetForcing = forcing == null ? "" : forcing.state() + " by " + forcing.by()
+                + (forcing.untilEpochMillis() == 0 ? ""
+                : " until " + Instant.ofEpochMilli(forcing.untilEpochMillis()).truncatedTo(ChronoUnit.SECONDS))
                 + (forcing.reason().isEmpty() ? "" : ": " + forcing.reason());
         return new MethodRow(application.name(), breaker, instances, open, halfOpen, closed, forcedOpen, forcedClosed,
                 fleetForcing);

@@ -23,7 +23,8 @@ import org.apache.curator.framework.recipes.cache.ChildData;
  * members from {@code instances/<id>}, forcings from {@code forced/<target>}, the text of
  * {@code overrides}; {@code resets} and anything else are not part of a view. A node that does not
  * parse, or a member that names another application or instance than its path, is skipped and
- * listed in the snapshot's problems with its path and the parser's message.
+ * listed in the snapshot's problems with its path and the parser's message, sorted by path (after
+ * the login's read problem, when it has one).
  * Parsing is remembered per path and node version ({@code mzxid}), so a snapshot after one member
  * changed parses one node, not all of them.
  * Thread-safety: thread-safe (the memo is a concurrent map of immutable values; a race parses a
@@ -42,7 +43,8 @@ final class FleetSnapshotReader {
         this.applications = layout.applications();
     }
 
-    FleetSnapshot read(boolean connected, String connection, Iterable<ChildData> nodes) {
+    /** @param readProblem why the login may not read the fleet, or null: listed first */
+    FleetSnapshot read(boolean connected, String connection, String readProblem, Iterable<ChildData> nodes) {
         Map<String, List<FleetMember>> members = new TreeMap<>();
         Map<String, Map<String, FleetForcing>> forced = new TreeMap<>();
         Map<String, String> overrides = new TreeMap<>();
@@ -77,6 +79,10 @@ final class FleetSnapshotReader {
             }
         }
         memo.keySet().retainAll(seen);
+        problems.sort(null); // by path: the cache's order is not stable
+        if (readProblem != null) {
+            problems.add(0, readProblem);
+        }
         Map<String, FleetApplication> result = new TreeMap<>();
         members.forEach((name, list) -> result.put(name, new FleetApplication(name, list, forced.get(name),
                 overrides.getOrDefault(name, ""))));

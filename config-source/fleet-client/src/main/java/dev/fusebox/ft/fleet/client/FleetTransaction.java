@@ -22,12 +22,16 @@ import org.apache.zookeeper.OpResult;
  * <p>
  * Outcomes: the transaction's answer decides COMMITTED; a conflict (the node changed between
  * reading and writing it, e.g. another operator) is retried with fresh operations, at most
- * {@value #ATTEMPTS} times, then FAILED; {@code NoAuth} is a {@link FleetAccessException}; a lost
- * connection, an expired session or a timeout leave the outcome open: after waiting up to the
- * connection timeout for the ensemble, a read-back through the leader (a multi with one check, so
- * no stale follower answers it) decides COMMITTED or FAILED, and when the ensemble still does not
- * answer the result is UNKNOWN, never done. Before the transaction the parents it needs are created
- * if missing (idempotent, empty nodes; a multi cannot create parents).
+ * {@value #ATTEMPTS} times, then FAILED; {@code NoAuth} is a {@link FleetAccessException}. A lost
+ * connection, an expired session or a timeout while the write is prepared (reads, parents) is
+ * FAILED: the transaction was not sent. Once it is sent they leave the outcome open: after waiting
+ * up to the connection timeout for the ensemble, a read-back through the leader (a multi with one
+ * check, so no stale follower answers it) decides COMMITTED or FAILED, and when the ensemble still
+ * does not answer the result is UNKNOWN, never done. A conflict on a transaction already sent is
+ * read back first too: Curator re-sends a transaction whose answer was lost, and when the first one
+ * had committed the second fails whole on the acknowledgements' parent, which is a commit.
+ * Before the transaction the parents it needs are created if missing (idempotent, empty nodes; a
+ * multi cannot create parents).
  * Thread-safety: thread-safe (stateless over a thread-safe Curator client).
  */
 final class FleetTransaction {
@@ -189,8 +193,8 @@ final class FleetTransaction {
         FleetAccess access = connection.access();
         String who = access.user() == null ? "an anonymous client" : "the login '" + access.user() + "'";
         return new FleetAccessException(who + " may not write the fleet's actions for " + application + " at "
-                + access.connectString() + layout.root() + ": ZooKeeper refused to write " + path
-                + " (" + refused.code() + "; a viewer's or an instance's login, or a wrong password)", refused);
+                + access.connectString() + layout.root() + ": ZooKeeper answered NoAuth for " + path
+                + " (the login of a viewer or an instance, or a wrong password)", refused);
     }
 
     /** The path of the operation a refused multi failed on, else the exception's own. */

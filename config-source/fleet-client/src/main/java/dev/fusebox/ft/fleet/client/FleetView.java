@@ -19,13 +19,18 @@ import org.apache.curator.framework.state.ConnectionStateListener;
  * snapshots at most every {@value #COALESCE_MILLIS} ms, however many instances change. A change of
  * the connection's state is published the same way (a snapshot says whether it is current). The
  * first snapshot is published when the cache has read the whole tree (or when the connection's
- * state changes first, e.g. to say the ensemble is unreachable).
+ * state changes first, e.g. to say the ensemble is unreachable). The first publication, and the
+ * first after each change of the connection's state, also checks that the login may read the fleet
+ * (a wrong password leaves the cache empty without an error): when not, the snapshots' first
+ * problem says so.
  * <p>
  * Implementation notes: {@code pending} is true from the moment a publication is scheduled until it
  * starts; a change that finds it true is covered by that publication, which reads the cache after
  * clearing the flag (the linearization point), so no change is left unpublished. Publications run on
  * one thread, so the listener is never called concurrently. A listener that throws is logged, and
- * later publications go on. {@link #close} stops the cache, removes the connection listener and
+ * later publications go on. {@code readChecked} is cleared by each change of the connection's state
+ * (a Curator thread) and set by the publication that checks; a change during a check only causes
+ * one more check. {@link #close} stops the cache, removes the connection listener and
  * stops the thread (no thread outlives the view); the connection stays open (it is the caller's).
  * Thread-safety: thread-safe.
  */
@@ -41,6 +46,9 @@ public final class FleetView implements AutoCloseable {
     private final ScheduledExecutorService publisher;
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicBoolean initialized = new AtomicBoolean();
+    /** False until the next publication has checked that the login may read (again after each change of connection). */
+    private final AtomicBoolean readChecked = new AtomicBoolean();
+    private volatile String readProblem;
     private final ConnectionStateListener connectionListener;
 
     private FleetView(FleetConnection connection, Consumer<FleetSnapshot> listener) {
@@ -53,7 +61,10 @@ public final class FleetView implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.connectionListener = (client, state) -> schedule();
+        this.connectionListener = (client, state) -> {
+            readChecked.set(false);
+            schedule();
+        };
     }
 
     /**
@@ -78,12 +89,38 @@ public final class FleetView implements AutoCloseable {
         return view;
     }
 
-    /** The state now (what the cache holds; built on the calling thread). */
+    /**
+     * The state now (what the cache holds; built on the calling thread). When the login may not
+     * read the fleet (a wrong password), the first problem says so.
+     */
     public FleetSnapshot snapshot() {
         boolean connected = connection.connected();
         String state = connection + (connected ? (initialized.get() ? "" : " (reading the fleet)")
                 : " (unreachable: showing what was read last)");
-        return reader.read(connected, state, cache.stream()::iterator);
+        return reader.read(connected, state, readProblem, cache.stream()::iterator);
+    }
+
+    /**
+     * Checks that a login may read the fleet (a console's login dialog: ZooKeeper accepts a wrong
+     * password at login and refuses only its reads).
+     *
+     * @throws FleetAccessException  when ZooKeeper refuses the login's reads
+     * @throws IllegalStateException when the ensemble does not answer
+     */
+    public static void checkCanRead(FleetConnection connection) {
+        String problem;
+        try {
+            problem = FleetReadProbe.problem(connection);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking the right to read " + connection, interrupted);
+        } catch (Exception unanswered) {
+            throw new IllegalStateException("could not check whether " + connection + " may read the fleet: "
+                    + unanswered, unanswered);
+        }
+        if (problem != null) {
+            throw new FleetAccessException(problem, null);
+        }
     }
 
     /** Whether the cache has read the whole tree once. */
@@ -103,6 +140,20 @@ public final class FleetView implements AutoCloseable {
 
     private void publish() {
         pending.set(false);
+        // never wait for an unreachable ensemble here: the snapshot says it is unreachable, and the
+        // check runs after the next change of the connection's state
+        if (connection.connected() && !readChecked.getAndSet(true)) {
+            try {
+                readProblem = FleetReadProbe.problem(connection);
+            } catch (InterruptedException closing) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception unanswered) {
+                // the connection went meanwhile: the snapshot says so; check again after the next change
+                readChecked.set(false);
+                LOG.log(Level.DEBUG, "the fleet view could not check its right to read: " + unanswered);
+            }
+        }
         try {
             listener.accept(snapshot());
         } catch (RuntimeException failed) {

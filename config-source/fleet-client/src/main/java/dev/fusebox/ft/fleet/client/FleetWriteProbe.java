@@ -47,7 +47,10 @@ final class FleetWriteProbe {
         } catch (KeeperException.BadVersionException expected) {
             // every create was allowed; the check rolled them back
         } catch (KeeperException.NoAuthException | KeeperException.AuthFailedException refused) {
-            throw transaction.refused(application, refused, FleetTransaction.failedPath(refused, ops));
+            String path = FleetTransaction.failedPath(refused, ops);
+            // name where the probe was refused, not the probe itself
+            throw transaction.refused(application, refused,
+                    path.endsWith("/" + probe) ? path.substring(0, path.length() - probe.length() - 1) : path);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking the right to write in " + application,

@@ -13,7 +13,9 @@ package dev.fusebox.ft.fleet.client;
  * @param closed       CLOSED
  * @param forcedOpen   how many are forced open (fleet or local)
  * @param forcedClosed how many are forced closed
- * @param fleetForcing the fleet's forcing of it, {@code OPEN by x: reason}, or empty
+ * @param fleetForcing the fleet's forcing of it, {@code OPEN by x: reason}, with
+ *                     {@code until 2026-12-06T19:30:00Z} after the name when it runs out (instances
+ *                     release it then; the node stays until released), or empty
  */
 public record MethodRow(String application, String breaker, int instances, int open, int halfOpen, int closed,
                         int forcedOpen, int forcedClosed, String fleetForcing) {

@@ -9,6 +9,7 @@ import dev.fusebox.ft.management.fleet.FleetLayout;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,8 +60,8 @@ class FleetOperatorAccessTest {
             assertThatThrownBy(() -> asViewer.release(APP, TARGET, "let me"))
                     .isInstanceOf(FleetAccessException.class)
                     .hasMessage("the login 'viewer' may not write the fleet's actions for payments at "
-                            + server.getConnectString() + "/fusebox: ZooKeeper refused to write "
-                            + LAYOUT.forced(APP, TARGET) + " (NOAUTH; a viewer's or an instance's login, or a wrong"
+                            + server.getConnectString() + "/fusebox: ZooKeeper answered NoAuth for "
+                            + LAYOUT.forced(APP, TARGET) + " (the login of a viewer or an instance, or a wrong"
                             + " password)");
             assertThatThrownBy(() -> new FleetOperator(instance, "inst").forceClosed(APP, TARGET, "", null))
                     .isInstanceOf(FleetAccessException.class).hasMessageContaining("the login 'inst' may not write");
@@ -76,6 +77,32 @@ class FleetOperatorAccessTest {
     }
 
     @Test
+    void aViewerReadsTheFleetAndAWrongPasswordIsToldItMayNot() throws Exception {
+        FleetActionResult force = new FleetOperator(ops, "ops").forceOpen("shipping", TARGET, "", null);
+        List<FleetSnapshot> seenByViewer = new CopyOnWriteArrayList<>();
+        List<FleetSnapshot> seenByWrongPassword = new CopyOnWriteArrayList<>();
+        try (FleetConnection viewer = login("viewer", "viewer-secret");
+             FleetConnection wrongPassword = login("viewer", "not-the-secret");
+             FleetView view = FleetView.watch(viewer, seenByViewer::add);
+             FleetView refused = FleetView.watch(wrongPassword, seenByWrongPassword::add)) {
+            FleetView.checkCanRead(viewer);
+            String message = "the login 'viewer' may not read the fleet at " + server.getConnectString() + "/fusebox:"
+                    + " ZooKeeper answered NoAuth for /fusebox/apps (a wrong password, or a login the fleet's ACLs do"
+                    + " not name)";
+            assertThatThrownBy(() -> FleetView.checkCanRead(wrongPassword)).isInstanceOf(FleetAccessException.class)
+                    .hasMessage(message);
+
+            Eventually.until("the viewer's first snapshot", Duration.ofSeconds(10), () -> !seenByViewer.isEmpty());
+            Eventually.until("the wrong password's first snapshot", Duration.ofSeconds(10),
+                    () -> !seenByWrongPassword.isEmpty());
+            FleetSnapshot viewed = seenByViewer.get(seenByViewer.size() - 1);
+            assertThat(viewed.problems()).isEmpty();
+            assertThat(viewed.applications().get("shipping").forced().get(TARGET).actionId()).isEqualTo(force.actionId());
+            assertThat(seenByWrongPassword.get(seenByWrongPassword.size() - 1).problems()).containsExactly(message);
+        }
+    }
+
+    @Test
     void checkCanWriteFindsAViewerAndAWrongPasswordWithoutWritingAnything() throws Exception {
         FleetOperator operator = new FleetOperator(ops, "ops");
         operator.checkCanWrite("orders");
@@ -86,7 +113,7 @@ class FleetOperatorAccessTest {
             assertThatThrownBy(() -> new FleetOperator(viewer, "viewer").checkCanWrite("orders"))
                     .isInstanceOf(FleetAccessException.class)
                     .hasMessageStartingWith("the login 'viewer' may not write the fleet's actions for orders")
-                    .hasMessageContaining("NOAUTH");
+                    .hasMessageContaining("ZooKeeper answered NoAuth for " + LAYOUT.forced("orders") + " (");
             assertThatThrownBy(() -> new FleetOperator(wrongPassword, "ops").checkCanWrite("orders"))
                     .isInstanceOf(FleetAccessException.class)
                     .hasMessageStartingWith("the login 'ops' may not write the fleet's actions for orders");

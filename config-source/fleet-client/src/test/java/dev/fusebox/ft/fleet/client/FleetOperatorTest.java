@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.test.TestingServer;
+import org.apache.zookeeper.data.Stat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -138,6 +139,34 @@ class FleetOperatorTest {
         assertThat(new String(zk().getData().forPath(LAYOUT.overrides(app)), UTF_8)).isEqualTo("no equals sign\n");
         assertThatThrownBy(() -> operator.configure(app, Map.of("a\nb", "1"), List.of(), ""))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("control character");
+        assertThatThrownBy(() -> operator.configure(app, Map.of(ratio, " 0.1"), List.of(), ""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the overrides format trims them");
+    }
+
+    @Test
+    void aConcurrentChangeOfTheOverridesIsMergedNotLost() throws Exception {
+        String app = app();
+        operator.configure(app, Map.of("a/b/Retry/maxRetries", "1"), List.of(), "");
+        FleetOverridesEdit edit = new FleetOverridesEdit(zk(), LAYOUT);
+        FleetOverridesEdit.Change change = FleetOverridesEdit.change(Map.of("a/b/Retry/delay", "10"), List.of());
+        String actionId = UUID.randomUUID().toString();
+        FleetAuditEntry entry = new FleetAuditEntry(actionId, FleetAuditEntry.CONFIGURE, change.target(), "alice", "",
+                1, 0, change.detail());
+        int[] attempts = {0};
+
+        FleetActionResult result = new FleetTransaction(connection).commit(app, entry, "configure", () -> {
+            var op = edit.operation(app, change);
+            if (attempts[0]++ == 0) {
+                // another operator writes between our read and our transaction
+                zk().setData().forPath(LAYOUT.overrides(app), "a/b/Retry/maxRetries=5\n".getBytes(UTF_8));
+            }
+            return List.of(op);
+        });
+
+        assertThat(result.committed()).as(result.message()).isTrue();
+        assertThat(attempts[0]).isEqualTo(2);
+        assertThat(new String(zk().getData().forPath(LAYOUT.overrides(app)), UTF_8))
+                .isEqualTo("a/b/Retry/delay=10\na/b/Retry/maxRetries=5\n");
     }
 
     @Test
@@ -149,6 +178,7 @@ class FleetOperatorTest {
         FleetActionResult force = operator.forceOpen(app, TARGET, "down", null);
         acknowledge(app, force.actionId(), new FleetAck("i1", true, "forced OPEN", 1));
         acknowledge(app, force.actionId(), new FleetAck("i2", false, "no breaker " + TARGET, 2));
+        acknowledge(app, force.actionId(), new FleetAck("gone", false, "stopping", 2));
 
         FleetApplied partly = operator.awaitApplied(app, force.actionId(), Duration.ofMillis(200));
 
@@ -171,8 +201,9 @@ class FleetOperatorTest {
         FleetApplied everywhere = operator.awaitApplied(app, release.actionId(), Duration.ofSeconds(10));
         assertThat(everywhere.everywhere()).isTrue();
         assertThat(everywhere.summary()).isEqualTo("applied by 3 of 3 instances");
+        // the audit keeps every answer, also of an instance gone since
         assertThat(operator.audit(app, 2).get(0).acks()).extracting(FleetAck::instanceId)
-                .containsExactly("i1", "i2", "i3");
+                .containsExactly("gone", "i1", "i2", "i3");
         assertThatThrownBy(() -> operator.awaitApplied(app, "no-such-action", Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("there is no fleet action no-such-action in " + app
@@ -214,6 +245,51 @@ class FleetOperatorTest {
         assertThat(never.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(never.message()).isEqualTo("action 0b5e1c70-0000-0000-0000-000000000000 did not commit: nothing"
                 + " was written");
+    }
+
+    @Test
+    void aTransactionThatFailsInItsLastOperationLeavesNothingOfTheAction() throws Exception {
+        String app = app();
+        String guard = LAYOUT.application(app) + "/guard";
+        zk().create().creatingParentsIfNeeded().forPath(guard);
+        String actionId = UUID.randomUUID().toString();
+        FleetAuditEntry entry = new FleetAuditEntry(actionId, FleetAuditEntry.FORCE_OPEN, TARGET, "alice", "", 1, 0, "");
+        FleetForcing forcing = new FleetForcing(actionId, "OPEN", "alice", "", 1, 0);
+
+        FleetActionResult result = new FleetTransaction(connection).commit(app, entry, "force-open of " + TARGET, () ->
+                List.of(zk().transactionOp().create().forPath(LAYOUT.forced(app, TARGET), forcing.toBytes()),
+                        zk().transactionOp().check().withVersion(7).forPath(guard)));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.message()).startsWith("force-open of " + TARGET + ": nothing written: the node changed under"
+                + " each of 3 attempts (another operator at work?); last: KeeperErrorCode = BadVersion");
+        assertThat(zk().checkExists().forPath(LAYOUT.forced(app, TARGET))).isNull();
+        assertThat(zk().getChildren().forPath(LAYOUT.audit(app))).isEmpty();
+        assertThat(zk().checkExists().forPath(LAYOUT.acks(app, actionId))).isNull();
+    }
+
+    @Test
+    void aTransactionSentAgainAfterItCommittedIsReportedCommittedAndWritesNoSecondEntry() throws Exception {
+        String app = app();
+        String actionId = UUID.randomUUID().toString();
+        FleetAuditEntry entry = new FleetAuditEntry(actionId, FleetAuditEntry.RESET, TARGET, "alice", "", 1, 0, "");
+        FleetReset reset = new FleetReset(actionId, "alice", "", 1);
+        FleetTransaction transaction = new FleetTransaction(connection);
+        String path = LAYOUT.resets(app, TARGET);
+        FleetTransaction.Operations resetOps = () -> {
+            Stat stat = zk().checkExists().forPath(path);
+            return List.of(stat == null ? zk().transactionOp().create().forPath(path, reset.toBytes())
+                    : zk().transactionOp().setData().withVersion(stat.getVersion()).forPath(path, reset.toBytes()));
+        };
+        FleetActionResult first = transaction.commit(app, entry, "reset", resetOps);
+
+        // what Curator does when the first answer is lost: the same transaction again
+        FleetActionResult again = transaction.commit(app, entry, "reset", resetOps);
+
+        assertThat(again.outcome()).as(again.message()).isEqualTo(Outcome.COMMITTED);
+        assertThat(again.auditEntry()).isEqualTo(first.auditEntry());
+        assertThat(again.message()).endsWith("its first answer was lost, the read-back found it)");
+        assertThat(zk().getChildren().forPath(LAYOUT.audit(app))).containsExactly(first.auditEntry());
     }
 
     @Test

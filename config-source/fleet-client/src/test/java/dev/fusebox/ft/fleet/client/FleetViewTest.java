@@ -49,6 +49,8 @@ class FleetViewTest {
         connection.curator().create().forPath(corrupt, "application=payments\ninstance=p5\nstarted=soon\n".getBytes(UTF_8));
         FleetOperator operator = new FleetOperator(connection, "alice");
         operator.forceOpen("payments", "group:db", "database outage", null);
+        String hostile = LAYOUT.forced("payments", "com.acme.Payments#hostile");
+        connection.curator().create().forPath(hostile, new byte[] {'s', 't', 'a', 't', 'e', '=', (byte) 0xff, '\n'});
         operator.configure("payments", Map.of("com.acme.Payments/charge/CircuitBreaker/delay", "500"), List.of(), "");
         List<FleetSnapshot> published = new CopyOnWriteArrayList<>();
 
@@ -62,8 +64,10 @@ class FleetViewTest {
                     .containsExactly("p1", "p2", "p3", "p4");
             assertThat(snapshot.applications().get("payments").overrides())
                     .isEqualTo("com.acme.Payments/charge/CircuitBreaker/delay=500\n");
-            assertThat(snapshot.problems()).containsExactly(corrupt + ": the fleet member p5: started must be"
-                    + " milliseconds since the epoch, but is 'soon'");
+            assertThat(snapshot.problems()).containsExactly(
+                    hostile + ": the fleet forcing of com.acme.Payments#hostile is not valid UTF-8 text",
+                    corrupt + ": the fleet member p5: started must be milliseconds since the epoch, but is 'soon'");
+            assertThat(snapshot.applications().get("payments").forced()).containsOnlyKeys("group:db");
             assertThat(snapshot.byMethod()).containsExactly(
                     new MethodRow("orders", "com.acme.Orders#place", 1, 0, 0, 1, 0, 0, ""),
                     new MethodRow("payments", CHARGE, 4, 2, 1, 1, 0, 1, ""),
@@ -73,12 +77,14 @@ class FleetViewTest {
             assertThat(snapshot.byMethod().get(3).summary())
                     .isEqualTo("group:db: 0 of 0 instances OPEN; forced fleet-wide OPEN by alice: database outage");
 
-            operator.forceOpen("payments", CHARGE, "", null);
+            operator.forceOpen("payments", CHARGE, "", Duration.ofHours(1));
             register("payments", "p2", Map.of(CHARGE, new BreakerState("OPEN", "OPEN", "x")));
             connection.curator().delete().forPath(LAYOUT.instance("payments", "p3"));
             Eventually.until("the forcing, p2's new state and p3's leaving published", PATIENCE, () -> {
                 List<MethodRow> rows = published.get(published.size() - 1).byMethod();
-                return rows.contains(new MethodRow("payments", CHARGE, 3, 2, 0, 1, 1, 1, "OPEN by alice"));
+                return rows.stream().anyMatch(row -> row.breaker().equals(CHARGE) && row.instances() == 3
+                        && row.open() == 2 && row.forcedOpen() == 1 && row.forcedClosed() == 1
+                        && row.fleetForcing().matches("OPEN by alice until \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
             });
         }
         Eventually.until("the view's thread stopped", PATIENCE, () -> Thread.getAllStackTraces().keySet().stream()
@@ -106,6 +112,27 @@ class FleetViewTest {
                 assertThat(stale.byMethod()).containsExactly(
                         new MethodRow("shipping", "com.acme.Ship#send", 1, 1, 0, 0, 0, 0, ""));
             }
+        }
+    }
+
+    @Test
+    void aViewStartedOnAnEmptyEnsembleSeesTheFirstInstanceRegister() throws Exception {
+        FleetLayout fresh = new FleetLayout("/fresh");
+        FleetAccess access = new FleetAccess(server.getConnectString(), fresh, null, null, FleetAcl.open(fresh),
+                FleetAccess.DEFAULT_SESSION, FleetAccess.DEFAULT_CONNECTION);
+        List<FleetSnapshot> published = new CopyOnWriteArrayList<>();
+        try (FleetConnection client = FleetConnection.start(access);
+             FleetView view = FleetView.watch(client, published::add)) {
+            Eventually.until("a first, empty snapshot", PATIENCE, () -> !published.isEmpty());
+            assertThat(published.get(0).applications()).isEmpty();
+
+            client.curator().create().creatingParentsIfNeeded().forPath(fresh.instance("billing", "b1"),
+                    member("billing", "b1", Map.of("com.acme.Bill#send", closed())).toBytes());
+
+            Eventually.until("the first instance published", PATIENCE,
+                    () -> published.get(published.size() - 1).applications().containsKey("billing"));
+            assertThat(view.snapshot().byMethod()).containsExactly(
+                    new MethodRow("billing", "com.acme.Bill#send", 1, 0, 0, 1, 0, 0, ""));
         }
     }
 

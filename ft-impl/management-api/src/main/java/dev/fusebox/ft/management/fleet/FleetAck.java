@@ -43,7 +43,7 @@ public record FleetAck(String instanceId, boolean applied, String detail, long a
             throw new IllegalArgumentException(what + ": applied must be true or false, but is '"
                     + FleetText.excerpt(applied) + "'");
         }
-        return new FleetAck(FleetText.required(fields, "instance", what), Boolean.parseBoolean(applied),
-                fields.getOrDefault("detail", ""), FleetText.millis(fields, "at", what));
+        return FleetText.record(what, () -> new FleetAck(FleetText.required(fields, "instance", what),
+                Boolean.parseBoolean(applied), fields.getOrDefault("detail", ""), FleetText.millis(fields, "at", what)));
     }
 }

@@ -62,9 +62,10 @@ public record FleetAuditEntry(String actionId, String action, String target, Str
     public static FleetAuditEntry parse(byte[] data, String entry) {
         String what = "the fleet audit entry " + FleetText.excerpt(entry);
         Map<String, String> fields = FleetText.decode(data, MAX_BYTES, what);
-        return new FleetAuditEntry(FleetText.required(fields, "action", what), FleetText.required(fields, "kind", what),
-                FleetText.required(fields, "target", what), FleetText.required(fields, "by", what),
-                fields.getOrDefault("reason", ""), FleetText.millis(fields, "at", what),
-                FleetText.millis(fields, "until", what), fields.getOrDefault("detail", ""));
+        return FleetText.record(what, () -> new FleetAuditEntry(FleetText.required(fields, "action", what),
+                FleetText.required(fields, "kind", what), FleetText.required(fields, "target", what),
+                FleetText.required(fields, "by", what), fields.getOrDefault("reason", ""),
+                FleetText.millis(fields, "at", what), FleetText.millis(fields, "until", what),
+                fields.getOrDefault("detail", "")));
     }
 }

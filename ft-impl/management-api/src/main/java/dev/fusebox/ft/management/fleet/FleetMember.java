@@ -62,7 +62,11 @@ public record FleetMember(String application, String instanceId, String host, St
                 throw new IllegalArgumentException(what + ": '" + FleetText.excerpt(text)
                         + "' is not <state>|<forced>|<action id>");
             }
-            return new BreakerState(parts[0], parts[1], parts[2]);
+            try {
+                return new BreakerState(parts[0], parts[1], parts[2]);
+            } catch (IllegalArgumentException invalid) {
+                throw new IllegalArgumentException(what + ": " + invalid.getMessage());
+            }
         }
     }
 
@@ -108,8 +112,9 @@ public record FleetMember(String application, String instanceId, String host, St
                 breakers.put(key.substring(BREAKER.length()), BreakerState.parse(value, what + ", " + key));
             }
         });
-        return new FleetMember(FleetText.required(fields, "application", what), FleetText.required(fields, "instance", what),
-                fields.getOrDefault("host", ""), fields.getOrDefault("jmx", ""), fields.getOrDefault("version", ""),
-                FleetText.millis(fields, "started", what), fields.getOrDefault("status", ""), breakers);
+        return FleetText.record(what, () -> new FleetMember(FleetText.required(fields, "application", what),
+                FleetText.required(fields, "instance", what), fields.getOrDefault("host", ""),
+                fields.getOrDefault("jmx", ""), fields.getOrDefault("version", ""),
+                FleetText.millis(fields, "started", what), fields.getOrDefault("status", ""), breakers));
     }
 }

@@ -38,7 +38,8 @@ public record FleetReset(String actionId, String by, String reason, long atEpoch
     public static FleetReset parse(byte[] data, String target) {
         String what = "the fleet reset of " + FleetText.excerpt(target);
         Map<String, String> fields = FleetText.decode(data, MAX_BYTES, what);
-        return new FleetReset(FleetText.required(fields, "action", what), FleetText.required(fields, "by", what),
-                fields.getOrDefault("reason", ""), FleetText.millis(fields, "at", what));
+        return FleetText.record(what, () -> new FleetReset(FleetText.required(fields, "action", what),
+                FleetText.required(fields, "by", what), fields.getOrDefault("reason", ""),
+                FleetText.millis(fields, "at", what)));
     }
 }

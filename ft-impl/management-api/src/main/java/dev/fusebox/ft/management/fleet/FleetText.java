@@ -6,6 +6,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The text every fleet node holds: UTF-8, one {@code key=value} per line, keys unique, no control
@@ -91,6 +92,16 @@ public final class FleetText {
             }
         }
         return fields;
+    }
+
+    /** Builds a record from a node's fields; a refusal's message starts with what the node is. */
+    static <T> T record(String what, Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (IllegalArgumentException invalid) {
+            throw invalid.getMessage() != null && invalid.getMessage().startsWith(what) ? invalid
+                    : new IllegalArgumentException(what + ": " + invalid.getMessage());
+        }
     }
 
     /** The value of a field that must be there. */
