@@ -63,6 +63,8 @@ public final class DemoShopProcess implements AutoCloseable {
     private int jmxPort;
     private String operatorPassword;
     private String viewerPassword;
+    /** With --fleet: the ZooKeeper the demo started, as it printed it. */
+    private String fleetZooKeeper;
     private Process process;
     private List<String> output = new CopyOnWriteArrayList<>();
 
@@ -88,6 +90,9 @@ public final class DemoShopProcess implements AutoCloseable {
             shop.jmxPort = url.getPort();
             shop.operatorPassword = shop.await("users +" + OPERATOR + " +password (\\S+) .*").group(1);
             shop.viewerPassword = shop.await("users +" + VIEWER + " +password (\\S+) .*").group(1);
+            if (shop.flags.contains("--fleet")) {
+                shop.fleetZooKeeper = shop.await("fleet +ZooKeeper (\\S+) .*").group(1).replaceAll(",$", "");
+            }
             shop.await("ready .*");
             return shop;
         } catch (IOException | RuntimeException | Error e) {
@@ -155,6 +160,11 @@ public final class DemoShopProcess implements AutoCloseable {
 
     public String operatorPassword() {
         return operatorPassword;
+    }
+
+    /** The fleet's ZooKeeper ({@code host:port}) when started with {@code --fleet}; else null. */
+    public String fleetZooKeeper() {
+        return fleetZooKeeper;
     }
 
     public String viewerPassword() {

@@ -18,24 +18,34 @@ import java.util.List;
  *     terminal (stdout), between whatever the user types, as scripts that read them want
  * @param faults the {@code --fault} values, in order
  * @param instances how many shops to run, this one included (1 to 9)
+ * @param zookeeper the fleet's ZooKeeper ensemble, or null: with more than one instance the first
+ *     starts one on 127.0.0.1 ({@link #zookeeperPort}); with one instance and none given, no fleet
+ * @param zookeeperPort the embedded ZooKeeper's port (0: a free one)
+ * @param fleetApplication the application name the shops share in the fleet (members pass the
+ *     first's); null: {@link #application}
  * @param resetCredentials replace the JMX users' passwords
  * @param child started by a fleet's first instance: stop when stdin ends
  * @param stopWithParent stop when the parent process ends (set by the Maven profile, whose JVM is the parent)
  * @param help print the usage and stop
  */
 public record DemoOptions(Path home, String application, int jmxPort, int metricsPort, double rate, int users,
-                          long summaryMillis, Path summaryFile, List<String> faults, int instances, boolean resetCredentials,
+                          long summaryMillis, Path summaryFile, List<String> faults, int instances, String zookeeper,
+                          int zookeeperPort, String fleetApplication, boolean resetCredentials,
                           boolean child, boolean stopWithParent, boolean help) {
 
     public static final int DEFAULT_JMX_PORT = 9010;
     public static final int DEFAULT_METRICS_PORT = 9464;
+    public static final int DEFAULT_ZOOKEEPER_PORT = 2181;
 
     public static final String USAGE = String.join(System.lineSeparator(),
             "usage: ShopDemo [options]",
             "  --home DIR              credentials and overrides file (default ~/.fusebox-demo)",
             "  --reset-credentials     new passwords for the JMX users operator and viewer",
             "  --fault DEP=FAULT       at start; FAULT: outage, hang, errors:0.3, latency:800 (repeatable)",
-            "  --fleet | --instances N also start shop-2, shop-3 (N up to 9) as separate JVMs",
+            "  --fleet | --instances N also start shop-2, shop-3 (N up to 9) as separate JVMs, all registered",
+            "                          in ZooKeeper (started here on 127.0.0.1 unless --zookeeper is given)",
+            "  --zookeeper HOST:PORT   the fleet's ZooKeeper ensemble (host:port[,host:port...])",
+            "  --zookeeper-port N      port of the ZooKeeper started here (default 2181; 0: free port)",
             "  --jmx-port N            remote JMX port on 127.0.0.1 (default 9010; 0: free port)",
             "  --metrics-port N        Prometheus scrape page port on 127.0.0.1 (default 9464; 0: free port)",
             "  --rate R                checkouts per second, all users together (default 20; 0: no load)",
@@ -60,6 +70,22 @@ public record DemoOptions(Path home, String application, int jmxPort, int metric
         }
         ShopSettings.requirePort("JMX", jmxPort);
         ShopSettings.requirePort("metrics", metricsPort);
+        ShopSettings.requirePort("ZooKeeper", zookeeperPort);
+        if (fleetApplication == null) {
+            fleetApplication = application;
+        }
+        if (!fleetApplication.matches("[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException("--fleet-application must be letters, digits, '.', '_' or '-', was '"
+                    + fleetApplication + "'");
+        }
+        if (zookeeper != null && (zookeeper.isBlank() || zookeeper.length() > 2000)) {
+            throw new IllegalArgumentException("--zookeeper must be host:port[,host:port...], was '" + zookeeper + "'");
+        }
+    }
+
+    /** Whether the shops register in ZooKeeper: a fleet, or an ensemble given. */
+    public boolean fleetOnZooKeeper() {
+        return instances > 1 || zookeeper != null;
     }
 
     /**
@@ -78,6 +104,9 @@ public record DemoOptions(Path home, String application, int jmxPort, int metric
         String summaryFile = null;
         List<String> faults = new ArrayList<>();
         int instances = 1;
+        String zookeeper = null;
+        int zookeeperPort = DEFAULT_ZOOKEEPER_PORT;
+        String fleetApplication = null;
         boolean reset = false;
         boolean child = false;
         boolean stopWithParent = false;
@@ -103,6 +132,9 @@ public record DemoOptions(Path home, String application, int jmxPort, int metric
                 }
                 case "--fleet" -> instances = Math.max(instances, 3);
                 case "--instances" -> instances = integer(args, ++i, flag);
+                case "--zookeeper" -> zookeeper = value(args, ++i, flag);
+                case "--zookeeper-port" -> zookeeperPort = integer(args, ++i, flag);
+                case "--fleet-application" -> fleetApplication = value(args, ++i, flag);
                 case "--reset-credentials" -> reset = true;
                 case "--child" -> child = true;
                 case "--stop-with-parent" -> stopWithParent = true;
@@ -114,7 +146,8 @@ public record DemoOptions(Path home, String application, int jmxPort, int metric
         Path summaries = summaryFile == null ? home.resolve("summary.log")
                 : summaryFile.equals("-") ? null : Path.of(summaryFile).toAbsolutePath();
         return new DemoOptions(home, application, jmxPort, metricsPort, rate, users,
-                summaryMillis, summaries, faults, instances, reset, child, stopWithParent, help);
+                summaryMillis, summaries, faults, instances, zookeeper, zookeeperPort, fleetApplication, reset, child,
+                stopWithParent, help);
     }
 
     private static String value(String[] args, int index, String flag) {

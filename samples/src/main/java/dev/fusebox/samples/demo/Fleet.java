@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The other shops of a fleet ({@code shop-2}, {@code shop-3}, ...), each a separate JVM on the
  * same class path, started with {@code --child}: its own home sub-directory, the next JMX and
- * metrics ports, no fleet of its own. Their output is printed here, each line prefixed with the
+ * metrics ports, no fleet of its own, and the first's ZooKeeper and fleet application name. Their output is printed here, each line prefixed with the
  * member's name. {@link #close()} asks each to quit through its stdin (a member also quits when
  * its stdin ends, so it does not outlive a first instance that was killed), then waits for it.
  * Start and close from one thread.
@@ -36,11 +36,11 @@ final class Fleet implements AutoCloseable {
      *
      * @throws IOException if a JVM cannot be started; the members already started are stopped
      */
-    static Fleet start(DemoOptions options, PrintStream out) throws IOException {
+    static Fleet start(DemoOptions options, String zookeeper, PrintStream out) throws IOException {
         Fleet fleet = new Fleet();
         try {
             for (int number = 2; number <= options.instances(); number++) {
-                fleet.members.add(startMember(options, number, out));
+                fleet.members.add(startMember(options, zookeeper, number, out));
             }
         } catch (IOException | RuntimeException e) {
             fleet.close();
@@ -49,7 +49,8 @@ final class Fleet implements AutoCloseable {
         return fleet;
     }
 
-    private static Member startMember(DemoOptions options, int number, PrintStream out) throws IOException {
+    private static Member startMember(DemoOptions options, String zookeeper, int number, PrintStream out)
+            throws IOException {
         String application = options.application() + "-" + number;
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -68,6 +69,10 @@ final class Fleet implements AutoCloseable {
                 "--rate", Double.toString(options.rate()),
                 "--users", Integer.toString(options.users()),
                 "--summary-seconds", Double.toString(options.summaryMillis() / 1000.0)));
+        if (zookeeper != null) {
+            // the same fleet application: a fleet-wide force reaches every shop
+            command.addAll(List.of("--zookeeper", zookeeper, "--fleet-application", options.fleetApplication()));
+        }
         if (options.summaryFile() == null) {
             // the first shop's summaries are on the terminal: so are theirs (else each writes its own home's file)
             command.addAll(List.of("--summary-file", "-"));

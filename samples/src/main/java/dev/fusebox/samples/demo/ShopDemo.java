@@ -38,14 +38,46 @@ public final class ShopDemo implements AutoCloseable {
     private PrintStream summaryFile;
     private Fleet fleet;
     private boolean closed;
+    /** The ZooKeeper this demo started for its fleet; null when none (no fleet, or one was given). */
+    private final EmbeddedZooKeeper zookeeper;
 
     private ShopDemo(DemoOptions options, PrintStream out) {
         this.options = options;
         this.out = out;
         this.home = DemoHome.prepare(options.home(), options.resetCredentials());
-        this.shop = ShopInstance.start(new ShopSettings(options.application(), options.jmxPort(),
-                options.metricsPort(), home.credentialsFile(), home.overridesFile()));
+        this.zookeeper = startZooKeeperIfNeeded(options);
+        String ensemble = options.zookeeper() != null ? options.zookeeper()
+                : zookeeper != null ? zookeeper.connectString() : null;
+        try {
+            this.shop = ShopInstance.start(new ShopSettings(options.application(), options.jmxPort(),
+                    options.metricsPort(), home.credentialsFile(), home.overridesFile(), ensemble == null ? null
+                    : new ShopSettings.FleetPlace(ensemble, options.fleetApplication(), options.application())));
+        } catch (RuntimeException failed) {
+            if (zookeeper != null) {
+                zookeeper.close();
+            }
+            throw failed;
+        }
         this.commands = new FaultCommands(shop.dependencies(), this::status);
+    }
+
+    /** A ZooKeeper on 127.0.0.1 for a fleet's first shop when no ensemble is given; else null. */
+    private static EmbeddedZooKeeper startZooKeeperIfNeeded(DemoOptions options) {
+        if (!options.fleetOnZooKeeper() || options.zookeeper() != null || options.child()) {
+            return null;
+        }
+        try {
+            return EmbeddedZooKeeper.start(options.home().resolve("zookeeper"), options.zookeeperPort());
+        } catch (IOException e) {
+            throw new IllegalStateException("the fleet's ZooKeeper could not start (give --zookeeper-port 0 for a"
+                    + " free port, or --zookeeper for an ensemble): " + e.getMessage(), e);
+        }
+    }
+
+    /** The fleet's ZooKeeper connection string, or null when the shop is in no fleet on ZooKeeper. */
+    public String fleetZooKeeper() {
+        ShopSettings.FleetPlace place = shop.settings().fleet();
+        return place == null ? null : place.zookeeper();
     }
 
     public static void main(String[] args) throws Exception {
@@ -122,7 +154,7 @@ public final class ShopDemo implements AutoCloseable {
                 demo.load.start();
             }
             if (options.instances() > 1 && !options.child()) {
-                demo.fleet = Fleet.start(options, out);
+                demo.fleet = Fleet.start(options, demo.fleetZooKeeper(), out);
             }
             out.println("ready      type help for commands; quit or Ctrl-C stops" + (demo.fleet == null ? ""
                     : " (commands act on " + options.application() + " only; the others through JMX)"));
@@ -152,6 +184,12 @@ public final class ShopDemo implements AutoCloseable {
         out.println("overrides  " + home.overridesFile() + " (forced breaker states and parameter changes survive"
                 + " restarts)");
         out.println("metrics    " + shop.scrapePage());
+        ShopSettings.FleetPlace place = shop.settings().fleet();
+        if (place != null && !options.child()) {
+            out.println("fleet      ZooKeeper " + place.zookeeper() + (zookeeper != null ? " (started here, data in "
+                    + options.home().resolve("zookeeper") + ")" : "") + ", application " + place.application()
+                    + ": the console's fleet tab connects there and sees every shop");
+        }
         out.println("faults     MXBeans " + FaultInjector.DOMAIN + ":type=FaultInjector,dependency="
                 + String.join("|", shop.dependencies().names()));
         if (options.rate() > 0) {
@@ -248,6 +286,9 @@ public final class ShopDemo implements AutoCloseable {
                     summaryFile.close();
                 }
                 shop.close();
+                if (zookeeper != null) {
+                    zookeeper.close();
+                }
                 out.println("stopped    " + options.application() + (load == null ? "" : " after "
                         + load.checkouts() + " checkouts"));
             }

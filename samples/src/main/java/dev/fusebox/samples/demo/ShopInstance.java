@@ -2,6 +2,9 @@ package dev.fusebox.samples.demo;
 
 import dev.fusebox.ft.cdi.FaultToleranceExtension;
 import dev.fusebox.ft.configsource.OverridesConfigSource;
+import dev.fusebox.ft.fleet.zookeeper.FleetConfigSource;
+import dev.fusebox.ft.fleet.zookeeper.FleetExtension;
+import dev.fusebox.ft.fleet.zookeeper.FleetSettings;
 import dev.fusebox.ft.jmx.ManagementExtension;
 import dev.fusebox.ft.jmx.remote.RemoteAccessExtension;
 import dev.fusebox.ft.management.CircuitBreakerMXBean;
@@ -28,7 +31,8 @@ import org.jboss.weld.environment.se.WeldContainer;
  * One running shop: a Weld SE container with Fusebox, its JMX management and remote connector,
  * the three clients, the fault injectors' MXBeans and the scrape page. Its MicroProfile Config is
  * its own (registered for a class loader of its own), made of the usual sources, the settings of
- * {@link ShopSettings} below system properties, and the operator overrides file above them all,
+ * {@link ShopSettings} below system properties, the fleet's overrides (when it joins a fleet on
+ * ZooKeeper, through Fusebox's fleet module) above them, and the operator overrides file above them all,
  * so several shops can run in one JVM one after another (tests). Close it to stop everything.
  * Start and close from one thread; the accessors are thread-safe.
  */
@@ -53,7 +57,9 @@ public final class ShopInstance implements AutoCloseable {
         ConfigProviderResolver resolver = ConfigProviderResolver.instance();
         this.config = resolver.getBuilder().forClassLoader(loader).addDefaultSources()
                 .withSources(new MapSource("shop-settings", settings.fuseboxProperties(), SETTINGS_ORDINAL),
-                        new OverridesConfigSource(settings.overridesFile(), OverridesConfigSource.DEFAULT_ORDINAL))
+                        new OverridesConfigSource(settings.overridesFile(), OverridesConfigSource.DEFAULT_ORDINAL),
+                        // filled by the fleet agent when the shop joins a fleet; empty otherwise
+                        new FleetConfigSource(FleetSettings.DEFAULT_ORDINAL))
                 .build();
         resolver.registerConfig(config, loader);
         // Fusebox looks its Config up through the context class loader while the container starts
@@ -61,7 +67,7 @@ public final class ShopInstance implements AutoCloseable {
         try {
             Weld weld = new Weld("fusebox-demo-" + settings.application()).disableDiscovery().skipShutdownHook()
                     .addExtension(new FaultToleranceExtension()).addExtension(new ManagementExtension())
-                    .addExtension(new RemoteAccessExtension())
+                    .addExtension(new RemoteAccessExtension()).addExtension(new FleetExtension())
                     .addBeanClasses(InventoryClient.class, PaymentsClient.class, RecommendationsClient.class,
                             ShopTelemetry.class)
                     .addContainerLifecycleObserver(ContainerLifecycleObserver.afterBeanDiscovery(event -> {
@@ -89,7 +95,7 @@ public final class ShopInstance implements AutoCloseable {
      *         credentials file cannot be used; the message says which
      */
     public static ShopInstance start(ShopSettings settings) {
-        return new ShopInstance(settings);
+        return new ShopInstance(settings.withKnownJmxPort());
     }
 
     public ShopSettings settings() {

@@ -13,9 +13,41 @@ import java.util.Map;
  * @param metricsPort the Prometheus scrape page's port
  * @param credentialsFile the remote JMX users
  * @param overridesFile the operator overrides file, where forced breaker states and parameter changes are kept
+ * @param fleet where and as what the shop registers in the fleet's ZooKeeper, or null: no fleet
  */
 public record ShopSettings(String application, int jmxPort, int metricsPort, Path credentialsFile,
-                           Path overridesFile) {
+                           Path overridesFile, FleetPlace fleet) {
+
+    /**
+     * A shop's place in a fleet on ZooKeeper.
+     *
+     * @param zookeeper   the ensemble, {@code host:port[,...]}
+     * @param application the application name the fleet's shops share (their JMX names differ)
+     * @param instanceId  this shop's id in the fleet
+     */
+    public record FleetPlace(String zookeeper, String application, String instanceId) {
+    }
+
+    /**
+     * These settings with a free JMX port chosen now when the port is 0 and the shop joins a fleet:
+     * it registers its JMX address before the connector starts. (Another process could take the port
+     * in between; the start then fails and says the port is taken.)
+     */
+    ShopSettings withKnownJmxPort() {
+        if (fleet == null || jmxPort != 0) {
+            return this;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return new ShopSettings(application, probe.getLocalPort(), metricsPort, credentialsFile, overridesFile, fleet);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("no free port on 127.0.0.1 for JMX", e);
+        }
+    }
+
+    /** A shop outside any fleet. */
+    public ShopSettings(String application, int jmxPort, int metricsPort, Path credentialsFile, Path overridesFile) {
+        this(application, jmxPort, metricsPort, credentialsFile, overridesFile, null);
+    }
 
     public ShopSettings {
         requirePort("JMX", jmxPort);
@@ -40,6 +72,14 @@ public record ShopSettings(String application, int jmxPort, int metricsPort, Pat
         properties.put("fusebox.jmx.remote.expose", FaultInjector.DOMAIN + ":type=FaultInjector,*");
         // The recommendations bulkhead admits 2 at once; a small pool keeps the demo's thread list short.
         properties.put("fusebox.async.max-threads", "8");
+        if (fleet != null) {
+            properties.put("fusebox.fleet.zookeeper", fleet.zookeeper());
+            properties.put("fusebox.fleet.application", fleet.application());
+            properties.put("fusebox.fleet.instance-id", fleet.instanceId());
+            // a fixed port is known now; with a free port, ShopInstance picks it before starting
+            properties.put("fusebox.fleet.jmx-address", "service:jmx:rmi://127.0.0.1:" + jmxPort
+                    + "/jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi");
+        }
         return properties;
     }
 }
