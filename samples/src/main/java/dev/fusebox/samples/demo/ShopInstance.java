@@ -95,7 +95,7 @@ public final class ShopInstance implements AutoCloseable {
      *         credentials file cannot be used; the message says which
      */
     public static ShopInstance start(ShopSettings settings) {
-        return new ShopInstance(settings.withKnownJmxPort());
+        return new ShopInstance(settings);
     }
 
     public ShopSettings settings() {

@@ -28,22 +28,6 @@ public record ShopSettings(String application, int jmxPort, int metricsPort, Pat
     public record FleetPlace(String zookeeper, String application, String instanceId) {
     }
 
-    /**
-     * These settings with a free JMX port chosen now when the port is 0 and the shop joins a fleet:
-     * it registers its JMX address before the connector starts. (Another process could take the port
-     * in between; the start then fails and says the port is taken.)
-     */
-    ShopSettings withKnownJmxPort() {
-        if (fleet == null || jmxPort != 0) {
-            return this;
-        }
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return new ShopSettings(application, probe.getLocalPort(), metricsPort, credentialsFile, overridesFile, fleet);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("no free port on 127.0.0.1 for JMX", e);
-        }
-    }
-
     /** A shop outside any fleet. */
     public ShopSettings(String application, int jmxPort, int metricsPort, Path credentialsFile, Path overridesFile) {
         this(application, jmxPort, metricsPort, credentialsFile, overridesFile, null);
@@ -76,9 +60,7 @@ public record ShopSettings(String application, int jmxPort, int metricsPort, Pat
             properties.put("fusebox.fleet.zookeeper", fleet.zookeeper());
             properties.put("fusebox.fleet.application", fleet.application());
             properties.put("fusebox.fleet.instance-id", fleet.instanceId());
-            // a fixed port is known now; with a free port, ShopInstance picks it before starting
-            properties.put("fusebox.fleet.jmx-address", "service:jmx:rmi://127.0.0.1:" + jmxPort
-                    + "/jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi");
+            // the JMX address each member registers is its remote connector's, as started (a free port too)
         }
         return properties;
     }

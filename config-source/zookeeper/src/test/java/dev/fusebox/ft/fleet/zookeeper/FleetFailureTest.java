@@ -67,10 +67,7 @@ class FleetFailureTest {
             assertThat(a.chargeRejected()).as("the forcing is kept while the store is down").isTrue();
             assertThat(a.status().getFleetForcings()).isEqualTo(1);
 
-            // (Ensemble.startAll does not start stopped peers again: TestingZooKeeperServer.start only starts a new one)
-            for (org.apache.curator.test.InstanceSpec server : ensemble.servers()) {
-                ensemble.restart(server);
-            }
+            ensemble.startAll();
             Await.until("connected again", () -> a.status().isConnected());
             assertThat(a.chargeRejected()).isTrue();
             String release = operator.release(CHARGE, "provider back");

@@ -78,9 +78,14 @@ public final class Ensemble implements AutoCloseable {
         cluster.stop();
     }
 
-    /** Starts every server again after {@link #stopAll}. */
+    /**
+     * Starts every server again after {@link #stopAll}, on the same ports and data. (Curator's
+     * {@code TestingCluster.start} would not: it starts only servers that never ran.)
+     */
     public void startAll() throws Exception {
-        cluster.start();
+        for (InstanceSpec server : cluster.getInstances()) {
+            restart(server);
+        }
     }
 
     /** {@code leader}, {@code follower}, or null when the server does not answer. */
