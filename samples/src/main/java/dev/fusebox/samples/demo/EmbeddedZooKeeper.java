@@ -38,11 +38,16 @@ final class EmbeddedZooKeeper implements AutoCloseable {
      * @throws IOException when the port is taken or the directory cannot be used; the message says which
      */
     static EmbeddedZooKeeper start(Path dataDir, int port) throws IOException {
+        return start(dataDir, port, MAX_CLIENT_CONNECTIONS);
+    }
+
+    /** As {@link #start(Path, int)}, taking up to {@code maxConnections} clients from one address (the scale simulation's hundreds). */
+    static EmbeddedZooKeeper start(Path dataDir, int port, int maxConnections) throws IOException {
         Files.createDirectories(dataDir);
         File data = dataDir.toFile();
         ZooKeeperServer server = new ZooKeeperServer(data, data, TICK_MILLIS);
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
-        ServerCnxnFactory connections = ServerCnxnFactory.createFactory(address, MAX_CLIENT_CONNECTIONS);
+        ServerCnxnFactory connections = ServerCnxnFactory.createFactory(address, maxConnections);
         boolean started = false;
         try {
             connections.startup(server);
@@ -60,6 +65,11 @@ final class EmbeddedZooKeeper implements AutoCloseable {
             }
         }
         return new EmbeddedZooKeeper(server, connections);
+    }
+
+    /** The server, for the scale simulation's counts (write transactions, nodes, bytes). */
+    ZooKeeperServer server() {
+        return server;
     }
 
     /** {@code 127.0.0.1:<port>}, the connection string for instances and the console. */
