@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
@@ -80,7 +79,7 @@ public final class FleetScaleInstances {
                 FleetSettings.INSTANCE_ID, id);
         ConfigProviderResolver resolver = ConfigProviderResolver.instance();
         Config config = resolver.getBuilder().forClassLoader(loader).addDefaultSources()
-                .withSources(new Settings(settings), new FleetConfigSource(FleetSettings.DEFAULT_ORDINAL)).build();
+                .withSources(new ShopInstance.MapSource("fleet-scale-settings", settings, 250), new FleetConfigSource(FleetSettings.DEFAULT_ORDINAL)).build();
         resolver.registerConfig(config, loader);
         Thread.currentThread().setContextClassLoader(loader);
         try {
@@ -114,34 +113,5 @@ public final class FleetScaleInstances {
         }
         callers.shutdown();
         callers.awaitTermination(5, TimeUnit.MINUTES);
-    }
-
-    /** Fixed properties as a config source, below system properties. */
-    private record Settings(Map<String, String> properties) implements ConfigSource {
-
-        @Override
-        public Map<String, String> getProperties() {
-            return properties;
-        }
-
-        @Override
-        public java.util.Set<String> getPropertyNames() {
-            return properties.keySet();
-        }
-
-        @Override
-        public String getValue(String name) {
-            return properties.get(name);
-        }
-
-        @Override
-        public String getName() {
-            return "fleet-scale-settings";
-        }
-
-        @Override
-        public int getOrdinal() {
-            return 250;
-        }
     }
 }

@@ -179,7 +179,7 @@ public final class ShopInstance implements AutoCloseable {
     }
 
     /** A fixed set of properties as a config source. */
-    private record MapSource(String name, Map<String, String> properties, int ordinal) implements ConfigSource {
+    record MapSource(String name, Map<String, String> properties, int ordinal) implements ConfigSource {
 
         @Override
         public Map<String, String> getProperties() {

@@ -14,14 +14,13 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.management.ObjectName;
 import org.apache.zookeeper.server.ServerCnxnFactory;
 import org.apache.zookeeper.server.ZooKeeperServer;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
-import org.eclipse.microprofile.config.spi.ConfigSource;
+import io.smallrye.config.PropertiesConfigSource;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -74,7 +73,7 @@ public class FleetCallPathBenchmark {
         ClassLoader loader = new URLClassLoader(new URL[0], Thread.currentThread().getContextClassLoader());
         ConfigProviderResolver resolver = ConfigProviderResolver.instance();
         config = resolver.getBuilder().forClassLoader(loader).addDefaultSources()
-                .withSources(new Settings(settings), new FleetConfigSource(FleetSettings.DEFAULT_ORDINAL)).build();
+                .withSources(new PropertiesConfigSource(settings, "benchmark-settings", 250), new FleetConfigSource(FleetSettings.DEFAULT_ORDINAL)).build();
         resolver.registerConfig(config, loader);
         Thread.currentThread().setContextClassLoader(loader);
         Weld builder = new Weld("fleet-bench").disableDiscovery().skipShutdownHook()
@@ -112,34 +111,6 @@ public class FleetCallPathBenchmark {
         if (connections != null) {
             connections.shutdown();
             zookeeper.shutdown();
-        }
-    }
-
-    private record Settings(Map<String, String> properties) implements ConfigSource {
-
-        @Override
-        public Map<String, String> getProperties() {
-            return properties;
-        }
-
-        @Override
-        public Set<String> getPropertyNames() {
-            return properties.keySet();
-        }
-
-        @Override
-        public String getValue(String name) {
-            return properties.get(name);
-        }
-
-        @Override
-        public String getName() {
-            return "benchmark-settings";
-        }
-
-        @Override
-        public int getOrdinal() {
-            return 250;
         }
     }
 }
