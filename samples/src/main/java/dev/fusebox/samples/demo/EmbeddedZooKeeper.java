@@ -24,10 +24,31 @@ final class EmbeddedZooKeeper implements AutoCloseable {
 
     private final ZooKeeperServer server;
     private final ServerCnxnFactory connections;
+    private final Path dataDir;
 
-    private EmbeddedZooKeeper(ZooKeeperServer server, ServerCnxnFactory connections) {
+    private EmbeddedZooKeeper(ZooKeeperServer server, ServerCnxnFactory connections, Path dataDir) {
         this.server = server;
         this.connections = connections;
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * The server a demo's first shop starts for its fleet ({@code <home>/zookeeper}, the
+     * {@code --zookeeper-port}), or null when it needs none: no fleet, an ensemble given, or a
+     * fleet member (which uses the first shop's).
+     *
+     * @throws IllegalStateException when it cannot start, saying which flags choose another way
+     */
+    static EmbeddedZooKeeper forFleetOf(DemoOptions options) {
+        if (!options.fleetOnZooKeeper() || options.zookeeper() != null || options.child()) {
+            return null;
+        }
+        try {
+            return start(options.home().resolve("zookeeper"), options.zookeeperPort());
+        } catch (IOException e) {
+            throw new IllegalStateException("the fleet's ZooKeeper could not start (give --zookeeper-port 0 for a"
+                    + " free port, or --zookeeper for an ensemble): " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -64,7 +85,12 @@ final class EmbeddedZooKeeper implements AutoCloseable {
                 server.shutdown();
             }
         }
-        return new EmbeddedZooKeeper(server, connections);
+        return new EmbeddedZooKeeper(server, connections, dataDir);
+    }
+
+    /** Where it keeps its snapshots and transaction log. */
+    Path dataDir() {
+        return dataDir;
     }
 
     /** The server, for the scale simulation's counts (write transactions, nodes, bytes). */

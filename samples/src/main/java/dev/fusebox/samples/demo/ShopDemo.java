@@ -45,7 +45,7 @@ public final class ShopDemo implements AutoCloseable {
         this.options = options;
         this.out = out;
         this.home = DemoHome.prepare(options.home(), options.resetCredentials());
-        this.zookeeper = startZooKeeperIfNeeded(options);
+        this.zookeeper = EmbeddedZooKeeper.forFleetOf(options);
         String ensemble = options.zookeeper() != null ? options.zookeeper()
                 : zookeeper != null ? zookeeper.connectString() : null;
         try {
@@ -59,19 +59,6 @@ public final class ShopDemo implements AutoCloseable {
             throw failed;
         }
         this.commands = new FaultCommands(shop.dependencies(), this::status);
-    }
-
-    /** A ZooKeeper on 127.0.0.1 for a fleet's first shop when no ensemble is given; else null. */
-    private static EmbeddedZooKeeper startZooKeeperIfNeeded(DemoOptions options) {
-        if (!options.fleetOnZooKeeper() || options.zookeeper() != null || options.child()) {
-            return null;
-        }
-        try {
-            return EmbeddedZooKeeper.start(options.home().resolve("zookeeper"), options.zookeeperPort());
-        } catch (IOException e) {
-            throw new IllegalStateException("the fleet's ZooKeeper could not start (give --zookeeper-port 0 for a"
-                    + " free port, or --zookeeper for an ensemble): " + e.getMessage(), e);
-        }
     }
 
     /** The fleet's ZooKeeper connection string, or null when the shop is in no fleet on ZooKeeper. */
@@ -187,7 +174,7 @@ public final class ShopDemo implements AutoCloseable {
         ShopSettings.FleetPlace place = shop.settings().fleet();
         if (place != null && !options.child()) {
             out.println("fleet      ZooKeeper " + place.zookeeper() + (zookeeper != null ? " (started here, data in "
-                    + options.home().resolve("zookeeper") + ")" : "") + ", application " + place.application()
+                    + zookeeper.dataDir() + ")" : "") + ", application " + place.application()
                     + ": the console's fleet tab connects there and sees every shop");
         }
         out.println("faults     MXBeans " + FaultInjector.DOMAIN + ":type=FaultInjector,dependency="
