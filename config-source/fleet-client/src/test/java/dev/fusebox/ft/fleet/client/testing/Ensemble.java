@@ -112,5 +112,31 @@ public final class Ensemble implements AutoCloseable {
     @Override
     public void close() throws IOException {
         cluster.close();
+        awaitPeerThreadsGone(Duration.ofSeconds(15));
+    }
+
+    /**
+     * Closing the cluster leaves the peers' election and connection threads ending in the background
+     * (about 3 s measured; longer on a loaded machine, and after a peer was killed and restarted):
+     * wait for them, so a test class's thread check sees only what Fusebox left.
+     */
+    private static void awaitPeerThreadsGone(Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (Thread.getAllStackTraces().keySet().stream().anyMatch(Ensemble::isPeerThread)
+                && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static boolean isPeerThread(Thread thread) {
+        String name = thread.getName();
+        return thread.isAlive() && (name.startsWith("Sender-") || name.startsWith("WorkerSender")
+                || name.startsWith("WorkerReceiver") || name.startsWith("QuorumPeer") || name.startsWith("LearnerHandler")
+                || name.startsWith("RecvWorker") || name.startsWith("SendWorker"));
     }
 }
