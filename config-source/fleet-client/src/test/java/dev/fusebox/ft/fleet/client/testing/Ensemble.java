@@ -16,11 +16,19 @@ import org.apache.curator.test.TestingCluster;
  * A real ZooKeeper ensemble of three quorum peers on loopback (Curator's {@link TestingCluster}),
  * for the fleet's failure tests: which server leads, kill it, stop and restart them all. Start it
  * with {@link #start()}; the first write succeeds about a second later (the quorum elects a leader
- * first), which {@code FleetConnection.awaitConnected} waits for. Closing it leaves a few election
- * threads that die within about three seconds.
+ * first), which {@code FleetConnection.awaitConnected} waits for. Closing it returns once the peers'
+ * threads have ended, ending those ZooKeeper itself would leave waiting for ever
+ * ({@link OrphanedLearnerSenders}).
  * Thread-safety: not thread-safe; one test thread.
  */
 public final class Ensemble implements AutoCloseable {
+
+    /** How long the peers' threads are given to end after the servers closed (about 3 s measured; more under load). */
+    static final Duration THREADS_PATIENCE = Duration.ofSeconds(15);
+
+    private static final List<String> PEER_THREADS = List.of("Sender-", "LearnerHandler-", "LearnerCnxAcceptor",
+            "QuorumPeer", "WorkerSender", "WorkerReceiver", "RecvWorker", "SendWorker", "ListenerHandler-",
+            "zkservermainrunner");
 
     private final TestingCluster cluster;
 
@@ -109,34 +117,36 @@ public final class Ensemble implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes every server, then waits (at most {@link #THREADS_PATIENCE}) for the peers' threads to
+     * end, ending on the way the senders ZooKeeper orphans ({@link OrphanedLearnerSenders}); fails
+     * naming the threads still alive after that.
+     */
     @Override
     public void close() throws IOException {
         cluster.close();
-        awaitPeerThreadsGone(Duration.ofSeconds(15));
-    }
-
-    /**
-     * Closing the cluster leaves the peers' election and connection threads ending in the background
-     * (about 3 s measured; longer on a loaded machine, and after a peer was killed and restarted):
-     * wait for them, so a test class's thread check sees only what Fusebox left.
-     */
-    private static void awaitPeerThreadsGone(Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (Thread.getAllStackTraces().keySet().stream().anyMatch(Ensemble::isPeerThread)
-                && System.nanoTime() - deadline < 0) {
+        long deadline = System.nanoTime() + THREADS_PATIENCE.toNanos();
+        List<String> alive = peerThreads();
+        while (!alive.isEmpty() && System.nanoTime() - deadline < 0) {
+            OrphanedLearnerSenders.end();
             try {
-                Thread.sleep(50);
+                Thread.sleep(20);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
-                return;
+                throw new IOException("interrupted while waiting for the ensemble's threads to end: " + alive);
             }
+            alive = peerThreads();
+        }
+        if (!alive.isEmpty()) {
+            throw new IllegalStateException("ZooKeeper's peer threads still alive " + THREADS_PATIENCE.toSeconds()
+                    + " s after the ensemble closed: " + alive);
         }
     }
 
-    private static boolean isPeerThread(Thread thread) {
-        String name = thread.getName();
-        return thread.isAlive() && (name.startsWith("Sender-") || name.startsWith("WorkerSender")
-                || name.startsWith("WorkerReceiver") || name.startsWith("QuorumPeer") || name.startsWith("LearnerHandler")
-                || name.startsWith("RecvWorker") || name.startsWith("SendWorker"));
+    /** The quorum peers' threads alive now (election, connections, leader and learner), by name and state. */
+    static List<String> peerThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .filter(thread -> PEER_THREADS.stream().anyMatch(thread.getName()::startsWith))
+                .map(thread -> thread.getName() + " " + thread.getState()).toList();
     }
 }
