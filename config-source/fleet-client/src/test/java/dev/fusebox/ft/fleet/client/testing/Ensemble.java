@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingCluster;
@@ -36,8 +37,15 @@ public final class Ensemble implements AutoCloseable {
         this.cluster = cluster;
     }
 
+    /** Starts three peers on distinct ports outside the system's ephemeral range ({@link EnsemblePorts}). */
     public static Ensemble start() throws Exception {
-        TestingCluster cluster = new TestingCluster(3);
+        List<Integer> ports = EnsemblePorts.pick(9);
+        List<InstanceSpec> peers = new ArrayList<>();
+        for (int peer = 0; peer < 3; peer++) {
+            peers.add(new InstanceSpec(null, ports.get(3 * peer), ports.get(3 * peer + 1), ports.get(3 * peer + 2),
+                    true, peer + 1));
+        }
+        TestingCluster cluster = new TestingCluster(peers);
         cluster.start();
         return new Ensemble(cluster);
     }
