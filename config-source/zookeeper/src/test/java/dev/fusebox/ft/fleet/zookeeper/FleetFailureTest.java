@@ -5,7 +5,10 @@ import static dev.fusebox.ft.fleet.zookeeper.FleetInstance.CHARGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fusebox.ft.fleet.client.FleetAccess;
+import dev.fusebox.ft.fleet.client.FleetActionResult;
+import dev.fusebox.ft.fleet.client.FleetApplied;
 import dev.fusebox.ft.fleet.client.FleetConnection;
+import dev.fusebox.ft.fleet.client.FleetOperator;
 import dev.fusebox.ft.fleet.client.testing.Ensemble;
 import dev.fusebox.ft.management.fleet.FleetLayout;
 import dev.fusebox.ft.management.fleet.FleetMember;
@@ -14,7 +17,9 @@ import dev.fusebox.ft.testing.Shop;
 import dev.fusebox.ft.testing.ThreadHygiene;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.KillSession;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
@@ -26,8 +31,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * What an instance does when the store fails it, on a real three-peer ensemble: the whole ensemble
  * down and back (the forcing kept, the status says so, a release after the return applied), its
- * session expired (member node re-created, states published again, watches still work), and a
- * corrupt forced node (refused with a clear message, the forcing in force kept).
+ * session expired (member node re-created, states published again, watches still work), the
+ * leader killed just before a fleet-wide force (the force commits once after the election, with
+ * one audit entry, and both instances apply it), and a corrupt forced node (refused with a clear
+ * message, the forcing in force kept).
+ * <p>
+ * The operator's client has the default timeouts (15 s session, 5 s connection), so it waits out an
+ * election however long a loaded machine makes it; the instances have short ones (4 s, 2 s) where a
+ * test needs their session to end, and the defaults where they must ride out an election.
  */
 @ExtendWith(ThreadHygiene.class)
 class FleetFailureTest {
@@ -41,9 +52,8 @@ class FleetFailureTest {
     @BeforeAll
     static void startEnsemble() throws Exception {
         ensemble = Ensemble.start();
-        operatorConnection = FleetConnection.start(FleetAccess.open(ensemble.connectString())
-                .withTimeouts(Duration.ofSeconds(4), Duration.ofSeconds(2)));
-        assertThat(operatorConnection.awaitConnected(Duration.ofSeconds(10))).isTrue();
+        operatorConnection = FleetConnection.start(FleetAccess.open(ensemble.connectString()));
+        assertThat(operatorConnection.awaitConnected(Duration.ofSeconds(20))).isTrue();
         operator = new OperatorWrites(operatorConnection, APPLICATION, "alice");
     }
 
@@ -101,6 +111,39 @@ class FleetFailureTest {
                         && member.fleetStatus().equals("connected");
             });
             operator.release(QUOTE, "done");
+        }
+    }
+
+    @Test
+    void aForceMadeAsTheLeaderDiesIsAppliedByEveryInstanceOnceWithOneAuditEntry() throws Exception {
+        Map<String, String> rideOutAnElection = Map.of(FleetSettings.SESSION_TIMEOUT, "15000",
+                FleetSettings.CONNECTION_TIMEOUT, "5000");
+        try (FleetInstance a = FleetInstance.start("leader-a", ensemble.connectString(), rideOutAnElection);
+             FleetInstance b = FleetInstance.start("leader-b", ensemble.connectString(), rideOutAnElection)) {
+            untilWithin(Duration.ofSeconds(20), "both registered", () -> stat(LAYOUT.instance(APPLICATION, "leader-a"))
+                    != null && stat(LAYOUT.instance(APPLICATION, "leader-b")) != null);
+            int entriesBefore = operator.fleet().audit(APPLICATION, FleetOperator.AUDIT_KEPT).size();
+            InstanceSpec leader = ensemble.leader(Duration.ofSeconds(20));
+            ensemble.kill(leader);
+            try {
+                // at once, while the two survivors elect a new leader: the write waits the election out
+                FleetActionResult forced = operator.fleet().forceOpen(APPLICATION, CHARGE, "INC-11 as the leader died",
+                        null);
+
+                assertThat(forced.outcome()).as(forced.message()).isEqualTo(FleetActionResult.Outcome.COMMITTED);
+                FleetApplied applied = operator.fleet().awaitApplied(APPLICATION, forced.actionId(),
+                        Duration.ofSeconds(20));
+                assertThat(applied.summary()).isEqualTo("applied by 2 of 2 instances");
+                assertThat(a.chargeRejected()).isTrue();
+                assertThat(b.chargeRejected()).isTrue();
+                List<String> ids = operator.fleet().audit(APPLICATION, FleetOperator.AUDIT_KEPT).stream()
+                        .map(record -> record.audit().actionId()).toList();
+                assertThat(ids).hasSize(entriesBefore + 1).containsOnlyOnce(forced.actionId());
+            } finally {
+                ensemble.restart(leader);
+            }
+            operator.release(CHARGE, "clean up");
+            untilWithin(Duration.ofSeconds(20), "released", () -> !a.chargeRejected() && !b.chargeRejected());
         }
     }
 
