@@ -47,7 +47,7 @@ class FleetForcingTest {
         FleetAcl acl = FleetAcl.of(LAYOUT, operators, instances, "");
         operatorConnection = FleetConnection.start(FleetAccess.open(ensemble.connectString()).withAcl(acl)
                 .withLogin("ops", "ops-secret"));
-        assertThat(operatorConnection.awaitConnected(Duration.ofSeconds(10))).isTrue();
+        assertThat(operatorConnection.awaitConnected(Duration.ofSeconds(20))).isTrue();
         operator = new OperatorWrites(operatorConnection, APPLICATION, "alice");
         instanceLogin = Map.of(FleetSettings.USER, "inst", FleetSettings.PASSWORD, "inst-secret",
                 FleetSettings.ACL_OPERATORS, operators, FleetSettings.ACL_INSTANCES, instances);

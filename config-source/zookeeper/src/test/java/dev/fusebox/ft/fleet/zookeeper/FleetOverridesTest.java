@@ -36,7 +36,7 @@ class FleetOverridesTest {
     static void startEnsemble() throws Exception {
         ensemble = Ensemble.start();
         operatorConnection = FleetConnection.start(FleetAccess.open(ensemble.connectString()));
-        assertThat(operatorConnection.awaitConnected(Duration.ofSeconds(10))).isTrue();
+        assertThat(operatorConnection.awaitConnected(Duration.ofSeconds(20))).isTrue();
         operator = new OperatorWrites(operatorConnection, APPLICATION, "alice");
     }
 
