@@ -11,8 +11,8 @@ import org.apache.zookeeper.server.quorum.LearnerHandler;
  * will ever stop, and how {@link Ensemble} ends them.
  * <p>
  * <b>The defect</b> (ZooKeeper 3.9.5, {@code org.apache.zookeeper.server.quorum.LearnerHandler};
- * the same code on ZooKeeper's master branch in December 2026; no ZooKeeper issue or commit about it
- * found in its history). A leader serves each follower with two threads: the handler
+ * unchanged on ZooKeeper's master at commit 53a78e36f of July 2026; no ZooKeeper issue or commit
+ * about it found in its history). A leader serves each follower with two threads: the handler
  * ({@code LearnerHandler-<follower address>}, reading) and its sender ({@code Sender-<follower
  * address>}, started in {@code startSendingPackets}), which takes packets from the handler's queue
  * until it takes the "proposal of death". {@code LearnerHandler.shutdown()} clears that queue,
@@ -23,10 +23,12 @@ import org.apache.zookeeper.server.quorum.LearnerHandler;
  * that calls {@code shutdown()} a second time, on the handler thread, whose interrupt flag is still
  * set: {@code clear()} removes the death the sender has not taken yet, and {@code put} (a
  * {@code LinkedBlockingQueue} locks interruptibly) throws {@code InterruptedException}, logged as
- * "Ignoring unexpected exception". The sender, when it lost that race, waits in {@code take()} for
- * ever: a non-daemon thread, WAITING, that outlives its ensemble. Seen here with the log line above
- * for exactly the address of each sender left: 3 senders in 8 rounds of one leader killed and the
- * ensemble closed, on a quiet machine; more under load.
+ * "Ignoring unexpected exception" (3.9.5's {@code LearnerHandler.java}: {@code shutdown()} at line
+ * 1044, {@code run()}'s {@code finally} at 738, the sender's loop {@code sendPackets()} at 329).
+ * The sender, when it lost that race, waits in {@code take()} for ever: a non-daemon thread,
+ * WAITING, that outlives its ensemble. Seen here with that log line for exactly the address of each
+ * sender left: 3 senders in 8 rounds of one leader killed and the ensemble closed, on a quiet
+ * machine; 2 to 4 per run of the fleet modules' tests on a loaded one.
  * <p>
  * <b>The end.</b> A sender whose handler thread has ended can be sent nothing any more (the handler
  * left the leader's lists in its {@code shutdown()}); interrupting it makes its {@code take()} throw,
