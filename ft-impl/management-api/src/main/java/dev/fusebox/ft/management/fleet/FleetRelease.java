@@ -1,8 +1,5 @@
 package dev.fusebox.ft.management.fleet;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * The last fleet-wide release of a breaker or group: the data of
  * {@code <root>/apps/<app>/released/<target>}, written in the same transaction that deletes the
@@ -31,20 +28,13 @@ public record FleetRelease(String actionId, String by, String reason, long atEpo
     }
 
     public byte[] toBytes() {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("action", actionId);
-        fields.put("by", by);
-        fields.put("reason", reason);
-        fields.put("at", Long.toString(atEpochMillis));
-        fields.put("released", forcingId);
-        return FleetText.encode(fields);
+        return FleetText.encode("action", actionId, "by", by, "reason", reason, "at", Long.toString(atEpochMillis),
+                "released", forcingId);
     }
 
     public static FleetRelease parse(byte[] data, String target) {
-        String what = "the fleet release of " + FleetText.excerpt(target);
-        Map<String, String> fields = FleetText.decode(data, MAX_BYTES, what);
-        return FleetText.record(what, () -> new FleetRelease(FleetText.required(fields, "action", what),
-                FleetText.required(fields, "by", what), fields.getOrDefault("reason", ""),
-                FleetText.millis(fields, "at", what), FleetText.required(fields, "released", what)));
+        FleetText.Fields node = FleetText.read(data, MAX_BYTES, "the fleet release of " + FleetText.excerpt(target));
+        return node.record(() -> new FleetRelease(node.required("action"), node.required("by"),
+                node.optional("reason"), node.millis("at"), node.required("released")));
     }
 }
