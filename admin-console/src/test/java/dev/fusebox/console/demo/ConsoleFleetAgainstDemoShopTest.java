@@ -142,6 +142,8 @@ class ConsoleFleetAgainstDemoShopTest {
             robot.clickOn("#confirmButton");
             Eventually.within(WAIT, "rejected/s of payments forced open", this::rates,
                     () -> perSecond(onFx(() -> charge().rejectedPerSecondProperty().get())) > 0);
+            Eventually.within(WAIT, "the state each shop published", this::summaries,
+                    () -> summaries().contains("PaymentsClient#charge: 3 of 3 instances OPEN"));
             Screenshots.write(onFx(() -> console.view().getScene().snapshot(null)), "fleet-rates.png",
                     Screenshots.extraFolders());
 
