@@ -66,27 +66,28 @@ public record EnsembleProfile(String name, String address, String root, String u
         if (a.isEmpty()) {
             return "";
         }
-        String expected = "Give Prometheus's address as http(s)://host:port (e.g. http://127.0.0.1:9090), or nothing";
         if (a.length() > PROMETHEUS_MAX_LENGTH) {
-            return expected + ": this one has " + a.length() + " characters, more than " + PROMETHEUS_MAX_LENGTH + ".";
+            return "Prometheus: an address of at most " + PROMETHEUS_MAX_LENGTH + " characters (this one has "
+                    + a.length() + ").";
         }
         if (!a.regionMatches(true, 0, "http://", 0, 7) && !a.regionMatches(true, 0, "https://", 0, 8)) {
-            return expected + ": '" + a + "' is not an http or https URL.";
+            return "Prometheus: '" + a + "' is not an http:// or https:// URL (e.g. http://127.0.0.1:9090);"
+                    + " or leave it empty.";
         }
         URI uri;
         try {
             uri = new URI(a);
         } catch (URISyntaxException e) {
-            return expected + ": " + e.getMessage() + ".";
+            return "Prometheus: not a URL: " + e.getMessage() + ".";
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            return expected + ": '" + a + "' names no host.";
+            return "Prometheus: '" + a + "' names no host.";
         }
         if (uri.getRawUserInfo() != null) {
-            return "Give Prometheus's address without a user or password (the profile is saved in clear).";
+            return "Prometheus: no user or password in the address (the profile is saved in clear).";
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            return expected + ": no '?' query or '#' fragment; the console adds /api/v1/query itself.";
+            return "Prometheus: no '?' query or '#' fragment (the console adds /api/v1/query itself).";
         }
         return "";
     }

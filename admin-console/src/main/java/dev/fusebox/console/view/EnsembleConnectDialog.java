@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
@@ -92,6 +93,15 @@ final class EnsembleConnectDialog {
         Label missing = new Label();
         missing.setId("fleetMissing");
         missing.textProperty().bind(form.missingProperty());
+        // a long reason wraps under the fields (the dialog grows) instead of widening it or being cut
+        missing.setWrapText(true);
+        missing.setMaxWidth(380);
+        missing.setMinHeight(Region.USE_PREF_SIZE);
+        missing.textProperty().addListener((o, was, now) -> {
+            if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        });
         grid.addRow(row, new Label(""), missing);
         dialog.getDialogPane().setContent(grid);
 

@@ -46,15 +46,16 @@ class EnsembleProfileStoreTest {
         assertThat(EnsembleProfile.prometheusProblem("")).isEmpty();
         assertThat(EnsembleProfile.prometheusProblem("http://127.0.0.1:9090")).isEmpty();
         assertThat(EnsembleProfile.prometheusProblem("https://metrics.example/prometheus/")).isEmpty();
-        assertThat(EnsembleProfile.prometheusProblem("127.0.0.1:9090")).contains("is not an http or https URL");
-        assertThat(EnsembleProfile.prometheusProblem("ftp://host:9090")).contains("is not an http or https URL");
+        assertThat(EnsembleProfile.prometheusProblem("127.0.0.1:9090")).isEqualTo("Prometheus: '127.0.0.1:9090' is not"
+                + " an http:// or https:// URL (e.g. http://127.0.0.1:9090); or leave it empty.");
+        assertThat(EnsembleProfile.prometheusProblem("ftp://host:9090")).contains("is not an http:// or https:// URL");
         assertThat(EnsembleProfile.prometheusProblem("http:///api")).contains("names no host");
         assertThat(EnsembleProfile.prometheusProblem("http://bob:secret@host:9090"))
-                .isEqualTo("Give Prometheus's address without a user or password (the profile is saved in clear).");
+                .isEqualTo("Prometheus: no user or password in the address (the profile is saved in clear).");
         assertThat(EnsembleProfile.prometheusProblem("http://host:9090/api/v1/query?query=up"))
                 .contains("no '?' query");
         assertThat(EnsembleProfile.prometheusProblem("http://host/" + "p".repeat(600)))
-                .contains("more than 512");
-        assertThat(EnsembleProfile.prometheusProblem("http://host name:9090")).startsWith("Give Prometheus's address");
+                .isEqualTo("Prometheus: an address of at most 512 characters (this one has 612).");
+        assertThat(EnsembleProfile.prometheusProblem("http://host name:9090")).startsWith("Prometheus: not a URL: ");
     }
 }
