@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prints the path of a Prometheus server binary for the console's tests (FleetRatesWithPrometheusTest),
+# Prints the path of a Prometheus server binary for the console's tests (ConsoleFleetAgainstDemoShopTest),
 # fetching it once if needed. In order:
 #   1. $FUSEBOX_PROMETHEUS, when set: that binary (it must be executable);
 #   2. one fetched before: <cache>/prometheus-<version>/usr/bin/prometheus, the newest version;
