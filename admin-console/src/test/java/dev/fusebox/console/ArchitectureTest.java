@@ -26,12 +26,20 @@ class ArchitectureTest {
     /**
      * The fleet client's API (FleetConnection, FleetView, FleetOperator and their records) is allowed
      * for the fleet mode; Curator and ZooKeeper, which it wraps, are not (they come at run time only).
+     * jakarta.json reads Prometheus's answers (Parsson, its implementation, comes at run time only).
      */
     @Test
     void theConsoleDependsOnTheManagementApiTheFleetClientJavaFxAndTheJdkOnly() {
         noClasses().should().dependOnClassesThat().resideOutsideOfPackages("java..", "javax..", "javafx..",
                 "dev.fusebox.ft.management..", "dev.fusebox.ft.fleet.client..", "com.sun.tools.attach..", "jdk..",
-                "dev.fusebox.console..").check(console);
+                "jakarta.json..", "dev.fusebox.console..").check(console);
+    }
+
+    /** Prometheus's JSON is read in the connection layer only (jakarta.json, Parsson at run time). */
+    @Test
+    void onlyTheConnectionLayerReadsJson() {
+        noClasses().that().resideOutsideOfPackage("dev.fusebox.console.connect..").should().dependOnClassesThat()
+                .resideInAPackage("jakarta.json..").check(console);
     }
 
     /** Only the connection layer talks to the ensemble; the screens see the operator port and feed records. */

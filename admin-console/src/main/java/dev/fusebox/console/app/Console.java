@@ -5,6 +5,7 @@ import dev.fusebox.console.connect.EnsembleProfileStore;
 import dev.fusebox.console.connect.Fleet;
 import dev.fusebox.console.connect.LocalJvmDiscovery;
 import dev.fusebox.console.connect.ProfileStore;
+import dev.fusebox.console.connect.PrometheusRateSource;
 import dev.fusebox.console.connect.ZooKeeperEnsemble;
 import dev.fusebox.console.feed.FleetFeed;
 import dev.fusebox.console.operator.ConnectionProfile;
@@ -26,7 +27,8 @@ import java.util.concurrent.Executors;
  * One console: the feed, the connections, the view-models, the dispatcher onto the FX thread and the
  * view, wired together. It serves the view-models' {@link FleetConnections} port over the
  * {@link Fleet}, the {@link ProfileStore} and {@link LocalJvmDiscovery}; the fleet screen's
- * {@link EnsembleViewModel} talks to a {@link ZooKeeperEnsemble} (its profiles beside the JMX ones).
+ * {@link EnsembleViewModel} talks to a {@link ZooKeeperEnsemble} (its profiles beside the JMX ones)
+ * and takes its rates from a {@link PrometheusRateSource} (at the JMX poll cadence).
  *
  * <p>Thread-safety: create and use it on the FX thread; slow work (saving a profile, finding local
  * JVMs) runs on its own daemon thread, {@code fusebox-console-background}. {@link #close()} stops
@@ -37,10 +39,13 @@ public final class Console implements FleetConnections, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Console.class.getName());
     /** How long a fleet-wide action waits for the instances' acknowledgements before saying who is missing. */
     private static final Duration APPLY_WAIT = Duration.ofSeconds(5);
+    /** The longest wait for one answer of the fleet's Prometheus server. */
+    private static final Duration PROMETHEUS_TIMEOUT = Duration.ofSeconds(3);
 
     private final FleetFeed feed = new FleetFeed();
     private final Fleet fleet;
     private final ZooKeeperEnsemble ensemble;
+    private final PrometheusRateSource rates;
     private final EnsembleViewModel ensembleViewModel;
     private final ConsoleViewModel viewModel;
     private final UiDispatcher dispatcher;
@@ -61,7 +66,8 @@ public final class Console implements FleetConnections, AutoCloseable {
         vm[0] = viewModel;
         feed.addListener(dispatcher);
         this.ensemble = new ZooKeeperEnsemble(EnsembleProfileStore.besides(profiles), APPLY_WAIT);
-        this.ensembleViewModel = new EnsembleViewModel(ensemble, dispatcher);
+        this.rates = new PrometheusRateSource(settings.pollInterval(), PROMETHEUS_TIMEOUT);
+        this.ensembleViewModel = new EnsembleViewModel(ensemble, rates, dispatcher);
         this.view = new ConsoleView(viewModel, new ConnectionsViewModel(this, dispatcher), ensembleViewModel);
         dispatcher.start();
     }
@@ -132,6 +138,7 @@ public final class Console implements FleetConnections, AutoCloseable {
         dispatcher.stop();
         fleet.close();
         ensemble.close();
+        rates.close();
         background.shutdownNow();
     }
 }

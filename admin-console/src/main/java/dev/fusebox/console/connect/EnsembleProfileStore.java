@@ -15,7 +15,8 @@ import java.util.Properties;
 /**
  * Saved fleet (ZooKeeper ensemble) profiles in a small properties file beside the JMX profiles, by
  * default {@code ~/.fusebox/console-fleets.properties}. Passwords are never written: an
- * {@link EnsembleProfile} has none. Written to a temporary file and renamed into place.
+ * {@link EnsembleProfile} has none. Written to a temporary file and renamed into place. A file saved
+ * before profiles had a Prometheus address loads with none.
  *
  * <p>Thread-safety: not thread-safe for concurrent saves (a save reads, changes and rewrites the file);
  * the console saves on its ensemble thread only. A load while a save runs sees the old or the new
@@ -23,7 +24,8 @@ import java.util.Properties;
  */
 public final class EnsembleProfileStore {
 
-    private static final String[] FIELDS = {"name", "address", "root", "user", "operators", "instances", "viewers"};
+    private static final String[] FIELDS = {"name", "address", "root", "user", "operators", "instances", "viewers",
+            "prometheus"};
 
     private final Path file;
 
@@ -55,7 +57,7 @@ public final class EnsembleProfileStore {
             for (int f = 0; f < FIELDS.length; f++) {
                 v[f] = p.getProperty(key(i, FIELDS[f]), "");
             }
-            profiles.add(new EnsembleProfile(v[0], v[1], v[2], v[3], v[4], v[5], v[6]));
+            profiles.add(new EnsembleProfile(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]));
         }
         return profiles;
     }
@@ -68,7 +70,8 @@ public final class EnsembleProfileStore {
         Properties p = new Properties();
         for (int i = 0; i < profiles.size(); i++) {
             EnsembleProfile c = profiles.get(i);
-            String[] v = {c.name(), c.address(), c.root(), c.user(), c.operatorIds(), c.instanceIds(), c.viewerIds()};
+            String[] v = {c.name(), c.address(), c.root(), c.user(), c.operatorIds(), c.instanceIds(), c.viewerIds(),
+                    c.prometheus()};
             for (int f = 0; f < FIELDS.length; f++) {
                 p.setProperty(key(i, FIELDS[f]), v[f]);
             }

@@ -12,13 +12,15 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
 /**
  * Asks which fleet to watch: a saved profile, or the ZooKeeper ensemble's address, the fleet's root
  * and the digest login, and the fleet's ACL ids (as its instances are configured: the nodes this
- * console writes get them; none for an open demo fleet). The password is asked for every time and never saved. Connect stays
+ * console writes get them; none for an open demo fleet), and optionally the Prometheus server that
+ * scrapes the fleet (for the table's rates). The password is asked for every time and never saved. Connect stays
  * disabled until the form is complete, and a line under the form says what is missing. The controls
  * bind to an {@link EnsembleConnectViewModel}.
  *
@@ -68,6 +70,8 @@ final class EnsembleConnectDialog {
         instances.textProperty().bindBidirectional(form.instanceIdsProperty());
         TextField viewers = field("fleetViewerIds", "the viewers' ids (may be empty)");
         viewers.textProperty().bindBidirectional(form.viewerIdsProperty());
+        TextField prometheus = field("fleetPrometheus", "optional: http://prometheus:9090, for calls/s and rejected/s");
+        prometheus.textProperty().bindBidirectional(form.prometheusProperty());
         CheckBox save = new CheckBox("save this profile (never the password)");
         save.selectedProperty().bindBidirectional(form.saveProperty());
 
@@ -84,10 +88,20 @@ final class EnsembleConnectDialog {
         grid.addRow(row++, new Label("ACL: operators"), operators);
         grid.addRow(row++, new Label("ACL: instances"), instances);
         grid.addRow(row++, new Label("ACL: viewers"), viewers);
+        grid.addRow(row++, new Label("Prometheus"), prometheus);
         grid.addRow(row++, new Label(""), save);
         Label missing = new Label();
         missing.setId("fleetMissing");
         missing.textProperty().bind(form.missingProperty());
+        // a long reason wraps under the fields (the dialog grows) instead of widening it or being cut
+        missing.setWrapText(true);
+        missing.setMaxWidth(380);
+        missing.setMinHeight(Region.USE_PREF_SIZE);
+        missing.textProperty().addListener((o, was, now) -> {
+            if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        });
         grid.addRow(row, new Label(""), missing);
         dialog.getDialogPane().setContent(grid);
 

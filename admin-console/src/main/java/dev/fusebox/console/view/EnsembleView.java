@@ -32,8 +32,9 @@ import javafx.scene.layout.VBox;
 /**
  * The fleet screen: a fleet registered in a ZooKeeper ensemble. On top the connection (connect,
  * disconnect, how it stands); then every breaker of every application across its instances
- * ({@code PaymentsClient#charge: 37 of 40 instances OPEN}, the fleet-wide forcing and who made it)
- * with the fleet-wide actions on the selected one; the instances of its application with that
+ * ({@code PaymentsClient#charge: 37 of 40 instances OPEN}, the fleet-wide forcing and who made it,
+ * calls/s and rejected/s from Prometheus with a line saying from where or why not) with the
+ * fleet-wide actions on the selected one; the instances of its application with that
  * breaker's state on each and "Open over JMX" for today's per-JVM view of one; at the bottom the
  * outcomes of this console's fleet-wide actions and the fleet's audit. Binds to an
  * {@link EnsembleViewModel} only.
@@ -115,7 +116,9 @@ public final class EnsembleView extends BorderPane {
                 text("Half-open", r -> r.halfOpenProperty().asString()),
                 text("Closed", r -> r.closedProperty().asString()),
                 text("Forced on instances", EnsembleMethodRow::forcedHereProperty),
-                text("Fleet-wide forcing", EnsembleMethodRow::fleetForcingProperty)));
+                text("Fleet-wide forcing", EnsembleMethodRow::fleetForcingProperty),
+                text("calls/s", EnsembleMethodRow::callsPerSecondProperty),
+                text("rejected/s", EnsembleMethodRow::rejectedPerSecondProperty)));
         FittedColumns.fit(methods);
         methods.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.select(now));
         VBox.setVgrow(methods, Priority.ALWAYS);
@@ -137,7 +140,12 @@ public final class EnsembleView extends BorderPane {
         why.setId("fleetActionsDisabledReason");
         why.getStyleClass().add("problem");
         why.textProperty().bind(vm.actionsDisabledReasonProperty());
-        VBox pane = new VBox(6, methods, buttons, why);
+        Label rates = new Label();
+        rates.setId("fleetRatesStatus");
+        rates.textProperty().bind(vm.rates().statusProperty());
+        vm.rates().failingProperty().addListener((o, was, now) -> rates.getStyleClass().setAll(
+                now ? List.of("label", "problem") : List.of("label")));
+        VBox pane = new VBox(6, methods, rates, buttons, why);
         pane.setPadding(new Insets(6));
         return pane;
     }

@@ -15,7 +15,8 @@ import javafx.collections.ObservableList;
 /**
  * The fleet connection dialog's state, one per dialog: the ensemble's address, the fleet's root,
  * the digest login, the fleet's ACL ids (for the nodes this console writes; a saved profile fills
- * all but the password), and whether to save the profile.
+ * all but the password), an optional Prometheus server for the table's rates, and whether to save
+ * the profile.
  * The password is a field of the form only; it goes to the connection as a {@code char[]} and is
  * never saved. Starts with the last profile saved, else {@code 127.0.0.1:2181} and {@code /fusebox}.
  *
@@ -35,9 +36,10 @@ public final class EnsembleConnectViewModel {
     private final StringProperty operatorIds = new SimpleStringProperty(this, "operatorIds", "");
     private final StringProperty instanceIds = new SimpleStringProperty(this, "instanceIds", "");
     private final StringProperty viewerIds = new SimpleStringProperty(this, "viewerIds", "");
+    private final StringProperty prometheus = new SimpleStringProperty(this, "prometheus", "");
     private final BooleanProperty save = new SimpleBooleanProperty(this, "save", true);
     private final StringBinding missing = Bindings.createStringBinding(this::whatIsMissing, address, root, user,
-            password, operatorIds, instanceIds);
+            password, operatorIds, instanceIds, prometheus);
     private final BooleanBinding ready = missing.isEmpty();
 
     EnsembleConnectViewModel(EnsembleViewModel fleet, List<EnsembleProfile> saved) {
@@ -66,7 +68,7 @@ public final class EnsembleConnectViewModel {
             return "A protected fleet's ACLs need operator ids and instance ids (as its instances are configured),"
                     + " or neither for an open fleet.";
         }
-        return "";
+        return EnsembleProfile.prometheusProblem(prometheus.get());
     }
 
     /** Fills the form from a saved profile; {@code null} changes nothing. */
@@ -81,12 +83,13 @@ public final class EnsembleConnectViewModel {
         operatorIds.set(p.operatorIds());
         instanceIds.set(p.instanceIds());
         viewerIds.set(p.viewerIds());
+        prometheus.set(p.prometheus());
     }
 
     /** Sends the form: starts connecting (and saves the profile, without the password, when asked). */
     public void connect() {
         EnsembleProfile profile = new EnsembleProfile("", address.get(), root.get(), user.get(), operatorIds.get(),
-                instanceIds.get(), viewerIds.get());
+                instanceIds.get(), viewerIds.get(), prometheus.get());
         fleet.connect(profile.withName(name.get().isBlank() ? profile.describe() : name.get().strip()),
                 password.get().toCharArray(), save.get());
     }
@@ -131,6 +134,11 @@ public final class EnsembleConnectViewModel {
 
     public StringProperty viewerIdsProperty() {
         return viewerIds;
+    }
+
+    /** The base address of a Prometheus server that scrapes the fleet, for the table's rates; empty for none. */
+    public StringProperty prometheusProperty() {
+        return prometheus;
     }
 
     public BooleanProperty saveProperty() {

@@ -24,6 +24,8 @@ public final class EnsembleMethodRow {
     private final SimpleStringProperty forcedHere = new SimpleStringProperty(this, "forcedHere", "");
     private final SimpleStringProperty summary = new SimpleStringProperty(this, "summary", "");
     private final SimpleStringProperty fleetForcing = new SimpleStringProperty(this, "fleetForcing", "");
+    private final SimpleStringProperty callsPerSecond = new SimpleStringProperty(this, "callsPerSecond", "");
+    private final SimpleStringProperty rejectedPerSecond = new SimpleStringProperty(this, "rejectedPerSecond", "");
 
     EnsembleMethodRow(String application, String target) {
         this.application = application;
@@ -42,6 +44,12 @@ public final class EnsembleMethodRow {
 
     void fleetForcing(String text) {
         fleetForcing.set(text);
+    }
+
+    /** The rates as {@link EnsembleRates} shows them: a number, a dash for none, or empty without Prometheus. */
+    void rates(String calls, String rejected) {
+        callsPerSecond.set(calls);
+        rejectedPerSecond.set(rejected);
     }
 
     private String summarize(int all, int nowOpen, int nowHalfOpen, int nowClosed) {
@@ -109,6 +117,16 @@ public final class EnsembleMethodRow {
     /** The fleet-wide forcing, e.g. {@code OPEN by alice until 03:30:00: db failover}, or empty. */
     public ReadOnlyStringProperty fleetForcingProperty() {
         return fleetForcing;
+    }
+
+    /** Calls per second across instances from Prometheus ({@code 12.3/s}); a dash when it has none; empty without one. */
+    public ReadOnlyStringProperty callsPerSecondProperty() {
+        return callsPerSecond;
+    }
+
+    /** Calls per second refused by an open breaker or a full bulkhead, across instances, as {@link #callsPerSecondProperty}. */
+    public ReadOnlyStringProperty rejectedPerSecondProperty() {
+        return rejectedPerSecond;
     }
 
     @Override

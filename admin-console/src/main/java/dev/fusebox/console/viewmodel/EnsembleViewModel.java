@@ -9,6 +9,7 @@ import dev.fusebox.console.operator.EnsembleOperations;
 import dev.fusebox.console.operator.EnsembleOutcome;
 import dev.fusebox.console.feed.Permission;
 import dev.fusebox.console.operator.EnsembleProfile;
+import dev.fusebox.console.operator.FleetRateSource;
 import dev.fusebox.ft.management.fleet.FleetMember;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,8 @@ import javafx.collections.ObservableList;
  * The fleet screen's state, for a fleet registered in a ZooKeeper ensemble: every breaker of every
  * application grouped across its instances ({@link EnsembleMethodRow}), the instances of the selected
  * one ({@link EnsembleInstanceRow}, each with the JMX address to drill down with), the fleet-wide
- * actions on it and their outcomes ({@code applied by 3 of 3 instances}), and the fleet's audit.
+ * actions on it and their outcomes ({@code applied by 3 of 3 instances}), the fleet's audit, and the
+ * calls/s and rejected/s of each row from the profile's Prometheus server ({@link EnsembleRates}).
  * {@link #apply} folds in what the ensemble published; rows are kept and updated in place, so a
  * table's selection survives an update.
  *
@@ -52,6 +54,7 @@ public final class EnsembleViewModel {
     private final SimpleBooleanProperty everConnected = new SimpleBooleanProperty(this, "everConnected");
     private final EnsembleMethodRows rows = new EnsembleMethodRows();
     private final ObservableList<EnsembleMethodRow> methods = rows.rows();
+    private final EnsembleRates rates;
     private final SimpleObjectProperty<EnsembleMethodRow> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObservableList<EnsembleInstanceRow> instances = FXCollections.observableArrayList();
     private final ObservableList<String> results = FXCollections.observableArrayList();
@@ -70,11 +73,13 @@ public final class EnsembleViewModel {
 
     /**
      * @param ensemble where connections and actions go
+     * @param rates    where the rows' rates come from (the profile's Prometheus server)
      * @param ui       runs work finished elsewhere on the thread that owns this view-model
      */
-    public EnsembleViewModel(EnsembleOperations ensemble, Executor ui) {
+    public EnsembleViewModel(EnsembleOperations ensemble, FleetRateSource rates, Executor ui) {
         this.ensemble = ensemble;
         this.ui = ui;
+        this.rates = new EnsembleRates(rates, ui, methods);
         selected.addListener((o, was, now) -> showInstances());
     }
 
@@ -87,11 +92,13 @@ public final class EnsembleViewModel {
     void connect(EnsembleProfile profile, char[] password, boolean save) {
         connection.set("connecting to " + profile.describe() + " ...");
         ensemble.connect(profile, password, save, snapshot -> ui.execute(() -> apply(snapshot)));
+        rates.follow(profile.prometheus());
     }
 
     /** Drops the connection and everything shown of the fleet. */
     public void disconnect() {
         ensemble.disconnect();
+        rates.stop();
         apply(EnsembleSnapshot.none("Not connected to a fleet: press \"Connect to a fleet ...\""));
         everConnected.set(false);
         audit.clear();
@@ -220,6 +227,11 @@ public final class EnsembleViewModel {
                     + "', which is neither a service:jmx: URL nor host:port");
             return null;
         }
+    }
+
+    /** The rows' rates from Prometheus: where from, or why none. */
+    public EnsembleRates rates() {
+        return rates;
     }
 
     public ReadOnlyStringProperty connectionProperty() {

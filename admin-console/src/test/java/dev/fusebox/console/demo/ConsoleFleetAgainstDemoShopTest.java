@@ -6,6 +6,11 @@ import dev.fusebox.console.app.Console;
 import dev.fusebox.console.connect.ConsoleSettings;
 import dev.fusebox.console.connect.ProfileStore;
 import dev.fusebox.console.fixture.Eventually;
+import dev.fusebox.console.fixture.PrometheusServer;
+import dev.fusebox.console.view.Screenshots;
+import dev.fusebox.console.viewmodel.EnsembleMethodRow;
+import dev.fusebox.console.viewmodel.EnsembleRates;
+import dev.fusebox.console.viewmodel.Formats;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +34,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * simulation). The tab groups each breaker across the three; a fleet-wide force from the UI is one
  * write that all three JVMs apply (their acknowledgements: "applied by 3 of 3 instances", and
  * their own member nodes: the row turns "3 of 3 instances OPEN"); a fleet-wide release from the UI
- * puts all three back.
+ * puts all three back. With a real Prometheus server scraping the three shops' pages, the fleet
+ * table shows each method's calls/s and rejected/s across the three; a fleet-wide force open makes
+ * the payments method's rejected/s rise above 0.
  */
 class ConsoleFleetAgainstDemoShopTest {
 
@@ -40,6 +47,8 @@ class ConsoleFleetAgainstDemoShopTest {
     static Path demoHome;
     @TempDir
     Path consoleHome;
+    @TempDir
+    Path prometheusHome;
 
     private static DemoShopProcess shop;
 
@@ -70,13 +79,7 @@ class ConsoleFleetAgainstDemoShopTest {
 
     @Test
     void aFleetWideForceFromTheConsoleIsAppliedByAllThreeShops() throws Exception {
-        console = FxToolkit.setupFixture((Callable<Console>) () -> new Console(new ConsoleSettings(
-                Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(1)),
-                new ProfileStore(consoleHome.resolve("profiles"))));
-        FxToolkit.setupStage(stage -> {
-            stage.setScene(new Scene(console.view(), 1360, 860));
-            stage.show();
-        });
+        startTheConsole();
         robot.clickOn("Fleet (ZooKeeper)");
         robot.clickOn("#fleetOpenConnectButton");
         robot.interact(() -> robot.lookup("#fleetAddress").queryAs(TextField.class).setText(shop.fleetZooKeeper()));
@@ -87,6 +90,8 @@ class ConsoleFleetAgainstDemoShopTest {
                 () -> summaries().containsAll(List.of("PaymentsClient#charge: 3 of 3 instances CLOSED",
                         "InventoryClient#stockLevel: 3 of 3 instances CLOSED",
                         "RecommendationsClient#alsoBought: 3 of 3 instances CLOSED")));
+        assertThat(label("#fleetRatesStatus")).isEqualTo(EnsembleRates.NO_PROMETHEUS);
+        assertThat(onFx(() -> charge().callsPerSecondProperty().get())).as("no rates without Prometheus").isEmpty();
 
         robot.clickOn("PaymentsClient#charge: 3 of 3 instances CLOSED");
         robot.clickOn("#fleetForceOpenButton");
@@ -107,6 +112,78 @@ class ConsoleFleetAgainstDemoShopTest {
                         + ": applied by 3 of 3 instances"));
         Eventually.within(WAIT, "every shop back to its own state", this::summaries,
                 () -> summaries().contains("PaymentsClient#charge: 3 of 3 instances CLOSED"));
+    }
+
+    @Test
+    void withPrometheusTheTableShowsCallsAndRejectionsPerSecondAcrossTheShops() throws Exception {
+        try (PrometheusServer prometheus = PrometheusServer.start(prometheusHome, shop.scrapePages(3))) {
+            startTheConsole();
+            robot.clickOn("Fleet (ZooKeeper)");
+            robot.clickOn("#fleetOpenConnectButton");
+            robot.interact(() -> {
+                robot.lookup("#fleetAddress").queryAs(TextField.class).setText(shop.fleetZooKeeper());
+                robot.lookup("#fleetPrometheus").queryAs(TextField.class).setText(prometheus.address());
+            });
+            robot.clickOn("#fleetConnectButton");
+
+            Eventually.within(WAIT, "payments across the three shops", this::summaries,
+                    () -> summaries().contains("PaymentsClient#charge: 3 of 3 instances CLOSED"));
+            // the shops call payments about twice a second each: Prometheus's rate over its 1 s scrapes
+            Eventually.within(WAIT, "calls/s of payments across the shops", this::rates,
+                    () -> perSecond(onFx(() -> charge().callsPerSecondProperty().get())) > 0);
+            assertThat(label("#fleetRatesStatus")).startsWith("Rates from Prometheus at " + prometheus.address());
+            assertThat(onFx(() -> charge().rejectedPerSecondProperty().get())).as("nothing refused yet")
+                    .isIn("0/s", Formats.NONE);
+
+            robot.clickOn("PaymentsClient#charge: 3 of 3 instances CLOSED");
+            robot.clickOn("#fleetForceOpenButton");
+            robot.clickOn("#reasonField");
+            robot.interact(() -> robot.lookup("#reasonField").queryAs(TextField.class).setText("rates test"));
+            robot.clickOn("#confirmButton");
+            Eventually.within(WAIT, "rejected/s of payments forced open", this::rates,
+                    () -> perSecond(onFx(() -> charge().rejectedPerSecondProperty().get())) > 0);
+            Eventually.within(WAIT, "the state each shop published", this::summaries,
+                    () -> summaries().contains("PaymentsClient#charge: 3 of 3 instances OPEN"));
+            Screenshots.write(onFx(() -> console.view().getScene().snapshot(null)), "fleet-rates.png",
+                    Screenshots.extraFolders());
+
+            robot.clickOn("PaymentsClient#charge: 3 of 3 instances OPEN");
+            robot.clickOn("#fleetReleaseButton");
+            robot.clickOn("#confirmButton");
+            Eventually.within(WAIT, "the release's answers", () -> label("#fleetActionStatus"),
+                    () -> label("#fleetActionStatus").startsWith("APPLIED release"));
+            robot.interact(() -> console.ensembleViewModel().disconnect());
+            Eventually.within(WAIT, "the Prometheus worker gone after the disconnect", () -> "still running",
+                    () -> Thread.getAllStackTraces().keySet().stream()
+                            .noneMatch(t -> t.getName().equals("fusebox-console-prometheus")));
+            assertThat(prometheus.isAlive()).isTrue();
+        }
+    }
+
+    private void startTheConsole() throws Exception {
+        console = FxToolkit.setupFixture((Callable<Console>) () -> new Console(new ConsoleSettings(
+                Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(1)),
+                new ProfileStore(consoleHome.resolve("profiles"))));
+        FxToolkit.setupStage(stage -> {
+            stage.setScene(new Scene(console.view(), 1360, 860));
+            stage.show();
+        });
+    }
+
+    private EnsembleMethodRow charge() {
+        return console.ensembleViewModel().methods().stream().filter(r -> r.target().equals(CHARGE)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row for " + CHARGE));
+    }
+
+    private String rates() {
+        return onFx(() -> console.ensembleViewModel().methods().stream().map(r -> r.shortName() + " "
+                + r.callsPerSecondProperty().get() + " " + r.rejectedPerSecondProperty().get()).toList()
+                + " / " + console.ensembleViewModel().rates().statusProperty().get());
+    }
+
+    /** {@code 1.3/s} as 1.3; anything else (a dash, empty) as 0. */
+    private static double perSecond(String shown) {
+        return shown != null && shown.endsWith("/s") ? Double.parseDouble(shown.substring(0, shown.length() - 2)) : 0;
     }
 
     private List<String> summaries() {

@@ -8,6 +8,7 @@ import dev.fusebox.samples.demo.ShopDemo;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -150,6 +151,32 @@ public final class DemoShopProcess implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted while waiting for the demo", e);
+            }
+        }
+    }
+
+    /**
+     * The scrape pages of the first {@code count} shops (this one and, with {@code --fleet}, the members
+     * it started, which print theirs after this one is ready), waiting up to the start-up time for them.
+     */
+    public List<URI> scrapePages(int count) {
+        Pattern page = Pattern.compile("(\\[\\S+\\] )?metrics +(http://\\S+)");
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (true) {
+            List<URI> pages = output.stream().map(page::matcher).filter(Matcher::matches)
+                    .map(m -> URI.create(m.group(2))).distinct().toList();
+            if (pages.size() >= count) {
+                return pages.subList(0, count);
+            }
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("the demo printed " + pages.size() + " scrape pages, not " + count
+                        + "; printed:\n" + String.join("\n", output));
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the demo's scrape pages", e);
             }
         }
     }

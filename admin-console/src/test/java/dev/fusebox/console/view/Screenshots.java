@@ -11,13 +11,13 @@ import javafx.scene.image.PixelReader;
 import javax.imageio.ImageIO;
 
 /** Writes a JavaFX snapshot as PNG through the PixelReader and javax.imageio (no javafx-swing needed). */
-final class Screenshots {
+public final class Screenshots {
 
     private Screenshots() {
     }
 
     /** The folder from {@code fusebox.console.screenshots} (surefire sets target/screenshots). */
-    static Path folder() {
+    public static Path folder() {
         return Path.of(System.getProperty("fusebox.console.screenshots", "target/screenshots"));
     }
 
@@ -25,18 +25,18 @@ final class Screenshots {
      * The folder named by {@code -Dconsole.screenshots.dir=...} (relative to the module), e.g.
      * {@code ../docs/images}, or none.
      */
-    static List<Path> extraFolders() {
+    public static List<Path> extraFolders() {
         String dir = System.getProperty("console.screenshots.dir", "");
         return dir.isBlank() ? List.of() : List.of(Path.of(dir));
     }
 
     /** Writes {@code name} to {@link #folder()}; returns that file. */
-    static Path write(Image image, String name) throws IOException {
+    public static Path write(Image image, String name) throws IOException {
         return write(image, name, List.of()).get(0);
     }
 
     /** Writes {@code name} to {@link #folder()} and to each of {@code more}; returns the files. */
-    static List<Path> write(Image image, String name, List<Path> more) throws IOException {
+    public static List<Path> write(Image image, String name, List<Path> more) throws IOException {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
         BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);

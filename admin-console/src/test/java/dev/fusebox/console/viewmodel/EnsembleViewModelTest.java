@@ -2,6 +2,7 @@ package dev.fusebox.console.viewmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fusebox.console.connect.PrometheusRateSource;
 import dev.fusebox.console.feed.EnsembleAuditLine;
 import dev.fusebox.console.feed.EnsembleSnapshot;
 import dev.fusebox.console.operator.Action;
@@ -72,7 +73,8 @@ class EnsembleViewModelTest {
     }
 
     private final RecordingEnsemble ensemble = new RecordingEnsemble();
-    private final EnsembleViewModel vm = new EnsembleViewModel(ensemble, Runnable::run);
+    private final EnsembleViewModel vm = new EnsembleViewModel(ensemble,
+            new PrometheusRateSource(Duration.ofSeconds(1), Duration.ofSeconds(1)), Runnable::run);
 
     private static FleetMember member(String id, String chargeState, String forced, String actionId) {
         return new FleetMember("shop", id, "host-" + id, "service:jmx:rmi:///jndi/rmi://host-" + id + ":9010/jmxrmi",

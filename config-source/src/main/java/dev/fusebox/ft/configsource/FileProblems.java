@@ -1,5 +1,6 @@
 package dev.fusebox.ft.configsource;
 
+import dev.fusebox.ft.management.OverridesFormat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package dev.fusebox.ft.configsource;
 
+import dev.fusebox.ft.management.OverridesFormat;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;

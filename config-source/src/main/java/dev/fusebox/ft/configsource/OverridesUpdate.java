@@ -1,5 +1,6 @@
 package dev.fusebox.ft.configsource;
 
+import dev.fusebox.ft.management.OverridesFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ final class OverridesUpdate {
         this.inForce = inForce;
         this.toSet = new TreeMap<>(set);
         this.toRemove = Set.copyOf(remove);
-        OverridesFormat.checkUpdate(toSet, toRemove, inForce.validator());
+        check(toSet, toRemove, inForce.validator());
     }
 
     /** Reads, merges and writes until the file held still while it was written, at most the limit of attempts. */
@@ -81,5 +82,29 @@ final class OverridesUpdate {
         }
         inForce.install(OverridesSnapshot.written(next, FileContent.written(path, content), inForce.now()));
         return true;
+    }
+
+    /**
+     * Checks every entry an update sets: writable ({@link OverridesFormat#unwritable}) and accepted
+     * by {@code validator}, and not also removed.
+     *
+     * @throws IllegalArgumentException naming (an excerpt of) the key, the value and the reason
+     */
+    private static void check(Map<String, String> set, Set<String> remove, OverridesFile.Validator validator) {
+        int quoted = OverridesFormat.QUOTED;
+        set.forEach((key, value) -> {
+            String problem = OverridesFormat.unwritable(key, value);
+            if (problem == null) {
+                problem = OverridesSnapshot.check(validator, key, value);
+            }
+            if (problem != null) {
+                throw new IllegalArgumentException("override refused: key '" + OverridesFormat.excerpt(key, quoted)
+                        + "', value '" + OverridesFormat.excerpt(value, quoted) + "': " + problem);
+            }
+            if (remove.contains(key)) {
+                throw new IllegalArgumentException("key '" + OverridesFormat.excerpt(key, quoted)
+                        + "' is both set and removed");
+            }
+        });
     }
 }

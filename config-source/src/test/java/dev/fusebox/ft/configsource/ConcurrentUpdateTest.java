@@ -1,5 +1,6 @@
 package dev.fusebox.ft.configsource;
 
+import dev.fusebox.ft.management.OverridesFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

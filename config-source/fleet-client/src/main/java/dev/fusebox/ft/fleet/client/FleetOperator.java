@@ -4,6 +4,8 @@ import dev.fusebox.ft.fleet.client.FleetActionResult.Outcome;
 import dev.fusebox.ft.management.fleet.FleetAuditEntry;
 import dev.fusebox.ft.management.fleet.FleetForcing;
 import dev.fusebox.ft.management.fleet.FleetLayout;
+import dev.fusebox.ft.management.fleet.FleetOverridesAction;
+import dev.fusebox.ft.management.fleet.FleetRelease;
 import dev.fusebox.ft.management.fleet.FleetReset;
 import java.time.Clock;
 import java.time.Duration;
@@ -101,18 +103,36 @@ public final class FleetOperator {
         });
     }
 
-    /** Deletes the fleet's forcing of {@code target}: instances where it is still in force release it. */
+    /**
+     * Deletes the fleet's forcing of {@code target}: instances where it is still in force release it.
+     * The same transaction writes the target's {@link FleetRelease} node, which tells the instances
+     * which action released which forcing (a deleted node carries no data).
+     */
     public FleetActionResult release(String application, String target, String reason) {
         String path = layout.forced(application, target);
+        String releasedPath = layout.released(application, target);
         String actionId = newActionId();
-        FleetAuditEntry entry = new FleetAuditEntry(actionId, FleetAuditEntry.RELEASE, target, operator, reason,
-                clock.millis(), 0, "");
+        long now = clock.millis();
+        FleetAuditEntry entry = new FleetAuditEntry(actionId, FleetAuditEntry.RELEASE, target, operator, reason, now, 0,
+                "");
         return write(application, entry, "release of " + target + " in " + application, () -> {
-            Stat stat = curator.checkExists().forPath(path);
-            if (stat == null) {
+            Stat stat = new Stat();
+            FleetForcing forcing;
+            try {
+                forcing = FleetForcing.parse(curator.getData().storingStatIn(stat).forPath(path), target);
+            } catch (KeeperException.NoNodeException none) {
                 throw new FleetTransaction.NothingToDo(target + " is not forced fleet-wide in " + application);
+            } catch (IllegalArgumentException corrupt) {
+                // a node instances refused: deleting it is still a release (none of them applied it)
+                forcing = null;
             }
-            return List.of(curator.transactionOp().delete().withVersion(stat.getVersion()).forPath(path));
+            byte[] release = new FleetRelease(actionId, operator, reason, now,
+                    forcing == null ? "unreadable" : forcing.actionId()).toBytes();
+            Stat released = curator.checkExists().forPath(releasedPath);
+            return List.of(curator.transactionOp().delete().withVersion(stat.getVersion()).forPath(path),
+                    released == null ? curator.transactionOp().create().forPath(releasedPath, release)
+                            : curator.transactionOp().setData().withVersion(released.getVersion())
+                            .forPath(releasedPath, release));
         });
     }
 
@@ -144,7 +164,7 @@ public final class FleetOperator {
         FleetAuditEntry entry = new FleetAuditEntry(actionId, FleetAuditEntry.CONFIGURE, change.target(), operator,
                 reason, clock.millis(), 0, change.detail());
         return write(application, entry, "configure " + change.target() + " in " + application,
-                () -> List.of(overrides.operation(application, change)));
+                () -> List.of(overrides.operation(application, change, new FleetOverridesAction(actionId, operator))));
     }
 
     private FleetActionResult write(String application, FleetAuditEntry entry, String what,

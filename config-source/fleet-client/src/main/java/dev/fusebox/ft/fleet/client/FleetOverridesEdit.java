@@ -1,7 +1,8 @@
 package dev.fusebox.ft.fleet.client;
 
+import dev.fusebox.ft.management.OverridesFormat;
 import dev.fusebox.ft.management.fleet.FleetLayout;
-import dev.fusebox.ft.management.fleet.FleetText;
+import dev.fusebox.ft.management.fleet.FleetOverridesAction;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -14,10 +15,13 @@ import org.apache.zookeeper.data.Stat;
 
 /**
  * A change to an application's fleet-wide overrides node ({@code apps/<app>/overrides}: the
- * overrides file's text, {@code key=value} lines, at most {@value #MAX_BYTES} bytes): read the node,
- * apply the change, and write it back with the version read, so a concurrent change makes the
- * transaction fail and be built again from the newer text. A node that does not parse is not
- * overwritten: the change is refused with the parse's message (an operator repairs or replaces it).
+ * overrides file's text, at most {@value #MAX_BYTES} bytes): read the node, apply the change, and
+ * write it back with the version read, so a concurrent change makes the transaction fail and be
+ * built again from the newer text. The node is read and written with the instances' own rules
+ * ({@link OverridesFormat}: {@code #} comments, trimmed keys and values, CR LF line ends), and the
+ * text written starts with the comment naming the action ({@link FleetOverridesAction}), which the
+ * instances answer. A node that does not parse is not overwritten: the change is refused with the
+ * parse's message (an operator repairs or replaces it).
  * Thread-safety: stateless over a thread-safe Curator client.
  */
 final class FleetOverridesEdit {
@@ -45,10 +49,14 @@ final class FleetOverridesEdit {
         if (toSet.isEmpty() && toRemove.isEmpty()) {
             throw new IllegalArgumentException("a fleet configuration change must set or remove at least one key");
         }
-        toRemove.forEach(key -> FleetText.encode(Map.of(key, "")));
-        FleetText.encode(toSet);
-        toSet.forEach(FleetOverridesEdit::untrimmed);
-        toRemove.forEach(key -> untrimmed(key, ""));
+        toSet.forEach(FleetOverridesEdit::writable);
+        for (String key : toRemove) {
+            writable(key, "");
+            if (toSet.containsKey(key)) {
+                throw new IllegalArgumentException("the fleet override '" + OverridesFormat.excerpt(key,
+                        OverridesFormat.QUOTED) + "' is both set and removed");
+            }
+        }
         List<String> keys = new ArrayList<>(toSet.keySet());
         keys.addAll(toRemove);
         StringBuilder detail = new StringBuilder();
@@ -59,8 +67,8 @@ final class FleetOverridesEdit {
                 shortened(detail.toString(), MAX_DETAIL));
     }
 
-    /** The operation writing the change over what the node holds now. */
-    CuratorOp operation(String application, Change change) throws Exception {
+    /** The operation writing the change over what the node holds now, as {@code action}. */
+    CuratorOp operation(String application, Change change, FleetOverridesAction action) throws Exception {
         String path = layout.overrides(application);
         Stat stat = new Stat();
         byte[] current;
@@ -70,16 +78,21 @@ final class FleetOverridesEdit {
             current = null;
             stat = null;
         }
-        Map<String, String> entries;
-        try {
-            entries = new TreeMap<>(FleetText.decode(current, MAX_BYTES, "the fleet overrides of " + application));
-        } catch (IllegalArgumentException corrupt) {
-            throw new FleetTransaction.NothingToDo("the overrides node holds what instances refuse, so it is not"
-                    + " merged into: " + corrupt.getMessage() + "; replace it (e.g. remove the node) first");
+        if (current != null && current.length > MAX_BYTES) {
+            throw new FleetTransaction.NothingToDo("the overrides node of " + application + " is " + current.length
+                    + " bytes, more than the limit of " + MAX_BYTES + " that instances take; replace it (e.g. remove"
+                    + " the node) first");
         }
+        OverridesFormat.Parsed parsed = OverridesFormat.parse(current == null ? new byte[0] : current);
+        if (parsed.corrupt()) {
+            throw new FleetTransaction.NothingToDo("the overrides node of " + application + " holds what instances"
+                    + " refuse, so it is not merged into: " + parsed.problem() + "; replace it (e.g. remove the node)"
+                    + " first");
+        }
+        Map<String, String> entries = new TreeMap<>(parsed.entries());
         entries.putAll(change.set());
         change.remove().forEach(entries::remove);
-        byte[] text = FleetText.encode(entries);
+        byte[] text = OverridesFormat.render(action.header(), entries);
         if (text.length > MAX_BYTES) {
             throw new FleetTransaction.NothingToDo("the overrides would be " + text.length + " bytes, more than the"
                     + " limit of " + MAX_BYTES);
@@ -88,11 +101,12 @@ final class FleetOverridesEdit {
                 : curator.transactionOp().setData().withVersion(stat.getVersion()).forPath(path, text);
     }
 
-    /** The overrides file's format trims keys and values: one that would change when read is refused. */
-    private static void untrimmed(String key, String value) {
-        if (key.isBlank() || !key.strip().equals(key) || !value.strip().equals(value)) {
-            throw new IllegalArgumentException("a fleet override's key must not be blank, and neither key nor value may"
-                    + " start or end with white space (the overrides format trims them): '" + key + "'");
+    /** Refuses what the overrides format would not read back the same (as the overrides file refuses it). */
+    private static void writable(String key, String value) {
+        String problem = OverridesFormat.unwritable(key, value);
+        if (problem != null) {
+            throw new IllegalArgumentException("the fleet override '" + OverridesFormat.excerpt(key,
+                    OverridesFormat.QUOTED) + "' cannot be written: " + problem);
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.fusebox.ft.fleet.client;
 
+import dev.fusebox.ft.management.OverridesFormat;
 import dev.fusebox.ft.management.fleet.FleetForcing;
 import dev.fusebox.ft.management.fleet.FleetLayout;
 import dev.fusebox.ft.management.fleet.FleetMember;
-import dev.fusebox.ft.management.fleet.FleetText;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -131,7 +131,14 @@ final class FleetSnapshotReader {
         if (data == null || data.length == 0) {
             return "";
         }
-        FleetText.decode(data, FleetOverridesEdit.MAX_BYTES, "the fleet overrides of " + application);
+        if (data.length > FleetOverridesEdit.MAX_BYTES) {
+            throw new IllegalArgumentException("the fleet overrides of " + application + " are " + data.length
+                    + " bytes, more than the limit of " + FleetOverridesEdit.MAX_BYTES);
+        }
+        OverridesFormat.Parsed parsed = OverridesFormat.parse(data);
+        if (parsed.corrupt()) {
+            throw new IllegalArgumentException("the fleet overrides of " + application + ": " + parsed.problem());
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(data)).toString();

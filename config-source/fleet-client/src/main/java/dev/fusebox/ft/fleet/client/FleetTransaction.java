@@ -178,7 +178,7 @@ final class FleetTransaction {
     /** Creates the parents an action's transaction needs, where missing. */
     void ensureParents(String application) throws Exception {
         for (String parent : List.of(layout.forced(application), layout.resets(application),
-                layout.audit(application), acksOf(layout, application))) {
+                layout.released(application), layout.audit(application), acksOf(layout, application))) {
             if (curator.checkExists().forPath(parent) == null) {
                 try {
                     curator.create().creatingParentsIfNeeded().forPath(parent);

@@ -38,6 +38,7 @@ final class FleetWriteProbe {
             String forced = layout.forced(application) + "/" + probe;
             ops.add(curator.transactionOp().create().forPath(forced));
             ops.add(curator.transactionOp().create().forPath(layout.resets(application) + "/" + probe));
+            ops.add(curator.transactionOp().create().forPath(layout.released(application) + "/" + probe));
             ops.add(curator.transactionOp().create().forPath(layout.audit(application) + "/" + probe));
             ops.add(curator.transactionOp().create().forPath(layout.acks(application, probe)));
             ops.add(curator.transactionOp().check().withVersion(Integer.MAX_VALUE).forPath(forced));

@@ -9,6 +9,8 @@ import dev.fusebox.ft.management.fleet.FleetAck;
 import dev.fusebox.ft.management.fleet.FleetAuditEntry;
 import dev.fusebox.ft.management.fleet.FleetForcing;
 import dev.fusebox.ft.management.fleet.FleetLayout;
+import dev.fusebox.ft.management.fleet.FleetOverridesAction;
+import dev.fusebox.ft.management.fleet.FleetRelease;
 import dev.fusebox.ft.management.fleet.FleetMember;
 import dev.fusebox.ft.management.fleet.FleetReset;
 import java.time.Clock;
@@ -127,7 +129,8 @@ class FleetOperatorTest {
         FleetActionResult second = operator.configure(app, Map.of(ratio, "0.75"), List.of(delay), "tune again");
 
         assertThat(second.committed()).isTrue();
-        assertThat(new String(zk().getData().forPath(LAYOUT.overrides(app)), UTF_8)).isEqualTo(ratio + "=0.75\n");
+        assertThat(new String(zk().getData().forPath(LAYOUT.overrides(app)), UTF_8))
+                .isEqualTo("# fleet action " + second.actionId() + " by alice\n" + ratio + "=0.75\n");
         FleetAuditEntry entry = operator.audit(app, 1).get(0).audit();
         assertThat(entry.target()).isEqualTo(ratio + ", " + delay);
         assertThat(entry.detail()).isEqualTo(ratio + "=0.75, removed " + delay);
@@ -135,12 +138,13 @@ class FleetOperatorTest {
         zk().setData().forPath(LAYOUT.overrides(app), "no equals sign\n".getBytes(UTF_8));
         FleetActionResult refused = operator.configure(app, Map.of(ratio, "0.1"), List.of(), "");
         assertThat(refused.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(refused.message()).contains("nothing written", "line 1 of the fleet overrides of " + app);
+        assertThat(refused.message()).contains("nothing written", "the overrides node of " + app
+                + " holds what instances refuse", "line 1: no '=' in 'no equals sign'");
         assertThat(new String(zk().getData().forPath(LAYOUT.overrides(app)), UTF_8)).isEqualTo("no equals sign\n");
         assertThatThrownBy(() -> operator.configure(app, Map.of("a\nb", "1"), List.of(), ""))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("control character");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot contain line breaks");
         assertThatThrownBy(() -> operator.configure(app, Map.of(ratio, " 0.1"), List.of(), ""))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the overrides format trims them");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("white space would be lost");
     }
 
     @Test
@@ -155,7 +159,7 @@ class FleetOperatorTest {
         int[] attempts = {0};
 
         FleetActionResult result = new FleetTransaction(connection).commit(app, entry, "configure", () -> {
-            var op = edit.operation(app, change);
+            var op = edit.operation(app, change, new FleetOverridesAction(actionId, "alice"));
             if (attempts[0]++ == 0) {
                 // another operator writes between our read and our transaction
                 zk().setData().forPath(LAYOUT.overrides(app), "a/b/Retry/maxRetries=5\n".getBytes(UTF_8));
@@ -166,7 +170,35 @@ class FleetOperatorTest {
         assertThat(result.committed()).as(result.message()).isTrue();
         assertThat(attempts[0]).isEqualTo(2);
         assertThat(new String(zk().getData().forPath(LAYOUT.overrides(app)), UTF_8))
-                .isEqualTo("a/b/Retry/delay=10\na/b/Retry/maxRetries=5\n");
+                .isEqualTo("# fleet action " + actionId + " by alice\na/b/Retry/delay=10\na/b/Retry/maxRetries=5\n");
+    }
+
+    @Test
+    void aNodeWrittenByHandIsMergedAsTheInstancesReadIt() throws Exception {
+        String app = app();
+        new FleetTransaction(connection).ensureParents(app);
+        zk().create().forPath(LAYOUT.overrides(app),
+                "# set by hand\r\n  a/b/Retry/maxRetries = 3 \r\n".getBytes(UTF_8));
+
+        FleetActionResult result = operator.configure(app, Map.of("a/b/Retry/delay", "10"), List.of(), "");
+
+        assertThat(result.committed()).as(result.message()).isTrue();
+        assertThat(new String(zk().getData().forPath(LAYOUT.overrides(app)), UTF_8))
+                .isEqualTo("# fleet action " + result.actionId() + " by alice\na/b/Retry/delay=10\n"
+                        + "a/b/Retry/maxRetries=3\n");
+    }
+
+    @Test
+    void aReleaseNamesTheForcingItDeleted() throws Exception {
+        String app = app();
+        FleetActionResult force = operator.forceOpen(app, "a.B#m", "", null);
+        FleetActionResult release = operator.release(app, "a.B#m", "over");
+
+        assertThat(release.committed()).as(release.message()).isTrue();
+        assertThat(zk().checkExists().forPath(LAYOUT.forced(app, "a.B#m"))).isNull();
+        assertThat(FleetRelease.parse(zk().getData().forPath(LAYOUT.released(app, "a.B#m")), "a.B#m"))
+                .extracting(FleetRelease::actionId, FleetRelease::by, FleetRelease::reason, FleetRelease::forcingId)
+                .containsExactly(release.actionId(), "alice", "over", force.actionId());
     }
 
     @Test

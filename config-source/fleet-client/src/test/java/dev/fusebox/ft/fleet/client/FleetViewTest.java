@@ -51,7 +51,8 @@ class FleetViewTest {
         operator.forceOpen("payments", "group:db", "database outage", null);
         String hostile = LAYOUT.forced("payments", "com.acme.Payments#hostile");
         connection.curator().create().forPath(hostile, new byte[] {'s', 't', 'a', 't', 'e', '=', (byte) 0xff, '\n'});
-        operator.configure("payments", Map.of("com.acme.Payments/charge/CircuitBreaker/delay", "500"), List.of(), "");
+        String configured = operator.configure("payments", Map.of("com.acme.Payments/charge/CircuitBreaker/delay", "500"),
+                List.of(), "").actionId();
         List<FleetSnapshot> published = new CopyOnWriteArrayList<>();
 
         try (FleetView view = FleetView.watch(connection, published::add)) {
@@ -63,7 +64,8 @@ class FleetViewTest {
             assertThat(snapshot.applications().get("payments").members()).extracting(FleetMember::instanceId)
                     .containsExactly("p1", "p2", "p3", "p4");
             assertThat(snapshot.applications().get("payments").overrides())
-                    .isEqualTo("com.acme.Payments/charge/CircuitBreaker/delay=500\n");
+                    .as("the node's text, with the line naming the action that wrote it")
+                    .isEqualTo("# fleet action " + configured + " by alice\ncom.acme.Payments/charge/CircuitBreaker/delay=500\n");
             assertThat(snapshot.problems()).containsExactly(
                     hostile + ": the fleet forcing of com.acme.Payments#hostile is not valid UTF-8 text",
                     corrupt + ": the fleet member p5: started must be milliseconds since the epoch, but is 'soon'");

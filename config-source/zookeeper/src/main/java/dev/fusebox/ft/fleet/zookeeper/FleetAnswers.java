@@ -1,10 +1,8 @@
 package dev.fusebox.ft.fleet.zookeeper;
 
 import dev.fusebox.ft.management.fleet.FleetAck;
-import dev.fusebox.ft.management.fleet.FleetAuditEntry;
 import dev.fusebox.ft.management.fleet.FleetLayout;
-import java.util.ArrayList;
-import java.util.List;
+import dev.fusebox.ft.management.fleet.FleetRelease;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.CuratorEvent;
 import org.apache.zookeeper.KeeperException;
@@ -14,15 +12,12 @@ import org.apache.zookeeper.KeeperException;
  * {@code <root>/acks/<app>/<action id>} (the operator's transaction created that parent), written
  * in the background so no caller waits on ZooKeeper; written again (set) when the instance answers
  * the same action twice (a restart with the same id). An action whose parent is gone (its audit
- * entry was retired) is not answered. Also finds the audit entry of an action whose node does not
- * carry its id (a release deletes the forcing; an overrides node has no id): the newest entry of
- * that kind and target among the newest {@value #LOOK_BACK}.
- * Thread-safe: Curator's client is; {@link #newest} blocks and runs on the agent's thread only.
+ * entry was retired) is not answered. Also reads which action released a forcing ({@link #release}),
+ * as a deleted node carries no data.
+ * Thread-safe: Curator's client is; {@link #release} blocks and runs on the agent's thread only.
  */
 final class FleetAnswers {
 
-    /** How many of the newest audit entries {@link #newest} reads at most. */
-    static final int LOOK_BACK = 50;
     private static final int MAX_DETAIL = 1000;
 
     private final CuratorFramework curator;
@@ -70,33 +65,22 @@ final class FleetAnswers {
     }
 
     /**
-     * The newest audit entry of {@code kind} for {@code target} (any target when null), or null
-     * when none of the newest {@value #LOOK_BACK} is one. Blocks on ZooKeeper.
+     * The last fleet-wide release of {@code target} ({@code apps/<app>/released/<target>}, written in
+     * the transaction that deleted its forcing), or null when there is none or it cannot be read
+     * (said in the status). Blocks on ZooKeeper: called on the agent's thread after the deletion
+     * was seen, so the read sees that release or a later one.
      */
-    FleetAuditEntry newest(String kind, String target) {
-        String parent = layout.audit(application);
+    FleetRelease release(String target) {
+        String path = layout.released(application, target);
         try {
-            List<String> entries = new ArrayList<>(curator.getChildren().forPath(parent));
-            entries.removeIf(name -> !name.startsWith(FleetLayout.AUDIT_ENTRY));
-            entries.sort(null); // ten-digit sequences: the name order is the write order
-            for (int i = entries.size() - 1; i >= Math.max(0, entries.size() - LOOK_BACK); i--) {
-                String entry = entries.get(i);
-                try {
-                    FleetAuditEntry read = FleetAuditEntry.parse(curator.getData().forPath(parent + "/" + entry), entry);
-                    if (read.action().equals(kind) && (target == null || read.target().equals(target))) {
-                        return read;
-                    }
-                } catch (KeeperException.NoNodeException retired) {
-                    // deleted by retention meanwhile
-                } catch (IllegalArgumentException corrupt) {
-                    status.problem("refused the audit entry " + entry + ": " + corrupt.getMessage());
-                }
-            }
-            return null;
+            return FleetRelease.parse(curator.getData().forPath(path), target);
         } catch (KeeperException.NoNodeException none) {
             return null;
+        } catch (IllegalArgumentException corrupt) {
+            status.problem("refused the fleet release node " + path + ": " + corrupt.getMessage());
+            return null;
         } catch (Exception failed) {
-            status.failure("could not read the fleet audit of " + application, failed);
+            status.failure("could not read the fleet release node " + path, failed);
             return null;
         }
     }

@@ -2,8 +2,8 @@ package dev.fusebox.ft.fleet.zookeeper;
 
 import dev.fusebox.ft.jmx.ApplicationControl;
 import dev.fusebox.ft.management.Forcing;
-import dev.fusebox.ft.management.fleet.FleetAuditEntry;
 import dev.fusebox.ft.management.fleet.FleetForcing;
+import dev.fusebox.ft.management.fleet.FleetRelease;
 import dev.fusebox.ft.management.fleet.FleetReset;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -102,7 +102,15 @@ final class FleetForcings {
                 return;
             }
         }
-        FleetAuditEntry release = acks.newest(FleetAuditEntry.RELEASE, target);
+        FleetRelease release = acks.release(target);
+        if (release != null && !release.forcingId().equals(was.actionId())) {
+            // a later force and release of the same target came meanwhile: that release is answered when
+            // its own deletion is seen; this deletion's release (if any) is no longer known here
+            LOG.log(System.Logger.Level.INFO, "the forcing " + was.actionId() + " of " + target + " was deleted; the"
+                    + " last release read, " + release.actionId() + ", released " + release.forcingId()
+                    + ": this deletion is not answered");
+            release = null;
+        }
         String by = release == null ? "fleet" : BY_FLEET + release.by();
         List<String> kept = new ArrayList<>();
         int released = 0;

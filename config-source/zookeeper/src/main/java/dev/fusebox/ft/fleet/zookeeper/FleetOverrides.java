@@ -1,19 +1,20 @@
 package dev.fusebox.ft.fleet.zookeeper;
 
-import dev.fusebox.ft.configsource.OverridesText;
 import dev.fusebox.ft.jmx.ApplicationControl;
-import dev.fusebox.ft.management.fleet.FleetAuditEntry;
+import dev.fusebox.ft.management.OverridesFormat;
+import dev.fusebox.ft.management.fleet.FleetOverridesAction;
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * Takes the fleet's overrides node whole or not at all: at most {@value #MAX_BYTES} bytes, the
- * overrides file's format ({@link OverridesText}), and every entry checked as the overrides file's
+ * overrides file's format ({@link OverridesFormat}), and every entry checked as the overrides file's
  * validator checks it (the policy of a guarded method must resolve with it). A node that passes
  * replaces what the {@link FleetConfigSource} answers and every policy is resolved again and
  * applied in place (audited by management); one that fails is refused with its first problem
  * (logged, counted) and the last good one stays. A deleted node empties the source. Answers the
- * newest {@code configure} action of the audit. Confined to the agent's thread.
+ * action that wrote the text, which its first line names ({@link FleetOverridesAction}; a node
+ * written by hand has none and is applied without an answer). Confined to the agent's thread.
  */
 final class FleetOverrides {
 
@@ -41,7 +42,7 @@ final class FleetOverrides {
      * instance that starts later answers the configuration in force, as it answers the forcings).
      */
     void changed(byte[] data) {
-        FleetAuditEntry action = acks.newest(FleetAuditEntry.CONFIGURE, null);
+        FleetOverridesAction action = FleetOverridesAction.of(data);
         String refusal = refusal(data);
         if (refusal == null && source == null) {
             refusal = "the application's configuration has no " + FleetConfigSource.class.getSimpleName()
@@ -55,7 +56,7 @@ final class FleetOverrides {
             }
             return;
         }
-        Map<String, String> entries = data == null ? Map.of() : OverridesText.parse(data);
+        Map<String, String> entries = data == null ? Map.of() : entries(data);
         source.replace(entries, "read at " + Instant.now() + " from " + path);
         control.reconfigure(action == null ? "fleet" : FleetForcings.BY_FLEET + action.by(),
                 "fleet-wide override" + (action == null ? "" : " (fleet action " + action.actionId() + ")"));
@@ -75,7 +76,7 @@ final class FleetOverrides {
         }
         Map<String, String> entries;
         try {
-            entries = OverridesText.parse(data);
+            entries = entries(data);
         } catch (IllegalArgumentException corrupt) {
             return corrupt.getMessage();
         }
@@ -86,6 +87,14 @@ final class FleetOverrides {
             }
         }
         return null;
+    }
+
+    private static Map<String, String> entries(byte[] data) {
+        OverridesFormat.Parsed parsed = OverridesFormat.parse(data);
+        if (parsed.corrupt()) {
+            throw new IllegalArgumentException(parsed.problem());
+        }
+        return parsed.entries();
     }
 
     private static String excerpt(String value) {

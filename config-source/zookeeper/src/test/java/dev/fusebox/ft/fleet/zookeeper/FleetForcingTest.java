@@ -104,6 +104,26 @@ class FleetForcingTest {
     }
 
     @Test
+    void aForcingDeletedByHandIsReleasedAndAnswersNoEarlierRelease() throws Exception {
+        try (FleetInstance a = FleetInstance.start("hd", ensemble.connectString(), instanceLogin)) {
+            operator.forceOpen(CHARGE, "first");
+            Await.until("forced", a::chargeRejected);
+            String release = operator.release(CHARGE, "first over");
+            Await.until("the release answered", () -> acks(release).size() == 1);
+            FleetAck answered = acks(release).get(0);
+
+            operator.forceOpen(CHARGE, "second");
+            Await.until("forced again", a::chargeRejected);
+            operator.deleteForcedByHand(CHARGE);
+            Await.until("released", () -> !a.chargeRejected());
+            String reset = operator.reset(CHARGE, "barrier"); // answered after anything the deletion caused
+            Await.until("the reset answered", () -> acks(reset).size() == 1);
+
+            assertThat(acks(release)).as("the earlier release keeps its own answer").containsExactly(answered);
+        }
+    }
+
+    @Test
     void anInstanceMayNotWriteAForcing() throws Exception {
         FleetAcl acl = FleetAcl.of(LAYOUT, instanceLogin.get(FleetSettings.ACL_OPERATORS),
                 instanceLogin.get(FleetSettings.ACL_INSTANCES), "");

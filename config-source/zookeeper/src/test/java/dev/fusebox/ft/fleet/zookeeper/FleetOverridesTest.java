@@ -81,9 +81,39 @@ class FleetOverridesTest {
             String corrupt = operator.configureRaw("no equals sign here\n".getBytes(StandardCharsets.UTF_8), "broken");
             Await.until("refused again", () -> FleetForcingTest.acks(operator, corrupt).size() == 2);
             assertThat(FleetForcingTest.acks(operator, corrupt).get(0).detail()).isEqualTo(
-                    "line 1: no '=' in 'no equals sign here'");
+                    "line 2: no '=' in 'no equals sign here'");
             assertThat(a.status().getRefusedNodes()).isEqualTo(2);
             assertThat(tripsAfterTwoFailures(b)).as("the last good overrides stay").isTrue();
+        }
+    }
+
+    @Test
+    void aNodeWrittenByHandIsReadAsTheFileIsAndAnswersNoOperatorsAction() throws Exception {
+        operator.overridesByHand(""); // whatever an earlier test left
+        try (FleetInstance a = FleetInstance.start("oh", ensemble.connectString(), Map.of())) {
+            String configure = operator.configure(Map.of(KEY + "requestVolumeThreshold", "2",
+                    KEY + "failureRatio", "1.0"), "trip sooner");
+            Await.until("answered", () -> FleetForcingTest.acks(operator, configure).size() == 1);
+            FleetAck answered = FleetForcingTest.acks(operator, configure).get(0);
+            assertThat(answered.applied()).as(answered.detail()).isTrue();
+
+            // comments, spaces around '=' and CR LF, as the overrides file takes them
+            operator.overridesByHand("# edited by hand\r\n  " + KEY + "requestVolumeThreshold = 3 \r\n");
+            Await.until("the hand edit applied", () -> "3".equals(a.config()
+                    .getValue(KEY + "requestVolumeThreshold", String.class)));
+            operator.overridesByHand(KEY + "failureRatio=7\n");
+            Await.until("the hand edit refused", () -> a.status().getRefusedNodes() == 1);
+            // the instance answers in order on one session: once the reset is answered, any answer the
+            // hand edits caused has been written
+            String reset = operator.reset(FleetInstance.CHARGE, "barrier");
+            Await.until("the reset answered", () -> FleetForcingTest.acks(operator, reset).size() == 1);
+
+            assertThat(FleetForcingTest.acks(operator, configure)).as("the operator's action keeps its own answer")
+                    .containsExactly(answered);
+            assertThat(a.config().getValue(KEY + "requestVolumeThreshold", String.class)).isEqualTo("3");
+            operator.overridesByHand("");
+            Await.until("the overrides emptied", () -> a.config()
+                    .getOptionalValue(KEY + "requestVolumeThreshold", String.class).isEmpty());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.fusebox.ft.fleet.zookeeper;
 import dev.fusebox.ft.management.fleet.FleetAck;
 import dev.fusebox.ft.management.fleet.FleetAuditEntry;
 import dev.fusebox.ft.management.fleet.FleetLayout;
+import dev.fusebox.ft.management.fleet.FleetOverridesAction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,14 +71,36 @@ final class OperatorWrites {
         return result.actionId();
     }
 
-    /** Writes {@code data} as the overrides node, whatever it holds (a corrupt one too). */
-    String configureRaw(byte[] data, String reason) throws Exception {
+    /**
+     * Writes {@code data} as the overrides node, whatever it holds (a corrupt one too), as an
+     * operator's action: after the line naming the action, with an audit entry.
+     */
+    String configureRaw(byte[] body, String reason) throws Exception {
         String id = UUID.randomUUID().toString();
+        byte[] header = new FleetOverridesAction(id, operator).header().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] data = java.util.Arrays.copyOf(header, header.length + body.length);
+        System.arraycopy(body, 0, data, header.length, body.length);
         String path = layout.overrides(application);
         CuratorOp node = curator.checkExists().forPath(path) == null
                 ? curator.transactionOp().create().forPath(path, data) : curator.transactionOp().setData().forPath(path, data);
         commit(id, node, FleetAuditEntry.CONFIGURE, "overrides", reason, "");
         return id;
+    }
+
+    /** Writes {@code text} as the overrides node by hand (as with zkCli): no action, no audit entry. */
+    void overridesByHand(String text) throws Exception {
+        String path = layout.overrides(application);
+        byte[] data = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (curator.checkExists().forPath(path) == null) {
+            curator.create().creatingParentsIfNeeded().forPath(path, data);
+        } else {
+            curator.setData().forPath(path, data);
+        }
+    }
+
+    /** Deletes a forced node by hand (as with zkCli): no release action, no audit entry. */
+    void deleteForcedByHand(String target) throws Exception {
+        curator.delete().forPath(layout.forced(application, target));
     }
 
     /** Writes {@code data} to a forced node directly (a hostile or broken writer), without an action. */

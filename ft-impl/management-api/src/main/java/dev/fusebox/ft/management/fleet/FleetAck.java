@@ -1,8 +1,5 @@
 package dev.fusebox.ft.management.fleet;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * An instance's answer to one fleet action: the data of
  * {@code <root>/acks/<app>/<action id>/<instance id>}. {@code applied} when the action took effect
@@ -27,23 +24,18 @@ public record FleetAck(String instanceId, boolean applied, String detail, long a
     }
 
     public byte[] toBytes() {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("instance", instanceId);
-        fields.put("applied", Boolean.toString(applied));
-        fields.put("detail", detail);
-        fields.put("at", Long.toString(atEpochMillis));
-        return FleetText.encode(fields);
+        return FleetText.encode("instance", instanceId, "applied", Boolean.toString(applied), "detail", detail,
+                "at", Long.toString(atEpochMillis));
     }
 
     public static FleetAck parse(byte[] data, String node) {
-        String what = "the fleet acknowledgement " + FleetText.excerpt(node);
-        Map<String, String> fields = FleetText.decode(data, MAX_BYTES, what);
-        String applied = FleetText.required(fields, "applied", what);
+        FleetText.Fields ack = FleetText.read(data, MAX_BYTES, "the fleet acknowledgement " + FleetText.excerpt(node));
+        String applied = ack.required("applied");
         if (!"true".equals(applied) && !"false".equals(applied)) {
-            throw new IllegalArgumentException(what + ": applied must be true or false, but is '"
+            throw new IllegalArgumentException(ack.what() + ": applied must be true or false, but is '"
                     + FleetText.excerpt(applied) + "'");
         }
-        return FleetText.record(what, () -> new FleetAck(FleetText.required(fields, "instance", what),
-                Boolean.parseBoolean(applied), fields.getOrDefault("detail", ""), FleetText.millis(fields, "at", what)));
+        return ack.record(() -> new FleetAck(ack.required("instance"), Boolean.parseBoolean(applied),
+                ack.optional("detail"), ack.millis("at")));
     }
 }

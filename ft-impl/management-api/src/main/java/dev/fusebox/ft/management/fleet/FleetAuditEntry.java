@@ -1,8 +1,5 @@
 package dev.fusebox.ft.management.fleet;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * One fleet action, as kept in a persistent sequential node {@code <root>/audit/<app>/entry-<n>}
  * (ZooKeeper's sequence orders them). It is written in the same transaction as the action's own
@@ -47,25 +44,14 @@ public record FleetAuditEntry(String actionId, String action, String target, Str
     }
 
     public byte[] toBytes() {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("action", actionId);
-        fields.put("kind", action);
-        fields.put("target", target);
-        fields.put("by", by);
-        fields.put("reason", reason);
-        fields.put("at", Long.toString(atEpochMillis));
-        fields.put("until", Long.toString(untilEpochMillis));
-        fields.put("detail", detail);
-        return FleetText.encode(fields);
+        return FleetText.encode("action", actionId, "kind", action, "target", target, "by", by, "reason", reason,
+                "at", Long.toString(atEpochMillis), "until", Long.toString(untilEpochMillis), "detail", detail);
     }
 
     public static FleetAuditEntry parse(byte[] data, String entry) {
-        String what = "the fleet audit entry " + FleetText.excerpt(entry);
-        Map<String, String> fields = FleetText.decode(data, MAX_BYTES, what);
-        return FleetText.record(what, () -> new FleetAuditEntry(FleetText.required(fields, "action", what),
-                FleetText.required(fields, "kind", what), FleetText.required(fields, "target", what),
-                FleetText.required(fields, "by", what), fields.getOrDefault("reason", ""),
-                FleetText.millis(fields, "at", what), FleetText.millis(fields, "until", what),
-                fields.getOrDefault("detail", "")));
+        FleetText.Fields node = FleetText.read(data, MAX_BYTES, "the fleet audit entry " + FleetText.excerpt(entry));
+        return node.record(() -> new FleetAuditEntry(node.required("action"), node.required("kind"),
+                node.required("target"), node.required("by"), node.optional("reason"), node.millis("at"),
+                node.millis("until"), node.optional("detail")));
     }
 }

@@ -1,8 +1,5 @@
 package dev.fusebox.ft.management.fleet;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * A fleet-wide forcing of a breaker or group: the data of {@code <root>/apps/<app>/forced/<target>}.
  * Every instance of the application applies it (at once when running, before its first call when
@@ -37,27 +34,14 @@ public record FleetForcing(String actionId, String state, String by, String reas
     }
 
     public byte[] toBytes() {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("action", actionId);
-        fields.put("state", state);
-        fields.put("by", by);
-        fields.put("reason", reason);
-        fields.put("since", Long.toString(sinceEpochMillis));
-        fields.put("until", Long.toString(untilEpochMillis));
-        return FleetText.encode(fields);
+        return FleetText.encode("action", actionId, "state", state, "by", by, "reason", reason,
+                "since", Long.toString(sinceEpochMillis), "until", Long.toString(untilEpochMillis));
     }
 
     /** Reads a node's data; refuses (with what and where) anything this class would not write. */
     public static FleetForcing parse(byte[] data, String target) {
-        String what = "the fleet forcing of " + FleetText.excerpt(target);
-        Map<String, String> fields = FleetText.decode(data, MAX_BYTES, what);
-        try {
-            return new FleetForcing(FleetText.required(fields, "action", what), FleetText.required(fields, "state", what),
-                    FleetText.required(fields, "by", what), fields.getOrDefault("reason", ""),
-                    FleetText.millis(fields, "since", what), FleetText.millis(fields, "until", what));
-        } catch (IllegalArgumentException invalid) {
-            throw invalid.getMessage().startsWith(what) ? invalid
-                    : new IllegalArgumentException(what + ": " + invalid.getMessage());
-        }
+        FleetText.Fields node = FleetText.read(data, MAX_BYTES, "the fleet forcing of " + FleetText.excerpt(target));
+        return node.record(() -> new FleetForcing(node.required("action"), node.required("state"),
+                node.required("by"), node.optional("reason"), node.millis("since"), node.millis("until")));
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
  * &lt;root&gt;/apps/&lt;app&gt;/overrides                 fleet-wide parameter overrides (overrides-file keys, one node)
  * &lt;root&gt;/apps/&lt;app&gt;/forced/&lt;target&gt;          one {@link FleetForcing} per forced breaker or group
  * &lt;root&gt;/apps/&lt;app&gt;/resets/&lt;target&gt;          the last {@link FleetReset} of a breaker or group
+ * &lt;root&gt;/apps/&lt;app&gt;/released/&lt;target&gt;        the last {@link FleetRelease} of a breaker or group
  * &lt;root&gt;/apps/&lt;app&gt;/instances/&lt;instance&gt;     ephemeral {@link FleetMember}: who, where, breaker states
  * &lt;root&gt;/audit/&lt;app&gt;/entry-&lt;sequence&gt;       persistent sequential {@link FleetAuditEntry}, in order
  * &lt;root&gt;/acks/&lt;app&gt;/&lt;action id&gt;/&lt;instance&gt;  one {@link FleetAck} per instance that handled the action
@@ -74,6 +75,14 @@ public record FleetLayout(String root) {
 
     public String resets(String application, String target) {
         return resets(application) + "/" + node(target);
+    }
+
+    public String released(String application) {
+        return application(application) + "/released";
+    }
+
+    public String released(String application, String target) {
+        return released(application) + "/" + node(target);
     }
 
     public String instances(String application) {

@@ -104,17 +104,15 @@ public record FleetMember(String application, String instanceId, String host, St
     }
 
     public static FleetMember parse(byte[] data, String node) {
-        String what = "the fleet member " + FleetText.excerpt(node);
-        Map<String, String> fields = FleetText.decode(data, MAX_BYTES, what);
+        FleetText.Fields member = FleetText.read(data, MAX_BYTES, "the fleet member " + FleetText.excerpt(node));
         Map<String, BreakerState> breakers = new LinkedHashMap<>();
-        fields.forEach((key, value) -> {
+        member.all().forEach((key, value) -> {
             if (key.startsWith(BREAKER) && key.length() > BREAKER.length()) {
-                breakers.put(key.substring(BREAKER.length()), BreakerState.parse(value, what + ", " + key));
+                breakers.put(key.substring(BREAKER.length()), BreakerState.parse(value, member.what() + ", " + key));
             }
         });
-        return FleetText.record(what, () -> new FleetMember(FleetText.required(fields, "application", what),
-                FleetText.required(fields, "instance", what), fields.getOrDefault("host", ""),
-                fields.getOrDefault("jmx", ""), fields.getOrDefault("version", ""),
-                FleetText.millis(fields, "started", what), fields.getOrDefault("status", ""), breakers));
+        return member.record(() -> new FleetMember(member.required("application"), member.required("instance"),
+                member.optional("host"), member.optional("jmx"), member.optional("version"), member.millis("started"),
+                member.optional("status"), breakers));
     }
 }

@@ -1,8 +1,5 @@
 package dev.fusebox.ft.management.fleet;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * A fleet-wide reset of a breaker or group: the data of {@code <root>/apps/<app>/resets/<target>}.
  * Running instances reset the target when the node is written with a new {@link #actionId} (a
@@ -27,19 +24,12 @@ public record FleetReset(String actionId, String by, String reason, long atEpoch
     }
 
     public byte[] toBytes() {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("action", actionId);
-        fields.put("by", by);
-        fields.put("reason", reason);
-        fields.put("at", Long.toString(atEpochMillis));
-        return FleetText.encode(fields);
+        return FleetText.encode("action", actionId, "by", by, "reason", reason, "at", Long.toString(atEpochMillis));
     }
 
     public static FleetReset parse(byte[] data, String target) {
-        String what = "the fleet reset of " + FleetText.excerpt(target);
-        Map<String, String> fields = FleetText.decode(data, MAX_BYTES, what);
-        return FleetText.record(what, () -> new FleetReset(FleetText.required(fields, "action", what),
-                FleetText.required(fields, "by", what), fields.getOrDefault("reason", ""),
-                FleetText.millis(fields, "at", what)));
+        FleetText.Fields node = FleetText.read(data, MAX_BYTES, "the fleet reset of " + FleetText.excerpt(target));
+        return node.record(() -> new FleetReset(node.required("action"), node.required("by"), node.optional("reason"),
+                node.millis("at")));
     }
 }

@@ -94,6 +94,59 @@ public final class FleetText {
         return fields;
     }
 
+    /** The node text of fields given as {@code key, value, key, value, ...}, in that order. */
+    static byte[] encode(String... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("fields come in pairs of name and value");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            fields.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return encode(fields);
+    }
+
+    /** Decodes a node ({@link #decode}) for a record to read its fields from. */
+    static Fields read(byte[] data, int maxBytes, String what) {
+        return new Fields(decode(data, maxBytes, what), what);
+    }
+
+    /** A decoded node's fields, read into a record; every refusal's message starts with what the node is. */
+    static final class Fields {
+        private final Map<String, String> fields;
+        private final String what;
+
+        private Fields(Map<String, String> fields, String what) {
+            this.fields = fields;
+            this.what = what;
+        }
+
+        String required(String key) {
+            return FleetText.required(fields, key, what);
+        }
+
+        /** The field, or empty when absent. */
+        String optional(String key) {
+            return fields.getOrDefault(key, "");
+        }
+
+        long millis(String key) {
+            return FleetText.millis(fields, key, what);
+        }
+
+        Map<String, String> all() {
+            return fields;
+        }
+
+        String what() {
+            return what;
+        }
+
+        <T> T record(Supplier<T> make) {
+            return FleetText.record(what, make);
+        }
+    }
+
     /** Builds a record from a node's fields; a refusal's message starts with what the node is. */
     static <T> T record(String what, Supplier<T> make) {
         try {

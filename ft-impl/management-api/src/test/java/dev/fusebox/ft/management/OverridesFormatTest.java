@@ -1,4 +1,4 @@
-package dev.fusebox.ft.configsource;
+package dev.fusebox.ft.management;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

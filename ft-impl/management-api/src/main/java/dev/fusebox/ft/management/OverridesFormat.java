@@ -1,4 +1,4 @@
-package dev.fusebox.ft.configsource;
+package dev.fusebox.ft.management;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -21,16 +21,18 @@ import java.util.TreeMap;
  * a file that breaks either rule is corrupt, named by its line, like one with a line without
  * {@code =}, and an update that would write such a line is refused. A problem quotes at most
  * {@value #QUOTED} characters of a line, ending an excerpt with a marker of what it left out, so
- * it stays short whatever the file holds. Stateless; thread-safe.
+ * it stays short whatever the file holds. The same rules read the overrides file (config-source),
+ * the fleet's overrides node on the instances, and the operators' edits of that node (the fleet
+ * client), so what one side writes the other reads the same. Stateless; thread-safe.
  */
-final class OverridesFormat {
+public final class OverridesFormat {
 
     /** The longest line, in characters. */
-    static final int MAX_LINE = 4096;
+    public static final int MAX_LINE = 4096;
     /** How much of a line, key or value a problem quotes. */
-    static final int QUOTED = 60;
+    public static final int QUOTED = 60;
 
-    static final String HEADER = String.join("\n",
+    public static final String HEADER = String.join("\n",
             "# Fusebox fault-tolerance overrides, read as a MicroProfile ConfigSource.",
             "# Fusebox rewrites this file atomically (temporary file, then rename): a reader never sees half of it.",
             "# Hand edits are picked up while the application runs; comments are not kept when Fusebox rewrites it.",
@@ -41,13 +43,13 @@ final class OverridesFormat {
     }
 
     /** The outcome of reading a file: its entries (unmodifiable), or the first reason it is corrupt. Immutable. */
-    record Parsed(Map<String, String> entries, String problem) {
-        boolean corrupt() {
+    public record Parsed(Map<String, String> entries, String problem) {
+        public boolean corrupt() {
             return problem != null;
         }
     }
 
-    static Parsed parse(byte[] bytes) {
+    public static Parsed parse(byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -97,9 +99,22 @@ final class OverridesFormat {
         return new Parsed(Collections.unmodifiableMap(entries), null);
     }
 
-    /** The header followed by the entries sorted by key. */
-    static byte[] render(Map<String, String> entries) {
-        StringBuilder text = new StringBuilder(HEADER);
+    /** The file's {@link #HEADER} followed by the entries sorted by key. */
+    public static byte[] render(Map<String, String> entries) {
+        return render(HEADER, entries);
+    }
+
+    /**
+     * {@code header} (comment lines, each ending with a line feed, or empty) followed by the
+     * entries sorted by key. The caller checked the entries ({@link #unwritable}).
+     *
+     * @throws IllegalArgumentException when a header line is not a comment
+     */
+    public static byte[] render(String header, Map<String, String> entries) {
+        if (!header.isEmpty() && (!header.endsWith("\n") || header.lines().anyMatch(line -> !line.startsWith("#")))) {
+            throw new IllegalArgumentException("an overrides header must be comment lines ending with a line feed");
+        }
+        StringBuilder text = new StringBuilder(header);
         new TreeMap<>(entries).forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -107,7 +122,7 @@ final class OverridesFormat {
     /**
      * Why {@code key=value} cannot be written so that it reads back the same, or {@code null} if it can.
      */
-    static String unwritable(String key, String value) {
+    public static String unwritable(String key, String value) {
         if (key == null || key.isBlank()) {
             return "the key is empty";
         }
@@ -160,33 +175,11 @@ final class OverridesFormat {
      * At most {@code max} characters of {@code text}; a longer text is cut and ends with a marker
      * saying how many characters were left out. Null stays null.
      */
-    static String excerpt(String text, int max) {
+    public static String excerpt(String text, int max) {
         if (text == null || text.length() <= max) {
             return text;
         }
         return text.substring(0, max) + "... [" + (text.length() - max) + " more characters]";
-    }
-
-    /**
-     * Checks every entry an update sets: writable ({@link #unwritable}) and accepted by
-     * {@code validator}, and not also removed.
-     *
-     * @throws IllegalArgumentException naming (an excerpt of) the key, the value and the reason
-     */
-    static void checkUpdate(Map<String, String> set, java.util.Set<String> remove, OverridesFile.Validator validator) {
-        set.forEach((key, value) -> {
-            String problem = unwritable(key, value);
-            if (problem == null) {
-                problem = OverridesSnapshot.check(validator, key, value);
-            }
-            if (problem != null) {
-                throw new IllegalArgumentException("override refused: key '" + excerpt(key, QUOTED) + "', value '"
-                        + excerpt(value, QUOTED) + "': " + problem);
-            }
-            if (remove.contains(key)) {
-                throw new IllegalArgumentException("key '" + excerpt(key, QUOTED) + "' is both set and removed");
-            }
-        });
     }
 
     private static boolean hasLineBreak(String s) {
