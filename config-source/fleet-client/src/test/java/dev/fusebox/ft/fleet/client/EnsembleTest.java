@@ -25,10 +25,13 @@ class EnsembleTest {
 
     private static Ensemble ensemble;
     private static boolean closed;
+    private static List<Path> peerDirectoriesParents;
 
     @BeforeAll
     static void start() throws Exception {
         ensemble = Ensemble.start();
+        peerDirectoriesParents = ensemble.servers().stream().map(server -> server.getDataDirectory().toPath()
+                .getParent()).distinct().toList();
     }
 
     @AfterAll
@@ -104,6 +107,25 @@ class EnsembleTest {
         }
 
         assertThat(peerThreads()).as("ZooKeeper's peer threads alive when Ensemble.close returned").isEmpty();
+    }
+
+    /**
+     * Each peer's start writes a {@code zookeeper.configuration*.properties} file beside its data
+     * directory (ZooKeeper's embedded server, which Curator uses) and nobody deletes it.
+     */
+    @Test
+    @Order(4)
+    void closingLeavesNoneOfThePeersFilesBehind() throws Exception {
+        assertThat(closed).as("closed by the test before").isTrue();
+
+        for (Path parent : peerDirectoriesParents) {
+            if (Files.exists(parent)) {
+                try (Stream<Path> files = Files.list(parent)) {
+                    assertThat(files.map(file -> file.getFileName().toString())
+                            .filter(name -> name.startsWith("zookeeper.configuration"))).as("in " + parent).isEmpty();
+                }
+            }
+        }
     }
 
     private static List<String> peerThreads() {

@@ -1,15 +1,20 @@
 package dev.fusebox.ft.fleet.client.testing;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingCluster;
 
@@ -32,22 +37,31 @@ public final class Ensemble implements AutoCloseable {
             "zkservermainrunner");
 
     private final TestingCluster cluster;
+    private final Path directory;
 
-    private Ensemble(TestingCluster cluster) {
+    private Ensemble(TestingCluster cluster, Path directory) {
         this.cluster = cluster;
+        this.directory = directory;
     }
 
-    /** Starts three peers on distinct ports outside the system's ephemeral range ({@link EnsemblePorts}). */
+    /**
+     * Starts three peers on distinct ports outside the system's ephemeral range ({@link EnsemblePorts}),
+     * their data directories in one temporary directory that {@link #close} deletes: ZooKeeper's
+     * embedded server writes a {@code zookeeper.configuration*.properties} file beside a peer's data
+     * directory at each start and never deletes it (Curator's own choice, {@code /tmp}, kept them all).
+     */
     public static Ensemble start() throws Exception {
         List<Integer> ports = EnsemblePorts.pick(9);
+        Path directory = Files.createTempDirectory("fusebox-ensemble-");
         List<InstanceSpec> peers = new ArrayList<>();
         for (int peer = 0; peer < 3; peer++) {
-            peers.add(new InstanceSpec(null, ports.get(3 * peer), ports.get(3 * peer + 1), ports.get(3 * peer + 2),
+            File data = Files.createDirectory(directory.resolve("peer-" + (peer + 1))).toFile();
+            peers.add(new InstanceSpec(data, ports.get(3 * peer), ports.get(3 * peer + 1), ports.get(3 * peer + 2),
                     true, peer + 1));
         }
         TestingCluster cluster = new TestingCluster(peers);
         cluster.start();
-        return new Ensemble(cluster);
+        return new Ensemble(cluster, directory);
     }
 
     public String connectString() {
@@ -126,13 +140,21 @@ public final class Ensemble implements AutoCloseable {
     }
 
     /**
-     * Closes every server, then waits (at most {@link #THREADS_PATIENCE}) for the peers' threads to
-     * end, ending on the way the senders ZooKeeper orphans ({@link OrphanedLearnerSenders}); fails
-     * naming the threads still alive after that.
+     * Closes every server, waits (at most {@link #THREADS_PATIENCE}) for the peers' threads to end,
+     * ending on the way the senders ZooKeeper orphans ({@link OrphanedLearnerSenders}), and deletes
+     * the ensemble's directory; fails naming the threads still alive after that wait.
      */
     @Override
     public void close() throws IOException {
         cluster.close();
+        try {
+            awaitPeerThreadsEnded();
+        } finally {
+            deleteDirectory();
+        }
+    }
+
+    private static void awaitPeerThreadsEnded() throws IOException {
         long deadline = System.nanoTime() + THREADS_PATIENCE.toNanos();
         List<String> alive = peerThreads();
         while (!alive.isEmpty() && System.nanoTime() - deadline < 0) {
@@ -148,6 +170,14 @@ public final class Ensemble implements AutoCloseable {
         if (!alive.isEmpty()) {
             throw new IllegalStateException("ZooKeeper's peer threads still alive " + THREADS_PATIENCE.toSeconds()
                     + " s after the ensemble closed: " + alive);
+        }
+    }
+
+    private void deleteDirectory() throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 
