@@ -100,6 +100,9 @@ class FleetTest {
                 FleetApplied applied = operator.awaitApplied("shop", forced.actionId(), Duration.ofSeconds(20));
                 assertThat(applied.everywhere()).as(applied.summary()).isTrue();
                 assertThat(applied.members()).isEqualTo(3);
+                // each shop says how it sees the store: a connection made before the agent listened to it
+                // (a JVM slow to start, as these are) once left "connecting" there for good
+                awaitStatuses(view, "connected");
             }
         }
         for (int i = 0; i < members.size(); i++) {
@@ -119,6 +122,18 @@ class FleetTest {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the fleet has " + members(view) + " members, not " + count + ": "
                         + view.snapshot());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static void awaitStatuses(FleetView view, String status) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!view.snapshot().applications().get("shop").members().stream()
+                .allMatch(member -> member.fleetStatus().equals(status))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not every shop says '" + status + "': " + view.snapshot().applications()
+                        .get("shop").members().stream().map(m -> m.instanceId() + " " + m.fleetStatus()).toList());
             }
             Thread.sleep(50);
         }

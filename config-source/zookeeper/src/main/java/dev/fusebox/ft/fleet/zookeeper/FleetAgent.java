@@ -99,6 +99,13 @@ final class FleetAgent implements AutoCloseable {
                     + " may force this application's breakers");
         }
         connection.curator().getConnectionStateListenable().addListener((client, state) -> stateChanged(state));
+        synchronized (this) {
+            // Curator tells only the listeners it has when an event is delivered: a connection made before
+            // this listener was added (a ZooKeeper that answers at once, e.g. in this JVM) told nobody
+            if (connection.connected()) {
+                stateChanged(ConnectionState.CONNECTED);
+            }
+        }
         FleetLayout layout = settings.layout();
         String app = settings.application();
         String forced = layout.forced(app);
@@ -153,7 +160,8 @@ final class FleetAgent implements AutoCloseable {
         }
     }
 
-    private void stateChanged(ConnectionState state) {
+    /** Curator's connection-state thread, and once {@link #begin}: the lock orders the two. */
+    private synchronized void stateChanged(ConnectionState state) {
         switch (state) {
             case CONNECTED, RECONNECTED -> {
                 status.connected();
