@@ -6,6 +6,7 @@ import dev.fusebox.console.app.Console;
 import dev.fusebox.console.connect.ConsoleSettings;
 import dev.fusebox.console.connect.ProfileStore;
 import dev.fusebox.console.fixture.Eventually;
+import dev.fusebox.console.fixture.FleetTab;
 import dev.fusebox.console.fixture.PrometheusServer;
 import dev.fusebox.console.view.Screenshots;
 import dev.fusebox.console.viewmodel.EnsembleMethodRow;
@@ -14,6 +15,7 @@ import dev.fusebox.console.viewmodel.Formats;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
@@ -80,10 +82,7 @@ class ConsoleFleetAgainstDemoShopTest {
     @Test
     void aFleetWideForceFromTheConsoleIsAppliedByAllThreeShops() throws Exception {
         startTheConsole();
-        robot.clickOn("Fleet (ZooKeeper)");
-        robot.clickOn("#fleetOpenConnectButton");
-        robot.interact(() -> robot.lookup("#fleetAddress").queryAs(TextField.class).setText(shop.fleetZooKeeper()));
-        robot.clickOn("#fleetConnectButton");
+        FleetTab.connect(robot, Map.of("#fleetAddress", shop.fleetZooKeeper()));
 
         // the shops register one after the other; each row counts the instances that did
         Eventually.within(WAIT, "every breaker across the three shops", this::summaries,
@@ -118,13 +117,8 @@ class ConsoleFleetAgainstDemoShopTest {
     void withPrometheusTheTableShowsCallsAndRejectionsPerSecondAcrossTheShops() throws Exception {
         try (PrometheusServer prometheus = PrometheusServer.start(prometheusHome, shop.scrapePages(3))) {
             startTheConsole();
-            robot.clickOn("Fleet (ZooKeeper)");
-            robot.clickOn("#fleetOpenConnectButton");
-            robot.interact(() -> {
-                robot.lookup("#fleetAddress").queryAs(TextField.class).setText(shop.fleetZooKeeper());
-                robot.lookup("#fleetPrometheus").queryAs(TextField.class).setText(prometheus.address());
-            });
-            robot.clickOn("#fleetConnectButton");
+            FleetTab.connect(robot, Map.of("#fleetAddress", shop.fleetZooKeeper(),
+                    "#fleetPrometheus", prometheus.address()));
 
             Eventually.within(WAIT, "payments across the three shops", this::summaries,
                     () -> summaries().contains("PaymentsClient#charge: 3 of 3 instances CLOSED"));

@@ -7,6 +7,7 @@ import dev.fusebox.console.connect.ConsoleSettings;
 import dev.fusebox.console.connect.ProfileStore;
 import dev.fusebox.console.fixture.CutCells;
 import dev.fusebox.console.fixture.Eventually;
+import dev.fusebox.console.fixture.FleetTab;
 import dev.fusebox.console.fixture.SimulatedInstances;
 import dev.fusebox.console.viewmodel.EnsembleMethodRow;
 import dev.fusebox.ft.management.fleet.FleetAuditEntry;
@@ -140,11 +141,7 @@ class FleetOverZooKeeperViewTest {
             stage.setScene(new Scene(console.view(), 1360, 860));
             stage.show();
         });
-        robot.clickOn("Fleet (ZooKeeper)");
-        robot.clickOn("#fleetOpenConnectButton");
-        robot.interact(() -> robot.lookup("#fleetAddress").queryAs(TextField.class)
-                .setText(zookeeper.getConnectString()));
-        robot.clickOn("#fleetConnectButton");
+        FleetTab.connect(robot, Map.of("#fleetAddress", zookeeper.getConnectString()));
 
         Eventually.within(WAIT, "the breakers across the instances", this::summaries,
                 () -> summaries().containsAll(List.of("Search#find: 1 of 1 instance CLOSED",
@@ -229,13 +226,7 @@ class FleetOverZooKeeperViewTest {
             stage.setScene(new Scene(console.view(), 1360, 860));
             stage.show();
         });
-        robot.clickOn("Fleet (ZooKeeper)");
-        robot.clickOn("#fleetOpenConnectButton");
-        robot.interact(() -> {
-            robot.lookup("#fleetAddress").queryAs(TextField.class).setText(zookeeper.getConnectString());
-            robot.lookup("#fleetRoot").queryAs(TextField.class).setText(PROTECTED.root());
-        });
-        robot.clickOn("#fleetConnectButton");
+        FleetTab.connect(robot, Map.of("#fleetAddress", zookeeper.getConnectString(), "#fleetRoot", PROTECTED.root()));
         Eventually.within(WAIT, "the protected fleet", this::summaries,
                 () -> summaries().equals(List.of("PaymentsClient#charge: 1 of 1 instance CLOSED")));
         robot.clickOn("PaymentsClient#charge: 1 of 1 instance CLOSED");
