@@ -111,6 +111,14 @@ class ConsoleFleetAgainstDemoShopTest {
                         + ": applied by 3 of 3 instances"));
         Eventually.within(WAIT, "every shop back to its own state", this::summaries,
                 () -> summaries().contains("PaymentsClient#charge: 3 of 3 instances CLOSED"));
+
+        // a fleet-wide reset: one write, answered by each shop (none holds a forcing now)
+        robot.clickOn("PaymentsClient#charge: 3 of 3 instances CLOSED");
+        robot.clickOn("#fleetResetButton");
+        robot.clickOn("#confirmButton");
+        Eventually.within(WAIT, "the reset's answers", () -> label("#fleetActionStatus"),
+                () -> label("#fleetActionStatus").equals("APPLIED reset shop " + CHARGE
+                        + ": applied by 3 of 3 instances"));
     }
 
     @Test
