@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fusebox.console.app.Console;
 import dev.fusebox.console.connect.ConsoleSettings;
 import dev.fusebox.console.connect.ProfileStore;
+import dev.fusebox.console.fixture.ConsoleWindow;
 import dev.fusebox.console.fixture.Eventually;
 import dev.fusebox.console.fixture.FleetTab;
 import dev.fusebox.console.fixture.PrometheusServer;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.AfterAll;
@@ -163,13 +163,8 @@ class ConsoleFleetAgainstDemoShopTest {
     }
 
     private void startTheConsole() throws Exception {
-        console = FxToolkit.setupFixture((Callable<Console>) () -> new Console(new ConsoleSettings(
-                Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(1)),
-                new ProfileStore(consoleHome.resolve("profiles"))));
-        FxToolkit.setupStage(stage -> {
-            stage.setScene(new Scene(console.view(), 1360, 860));
-            stage.show();
-        });
+        console = ConsoleWindow.open(new ConsoleSettings(Duration.ofSeconds(1), Duration.ofMillis(500),
+                Duration.ofSeconds(1)), new ProfileStore(consoleHome.resolve("profiles")));
     }
 
     private EnsembleMethodRow charge() {

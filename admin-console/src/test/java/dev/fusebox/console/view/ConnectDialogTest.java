@@ -7,6 +7,7 @@ import dev.fusebox.console.connect.ConsoleSettings;
 import dev.fusebox.console.connect.ProfileStore;
 import dev.fusebox.console.demo.DemoShopProcess;
 import dev.fusebox.console.feed.Permission;
+import dev.fusebox.console.fixture.ConsoleWindow;
 import dev.fusebox.console.fixture.Eventually;
 import dev.fusebox.console.operator.ConnectionProfile;
 import java.nio.file.Files;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -142,12 +142,8 @@ class ConnectDialogTest {
     }
 
     private void openDialog(ProfileStore store) throws Exception {
-        console = FxToolkit.setupFixture((Callable<Console>) () -> new Console(new ConsoleSettings(
-                Duration.ofMillis(500), Duration.ofMillis(200), Duration.ofSeconds(1)), store));
-        FxToolkit.setupStage(stage -> {
-            stage.setScene(new Scene(console.view(), 1360, 860));
-            stage.show();
-        });
+        console = ConsoleWindow.open(new ConsoleSettings(Duration.ofMillis(500), Duration.ofMillis(200),
+                Duration.ofSeconds(1)), store);
         robot.clickOn("#openConnectButton");
         Eventually.within(WAIT, "dialog open", () -> onFx(() -> robot.lookup("#connectHost").tryQuery().isPresent()));
     }

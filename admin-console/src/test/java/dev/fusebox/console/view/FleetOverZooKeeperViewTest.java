@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fusebox.console.app.Console;
 import dev.fusebox.console.connect.ConsoleSettings;
 import dev.fusebox.console.connect.ProfileStore;
+import dev.fusebox.console.fixture.ConsoleWindow;
 import dev.fusebox.console.fixture.CutCells;
 import dev.fusebox.console.fixture.Eventually;
 import dev.fusebox.console.fixture.FleetTab;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javax.imageio.ImageIO;
@@ -134,13 +134,8 @@ class FleetOverZooKeeperViewTest {
 
     @Test
     void seesEachBreakerAcrossTheInstancesAndForcesOneOpenFleetWideWithOneAuditedWrite() throws Exception {
-        console = FxToolkit.setupFixture((Callable<Console>) () -> new Console(new ConsoleSettings(
-                Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(1)),
-                new ProfileStore(consoleHome.resolve("profiles"))));
-        FxToolkit.setupStage(stage -> {
-            stage.setScene(new Scene(console.view(), 1360, 860));
-            stage.show();
-        });
+        console = ConsoleWindow.open(new ConsoleSettings(Duration.ofSeconds(1), Duration.ofMillis(500),
+                Duration.ofSeconds(1)), new ProfileStore(consoleHome.resolve("profiles")));
         FleetTab.connect(robot, Map.of("#fleetAddress", zookeeper.getConnectString()));
 
         Eventually.within(WAIT, "the breakers across the instances", this::summaries,
@@ -219,13 +214,8 @@ class FleetOverZooKeeperViewTest {
     /** Anonymous, on a fleet whose ACLs let it read only: it sees the fleet, and why it may not act. */
     @Test
     void aLoginThatMayOnlyReadSeesTheFleetAndWhyEveryActionIsDisabled() throws Exception {
-        console = FxToolkit.setupFixture((Callable<Console>) () -> new Console(new ConsoleSettings(
-                Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(1)),
-                new ProfileStore(consoleHome.resolve("profiles"))));
-        FxToolkit.setupStage(stage -> {
-            stage.setScene(new Scene(console.view(), 1360, 860));
-            stage.show();
-        });
+        console = ConsoleWindow.open(new ConsoleSettings(Duration.ofSeconds(1), Duration.ofMillis(500),
+                Duration.ofSeconds(1)), new ProfileStore(consoleHome.resolve("profiles")));
         FleetTab.connect(robot, Map.of("#fleetAddress", zookeeper.getConnectString(), "#fleetRoot", PROTECTED.root()));
         Eventually.within(WAIT, "the protected fleet", this::summaries,
                 () -> summaries().equals(List.of("PaymentsClient#charge: 1 of 1 instance CLOSED")));
