@@ -1,5 +1,6 @@
 package dev.fusebox.ft.cdi;
 
+import dev.fusebox.ft.api.RateLimit;
 import dev.fusebox.ft.cdi.async.AsyncExecution;
 import dev.fusebox.ft.cdi.async.ContainerTime;
 import dev.fusebox.ft.cdi.async.VirtualThreads;
@@ -118,14 +119,13 @@ public class FaultToleranceExtension implements Extension {
      * Rest Client's calls are not intercepted: docs/runtimes.md, "OpenWebBeans".
      */
     void declareAnnotationsAsBindings(@Observes BeforeBeanDiscovery event) {
-        for (Class<? extends Annotation> annotation : List.of(Asynchronous.class, Bulkhead.class,
-                CircuitBreaker.class, Fallback.class, Retry.class, Timeout.class)) {
+        for (Class<? extends Annotation> annotation : GuardedMembers.ANNOTATIONS) {
             event.addInterceptorBinding(annotation, FaultToleranceBinding.Literal.INSTANCE);
         }
     }
 
     <T> void bindGuardedMethods(@Observes @WithAnnotations({Asynchronous.class, Bulkhead.class, CircuitBreaker.class,
-            Fallback.class, Retry.class, Timeout.class}) ProcessAnnotatedType<T> event) {
+            Fallback.class, Retry.class, Timeout.class, RateLimit.class}) ProcessAnnotatedType<T> event) {
         GuardedMembers.bind(event.configureAnnotatedType(), FaultToleranceBinding.Literal.INSTANCE);
     }
 

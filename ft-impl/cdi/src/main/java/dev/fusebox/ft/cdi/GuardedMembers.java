@@ -1,5 +1,6 @@
 package dev.fusebox.ft.cdi;
 
+import dev.fusebox.ft.api.RateLimit;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.configurator.AnnotatedMethodConfigurator;
 import jakarta.enterprise.inject.spi.configurator.AnnotatedTypeConfigurator;
@@ -38,8 +39,12 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  */
 final class GuardedMembers {
 
-    private static final List<Class<? extends Annotation>> ANNOTATIONS = List.of(Asynchronous.class, Bulkhead.class,
-            CircuitBreaker.class, Fallback.class, Retry.class, Timeout.class);
+    /**
+     * The annotations that make a method guarded on their own: the specification's six and
+     * {@link RateLimit} (Fusebox's other annotations need a {@code @Retry} beside them).
+     */
+    static final List<Class<? extends Annotation>> ANNOTATIONS = List.of(Asynchronous.class, Bulkhead.class,
+            CircuitBreaker.class, Fallback.class, Retry.class, Timeout.class, RateLimit.class);
 
     private GuardedMembers() {
     }

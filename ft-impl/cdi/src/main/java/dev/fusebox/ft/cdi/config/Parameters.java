@@ -51,6 +51,24 @@ final class Parameters {
         return read(param, annotated, Parameters::parseUnit);
     }
 
+    boolean flag(String param, boolean annotated) {
+        return read(param, annotated, Parameters::parseFlag);
+    }
+
+    /** One of an enum's constants, by name (case does not matter); an unknown name lists the valid ones. */
+    <E extends Enum<E>> E choice(String param, E annotated) {
+        Class<E> type = annotated.getDeclaringClass();
+        return read(param, annotated, text -> {
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equalsIgnoreCase(text.trim())) {
+                    return constant;
+                }
+            }
+            throw new IllegalArgumentException("not one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                    .collect(Collectors.joining(", ")) + " (case does not matter)");
+        });
+    }
+
     String text(String param, String annotated) {
         return read(param, annotated, Function.identity());
     }
@@ -120,6 +138,14 @@ final class Parameters {
     private static String reason(RuntimeException e) {
         return e instanceof NumberFormatException ? "not a number of this parameter's type (" + e.getMessage() + ")"
                 : e.getMessage();
+    }
+
+    private static boolean parseFlag(String text) {
+        String value = text.trim();
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new IllegalArgumentException("neither true nor false");
     }
 
     private static ChronoUnit parseUnit(String text) {

@@ -23,7 +23,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefiniti
  * fails deployment wherever it is; a parameter that sizes memory (a breaker's window, a bulkhead's
  * slots and queue) has an upper bound too, checked here before any engine is built, and by a live
  * change through the same resolver before anything is written. An error says where the bad value
- * came from: the annotation, or the config key and source ({@link Parameters}). Thread-safe
+ * came from: the annotation, or the config key and source ({@link Parameters}). Fusebox's own
+ * annotations are resolved by {@link FuseboxPolicyResolver} with the same rules. Thread-safe
  * (stateless apart from the config it reads).
  */
 public final class PolicyResolver {
@@ -47,7 +48,8 @@ public final class PolicyResolver {
         AnnotationSite<Timeout> timeout = AnnotationSite.find(Timeout.class, beanClass, method, config);
         AnnotationSite<Bulkhead> bulkhead = AnnotationSite.find(Bulkhead.class, beanClass, method, config);
         AnnotationSite<Fallback> fallback = AnnotationSite.find(Fallback.class, beanClass, method, config);
-        if (async == null && retry == null && breaker == null && timeout == null && bulkhead == null && fallback == null) {
+        if (async == null && retry == null && breaker == null && timeout == null && bulkhead == null && fallback == null
+                && !FuseboxPolicyResolver.present(beanClass, method)) {
             return null;
         }
         AsyncMode mode = async == null ? AsyncMode.NONE : asyncMode(async);
@@ -56,13 +58,15 @@ public final class PolicyResolver {
         long timeoutNanos = timeout == null ? 0 : timeout(timeout);
         BulkheadSpec bulkheadSpec = bulkhead == null ? null : bulkhead(bulkhead);
         FallbackSpec fallbackSpec = fallback == null ? null : fallback(fallback);
+        FuseboxPolicy fusebox = new FuseboxPolicyResolver(config).resolve(beanClass, method, retry,
+                retry != null && retry.enabled() ? retryPolicy : null);
         return new MethodPolicy(beanClass, method, MethodKey.of(beanClass, method),
                 async != null && async.enabled() ? mode : AsyncMode.NONE,
                 retry != null && retry.enabled() ? retryPolicy : null,
                 breaker != null && breaker.enabled() ? breakerSpec : null,
                 timeout != null && timeout.enabled() ? timeoutNanos : 0,
                 bulkhead != null && bulkhead.enabled() ? bulkheadSpec : null,
-                fallback != null && fallback.enabled() ? fallbackSpec : null);
+                fallback != null && fallback.enabled() ? fallbackSpec : null, fusebox);
     }
 
     private static AsyncMode asyncMode(AnnotationSite<Asynchronous> site) {

@@ -11,6 +11,13 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import dev.fusebox.ft.api.BeforeRetry;
+import dev.fusebox.ft.api.CustomBackoff;
+import dev.fusebox.ft.api.ExponentialBackoff;
+import dev.fusebox.ft.api.FibonacciBackoff;
+import dev.fusebox.ft.api.RateLimit;
+import dev.fusebox.ft.api.RetryBudget;
+import dev.fusebox.ft.api.RetryWhen;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -30,16 +37,25 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  *       (on the method or its class); the class is the bean class or, for an inherited method,
  *       the class that declares it.</li>
  * </ul>
- * {@code <param>} is any parameter of the annotation, or {@code enabled}. Filled while beans are
- * processed ({@link #add}, called under the extension's lock), read once deployment is valid.
- * Not thread-safe on its own.
+ * {@code <param>} is any parameter of the annotation, or {@code enabled}, or, for the policies that
+ * can run in shadow mode ({@code CircuitBreaker}, {@code Bulkhead}, {@code RateLimit}), {@code shadow}.
+ * The annotations are the specification's and Fusebox's own ({@code dev.fusebox.ft.api}). Filled
+ * while beans are processed ({@link #add}, called under the extension's lock), read once
+ * deployment is valid. Not thread-safe on its own.
  */
 final class ValidKeys {
 
     static final String ENABLED = "enabled";
-    /** Each annotation's simple name and its parameters, {@code enabled} included. */
-    static final SortedMap<String, Set<String>> PARAMETERS = parameters(Asynchronous.class, Bulkhead.class,
-            CircuitBreaker.class, Fallback.class, Retry.class, Timeout.class);
+    /** The parameter that runs a policy in shadow mode (docs/guards.md); not an annotation member. */
+    static final String SHADOW = "shadow";
+    /** The annotations whose keys are checked: the specification's and Fusebox's own, by simple name. */
+    private static final Map<String, Class<? extends Annotation>> TYPES = types(Asynchronous.class, Bulkhead.class,
+            CircuitBreaker.class, Fallback.class, Retry.class, Timeout.class, RateLimit.class, ExponentialBackoff.class,
+            FibonacciBackoff.class, CustomBackoff.class, RetryWhen.class, BeforeRetry.class, RetryBudget.class);
+    /** The annotations that can run in shadow mode. */
+    private static final Set<String> SHADOWED = Set.of("CircuitBreaker", "Bulkhead", "RateLimit");
+    /** Each annotation's simple name and its parameters, {@code enabled} (and {@code shadow}) included. */
+    static final SortedMap<String, Set<String>> PARAMETERS = parameters();
 
     /** Per class name: method name to the annotations governing it. */
     private final Map<String, Map<String, Set<String>>> methods = new TreeMap<>();
@@ -49,7 +65,7 @@ final class ValidKeys {
     /** Records the keys of {@code method}, a business method of {@code beanClass} that an annotation governs. */
     void add(Class<?> beanClass, Method method) {
         for (String annotation : PARAMETERS.keySet()) {
-            Class<? extends Annotation> type = type(annotation);
+            Class<? extends Annotation> type = TYPES.get(annotation);
             boolean onClass = beanClass.getAnnotation(type) != null;
             if (method.getAnnotation(type) == null && !onClass) {
                 continue;
@@ -127,22 +143,22 @@ final class ValidKeys {
                 .findFirst().map(method -> type + "/" + method.getKey() + "/" + annotation + "/" + param).orElseThrow();
     }
 
-    private static Class<? extends Annotation> type(String simpleName) {
-        return switch (simpleName) {
-            case "Asynchronous" -> Asynchronous.class;
-            case "Bulkhead" -> Bulkhead.class;
-            case "CircuitBreaker" -> CircuitBreaker.class;
-            case "Fallback" -> Fallback.class;
-            case "Retry" -> Retry.class;
-            default -> Timeout.class;
-        };
+    @SafeVarargs
+    private static Map<String, Class<? extends Annotation>> types(Class<? extends Annotation>... types) {
+        Map<String, Class<? extends Annotation>> bySimpleName = new TreeMap<>();
+        for (Class<? extends Annotation> type : types) {
+            bySimpleName.put(type.getSimpleName(), type);
+        }
+        return Collections.unmodifiableMap(bySimpleName);
     }
 
-    @SafeVarargs
-    private static SortedMap<String, Set<String>> parameters(Class<? extends Annotation>... types) {
+    private static SortedMap<String, Set<String>> parameters() {
         SortedMap<String, Set<String>> parameters = new TreeMap<>();
-        for (Class<? extends Annotation> type : types) {
+        for (Class<? extends Annotation> type : TYPES.values()) {
             List<String> names = new ArrayList<>(List.of(ENABLED));
+            if (SHADOWED.contains(type.getSimpleName())) {
+                names.add(SHADOW);
+            }
             for (Method parameter : type.getDeclaredMethods()) {
                 names.add(parameter.getName());
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fusebox.ft.cdi.config.AsyncMode;
+import dev.fusebox.ft.cdi.config.FuseboxPolicy;
 import dev.fusebox.ft.cdi.config.MethodPolicy;
 import dev.fusebox.ft.core.invocation.SyncStep;
 import dev.fusebox.ft.core.metrics.MethodCounters;
@@ -50,7 +51,7 @@ class FallbackRowTest {
 
     private static LinkInputs inputs(MethodMetrics metrics) throws NoSuchMethodException {
         MethodPolicy policy = new MethodPolicy(Guarded.class, Guarded.class.getDeclaredMethod("call"), "call",
-                AsyncMode.NONE, null, null, 0, null, null);
+                AsyncMode.NONE, null, null, 0, null, null, FuseboxPolicy.NONE);
         return new LinkInputs(policy, null, null, null, metrics, null, null, null, null, null);
     }
 

@@ -1,0 +1,234 @@
+package dev.fusebox.ft.cdi.config;
+
+import dev.fusebox.ft.api.BeforeRetry;
+import dev.fusebox.ft.api.BeforeRetryHandler;
+import dev.fusebox.ft.api.CustomBackoff;
+import dev.fusebox.ft.api.CustomBackoffStrategy;
+import dev.fusebox.ft.api.ExponentialBackoff;
+import dev.fusebox.ft.api.FibonacciBackoff;
+import dev.fusebox.ft.api.RateLimit;
+import dev.fusebox.ft.api.RateLimitType;
+import dev.fusebox.ft.api.RetryBudget;
+import dev.fusebox.ft.api.RetryWhen;
+import dev.fusebox.ft.core.retry.RetryPolicy;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+
+/**
+ * Resolves Fusebox's own annotations ({@code dev.fusebox.ft.api}) of one bean method, overlaid with
+ * MicroProfile Config through the specification's three key forms, into a {@link FuseboxPolicy};
+ * {@link PolicyResolver} calls it once it has resolved the specification's annotations. The same
+ * rules as there: every annotation present is validated, switched on or not; an error names the
+ * place, the parameter, the value and where it came from. Rules of their own: a backoff,
+ * {@code @RetryWhen}, {@code @BeforeRetry} and {@code @RetryBudget} need a {@code @Retry} governing
+ * the method; one element carries at most one backoff (a method's own backoff wins over its class's);
+ * a growing backoff needs a retry delay above 0 and a cap below the retry's maxDuration.
+ * Thread-safe (stateless apart from the config it reads).
+ */
+final class FuseboxPolicyResolver {
+
+    /** Fusebox's annotations, each of which a method must be checked for even without the specification's. */
+    private static final List<Class<? extends Annotation>> ANNOTATIONS = List.of(RateLimit.class,
+            ExponentialBackoff.class, FibonacciBackoff.class, CustomBackoff.class, RetryWhen.class, BeforeRetry.class,
+            RetryBudget.class);
+
+    private final Config config;
+
+    FuseboxPolicyResolver(Config config) {
+        this.config = config;
+    }
+
+    /** Whether one of Fusebox's annotations governs {@code method} (on it, or on the bean class). */
+    static boolean present(Class<?> beanClass, Method method) {
+        for (Class<? extends Annotation> type : ANNOTATIONS) {
+            if (method.getAnnotation(type) != null || beanClass.getAnnotation(type) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param retrySite the {@code @Retry} governing the method, or null
+     * @param retry     that retry's policy, or null when it is absent or switched off
+     */
+    FuseboxPolicy resolve(Class<?> beanClass, Method method, AnnotationSite<Retry> retrySite, RetryPolicy retry) {
+        AnnotationSite<RateLimit> rateLimitSite = AnnotationSite.find(RateLimit.class, beanClass, method, config);
+        RateLimitSpec rateLimit = rateLimitSite == null ? null : rateLimit(rateLimitSite);
+        BackoffSpec backoff = backoff(beanClass, method, retrySite, retry);
+        RetryHooks hooks = hooks(beanClass, method, retrySite);
+        AnnotationSite<RetryBudget> budgetSite = retryPart(RetryBudget.class, beanClass, method, retrySite);
+        RetryBudgetSpec budget = budgetSite == null ? null : budget(budgetSite);
+        boolean retryOn = retry != null;
+        return new FuseboxPolicy(rateLimitSite != null && rateLimitSite.enabled() ? rateLimit : null,
+                retryOn ? backoff : null, retryOn ? hooks : RetryHooks.NONE,
+                retryOn && budgetSite != null && budgetSite.enabled() ? budget : null,
+                shadow(CircuitBreaker.class, beanClass, method), shadow(Bulkhead.class, beanClass, method));
+    }
+
+    private static RateLimitSpec rateLimit(AnnotationSite<RateLimit> site) {
+        RateLimit limit = site.annotation;
+        Parameters p = new Parameters(site);
+        RateLimitType type = p.choice("type", limit.type());
+        int value = p.integer("value", limit.value());
+        p.require(value >= 1, "value", value, "must be at least 1");
+        int max = type == RateLimitType.ROLLING ? RateLimitSpec.MAX_ROLLING_LIMIT : RateLimitSpec.MAX_LIMIT;
+        p.require(value <= max, "value", value, "must be at most " + max + " for a " + type + " window"
+                + (type == RateLimitType.ROLLING ? " (it keeps one slot in memory per admitted call)" : ""));
+        long window = p.number("window", limit.window());
+        p.require(window >= 1, "window", window, "must be at least 1");
+        long windowNanos = Parameters.nanos(window, p.unit("windowUnit", limit.windowUnit()));
+        long spacing = p.number("minSpacing", limit.minSpacing());
+        p.require(spacing >= 0, "minSpacing", spacing, "must not be negative");
+        long spacingNanos = Parameters.nanos(spacing, p.unit("minSpacingUnit", limit.minSpacingUnit()));
+        boolean shadow = p.flag(ValidKeys.SHADOW, false);
+        return new RateLimitSpec(type, value, windowNanos, spacingNanos, shadow);
+    }
+
+    private BackoffSpec backoff(Class<?> beanClass, Method method, AnnotationSite<Retry> retrySite, RetryPolicy retry) {
+        List<AnnotationSite<?>> onMethod = new ArrayList<>();
+        List<AnnotationSite<?>> onClass = new ArrayList<>();
+        for (Class<? extends Annotation> type : List.of(ExponentialBackoff.class, FibonacciBackoff.class,
+                CustomBackoff.class)) {
+            AnnotationSite<?> site = retryPart(type, beanClass, method, retrySite);
+            if (site != null) {
+                (method.getAnnotation(type) != null ? onMethod : onClass).add(site);
+            }
+        }
+        List<AnnotationSite<?>> governing = onMethod.isEmpty() ? onClass : onMethod;
+        if (governing.isEmpty()) {
+            return null;
+        }
+        if (governing.size() > 1) {
+            throw DefinitionErrors.of("Invalid " + governing.get(0).describe() + ": "
+                    + "@" + governing.get(1).type.getSimpleName() + " is on the same "
+                    + (governing == onMethod ? "method" : "class") + "; use one backoff");
+        }
+        AnnotationSite<?> site = governing.get(0);
+        BackoffSpec spec = backoffSpec(site, retrySite);
+        return site.enabled() && retry != null ? spec : null;
+    }
+
+    private static BackoffSpec backoffSpec(AnnotationSite<?> site, AnnotationSite<Retry> retrySite) {
+        Parameters p = new Parameters(site);
+        Parameters retry = new Parameters(retrySite);
+        long delayNanos = Parameters.nanos(retry.number("delay", retrySite.annotation.delay()),
+                retry.unit("delayUnit", retrySite.annotation.delayUnit()));
+        long maxDurationNanos = Parameters.nanos(retry.number("maxDuration", retrySite.annotation.maxDuration()),
+                retry.unit("durationUnit", retrySite.annotation.durationUnit()));
+        if (site.annotation instanceof CustomBackoff custom) {
+            Class<?> strategy = p.type("value", custom.value());
+            p.require(CustomBackoffStrategy.class.isAssignableFrom(strategy), "value", strategy.getName(),
+                    "is not a " + CustomBackoffStrategy.class.getName());
+            ApplicationClasses.check(strategy, p, "value");
+            return new BackoffSpec(BackoffSpec.Kind.CUSTOM, 0, 0, null, strategy.asSubclass(CustomBackoffStrategy.class));
+        }
+        boolean exponential = site.annotation instanceof ExponentialBackoff;
+        int factor = exponential ? p.integer("factor", ((ExponentialBackoff) site.annotation).factor()) : 0;
+        p.require(!exponential || factor >= 1, "factor", factor, "must be at least 1");
+        long maxDelay = p.number("maxDelay", exponential ? ((ExponentialBackoff) site.annotation).maxDelay()
+                : ((FibonacciBackoff) site.annotation).maxDelay());
+        p.require(maxDelay >= 0, "maxDelay", maxDelay, "must not be negative (0 for no cap)");
+        long maxDelayNanos = Parameters.nanos(maxDelay, p.unit("maxDelayUnit", exponential
+                ? ((ExponentialBackoff) site.annotation).maxDelayUnit() : ((FibonacciBackoff) site.annotation).maxDelayUnit()));
+        p.require(delayNanos > 0, "maxDelay", maxDelay, "caps waits that grow from the @Retry delay, which is 0,"
+                + " so every wait would be 0; give the @Retry a delay above 0");
+        p.require(maxDelayNanos == 0 || maxDelayNanos >= delayNanos, "maxDelay", maxDelay,
+                "must not be less than the @Retry delay (" + delayNanos + " ns), the first wait");
+        p.require(maxDurationNanos == 0 || maxDelayNanos < maxDurationNanos, "maxDelay", maxDelay,
+                "must be less than the @Retry maxDuration (" + maxDurationNanos + " ns)");
+        var jitter = p.choice("jitter", exponential ? ((ExponentialBackoff) site.annotation).jitter()
+                : ((FibonacciBackoff) site.annotation).jitter());
+        return new BackoffSpec(exponential ? BackoffSpec.Kind.EXPONENTIAL : BackoffSpec.Kind.FIBONACCI, factor,
+                maxDelayNanos, jitter, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private RetryHooks hooks(Class<?> beanClass, Method method, AnnotationSite<Retry> retrySite) {
+        AnnotationSite<RetryWhen> when = retryPart(RetryWhen.class, beanClass, method, retrySite);
+        AnnotationSite<BeforeRetry> before = retryPart(BeforeRetry.class, beanClass, method, retrySite);
+        Predicate<Object> onResult = null;
+        Predicate<Throwable> onException = null;
+        if (when != null && when.enabled()) {
+            Parameters p = new Parameters(when);
+            Class<?> result = p.type("result", when.annotation.result());
+            Class<?> exception = p.type("exception", when.annotation.exception());
+            p.require(Predicate.class.isAssignableFrom(result), "result", result.getName(), "is not a Predicate");
+            p.require(Predicate.class.isAssignableFrom(exception), "exception", exception.getName(), "is not a Predicate");
+            if (exception != RetryWhen.AnyException.class) {
+                Parameters retry = new Parameters(retrySite);
+                boolean classified = !retry.throwables("retryOn", retrySite.annotation.retryOn()).equals(List.of(Exception.class))
+                        || !retry.throwables("abortOn", retrySite.annotation.abortOn()).isEmpty();
+                p.require(!classified, "exception", exception.getName(), "replaces the @Retry retryOn and abortOn,"
+                        + " which are set too; use one or the other");
+                onException = (Predicate<Throwable>) ApplicationClasses.make(exception, p, "exception");
+            }
+            onResult = result == RetryWhen.NoResult.class ? null : (Predicate<Object>) ApplicationClasses.make(result, p, "result");
+        }
+        BeforeRetryHandler handler = null;
+        Method hookMethod = null;
+        if (before != null && before.enabled()) {
+            Parameters p = new Parameters(before);
+            Class<?> type = p.type("value", before.annotation.value());
+            String name = p.text("methodName", before.annotation.methodName());
+            boolean hasHandler = type != BeforeRetryHandler.None.class;
+            if (hasHandler == !name.isEmpty()) {
+                throw p.invalid("value", type.getName(), hasHandler ? "and methodName = " + name
+                        + " are both set; use one of them" : "nor methodName is set; set one of them");
+            }
+            if (hasHandler) {
+                p.require(BeforeRetryHandler.class.isAssignableFrom(type), "value", type.getName(),
+                        "is not a " + BeforeRetryHandler.class.getName());
+                handler = (BeforeRetryHandler) ApplicationClasses.make(type, p, "value");
+            } else {
+                hookMethod = ApplicationClasses.hookMethod(beanClass, name).orElseThrow(() -> p.invalid("methodName", name,
+                        "names no method of " + beanClass.getName() + " with no parameters or one Throwable"));
+            }
+        }
+        return onResult == null && onException == null && handler == null && hookMethod == null ? RetryHooks.NONE
+                : new RetryHooks(onResult, onException, handler, hookMethod);
+    }
+
+    private static RetryBudgetSpec budget(AnnotationSite<RetryBudget> site) {
+        RetryBudget budget = site.annotation;
+        Parameters p = new Parameters(site);
+        double ratio = p.ratio("ratio", budget.ratio());
+        p.require(ratio >= 0 && ratio <= RetryBudgetSpec.MAX_RATIO, "ratio", ratio,
+                "must be between 0 and " + (int) RetryBudgetSpec.MAX_RATIO);
+        long ttl = p.number("ttl", budget.ttl());
+        long ttlNanos = Parameters.nanos(ttl, p.unit("ttlUnit", budget.ttlUnit()));
+        p.require(ttlNanos >= RetryBudgetSpec.MIN_TTL_SECONDS * 1_000_000_000L
+                && ttlNanos <= RetryBudgetSpec.MAX_TTL_SECONDS * 1_000_000_000L, "ttl", ttl,
+                "must be between " + RetryBudgetSpec.MIN_TTL_SECONDS + " and " + RetryBudgetSpec.MAX_TTL_SECONDS
+                        + " seconds");
+        int perSecond = p.integer("minRetriesPerSecond", budget.minRetriesPerSecond());
+        p.require(perSecond >= 0 && perSecond <= RetryBudgetSpec.MAX_MIN_RETRIES_PER_SECOND, "minRetriesPerSecond",
+                perSecond, "must be between 0 and " + RetryBudgetSpec.MAX_MIN_RETRIES_PER_SECOND);
+        String group = p.text("group", budget.group()).trim();
+        return new RetryBudgetSpec(ratio, ttlNanos, perSecond, group);
+    }
+
+    /** Whether the breaker or bulkhead governing the method runs in shadow mode ({@code .../shadow}). */
+    private boolean shadow(Class<? extends Annotation> type, Class<?> beanClass, Method method) {
+        AnnotationSite<?> site = AnnotationSite.find(type, beanClass, method, config);
+        return site != null && new Parameters(site).flag(ValidKeys.SHADOW, false);
+    }
+
+    /** The site of an annotation that belongs to a retry; a definition error when no retry governs the method. */
+    private <A extends Annotation> AnnotationSite<A> retryPart(Class<A> type, Class<?> beanClass, Method method,
+                                                              AnnotationSite<Retry> retrySite) {
+        AnnotationSite<A> site = AnnotationSite.find(type, beanClass, method, config);
+        if (site != null && retrySite == null) {
+            throw DefinitionErrors.of("Invalid " + site.describe() + ": it shapes the retries of a @Retry, and no"
+                    + " @Retry governs this method; add @Retry to the method or its class");
+        }
+        return site;
+    }
+}
