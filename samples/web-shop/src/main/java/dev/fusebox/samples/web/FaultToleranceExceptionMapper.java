@@ -1,5 +1,6 @@
 package dev.fusebox.samples.web;
 
+import dev.fusebox.ft.api.RateLimitException;
 import dev.fusebox.ft.cdi.exceptions.OpenCircuitDelay;
 import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
@@ -20,6 +21,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  *       from the breaker's remaining open delay ({@link OpenCircuitDelay}), at least 1; a breaker an
  *       operator forced open with no end gives no {@code Retry-After} (nobody knows when it closes);</li>
  *   <li>full bulkhead: 429 Too Many Requests;</li>
+ *   <li>rate limit exceeded ({@link RateLimitException}): 429 Too Many Requests with {@code Retry-After}
+ *       in whole seconds, rounded up, at least 1, from the wait the limiter gave;</li>
  *   <li>timeout: 504 Gateway Timeout (the dependency did not answer in time);</li>
  *   <li>any other fault-tolerance exception: 500.</li>
  * </ul>
@@ -36,6 +39,10 @@ public class FaultToleranceExceptionMapper implements ExceptionMapper<FaultToler
                 open.remainingOpenDelay().ifPresent(left -> answer.header("Retry-After", retryAfterSeconds(left)));
             }
             return answer.build();
+        }
+        if (rejection instanceof RateLimitException limited) {
+            return answer(Response.Status.TOO_MANY_REQUESTS, rejection)
+                    .header("Retry-After", retryAfterSeconds(limited.getRetryAfter())).build();
         }
         if (rejection instanceof BulkheadException) {
             return answer(Response.Status.TOO_MANY_REQUESTS, rejection).build();
