@@ -19,6 +19,16 @@ public interface Rejections {
     /** The call named {@code name} ran longer than {@code timeoutNanos}. */
     RuntimeException timeout(String name, long timeoutNanos);
 
+    /**
+     * The rate limit named {@code name} refused a call; a call could be admitted after
+     * {@code retryAfterNanos} (more than 0; advisory). A plain JDK exception unless the layer
+     * above makes its own.
+     */
+    default RuntimeException rateLimited(String name, long retryAfterNanos) {
+        return new java.util.concurrent.RejectedExecutionException("rate limit exceeded: " + name + ", retry after "
+                + retryAfterNanos + " ns");
+    }
+
     /** Plain JDK exceptions, for use without MicroProfile. */
     static Rejections plain() {
         return new Rejections() {

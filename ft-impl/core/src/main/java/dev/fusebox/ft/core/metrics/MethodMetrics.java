@@ -67,6 +67,13 @@ public interface MethodMetrics {
     default void bulkheadWaited(long nanos) {
     }
 
+    /**
+     * A rate limit decided about one call: admitted, refused, or (in shadow mode) let through
+     * although it would have been refused.
+     */
+    default void rateLimitCall(RateLimitOutcome outcome) {
+    }
+
     /** Reports nothing. */
     MethodMetrics NONE = new MethodMetrics() {
         @Override
@@ -88,4 +95,7 @@ public interface MethodMetrics {
 
     /** What a circuit breaker made of one call. Immutable. */
     enum BreakerOutcome { SUCCESS, FAILURE, CIRCUIT_BREAKER_OPEN }
+
+    /** What a rate limit made of one call. Immutable. */
+    enum RateLimitOutcome { PERMITTED, REJECTED, WOULD_REJECT }
 }
