@@ -10,6 +10,8 @@ import dev.fusebox.ft.api.RateLimit;
 import dev.fusebox.ft.api.RateLimitType;
 import dev.fusebox.ft.api.RetryBudget;
 import dev.fusebox.ft.api.RetryWhen;
+import dev.fusebox.ft.core.ratelimit.RateLimitPolicy;
+import dev.fusebox.ft.core.ratelimit.RateLimitWindow;
 import dev.fusebox.ft.core.retry.RetryPolicy;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -79,17 +81,26 @@ final class FuseboxPolicyResolver {
         RateLimitType type = p.choice("type", limit.type());
         int value = p.integer("value", limit.value());
         p.require(value >= 1, "value", value, "must be at least 1");
-        int max = type == RateLimitType.ROLLING ? RateLimitSpec.MAX_ROLLING_LIMIT : RateLimitSpec.MAX_LIMIT;
+        boolean rolling = type == RateLimitType.ROLLING;
+        int max = rolling ? RateLimitPolicy.MAX_ROLLING_LIMIT : RateLimitPolicy.MAX_LIMIT;
         p.require(value <= max, "value", value, "must be at most " + max + " for a " + type + " window"
-                + (type == RateLimitType.ROLLING ? " (it keeps one slot in memory per admitted call)" : ""));
+                + (rolling ? " (it keeps one slot in memory per admitted call)" : ""));
         long window = p.number("window", limit.window());
         p.require(window >= 1, "window", window, "must be at least 1");
         long windowNanos = Parameters.nanos(window, p.unit("windowUnit", limit.windowUnit()));
+        p.require(windowNanos >= RateLimitPolicy.MIN_WINDOW_NANOS && windowNanos <= RateLimitPolicy.MAX_NANOS, "window",
+                window, "must be between 1 millisecond and 365 days (" + windowNanos + " ns)");
         long spacing = p.number("minSpacing", limit.minSpacing());
         p.require(spacing >= 0, "minSpacing", spacing, "must not be negative");
         long spacingNanos = Parameters.nanos(spacing, p.unit("minSpacingUnit", limit.minSpacingUnit()));
+        p.require(spacingNanos <= RateLimitPolicy.MAX_NANOS, "minSpacing", spacing, "must be at most 365 days");
         boolean shadow = p.flag(ValidKeys.SHADOW, false);
-        return new RateLimitSpec(type, value, windowNanos, spacingNanos, shadow);
+        RateLimitWindow kind = switch (type) {
+            case FIXED -> RateLimitWindow.FIXED;
+            case ROLLING -> RateLimitWindow.ROLLING;
+            case SMOOTH -> RateLimitWindow.SMOOTH;
+        };
+        return new RateLimitSpec(new RateLimitPolicy(kind, value, windowNanos, spacingNanos), shadow);
     }
 
     private BackoffSpec backoff(Class<?> beanClass, Method method, AnnotationSite<Retry> retrySite, RetryPolicy retry) {

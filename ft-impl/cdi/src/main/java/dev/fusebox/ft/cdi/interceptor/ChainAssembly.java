@@ -3,6 +3,7 @@ package dev.fusebox.ft.cdi.interceptor;
 import dev.fusebox.ft.cdi.async.AsyncExecution;
 import dev.fusebox.ft.cdi.config.AsyncMode;
 import dev.fusebox.ft.cdi.config.MethodPolicy;
+import dev.fusebox.ft.cdi.config.RateLimitSpec;
 import dev.fusebox.ft.cdi.metrics.CompositeMetrics;
 import dev.fusebox.ft.cdi.metrics.MetricSources;
 import dev.fusebox.ft.cdi.metrics.MetricsBackend;
@@ -12,6 +13,7 @@ import dev.fusebox.ft.core.circuitbreaker.CircuitBreaker;
 import dev.fusebox.ft.core.circuitbreaker.CircuitBreakerListener;
 import dev.fusebox.ft.core.invocation.AsyncStep;
 import dev.fusebox.ft.core.invocation.Rejections;
+import dev.fusebox.ft.core.ratelimit.RateLimit;
 import dev.fusebox.ft.core.invocation.SyncStep;
 import dev.fusebox.ft.core.metrics.MethodCounters;
 import dev.fusebox.ft.core.metrics.MethodMetrics;
@@ -57,8 +59,8 @@ final class ChainAssembly {
         Engines engines = new Engines(policy);
         MethodCounters counters = new MethodCounters();
         MethodMetrics metrics = CompositeMetrics.of(counters, metricsBackend.register(policy, engines.sources()));
-        ManagedMethod managed = new ManagedMethod(policy, engines.breaker, engines.bulkhead, engines.asyncBulkhead,
-                counters, metrics);
+        ManagedMethod managed = new ManagedMethod(policy, engines.breaker, engines.rateLimit, engines.bulkhead,
+                engines.asyncBulkhead, counters, metrics);
         managed.install(policy, chain(policy, managed));
         return managed;
     }
@@ -100,11 +102,13 @@ final class ChainAssembly {
     /** The stateful engines of one method, shared by all its bean instances. */
     private final class Engines {
         final CircuitBreaker breaker;
+        final RateLimit rateLimit;
         final Bulkhead bulkhead;
         final AsyncBulkhead asyncBulkhead;
 
         Engines(ManagedMethod managed) {
             breaker = managed.breaker();
+            rateLimit = managed.rateLimit();
             bulkhead = managed.bulkhead();
             asyncBulkhead = managed.asyncBulkhead();
         }
@@ -113,6 +117,11 @@ final class ChainAssembly {
             String name = policy.name();
             breaker = policy.circuitBreaker() == null ? null
                     : new CircuitBreaker(name, policy.circuitBreaker().policy(), ticker, CircuitBreakerListener.NONE);
+            RateLimitSpec limit = policy.fusebox().rateLimit();
+            rateLimit = limit == null ? null : new RateLimit(name, limit.policy(), ticker.nanoTime());
+            if (rateLimit != null) {
+                rateLimit.setShadow(limit.shadow());
+            }
             boolean async = policy.async() != AsyncMode.NONE;
             bulkhead = policy.bulkhead() == null || async ? null : new Bulkhead(name, policy.bulkhead().value());
             asyncBulkhead = policy.bulkhead() == null || !async ? null
@@ -120,7 +129,7 @@ final class ChainAssembly {
         }
 
         LinkInputs inputs(MethodPolicy policy, MethodMetrics metrics) {
-            return new LinkInputs(policy, breaker, bulkhead, asyncBulkhead, metrics, threads, beans, rejections, ticker,
+            return new LinkInputs(policy, breaker, rateLimit, bulkhead, asyncBulkhead, metrics, threads, beans, rejections, ticker,
                     sleeper);
         }
 

@@ -2,6 +2,7 @@ package dev.fusebox.ft.cdi.interceptor;
 
 import dev.fusebox.ft.cdi.async.AsyncExecution;
 import dev.fusebox.ft.cdi.config.MethodPolicy;
+import dev.fusebox.ft.cdi.config.RateLimitSpec;
 import dev.fusebox.ft.cdi.management.GuardedMethods;
 import dev.fusebox.ft.cdi.management.MethodEngines;
 import dev.fusebox.ft.cdi.metrics.MetricsBackend;
@@ -83,6 +84,9 @@ public final class Chains implements GuardedMethods {
             if (method.breaker() != null) {
                 method.breaker().reconfigure(replacement.circuitBreaker().policy());
             }
+            if (method.rateLimit() != null) {
+                method.rateLimit().setShadow(replacement.fusebox().rateLimit().shadow());
+            }
             if (method.bulkhead() != null) {
                 method.bulkhead().resize(replacement.bulkhead().value());
             }
@@ -113,6 +117,11 @@ public final class Chains implements GuardedMethods {
             throw new IllegalArgumentException("turning " + changed + " on or off for " + current.name()
                     + " needs a restart; only parameters change at run time");
         }
+        RateLimitSpec limit = current.fusebox().rateLimit();
+        if (limit != null && !limit.policy().equals(replacement.fusebox().rateLimit().policy())) {
+            throw new IllegalArgumentException("changing the @RateLimit of " + current.name() + " (value, window,"
+                    + " type, minSpacing) needs a restart; at run time only its shadow switch changes");
+        }
     }
 
     private static String switchedPolicies(MethodPolicy a, MethodPolicy b) {
@@ -125,6 +134,9 @@ public final class Chains implements GuardedMethods {
         }
         if ((a.circuitBreaker() == null) != (b.circuitBreaker() == null)) {
             switched.add("@CircuitBreaker");
+        }
+        if ((a.fusebox().rateLimit() == null) != (b.fusebox().rateLimit() == null)) {
+            switched.add("@RateLimit");
         }
         if ((a.timeoutNanos() > 0) != (b.timeoutNanos() > 0)) {
             switched.add("@Timeout");

@@ -6,6 +6,7 @@ import dev.fusebox.ft.core.bulkhead.AsyncBulkhead;
 import dev.fusebox.ft.core.bulkhead.Bulkhead;
 import dev.fusebox.ft.core.circuitbreaker.CircuitBreaker;
 import dev.fusebox.ft.core.invocation.Rejections;
+import dev.fusebox.ft.core.ratelimit.RateLimit;
 import dev.fusebox.ft.core.metrics.MethodMetrics;
 import dev.fusebox.ft.core.time.Sleeper;
 import dev.fusebox.ft.core.time.Ticker;
@@ -17,8 +18,8 @@ import jakarta.enterprise.inject.spi.BeanManager;
  * time, beans and rejections. Built by {@link ChainAssembly} once per chain. Immutable, so
  * thread-safe as far as it goes (the engines it holds are thread-safe themselves).
  */
-record LinkInputs(MethodPolicy policy, CircuitBreaker breaker, Bulkhead bulkhead, AsyncBulkhead asyncBulkhead,
-                  MethodMetrics metrics, AsyncExecution threads, BeanManager beans, Rejections rejections,
+record LinkInputs(MethodPolicy policy, CircuitBreaker breaker, RateLimit rateLimit, Bulkhead bulkhead,
+                  AsyncBulkhead asyncBulkhead, MethodMetrics metrics, AsyncExecution threads, BeanManager beans, Rejections rejections,
                   Ticker ticker, Sleeper sleeper) {
 
     FallbackInvoker fallbackInvoker() {

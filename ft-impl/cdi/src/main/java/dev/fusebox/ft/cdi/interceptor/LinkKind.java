@@ -1,5 +1,6 @@
 package dev.fusebox.ft.cdi.interceptor;
 
+import dev.fusebox.ft.api.RateLimit;
 import dev.fusebox.ft.cdi.config.AsyncMode;
 import dev.fusebox.ft.core.async.ThreadOffload;
 import dev.fusebox.ft.core.bulkhead.AsyncBulkheadStep;
@@ -13,6 +14,8 @@ import dev.fusebox.ft.core.invocation.Invocation;
 import dev.fusebox.ft.core.invocation.SyncStep;
 import dev.fusebox.ft.core.metrics.AsyncInvocationCountStep;
 import dev.fusebox.ft.core.metrics.InvocationCountStep;
+import dev.fusebox.ft.core.ratelimit.AsyncRateLimitStep;
+import dev.fusebox.ft.core.ratelimit.RateLimitStep;
 import dev.fusebox.ft.core.retry.AsyncRetryStep;
 import dev.fusebox.ft.core.retry.RetryStep;
 import dev.fusebox.ft.core.timeout.AsyncTimeoutStep;
@@ -26,7 +29,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 /**
  * The links a chain can have, one row each, in the order of the MicroProfile Fault Tolerance
  * specification, outermost first: Fallback (or, without one, the invocation count), Retry,
- * CircuitBreaker, Timeout, Bulkhead, then the method itself, on the caller's thread or, for
+ * CircuitBreaker, Fusebox's RateLimit, Timeout, Bulkhead, then the method itself, on the caller's thread or, for
  * {@code @Asynchronous}, handed to a worker thread. This table is the only place that states the
  * order: {@link ChainAssembly} builds every chain by walking it from the innermost row out, and
  * a row whose policy is off adds no link. Each row makes its synchronous and its asynchronous
@@ -100,6 +103,27 @@ enum LinkKind {
         }
     },
 
+    /**
+     * After the breaker, so an open circuit rejects before the limit is asked, and inside the retry,
+     * so each attempt passes the limit on its own (SmallRye's order too). Fusebox's own annotation.
+     */
+    RATE_LIMIT(RateLimit.class) {
+        @Override
+        boolean present(LinkInputs in) {
+            return in.rateLimit() != null;
+        }
+
+        @Override
+        SyncStep sync(SyncStep inner, LinkInputs in) {
+            return new RateLimitStep(inner, in.rateLimit(), in.rejections(), in.ticker(), in.metrics());
+        }
+
+        @Override
+        AsyncStep async(AsyncStep inner, LinkInputs in) {
+            return new AsyncRateLimitStep(inner, in.rateLimit(), in.rejections(), in.ticker(), in.metrics());
+        }
+    },
+
     TIMEOUT(Timeout.class) {
         @Override
         boolean present(LinkInputs in) {
@@ -160,7 +184,7 @@ enum LinkKind {
         this.annotation = annotation;
     }
 
-    /** The MicroProfile annotation whose policy this row applies. */
+    /** The annotation whose policy this row applies (MicroProfile's, or Fusebox's own for RATE_LIMIT). */
     Class<? extends Annotation> annotation() {
         return annotation;
     }

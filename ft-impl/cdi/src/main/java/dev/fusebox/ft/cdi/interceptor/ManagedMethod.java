@@ -7,10 +7,11 @@ import dev.fusebox.ft.core.bulkhead.Bulkhead;
 import dev.fusebox.ft.core.circuitbreaker.CircuitBreaker;
 import dev.fusebox.ft.core.metrics.MethodCounters;
 import dev.fusebox.ft.core.metrics.MethodMetrics;
+import dev.fusebox.ft.core.ratelimit.RateLimit;
 
 /**
  * One guarded method of one bean class: its policy in force, its stateful engines (a breaker, a
- * bulkhead; null when the policy has none), its running totals, and the chain calls go through.
+ * rate limit, a bulkhead; null when the policy has none), its running totals, and the chain calls go through.
  * Management sees it through the port {@link MethodEngines}, never as this class. The engines live
  * as long as the container; a new policy at run time changes them in place and swaps the chain
  * ({@link #install}, under {@link Chains#reconfigure}'s lock on this object), so no state is lost.
@@ -21,6 +22,7 @@ import dev.fusebox.ft.core.metrics.MethodMetrics;
 final class ManagedMethod implements MethodEngines {
 
     private final CircuitBreaker breaker;
+    private final RateLimit rateLimit;
     private final Bulkhead bulkhead;
     private final AsyncBulkhead asyncBulkhead;
     private final MethodCounters counters;
@@ -29,10 +31,11 @@ final class ManagedMethod implements MethodEngines {
     private volatile MethodPolicy policy;
     private volatile GuardedMethod chain;
 
-    ManagedMethod(MethodPolicy policy, CircuitBreaker breaker, Bulkhead bulkhead, AsyncBulkhead asyncBulkhead,
-                  MethodCounters counters, MethodMetrics metrics) {
+    ManagedMethod(MethodPolicy policy, CircuitBreaker breaker, RateLimit rateLimit, Bulkhead bulkhead,
+                  AsyncBulkhead asyncBulkhead, MethodCounters counters, MethodMetrics metrics) {
         this.policy = policy;
         this.breaker = breaker;
+        this.rateLimit = rateLimit;
         this.bulkhead = bulkhead;
         this.asyncBulkhead = asyncBulkhead;
         this.counters = counters;
@@ -47,6 +50,11 @@ final class ManagedMethod implements MethodEngines {
     @Override
     public CircuitBreaker breaker() {
         return breaker;
+    }
+
+    @Override
+    public RateLimit rateLimit() {
+        return rateLimit;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.fusebox.ft.cdi.interceptor;
 
+import dev.fusebox.ft.api.RateLimitException;
 import dev.fusebox.ft.cdi.exceptions.OpenCircuitDelay;
 import dev.fusebox.ft.core.invocation.RejectingBreaker;
 import dev.fusebox.ft.core.invocation.Rejections;
@@ -10,8 +11,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * The MicroProfile Fault Tolerance exceptions for the engines' own rejections. Each fail-fast
- * rejection (open circuit, full bulkhead) has one class, used whatever the setting: it builds its
+ * The MicroProfile Fault Tolerance exceptions for the engines' own rejections, and Fusebox's
+ * {@link RateLimitException}. Each fail-fast rejection (open circuit, full bulkhead, exceeded rate
+ * limit) has one class, used whatever the setting: it builds its
  * message only when asked, and fills in its stack trace only with
  * {@code fusebox.exceptions.stack-traces=true}, so by default failing fast costs one small object
  * and takes no lock: the trace would only show the interceptor chain, never the caller's fault.
@@ -29,6 +31,7 @@ final class MicroProfileRejections implements Rejections {
 
     static final String CIRCUIT_OPEN = "circuit breaker is open: ";
     static final String BULKHEAD_FULL = "bulkhead is full: ";
+    static final String RATE_EXCEEDED = "rate limit exceeded: ";
 
     private final boolean stackTraces;
 
@@ -44,6 +47,12 @@ final class MicroProfileRejections implements Rejections {
     @Override
     public RuntimeException bulkheadFull(String name) {
         return new FullBulkhead(name, stackTraces);
+    }
+
+    /** Fusebox's {@link RateLimitException}, with the wait the limiter gave. */
+    @Override
+    public RuntimeException rateLimited(String name, long retryAfterNanos) {
+        return new ExceededRate(name, retryAfterNanos, stackTraces);
     }
 
     /** Always the exact MicroProfile type: the TCK checks the class of a timeout, and a timeout is no fast path. */
@@ -121,6 +130,29 @@ final class MicroProfileRejections implements Rejections {
         @Override
         public String toString() {
             return describe(BulkheadException.class, this);
+        }
+    }
+
+    /** A rate-limit rejection. Immutable after construction. */
+    private static final class ExceededRate extends RateLimitException {
+        private static final long serialVersionUID = 1L;
+
+        ExceededRate(String name, long retryAfterNanos, boolean stackTrace) {
+            super(RATE_EXCEEDED + name, Duration.ofNanos(retryAfterNanos));
+            if (stackTrace) {
+                super.fillInStackTrace();
+            }
+        }
+
+        /** Fills in nothing and takes no lock (Throwable's is synchronized): the constructor fills the trace when the setting asks for one. */
+        @Override
+        public Throwable fillInStackTrace() {
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return describe(RateLimitException.class, this);
         }
     }
 }

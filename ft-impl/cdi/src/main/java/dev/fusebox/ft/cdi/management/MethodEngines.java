@@ -5,6 +5,7 @@ import dev.fusebox.ft.core.bulkhead.AsyncBulkhead;
 import dev.fusebox.ft.core.bulkhead.Bulkhead;
 import dev.fusebox.ft.core.circuitbreaker.CircuitBreaker;
 import dev.fusebox.ft.core.metrics.MethodCounters;
+import dev.fusebox.ft.core.ratelimit.RateLimit;
 
 /**
  * One guarded method of one bean class as management sees it: its one name, the policy in force
@@ -27,6 +28,9 @@ public interface MethodEngines {
 
     /** The method's circuit breaker, or null. */
     CircuitBreaker breaker();
+
+    /** The method's rate limit ({@code @RateLimit}), or null. */
+    RateLimit rateLimit();
 
     /** The bulkhead of a synchronous method, or null. */
     Bulkhead bulkhead();

@@ -87,4 +87,10 @@ public final class CompositeMetrics implements MethodMetrics {
         first.bulkheadWaited(nanos);
         second.bulkheadWaited(nanos);
     }
+
+    @Override
+    public void rateLimitCall(RateLimitOutcome outcome) {
+        first.rateLimitCall(outcome);
+        second.rateLimitCall(outcome);
+    }
 }

@@ -7,8 +7,8 @@ import dev.fusebox.ft.core.metrics.MethodMetrics.FallbackUse;
 import dev.fusebox.ft.core.metrics.MethodMetrics.RetryOutcome;
 
 /**
- * The metric names, tag names and tag values of MicroProfile Fault Tolerance 4.1, shared by the
- * backends. The {@code method} tag is the one place a guarded method is not called by its one name
+ * The metric names, tag names and tag values of MicroProfile Fault Tolerance 4.1, and of Fusebox's
+ * own policies (docs/metrics.md), shared by the backends. The {@code method} tag is the one place a guarded method is not called by its one name
  * ({@link MethodPolicy#name()}): the specification fixes it as {@code <class>.<method>} without
  * parameter types, so two guarded overloads report under one tag value, as the TCK expects.
  * Stateless; thread-safe.
@@ -28,6 +28,13 @@ public final class MetricNames {
     public static final String BULKHEAD_WAITING = "ft.bulkhead.executionsWaiting";
     public static final String BULKHEAD_RUNNING_DURATION = "ft.bulkhead.runningDuration";
     public static final String BULKHEAD_WAITING_DURATION = "ft.bulkhead.waitingDuration";
+    /** Fusebox's {@code @RateLimit} (SmallRye's name and tag): tag {@code rateLimitResult}, permitted or rejected. */
+    public static final String RATE_LIMIT_CALLS = "ft.ratelimit.calls.total";
+    /**
+     * Calls a policy in shadow mode would have rejected and let through (Fusebox's own): tag
+     * {@code policy}, circuitBreaker, bulkhead or rateLimit.
+     */
+    public static final String SHADOW_WOULD_REJECT = "ft.shadow.wouldReject.total";
 
     private MetricNames() {
     }
@@ -64,6 +71,11 @@ public final class MetricNames {
             case FAILURE -> "failure";
             case CIRCUIT_BREAKER_OPEN -> "circuitBreakerOpen";
         };
+    }
+
+    /** The {@code rateLimitResult} tag: a call let through in shadow mode was permitted. */
+    public static String rateLimitResult(boolean permitted) {
+        return permitted ? "permitted" : "rejected";
     }
 
     public static String state(CircuitState state) {

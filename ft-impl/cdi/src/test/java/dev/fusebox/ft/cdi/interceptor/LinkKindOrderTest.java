@@ -2,6 +2,7 @@ package dev.fusebox.ft.cdi.interceptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fusebox.ft.api.RateLimit;
 import java.lang.annotation.Annotation;
 import java.util.Arrays;
 import java.util.List;
@@ -19,10 +20,13 @@ class LinkKindOrderTest {
     /**
      * MicroProfile Fault Tolerance 4.1, outermost first: Fallback, then Retry, CircuitBreaker,
      * Timeout, Bulkhead; for {@code @Asynchronous} the hand-off to another thread comes last, just
-     * before the method, so every policy above it applies to the asynchronous execution.
+     * before the method, so every policy above it applies to the asynchronous execution. Fusebox's
+     * {@code @RateLimit} sits between the breaker and the timeout (an open circuit rejects before
+     * the limit is asked; each retry attempt passes the limit), as in SmallRye Fault Tolerance.
      */
     private static final List<Class<? extends Annotation>> SPECIFICATION_ORDER = List.of(
-            Fallback.class, Retry.class, CircuitBreaker.class, Timeout.class, Bulkhead.class, Asynchronous.class);
+            Fallback.class, Retry.class, CircuitBreaker.class, RateLimit.class, Timeout.class, Bulkhead.class,
+            Asynchronous.class);
 
     @Test
     void theRowsFollowTheSpecificationsOrderOutermostFirst() {

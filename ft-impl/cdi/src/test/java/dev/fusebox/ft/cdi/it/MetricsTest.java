@@ -3,6 +3,8 @@ package dev.fusebox.ft.cdi.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fusebox.ft.api.RateLimit;
+import dev.fusebox.ft.api.RateLimitException;
 import dev.fusebox.ft.cdi.VirtualTimeExtension;
 import dev.fusebox.ft.core.VirtualTime;
 import dev.fusebox.ft.testing.Await;
@@ -79,6 +81,11 @@ class MetricsTest {
             return "found";
         }
 
+        @RateLimit(value = 2, window = 1, windowUnit = ChronoUnit.MINUTES)
+        public String quote() {
+            return "quoted";
+        }
+
         @Timeout(value = 50, unit = ChronoUnit.MILLIS)
         public String slow(CountDownLatch entered, CountDownLatch never) throws InterruptedException {
             entered.countDown();
@@ -134,6 +141,9 @@ class MetricsTest {
             assertThat(payments.charge()).isEqualTo("charged");
             assertThat(payments.charge()).isEqualTo("charged");
             assertThat(payments.lookup()).isEqualTo("found");
+            assertThat(payments.quote()).isEqualTo("quoted");
+            assertThat(payments.quote()).isEqualTo("quoted");
+            assertThatThrownBy(payments::quote).isInstanceOf(RateLimitException.class);
             CountDownLatch entered = new CountDownLatch(1);
             Future<Object> slow = caller.call(() -> {
                 try {
@@ -160,6 +170,9 @@ class MetricsTest {
             both(registry, telemetry, "ft.retry.calls.total", "lookup", 1, "retried", "true", "retryResult", "valueReturned");
             both(registry, telemetry, "ft.retry.retries.total", "lookup", 2);
             both(registry, telemetry, "ft.timeout.calls.total", "slow", 1, "timedOut", "true");
+            both(registry, telemetry, "ft.ratelimit.calls.total", "quote", 2, "rateLimitResult", "permitted");
+            both(registry, telemetry, "ft.ratelimit.calls.total", "quote", 1, "rateLimitResult", "rejected");
+            both(registry, telemetry, "ft.shadow.wouldReject.total", "quote", 0, "policy", "rateLimit");
             both(registry, telemetry, "ft.timeout.calls.total", "slow", 0, "timedOut", "false");
 
             assertThat(registry.getHistograms().get(new MetricID("ft.timeout.executionDuration",

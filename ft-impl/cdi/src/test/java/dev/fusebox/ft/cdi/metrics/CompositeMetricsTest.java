@@ -37,4 +37,21 @@ class CompositeMetricsTest {
         assertThat(CompositeMetrics.of(new MethodCounters(), durationBackend).countsInvocations()).isTrue();
         assertThat(CompositeMetrics.of(durationBackend, new MethodCounters()).countsInvocations()).isTrue();
     }
+
+    /**
+     * Every report a chain can make reaches both receivers: a method of {@link MethodMetrics} that
+     * CompositeMetrics does not override would fall to its no-op default and be lost for both (as
+     * each new policy adds reports, this catches the one forgotten here).
+     */
+    @Test
+    void everyReportIsForwardedToBothReceivers() {
+        for (java.lang.reflect.Method report : MethodMetrics.class.getDeclaredMethods()) {
+            if (java.lang.reflect.Modifier.isStatic(report.getModifiers()) || report.isSynthetic()) {
+                continue;
+            }
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> CompositeMetrics.class.getDeclaredMethod(
+                    report.getName(), report.getParameterTypes()))).as("CompositeMetrics overrides %s", report.getName())
+                    .isNull();
+        }
+    }
 }

@@ -11,6 +11,7 @@ import dev.fusebox.ft.core.circuitbreaker.CircuitState;
 import dev.fusebox.ft.core.metrics.MethodMetrics;
 import dev.fusebox.ft.core.metrics.MethodMetrics.BreakerOutcome;
 import dev.fusebox.ft.core.metrics.MethodMetrics.FallbackUse;
+import dev.fusebox.ft.core.metrics.MethodMetrics.RateLimitOutcome;
 import dev.fusebox.ft.core.metrics.MethodMetrics.RetryOutcome;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.util.AnnotationLiteral;
@@ -92,6 +93,13 @@ public final class MicroProfileMetricsBackend implements MetricsBackend {
                 recorder.bulkheadWaiting = histogram(BULKHEAD_WAITING_DURATION, method);
             }
         }
+        if (policy.fusebox().rateLimit() != null) {
+            for (boolean permitted : new boolean[] {true, false}) {
+                recorder.rateLimitCalls[permitted ? 1 : 0] = counter(RATE_LIMIT_CALLS, method,
+                        new Tag("rateLimitResult", rateLimitResult(permitted)));
+            }
+            recorder.rateLimitShadow = counter(SHADOW_WOULD_REJECT, method, new Tag("policy", "rateLimit"));
+        }
         return recorder;
     }
 
@@ -128,6 +136,8 @@ public final class MicroProfileMetricsBackend implements MetricsBackend {
         final Counter[] timeoutCalls = new Counter[2];
         final Counter[] breakerCalls = new Counter[BreakerOutcome.values().length];
         final Counter[] bulkheadCalls = new Counter[2];
+        final Counter[] rateLimitCalls = new Counter[2];
+        Counter rateLimitShadow;
         Counter retries;
         Counter breakerOpened;
         Histogram timeoutDuration;
@@ -178,6 +188,14 @@ public final class MicroProfileMetricsBackend implements MetricsBackend {
         @Override
         public void bulkheadWaited(long nanos) {
             bulkheadWaiting.update(nanos);
+        }
+
+        @Override
+        public void rateLimitCall(RateLimitOutcome outcome) {
+            rateLimitCalls[outcome == RateLimitOutcome.REJECTED ? 0 : 1].inc();
+            if (outcome == RateLimitOutcome.WOULD_REJECT) {
+                rateLimitShadow.inc();
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import dev.fusebox.ft.core.circuitbreaker.CircuitState;
 import dev.fusebox.ft.core.metrics.MethodMetrics;
 import dev.fusebox.ft.core.metrics.MethodMetrics.BreakerOutcome;
 import dev.fusebox.ft.core.metrics.MethodMetrics.FallbackUse;
+import dev.fusebox.ft.core.metrics.MethodMetrics.RateLimitOutcome;
 import dev.fusebox.ft.core.metrics.MethodMetrics.RetryOutcome;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -47,6 +48,8 @@ public final class TelemetryMetricsBackend implements MetricsBackend {
     private final LongCounter bulkheadCalls;
     private final DoubleHistogram bulkheadRunning;
     private final DoubleHistogram bulkheadWaiting;
+    private final LongCounter rateLimitCalls;
+    private final LongCounter shadowWouldReject;
     private final List<AutoCloseable> observers = new ArrayList<>();
 
     public TelemetryMetricsBackend(BeanManager beans) {
@@ -62,6 +65,8 @@ public final class TelemetryMetricsBackend implements MetricsBackend {
         bulkheadCalls = meter.counterBuilder(BULKHEAD_CALLS).build();
         bulkheadRunning = duration(BULKHEAD_RUNNING_DURATION);
         bulkheadWaiting = duration(BULKHEAD_WAITING_DURATION);
+        rateLimitCalls = meter.counterBuilder(RATE_LIMIT_CALLS).build();
+        shadowWouldReject = meter.counterBuilder(SHADOW_WOULD_REJECT).build();
     }
 
     private DoubleHistogram duration(String name) {
@@ -103,6 +108,11 @@ public final class TelemetryMetricsBackend implements MetricsBackend {
             recorder.bulkheadAttributes[accepted ? 1 : 0] = Attributes.of(METHOD, method,
                     AttributeKey.stringKey("bulkheadResult"), accepted ? "accepted" : "rejected");
         }
+        for (boolean permitted : new boolean[] {true, false}) {
+            recorder.rateLimitAttributes[permitted ? 1 : 0] = Attributes.of(METHOD, method,
+                    AttributeKey.stringKey("rateLimitResult"), rateLimitResult(permitted));
+        }
+        recorder.rateLimitShadow = Attributes.of(METHOD, method, AttributeKey.stringKey("policy"), "rateLimit");
         recorder.startAtZero(policy, sources);
         if (sources.breaker() != null) {
             Attributes[] stateAttributes = new Attributes[CircuitState.values().length];
@@ -147,6 +157,8 @@ public final class TelemetryMetricsBackend implements MetricsBackend {
         final Attributes[] timeoutAttributes = new Attributes[2];
         final Attributes[] breakerAttributes = new Attributes[BreakerOutcome.values().length];
         final Attributes[] bulkheadAttributes = new Attributes[2];
+        final Attributes[] rateLimitAttributes = new Attributes[2];
+        Attributes rateLimitShadow;
 
         Recorder(Attributes plain) {
             this.plain = plain;
@@ -187,6 +199,12 @@ public final class TelemetryMetricsBackend implements MetricsBackend {
                 for (Attributes attributes : bulkheadAttributes) {
                     bulkheadCalls.add(0, attributes);
                 }
+            }
+            if (policy.fusebox().rateLimit() != null) {
+                for (Attributes attributes : rateLimitAttributes) {
+                    rateLimitCalls.add(0, attributes);
+                }
+                shadowWouldReject.add(0, rateLimitShadow);
             }
         }
 
@@ -234,6 +252,14 @@ public final class TelemetryMetricsBackend implements MetricsBackend {
         @Override
         public void bulkheadWaited(long nanos) {
             bulkheadWaiting.record(nanos / NANOS_PER_SECOND, plain);
+        }
+
+        @Override
+        public void rateLimitCall(RateLimitOutcome outcome) {
+            rateLimitCalls.add(1, rateLimitAttributes[outcome == RateLimitOutcome.REJECTED ? 0 : 1]);
+            if (outcome == RateLimitOutcome.WOULD_REJECT) {
+                shadowWouldReject.add(1, rateLimitShadow);
+            }
         }
     }
 }
