@@ -6,6 +6,7 @@ import dev.fusebox.ft.management.BulkheadMXBean;
 import dev.fusebox.ft.management.CircuitBreakerMXBean;
 import dev.fusebox.ft.management.FaultToleranceMXBean;
 import dev.fusebox.ft.management.ManagementNames;
+import dev.fusebox.ft.management.RateLimitMXBean;
 import dev.fusebox.ft.management.RetryMXBean;
 import dev.fusebox.ft.management.TimeoutMXBean;
 import java.lang.management.ManagementFactory;
@@ -159,6 +160,10 @@ final class ApplicationManagement {
                 bulkhead.announceTo(name, broadcaster, sequence);
                 register(() -> new DescribedEmitterMBean<>(bulkhead, BulkheadMXBean.class, broadcaster), name);
                 bulkheads.add(bulkhead);
+            }
+            if (engines.rateLimit() != null) {
+                ManagedRateLimit limit = new ManagedRateLimit(method, actions);
+                register(() -> new DescribedMBean<>(limit, RateLimitMXBean.class), name(ManagementNames.RATE_LIMIT, method));
             }
             if (engines.policy().retry() != null) {
                 ManagedRetry retry = new ManagedRetry(method, actions);

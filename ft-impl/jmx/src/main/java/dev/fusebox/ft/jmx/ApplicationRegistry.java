@@ -57,6 +57,9 @@ final class ApplicationRegistry implements FaultToleranceMXBean {
         if (policy.circuitBreaker() != null) {
             in.add("CircuitBreaker");
         }
+        if (policy.fusebox().rateLimit() != null) {
+            in.add("RateLimit");
+        }
         if (policy.timeoutNanos() > 0) {
             in.add("Timeout");
         }

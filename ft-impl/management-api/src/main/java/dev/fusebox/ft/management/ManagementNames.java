@@ -18,6 +18,7 @@ public final class ManagementNames {
     public static final String BULKHEAD = "Bulkhead";
     public static final String RETRY = "Retry";
     public static final String TIMEOUT = "Timeout";
+    public static final String RATE_LIMIT = "RateLimit";
 
     private ManagementNames() {
     }

@@ -26,7 +26,7 @@ class ApiRulesTest {
     @Test
     void everyInterfaceIsAValidMXBean() {
         for (Class<?> type : List.of(FaultToleranceMXBean.class, CircuitBreakerMXBean.class, BulkheadMXBean.class,
-                RetryMXBean.class, TimeoutMXBean.class)) {
+                RetryMXBean.class, TimeoutMXBean.class, RateLimitMXBean.class)) {
             assertThat(JMX.isMXBeanInterface(type)).as(type.getSimpleName()).isTrue();
             // a proxy is built only for an interface whose types all map to open types
             JMX.newMXBeanProxy(ManagementFactory.getPlatformMBeanServer(), ManagementNames.registry("x"), type);

@@ -180,6 +180,8 @@ class FuseboxDefinitionTest {
     void aZeroWindowOrNegativeSpacingFailsDeployment() {
         assertThat(deploymentFailure(Map.of(LIMITED + "window", "0"), Valid.class))
                 .contains("@RateLimit", "window = 0", "at least 1");
+        assertThat(deploymentFailure(Map.of(LIMITED + "windowUnit", "micros"), Valid.class))
+                .contains("@RateLimit", "window = 1", "between 1 millisecond and 365 days");
         assertThat(deploymentFailure(Map.of(LIMITED + "minSpacing", "-1"), Valid.class))
                 .contains("@RateLimit", "minSpacing = -1", "must not be negative");
     }

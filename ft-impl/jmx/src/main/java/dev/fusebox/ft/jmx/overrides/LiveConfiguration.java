@@ -243,6 +243,8 @@ public final class LiveConfiguration implements ConfigurationChanges, AutoClosea
             case RETRY_MAX_DURATION -> retry == null ? null : millis(retry.maxDurationNanos());
             case RETRY_JITTER -> retry == null ? null : millis(retry.jitterNanos());
             case TIMEOUT_VALUE -> policy.timeoutNanos() <= 0 ? null : millis(policy.timeoutNanos());
+            case RATE_LIMIT_SHADOW -> policy.fusebox().rateLimit() == null ? null
+                    : String.valueOf(policy.fusebox().rateLimit().shadow());
         };
     }
 

@@ -23,7 +23,8 @@ enum Parameter {
     RETRY_DELAY("Retry", "delay", "delayUnit"),
     RETRY_MAX_DURATION("Retry", "maxDuration", "durationUnit"),
     RETRY_JITTER("Retry", "jitter", "jitterDelayUnit"),
-    TIMEOUT_VALUE("Timeout", "value", "unit");
+    TIMEOUT_VALUE("Timeout", "value", "unit"),
+    RATE_LIMIT_SHADOW("RateLimit", "shadow", null);
 
     final String annotation;
     final String name;
