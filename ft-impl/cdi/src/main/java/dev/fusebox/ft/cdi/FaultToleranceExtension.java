@@ -8,6 +8,7 @@ import dev.fusebox.ft.cdi.config.DefinitionErrors;
 import dev.fusebox.ft.cdi.config.IgnoredKeys;
 import dev.fusebox.ft.cdi.config.MethodPolicy;
 import dev.fusebox.ft.cdi.config.PolicyResolver;
+import dev.fusebox.ft.cdi.config.RetryBudgetGroups;
 import dev.fusebox.ft.cdi.interceptor.Chains;
 import dev.fusebox.ft.cdi.interceptor.FaultToleranceBinding;
 import dev.fusebox.ft.cdi.interceptor.FaultToleranceInterceptor;
@@ -54,9 +55,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceDefiniti
  * configuration key that looks like a fault-tolerance key but sets nothing ({@link IgnoredKeys}).
  * MicroProfile Rest Client interfaces are guarded too: the annotations are declared interceptor
  * bindings, and the policies of a synthetic bean whose bean class is an interface are resolved
- * from that interface.
- * At shutdown it stops the threads
- * it started. One instance per container; nothing is static. Management reaches the guarded
+ * from that interface. At shutdown it stops the threads it started. One instance per container; nothing is static. Management reaches the guarded
  * methods through {@link #guardedMethods()}, the CDI layer's port, never through the interceptor.
  * Thread-safety: the container calls the observers one event at a time, except
  * {@code ProcessManagedBean}, whose findings are collected under a lock; the accessors may be
@@ -79,7 +78,7 @@ public class FaultToleranceExtension implements Extension {
 
     private final List<MethodPolicy> policies = new ArrayList<>();
     private final List<FaultToleranceDefinitionException> errors = new ArrayList<>();
-    /** Errors in synthetic beans' policies, found during {@code AfterBeanDiscovery} (under the lock of {@code policies}). */
+    /** Errors found once synthetic beans' policies are known too (under the lock of {@code policies}). */
     private final List<FaultToleranceDefinitionException> syntheticErrors = new ArrayList<>();
     /** The keys that set something, filled while beans are processed (under the lock of {@code policies}). */
     private final IgnoredKeys ignoredKeys = new IgnoredKeys();
@@ -203,6 +202,7 @@ public class FaultToleranceExtension implements Extension {
      */
     private void failOnDefinitionErrors() {
         synchronized (policies) {
+            errors.addAll(RetryBudgetGroups.disagreements(policies));
             if (!errors.isEmpty()) {
                 throw DefinitionErrors.together(errors);
             }
@@ -226,6 +226,7 @@ public class FaultToleranceExtension implements Extension {
 
     void assembleChains(@Observes AfterDeploymentValidation event, BeanManager beans) {
         synchronized (policies) {
+            syntheticErrors.addAll(RetryBudgetGroups.disagreements(policies)); // a Rest Client's too
             throwSyntheticErrors();
             chains.assemble(policies, MetricsBackends.select(config, beans));
             configurationWarnings = ignoredKeys.report(config);
@@ -239,8 +240,8 @@ public class FaultToleranceExtension implements Extension {
     }
 
     /**
-     * Throws the definition errors of synthetic beans, if any: one {@link FaultToleranceDefinitionException}
-     * whose message lists them all, the others suppressed in it ({@link DefinitionErrors#together};
+     * Throws the definition errors of synthetic beans and of retry-budget groups, if any: one
+     * {@link FaultToleranceDefinitionException} whose message lists them all, the others suppressed in it ({@link DefinitionErrors#together};
      * thrown, not added, for the reason given at {@code failOnDefinitionErrors}), after stopping the
      * container's threads, since a deployment that fails here gets no {@code BeforeShutdown}.
      */
@@ -261,8 +262,7 @@ public class FaultToleranceExtension implements Extension {
     }
 
     /**
-     * Resolves the policy of one method again from its annotations and the configuration as it is
-     * now (an operator changed a value).
+     * Resolves the policy of one method again from its annotations and the configuration as it is now.
      *
      * @throws FaultToleranceDefinitionException when a value is invalid; the message names it
      */

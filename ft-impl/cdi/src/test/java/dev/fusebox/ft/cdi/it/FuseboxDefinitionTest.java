@@ -149,6 +149,21 @@ class FuseboxDefinitionTest {
         }
     }
 
+    @ApplicationScoped
+    public static class DisagreeingGroup {
+        @Retry
+        @RetryBudget(group = "stock", ratio = 0.2)
+        public String one() {
+            return "ok";
+        }
+
+        @Retry
+        @RetryBudget(group = "stock", ratio = 0.5)
+        public String two() {
+            return "ok";
+        }
+    }
+
     private static final String LIMITED = Valid.class.getName() + "/limited/RateLimit/";
     private static final String RETRIED = Valid.class.getName() + "/retried/";
 
@@ -243,5 +258,11 @@ class FuseboxDefinitionTest {
                 .contains("@RetryBudget", "ttl = 0", "between 1 and 60 seconds");
         assertThat(deploymentFailure(Map.of(RETRIED + "RetryBudget/minRetriesPerSecond", "-1"), Valid.class))
                 .contains("@RetryBudget", "minRetriesPerSecond = -1");
+    }
+
+    @Test
+    void theMethodsOfABudgetGroupMustAgreeOnIt() {
+        assertThat(deploymentFailure(Map.of(), DisagreeingGroup.class))
+                .contains("@RetryBudget", "shares group 'stock'", "ratio=0.2", "ratio=0.5", "must agree");
     }
 }
