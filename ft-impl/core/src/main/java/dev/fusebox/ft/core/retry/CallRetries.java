@@ -76,12 +76,14 @@ final class CallRetries {
         return delay;
     }
 
-    /** Counts a retry as started. */
+    /** Counts a retry as started; the count stops at Integer.MAX_VALUE (unlimited retries never wrap it). */
     void count() {
-        started++;
+        if (started < Integer.MAX_VALUE) {
+            started++;
+        }
     }
 
-    /** How many retries have been counted. */
+    /** How many retries have been counted, at most Integer.MAX_VALUE. */
     int started() {
         return started;
     }

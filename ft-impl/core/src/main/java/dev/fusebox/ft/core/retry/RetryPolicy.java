@@ -1,7 +1,6 @@
 package dev.fusebox.ft.core.retry;
 
 import dev.fusebox.ft.core.invocation.ExceptionClassifier;
-import dev.fusebox.ft.core.metrics.MethodMetrics.RetryOutcome;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
@@ -77,23 +76,6 @@ public record RetryPolicy(int maxRetries, long delayNanos, long maxDurationNanos
     public RetryPolicy withBeforeRetry(BeforeRetry beforeRetry) {
         return new RetryPolicy(maxRetries, delayNanos, maxDurationNanos, jitterNanos, retryOn, backoff,
                 retryOnResult, retryOnException, beforeRetry);
-    }
-
-    /**
-     * Why no retry may follow a failure after {@code retriesDone} retries, {@code elapsedNanos}
-     * after the first attempt started, with {@code nextDelay} to wait; null when one may.
-     */
-    RetryOutcome stopReason(Throwable failure, int retriesDone, long elapsedNanos, long nextDelay) {
-        if (!retries(failure)) {
-            return RetryOutcome.EXCEPTION_NOT_RETRYABLE;
-        }
-        if (!allowsAnotherRetry(retriesDone)) {
-            return RetryOutcome.MAX_RETRIES_REACHED;
-        }
-        if (outOfTime(elapsedNanos) || outOfTime(saturatedSum(elapsedNanos, nextDelay))) {
-            return RetryOutcome.MAX_DURATION_REACHED;
-        }
-        return null;
     }
 
     /** Whether {@code failure} is one this policy retries: by retryOnException when set, else by retryOn. */

@@ -175,4 +175,32 @@ class RetryOnResultTest {
         assertThatThrownBy(() -> step(pendingIsRetried(1, 0)).call(mixed)).isInstanceOf(NotAccepted.class)
                 .hasMessage("Orders.status after 1 retries");
     }
+
+    @Test
+    void aThrowingResultPredicateEndsTheCallWithItsError() {
+        RetryPolicy policy = new RetryPolicy(5, 0, 0, 0, ExceptionClassifier.all()).withRetryOnResult(result -> {
+            throw new IllegalArgumentException("predicate bug");
+        });
+        assertThatThrownBy(() -> step(policy).call(() -> "value")).hasMessage("predicate bug");
+        CompletableFuture<Object> async = async(policy, call -> CompletableFuture.completedFuture("value"));
+        assertThatThrownBy(async::join).cause().hasMessage("predicate bug");
+        assertThat(metrics.events).containsExactly("finished false EXCEPTION_NOT_RETRYABLE",
+                "finished false EXCEPTION_NOT_RETRYABLE");
+    }
+
+    @Test
+    void aThrowingExceptionPredicateEndsTheCallWithItsErrorTheFailureSuppressed() {
+        IOException failure = new IOException("down");
+        RetryPolicy policy = new RetryPolicy(5, 0, 0, 0, ExceptionClassifier.all()).withRetryOnException(e -> {
+            throw new IllegalArgumentException("predicate bug");
+        });
+        assertThatThrownBy(() -> step(policy).call(() -> {
+            throw failure;
+        })).hasMessage("predicate bug").satisfies(e -> assertThat(e.getSuppressed()).containsExactly(failure));
+        CompletableFuture<Object> async = async(policy, call -> CompletableFuture.failedFuture(failure));
+        assertThatThrownBy(async::join).cause().hasMessage("predicate bug")
+                .satisfies(e -> assertThat(e.getSuppressed()).containsExactly(failure));
+        assertThat(metrics.events).containsExactly("finished false EXCEPTION_NOT_RETRYABLE",
+                "finished false EXCEPTION_NOT_RETRYABLE");
+    }
 }
