@@ -91,6 +91,19 @@ class RetryAllowanceSeamTest {
     }
 
     @Test
+    void aRefusedRetryAfterAnUnacceptedResultEndsWithTheRejection() {
+        ScriptedAllowance allowance = new ScriptedAllowance(1);
+        RetryStep step = step(policy(5).withRetryOnResult("pending"::equals), allowance);
+        assertThatThrownBy(() -> step.call(() -> {
+            attempts.incrementAndGet();
+            return "pending";
+        })).isInstanceOf(IllegalStateException.class).hasMessage("result not accepted after 1 retries: Shop.pay");
+        assertThat(attempts).hasValue(2);
+        assertThat(allowance.asked).hasSize(2);
+        assertThat(metrics.events).containsExactly("retried", "budgetRefused", "finished true MAX_RETRIES_REACHED");
+    }
+
+    @Test
     void theSuccessPathAllocatesNothing() throws Exception {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         RetryStep step = new RetryStep(invocation -> invocation.proceed(), "Shop.pay",

@@ -203,4 +203,20 @@ class RetryOnResultTest {
         assertThat(metrics.events).containsExactly("finished false EXCEPTION_NOT_RETRYABLE",
                 "finished false EXCEPTION_NOT_RETRYABLE");
     }
+
+    @Test
+    void anAsynchronousCallCancelledDuringTheWaitAfterAResultFailsWithTheRejection() {
+        AsyncCall call = new AsyncCall(() -> null);
+        CompletableFuture<Object> result = new AsyncRetryStep(c -> {
+            attempts.incrementAndGet();
+            return CompletableFuture.completedFuture("pending");
+        }, "Orders.status", pendingIsRetried(5, 0), RetryAllowance.UNLIMITED, REJECTIONS, time, time, Runnable::run,
+                metrics).call(call).toCompletableFuture();
+        time.advance(Duration.ofMillis(5));
+        call.cancel(false);
+        time.advance(Duration.ofMillis(50));
+        assertThat(attempts).hasValue(1);
+        assertThatThrownBy(result::join).cause().isInstanceOf(NotAccepted.class).hasMessage("Orders.status after 1 retries");
+        assertThat(metrics.events).containsExactly("retried", "finished true EXCEPTION_NOT_RETRYABLE");
+    }
 }
