@@ -29,6 +29,16 @@ public interface Rejections {
                 + retryAfterNanos + " ns");
     }
 
+    /**
+     * The retries of the call named {@code name} ended ({@code retries} of them) while its retry
+     * policy still did not accept its result {@code lastResult}; thrown instead of returning it, so
+     * that a fallback applies. By default a plain {@link IllegalStateException} that does not carry
+     * the result (the CDI layer's exception carries it).
+     */
+    default RuntimeException resultNotAccepted(String name, Object lastResult, int retries) {
+        return new IllegalStateException("result not accepted after " + retries + " retries: " + name);
+    }
+
     /** Plain JDK exceptions, for use without MicroProfile. */
     static Rejections plain() {
         return new Rejections() {

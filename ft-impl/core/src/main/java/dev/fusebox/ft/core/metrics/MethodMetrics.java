@@ -43,6 +43,13 @@ public interface MethodMetrics {
     default void retried() {
     }
 
+    /**
+     * A retry the policy allowed was refused by the method's retry allowance (a retry budget); the
+     * call then ends with {@code retryFinished(retried, MAX_RETRIES_REACHED)}.
+     */
+    default void retryBudgetRefused() {
+    }
+
     /** A timeout policy finished one attempt after {@code nanos}; whether it timed out. */
     default void timeoutFinished(boolean timedOut, long nanos) {
     }

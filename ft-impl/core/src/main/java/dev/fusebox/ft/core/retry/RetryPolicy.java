@@ -1,20 +1,33 @@
 package dev.fusebox.ft.core.retry;
 
 import dev.fusebox.ft.core.invocation.ExceptionClassifier;
-import dev.fusebox.ft.core.metrics.MethodMetrics.RetryOutcome;
+import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
 /**
- * The parameters of one retry policy, validated. Immutable.
+ * The parameters of one retry policy, validated. Immutable (the predicates, backoff and hook it
+ * holds are thread-safe objects made once per method).
+ *
+ * <p>The five-value constructor makes the specification's policy: a constant delay with additive
+ * jitter, failures classified by retryOn/abortOn, results never retried, no hook. The {@code with}
+ * methods add issue 16's options to it.
  *
  * @param maxRetries       retries after the first attempt; -1 for no limit
- * @param delayNanos       wait between attempts, at least 0
- * @param maxDurationNanos time after the first attempt's start past which no retry starts; 0 for no limit
- * @param jitterNanos      each wait is moved by a random amount in [-jitter, +jitter], at least 0
- * @param retryOn          which failures are retried (abortOn excluded)
+ * @param delayNanos       wait between attempts (the first wait of a growing backoff), at least 0
+ * @param maxDurationNanos time after the first attempt's start past which no retry starts, nor one
+ *                         whose wait would end there; 0 for no limit
+ * @param jitterNanos      each constant wait is moved by a random amount in [-jitter, +jitter], at
+ *                         least 0; other backoffs ignore it (they have their own {@link Jitter})
+ * @param retryOn          which failures are retried (abortOn excluded), unless retryOnException is set
+ * @param backoff          how the waits grow; {@link Backoff#CONSTANT} for the specification's
+ * @param retryOnResult    which results are retried like failures; null for none
+ * @param retryOnException which failures are retried, replacing retryOn; null to use retryOn
+ * @param beforeRetry      called before every retry; null for none
  */
 public record RetryPolicy(int maxRetries, long delayNanos, long maxDurationNanos, long jitterNanos,
-                          ExceptionClassifier retryOn) {
+                          ExceptionClassifier retryOn, Backoff backoff, Predicate<Object> retryOnResult,
+                          Predicate<? super Throwable> retryOnException, BeforeRetry beforeRetry) {
 
     public RetryPolicy {
         if (maxRetries < -1) {
@@ -26,23 +39,48 @@ public record RetryPolicy(int maxRetries, long delayNanos, long maxDurationNanos
         if (maxDurationNanos != 0 && maxDurationNanos <= delayNanos) {
             throw new IllegalArgumentException("maxDuration must be greater than delay");
         }
+        Objects.requireNonNull(retryOn, "retryOn");
+        Objects.requireNonNull(backoff, "backoff (Backoff.CONSTANT for the specification's)");
+        long maxDelay = maxDelayNanos(backoff);
+        if (maxDelay != 0 && maxDelay < delayNanos) {
+            throw new IllegalArgumentException("maxDelay (" + maxDelay + " ns) must not be less than delay ("
+                    + delayNanos + " ns), the first wait");
+        }
     }
 
-    /**
-     * Why no retry may follow a failure after {@code retriesDone} retries, {@code elapsedNanos}
-     * after the first attempt started, with {@code nextDelay} to wait; null when one may.
-     */
-    RetryOutcome stopReason(Throwable failure, int retriesDone, long elapsedNanos, long nextDelay) {
-        if (!retryOn.test(failure)) {
-            return RetryOutcome.EXCEPTION_NOT_RETRYABLE;
-        }
-        if (!allowsAnotherRetry(retriesDone)) {
-            return RetryOutcome.MAX_RETRIES_REACHED;
-        }
-        if (outOfTime(elapsedNanos) || outOfTime(saturatedSum(elapsedNanos, nextDelay))) {
-            return RetryOutcome.MAX_DURATION_REACHED;
-        }
-        return null;
+    /** The specification's policy: constant delay, additive jitter, retryOn/abortOn, no result retries, no hook. */
+    public RetryPolicy(int maxRetries, long delayNanos, long maxDurationNanos, long jitterNanos,
+                       ExceptionClassifier retryOn) {
+        this(maxRetries, delayNanos, maxDurationNanos, jitterNanos, retryOn, Backoff.CONSTANT, null, null, null);
+    }
+
+    /** This policy with its waits chosen by {@code backoff}. */
+    public RetryPolicy withBackoff(Backoff backoff) {
+        return new RetryPolicy(maxRetries, delayNanos, maxDurationNanos, jitterNanos, retryOn, backoff,
+                retryOnResult, retryOnException, beforeRetry);
+    }
+
+    /** This policy, also retrying a call whose result {@code retryOnResult} holds for (null: none). */
+    public RetryPolicy withRetryOnResult(Predicate<Object> retryOnResult) {
+        return new RetryPolicy(maxRetries, delayNanos, maxDurationNanos, jitterNanos, retryOn, backoff,
+                retryOnResult, retryOnException, beforeRetry);
+    }
+
+    /** This policy retrying exactly the failures {@code retryOnException} holds for, retryOn ignored (null: retryOn). */
+    public RetryPolicy withRetryOnException(Predicate<? super Throwable> retryOnException) {
+        return new RetryPolicy(maxRetries, delayNanos, maxDurationNanos, jitterNanos, retryOn, backoff,
+                retryOnResult, retryOnException, beforeRetry);
+    }
+
+    /** This policy calling {@code beforeRetry} before every retry (null: none). */
+    public RetryPolicy withBeforeRetry(BeforeRetry beforeRetry) {
+        return new RetryPolicy(maxRetries, delayNanos, maxDurationNanos, jitterNanos, retryOn, backoff,
+                retryOnResult, retryOnException, beforeRetry);
+    }
+
+    /** Whether {@code failure} is one this policy retries: by retryOnException when set, else by retryOn. */
+    boolean retries(Throwable failure) {
+        return retryOnException != null ? retryOnException.test(failure) : retryOn.test(failure);
     }
 
     /** Whether a retry may follow attempt number {@code retriesDone + 1}. */
@@ -55,10 +93,15 @@ public record RetryPolicy(int maxRetries, long delayNanos, long maxDurationNanos
         return maxDurationNanos != 0 && elapsedNanos >= maxDurationNanos;
     }
 
+    /** Whether a wait of {@code delay} starting {@code elapsedNanos} after the first attempt ends past the maximum duration. */
+    boolean waitEndsOutOfTime(long elapsedNanos, long delay) {
+        return outOfTime(elapsedNanos) || outOfTime(saturatedSum(elapsedNanos, delay));
+    }
+
     /**
-     * The next wait: the delay moved by uniform jitter, never negative, at most Long.MAX_VALUE.
-     * The shift is drawn from [-jitter - 1, jitter) and moved up by one, so even the largest jitter
-     * names a non-empty range.
+     * The next constant wait: the delay moved by uniform jitter, never negative, at most
+     * Long.MAX_VALUE. The shift is drawn from [-jitter - 1, jitter) and moved up by one, so even
+     * the largest jitter names a non-empty range.
      */
     long nextDelay(RandomGenerator random) {
         if (jitterNanos == 0) {
@@ -69,7 +112,17 @@ public record RetryPolicy(int maxRetries, long delayNanos, long maxDurationNanos
     }
 
     /** {@code a + b}, or Long.MAX_VALUE where it would overflow ({@code a >= 0}). */
-    private static long saturatedSum(long a, long b) {
+    static long saturatedSum(long a, long b) {
         return b > 0 && a > Long.MAX_VALUE - b ? Long.MAX_VALUE : a + b;
+    }
+
+    private static long maxDelayNanos(Backoff backoff) {
+        if (backoff instanceof ExponentialBackoff exponential) {
+            return exponential.maxDelayNanos();
+        }
+        if (backoff instanceof FibonacciBackoff fibonacci) {
+            return fibonacci.maxDelayNanos();
+        }
+        return 0;
     }
 }
