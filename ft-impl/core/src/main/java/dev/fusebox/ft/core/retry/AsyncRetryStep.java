@@ -195,7 +195,7 @@ public final class AsyncRetryStep implements AsyncStep {
                 metrics.retryFinished(true, RetryOutcome.EXCEPTION_NOT_RETRYABLE);
                 result.completeExceptionally(ending(retries, lastFailure, lastResult));
             } else {
-                retries.beforeRetry(lastFailure);
+                retries.beforeRetry(call.invocation(), lastFailure);
                 attempt(call, result, start, retries);
             }
         }

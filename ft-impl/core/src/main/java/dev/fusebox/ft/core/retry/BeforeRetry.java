@@ -1,5 +1,7 @@
 package dev.fusebox.ft.core.retry;
 
+import dev.fusebox.ft.core.invocation.Invocation;
+
 /**
  * Called before every retry of a call (never before its first attempt), after the wait and just
  * before the attempt starts, on the thread that will run it: e.g. to refresh a token. A hook that
@@ -10,8 +12,10 @@ package dev.fusebox.ft.core.retry;
 public interface BeforeRetry {
 
     /**
-     * @param retry the number of the retry about to start, from 1
-     * @param cause the failure of the attempt before, or null when its result was not accepted
+     * @param invocation the call being retried (the CDI layer reaches the bean instance through it,
+     *                   for a hook that is a method of the bean)
+     * @param retry      the number of the retry about to start, from 1
+     * @param cause      the failure of the attempt before, or null when its result was not accepted
      */
-    void beforeRetry(int retry, Throwable cause);
+    void beforeRetry(Invocation invocation, int retry, Throwable cause);
 }

@@ -1,5 +1,6 @@
 package dev.fusebox.ft.core.retry;
 
+import dev.fusebox.ft.core.invocation.Invocation;
 import dev.fusebox.ft.core.metrics.MethodMetrics;
 import dev.fusebox.ft.core.metrics.MethodMetrics.RetryOutcome;
 import java.util.concurrent.ThreadLocalRandom;
@@ -92,13 +93,13 @@ final class CallRetries {
      * Calls the policy's before-retry hook, if any, for the retry counted last; a hook that throws
      * is logged and the retry goes on.
      */
-    void beforeRetry(Throwable cause) {
+    void beforeRetry(Invocation invocation, Throwable cause) {
         BeforeRetry hook = policy.beforeRetry();
         if (hook == null) {
             return;
         }
         try {
-            hook.beforeRetry(started, cause);
+            hook.beforeRetry(invocation, started, cause);
         } catch (Exception failed) {
             LOG.log(System.Logger.Level.WARNING, "the before-retry hook of " + name + " failed before retry " + started
                     + "; the retry goes on", failed);

@@ -75,7 +75,7 @@ public final class RetryStep implements SyncStep {
                     throw failure;
                 }
                 retries = retries != null ? retries : new CallRetries(name, policy, allowance, metrics, start);
-                if (retryAfter(retries, failure, null)) {
+                if (retryAfter(invocation, retries, failure, null)) {
                     continue;
                 }
                 throw failure;
@@ -85,7 +85,7 @@ public final class RetryStep implements SyncStep {
                 return result;
             }
             retries = retries != null ? retries : new CallRetries(name, policy, allowance, metrics, start);
-            retryAfter(retries, null, result);
+            retryAfter(invocation, retries, null, result);
         }
     }
 
@@ -120,7 +120,7 @@ public final class RetryStep implements SyncStep {
      * why the retries end and returns false for the caller to throw {@code cause}; after a result it
      * throws the rejection itself.
      */
-    private boolean retryAfter(CallRetries retries, Throwable cause, Object result) {
+    private boolean retryAfter(Invocation invocation, CallRetries retries, Throwable cause, Object result) {
         RetryOutcome stop;
         try {
             stop = retries.stopReason(cause, ticker.nanoTime());
@@ -144,7 +144,7 @@ public final class RetryStep implements SyncStep {
         }
         retries.count();
         metrics.retried();
-        retries.beforeRetry(cause);
+        retries.beforeRetry(invocation, cause);
         return true;
     }
 

@@ -37,7 +37,7 @@ class BeforeRetryTest {
                 Rejections.plain(), time, time, new RecordingRetryMetrics());
     }
 
-    private final BeforeRetry recordingHook = (retry, cause) -> events.add("hook " + retry + " "
+    private final BeforeRetry recordingHook = (invocation, retry, cause) -> events.add("hook " + retry + " "
             + (cause == null ? "result" : cause.getMessage()) + " at " + time.nanoTime() / MS);
 
     private Object attempt() throws IOException {
@@ -88,7 +88,7 @@ class BeforeRetryTest {
         Logger logger = Logger.getLogger(BeforeRetry.class.getName());
         logger.addHandler(handler);
         try {
-            assertThat(step((retry, cause) -> {
+            assertThat(step((invocation, retry, cause) -> {
                 throw new IllegalStateException("refresh failed");
             }).call(this::attempt)).isEqualTo("done");
         } finally {

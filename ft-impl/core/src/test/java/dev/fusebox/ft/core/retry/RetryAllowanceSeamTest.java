@@ -108,7 +108,7 @@ class RetryAllowanceSeamTest {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         RetryStep step = new RetryStep(invocation -> invocation.proceed(), "Shop.pay",
                 policy(3).withBackoff(new ExponentialBackoff(2, 0, Jitter.FULL)).withRetryOnResult(r -> r == null)
-                        .withBeforeRetry((retry, cause) -> { }),
+                        .withBeforeRetry((invocation, retry, cause) -> { }),
                 RetryAllowance.UNLIMITED, Rejections.plain(), time, time, dev.fusebox.ft.core.metrics.MethodMetrics.NONE);
         Invocation ok = () -> "ok";
         for (int i = 0; i < 20_000; i++) {
