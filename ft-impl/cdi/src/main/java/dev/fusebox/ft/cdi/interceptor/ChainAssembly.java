@@ -14,6 +14,7 @@ import dev.fusebox.ft.core.circuitbreaker.CircuitBreakerListener;
 import dev.fusebox.ft.core.invocation.AsyncStep;
 import dev.fusebox.ft.core.invocation.Rejections;
 import dev.fusebox.ft.core.ratelimit.RateLimit;
+import dev.fusebox.ft.core.retry.RetryAllowance;
 import dev.fusebox.ft.core.invocation.SyncStep;
 import dev.fusebox.ft.core.metrics.MethodCounters;
 import dev.fusebox.ft.core.metrics.MethodMetrics;
@@ -129,7 +130,7 @@ final class ChainAssembly {
         }
 
         LinkInputs inputs(MethodPolicy policy, MethodMetrics metrics) {
-            return new LinkInputs(policy, breaker, rateLimit, bulkhead, asyncBulkhead, metrics, threads, beans, rejections, ticker,
+            return new LinkInputs(policy, RetryAllowance.UNLIMITED, breaker, rateLimit, bulkhead, asyncBulkhead, metrics, threads, beans, rejections, ticker,
                     sleeper);
         }
 

@@ -75,12 +75,14 @@ enum LinkKind {
 
         @Override
         SyncStep sync(SyncStep inner, LinkInputs in) {
-            return new RetryStep(inner, in.policy().retry(), in.ticker(), in.sleeper(), in.metrics());
+            return new RetryStep(inner, in.policy().name(), in.retry(), in.retryAllowance(), in.rejections(),
+                    in.ticker(), in.sleeper(), in.metrics());
         }
 
         @Override
         AsyncStep async(AsyncStep inner, LinkInputs in) {
-            return new AsyncRetryStep(inner, in.policy().retry(), in.ticker(), in.threads(), in.threads(), in.metrics());
+            return new AsyncRetryStep(inner, in.policy().name(), in.retry(), in.retryAllowance(), in.rejections(),
+                    in.ticker(), in.threads(), in.threads(), in.metrics());
         }
     },
 

@@ -1,6 +1,7 @@
 package dev.fusebox.ft.cdi.interceptor;
 
 import dev.fusebox.ft.api.RateLimitException;
+import dev.fusebox.ft.api.RetryResultException;
 import dev.fusebox.ft.cdi.exceptions.OpenCircuitDelay;
 import dev.fusebox.ft.core.invocation.RejectingBreaker;
 import dev.fusebox.ft.core.invocation.Rejections;
@@ -53,6 +54,13 @@ final class MicroProfileRejections implements Rejections {
     @Override
     public RuntimeException rateLimited(String name, long retryAfterNanos) {
         return new ExceededRate(name, retryAfterNanos, stackTraces);
+    }
+
+    /** Fusebox's {@link RetryResultException}, holding the result the retry predicate still refused. */
+    @Override
+    public RuntimeException resultNotAccepted(String name, Object lastResult, int retries) {
+        return new RetryResultException("retries ended after " + retries + " with a result the retry does not accept: "
+                + name, lastResult);
     }
 
     /** Always the exact MicroProfile type: the TCK checks the class of a timeout, and a timeout is no fast path. */
