@@ -1,5 +1,7 @@
 package dev.fusebox.samples.web;
 
+import dev.fusebox.ft.api.RateLimit;
+import dev.fusebox.ft.api.RateLimitType;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -20,7 +23,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 /**
  * The shop's JSON endpoints. A checkout asks inventory, then charges through payments, then asks
  * recommendations, each through its Rest Client; what Fusebox rejects reaches the caller through
- * {@link FaultToleranceExceptionMapper} (503, 429, 504), a dependency's failure as 502. A CDI bean made by RESTEasy through Weld,
+ * {@link FaultToleranceExceptionMapper} (503, 429, 504; 429 with Retry-After over the checkout's rate limit), a dependency's failure as 502. A CDI bean made by RESTEasy through Weld,
  * one per request.
  */
 @Path("/")
@@ -42,9 +45,16 @@ public class CheckoutResource {
     @RestClient
     RecommendationsClient recommendations;
 
-    /** {@code POST /checkout/{article}?cents=N}: the whole checkout flow. */
+    /**
+     * {@code POST /checkout/{article}?cents=N}: the whole checkout flow. The public endpoint is rate
+     * limited (Fusebox's {@code @RateLimit}): a smooth 200 checkouts per second with bursts of up to
+     * 200; a checkout over the limit is answered 429 with {@code Retry-After}, before any dependency
+     * is called. Override it like any parameter, e.g.
+     * {@code dev.fusebox.samples.web.CheckoutResource/checkout/RateLimit/value=50}.
+     */
     @POST
     @Path("checkout/{article}")
+    @RateLimit(value = 200, window = 1, windowUnit = ChronoUnit.SECONDS, type = RateLimitType.SMOOTH)
     public Order checkout(@PathParam("article") String article, @QueryParam("cents") long cents) {
         StockLevel stock = fromDependency("inventory", () -> inventory.stockLevel(article));
         Receipt receipt = fromDependency("payments",

@@ -1,5 +1,7 @@
 package dev.fusebox.samples.web;
 
+import dev.fusebox.ft.api.ExponentialBackoff;
+import dev.fusebox.ft.api.Jitter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,7 +17,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * The inventory service, called over HTTP through a MicroProfile Rest Client. Every annotation is
- * on the method: transient errors are retried, a slow answer is given up after 300 ms, a failing
+ * on the method: transient errors are retried (waits growing exponentially from 40 ms, with full
+ * jitter: Fusebox's {@code @ExponentialBackoff}), a slow answer is given up after 300 ms, a failing
  * inventory opens the circuit, and whatever the failure the checkout goes on with a guess (the
  * fallback, a default method). Override any of it like a bean's, e.g.
  * {@code dev.fusebox.samples.web.InventoryClient/stockLevel/Retry/maxRetries=3}. It extends
@@ -28,7 +31,8 @@ public interface InventoryClient extends AutoCloseable {
 
     @GET
     @Path("/{article}")
-    @Retry(maxRetries = 2, delay = 40, jitter = 20, abortOn = CircuitBreakerOpenException.class)
+    @Retry(maxRetries = 2, delay = 40, abortOn = CircuitBreakerOpenException.class)
+    @ExponentialBackoff(factor = 2, maxDelay = 160, jitter = Jitter.FULL)
     @Timeout(value = 300, unit = ChronoUnit.MILLIS)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.75, delay = 5_000, successThreshold = 3)
     @Fallback(fallbackMethod = "guessedStockLevel")

@@ -31,7 +31,8 @@ import org.eclipse.microprofile.faulttolerance.Retry;
  * place, the parameter, the value and where it came from. Rules of their own: a backoff,
  * {@code @RetryWhen}, {@code @BeforeRetry} and {@code @RetryBudget} need a {@code @Retry} governing
  * the method; one element carries at most one backoff (a method's own backoff wins over its class's);
- * a growing backoff needs a retry delay above 0 and a cap below the retry's maxDuration.
+ * a growing backoff's cap is not below the retry's delay and is below its maxDuration (a delay of 0
+ * is allowed: every wait is then 0, as a test's configuration may want).
  * Thread-safe (stateless apart from the config it reads).
  */
 final class FuseboxPolicyResolver {
@@ -149,8 +150,6 @@ final class FuseboxPolicyResolver {
         p.require(maxDelay >= 0, "maxDelay", maxDelay, "must not be negative (0 for no cap)");
         long maxDelayNanos = Parameters.nanos(maxDelay, p.unit("maxDelayUnit", exponential
                 ? ((ExponentialBackoff) site.annotation).maxDelayUnit() : ((FibonacciBackoff) site.annotation).maxDelayUnit()));
-        p.require(delayNanos > 0, "maxDelay", maxDelay, "caps waits that grow from the @Retry delay, which is 0,"
-                + " so every wait would be 0; give the @Retry a delay above 0");
         p.require(maxDelayNanos == 0 || maxDelayNanos >= delayNanos, "maxDelay", maxDelay,
                 "must not be less than the @Retry delay (" + delayNanos + " ns), the first wait");
         p.require(maxDurationNanos == 0 || maxDelayNanos < maxDurationNanos, "maxDelay", maxDelay,

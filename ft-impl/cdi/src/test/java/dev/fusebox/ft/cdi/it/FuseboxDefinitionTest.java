@@ -79,15 +79,6 @@ class FuseboxDefinitionTest {
     }
 
     @ApplicationScoped
-    public static class GrowingFromZero {
-        @Retry
-        @ExponentialBackoff
-        public String call() {
-            return "ok";
-        }
-    }
-
-    @ApplicationScoped
     public static class PredicateAndRetryOn {
         @Retry(retryOn = IllegalStateException.class)
         @RetryWhen(exception = AnyFailure.class)
@@ -212,12 +203,6 @@ class FuseboxDefinitionTest {
     void twoBackoffsOnOneMethodFailDeployment() {
         assertThat(deploymentFailure(Map.of(), TwoBackoffs.class))
                 .contains(TwoBackoffs.class.getName() + "#call", "@FibonacciBackoff is on the same method", "one backoff");
-    }
-
-    @Test
-    void aGrowingBackoffFromAZeroDelayFailsDeployment() {
-        assertThat(deploymentFailure(Map.of(), GrowingFromZero.class))
-                .contains("@ExponentialBackoff", "@Retry delay, which is 0", "give the @Retry a delay above 0");
     }
 
     @Test
