@@ -67,6 +67,13 @@ public interface MethodMetrics {
     default void bulkheadWaited(long nanos) {
     }
 
+    /**
+     * A policy in shadow mode let a call run that it would have rejected if it enforced (see
+     * {@link ShadowMode}); the policy's own call metric does not count that call.
+     */
+    default void shadowWouldReject(ShadowedPolicy policy) {
+    }
+
     /** Reports nothing. */
     MethodMetrics NONE = new MethodMetrics() {
         @Override
@@ -88,4 +95,7 @@ public interface MethodMetrics {
 
     /** What a circuit breaker made of one call. Immutable. */
     enum BreakerOutcome { SUCCESS, FAILURE, CIRCUIT_BREAKER_OPEN }
+
+    /** A policy that can run in shadow mode and report {@link #shadowWouldReject}. Immutable. */
+    enum ShadowedPolicy { CIRCUIT_BREAKER, BULKHEAD }
 }
