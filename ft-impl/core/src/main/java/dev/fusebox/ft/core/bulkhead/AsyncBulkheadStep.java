@@ -32,7 +32,10 @@ import java.util.function.BiConsumer;
  * effect: a cancelled call never keeps a queue place. Withdrawal is a removal from the queue, so
  * when both try, one succeeds: the place is given back once and the stage failed once. A call
  * that started instead (a slot was free, or a release drained it) is not in the queue; it sees the
- * cancellation when it runs, and gives its slot back.
+ * cancellation when it runs, and gives its slot back. A call shadow mode lets through was never
+ * queued and holds no slot: its withdrawal is uninstalled before it runs the rest of the chain, so
+ * a cancel reaches it only through that chain (as any started call's does) and nothing is given
+ * back for it.
  */
 public final class AsyncBulkheadStep implements AsyncStep {
 
