@@ -94,6 +94,55 @@ class ShadowBreakerTest {
         assertThat(shadowRan).as("the shadow rejected nothing").isEqualTo(2_000);
     }
 
+    @Test
+    void aReplayedTraceOfOverlappingAsyncCallsGivesTheSameStatesTransitionsAndRejections() {
+        List<String> enforcingTransitions = new ArrayList<>();
+        List<String> shadowTransitions = new ArrayList<>();
+        CircuitBreaker enforcing = breaker("enforcing", 3, enforcingTransitions);
+        CircuitBreaker shadow = breaker("shadow", 3, shadowTransitions);
+        shadow.setShadow(true);
+        ShadowRecorder enforcingMetrics = new ShadowRecorder();
+        ShadowRecorder shadowMetrics = new ShadowRecorder();
+        List<CompletableFuture<Object>> enforcingPending = new ArrayList<>();
+        List<CompletableFuture<Object>> shadowPending = new ArrayList<>();
+        Random trace = new Random(7);
+        int refusedHalfOpen = 0;
+        for (int i = 0; i < 4_000; i++) {
+            time.advance(Duration.ofMillis(trace.nextInt(120)));
+            if (enforcingPending.isEmpty() || trace.nextInt(8) < 4) {
+                // the same call arrives at both; each one's rest of the chain is a stage the trace completes
+                CompletableFuture<Object> toEnforcing = new CompletableFuture<>();
+                CompletableFuture<Object> toShadow = new CompletableFuture<>();
+                boolean halfOpen = enforcing.state() == CircuitState.HALF_OPEN;
+                CompletionStage<Object> result = asyncCall(enforcing, enforcingMetrics, toEnforcing);
+                refusedHalfOpen += halfOpen && result.toCompletableFuture().isCompletedExceptionally() ? 1 : 0;
+                asyncCall(shadow, shadowMetrics, toShadow);
+                enforcingPending.add(toEnforcing);
+                shadowPending.add(toShadow);
+            } else {
+                int which = trace.nextInt(enforcingPending.size());
+                boolean fails = trace.nextDouble() < ((i / 400) % 2 == 1 ? 0.7 : 0.1);
+                for (CompletableFuture<Object> stage : List.of(enforcingPending.remove(which),
+                        shadowPending.remove(which))) {
+                    if (fails) {
+                        stage.completeExceptionally(new IOException("down"));
+                    } else {
+                        stage.complete("up");
+                    }
+                }
+            }
+            assertThat(shadow.state()).as("state after event %d", i).isEqualTo(enforcing.state());
+        }
+        long rejected = enforcingMetrics.decisions().stream().filter("CIRCUIT_BREAKER_OPEN"::equals).count();
+        assertThat(rejected).isGreaterThan(100);
+        assertThat(refusedHalfOpen).as("trials overlap: half-open stays run out of trial permits").isPositive();
+        assertThat(enforcingTransitions).anyMatch(t -> t.startsWith("HALF_OPEN->CLOSED")).anyMatch(t -> t.startsWith("HALF_OPEN->OPEN"));
+        assertThat(shadowTransitions).isEqualTo(enforcingTransitions);
+        assertThat(shadowMetrics.decisions()).isEqualTo(enforcingMetrics.decisions().stream()
+                .map(d -> d.equals("CIRCUIT_BREAKER_OPEN") ? "WOULD_REJECT" : d).toList());
+        assertThat(shadow.wouldReject()).isEqualTo(rejected);
+    }
+
     /** Opens the breaker (4 failures) and lets its delay pass. */
     private void openThenWaitOutTheDelay(CircuitBreaker breaker, ShadowRecorder metrics) {
         for (int i = 0; i < 4; i++) {
