@@ -1,32 +1,29 @@
 package dev.fusebox.ft.core.circuitbreaker;
 
+import static dev.fusebox.ft.core.circuitbreaker.ShadowCalls.asyncCall;
+import static dev.fusebox.ft.core.circuitbreaker.ShadowCalls.call;
+import static dev.fusebox.ft.core.circuitbreaker.ShadowCalls.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fusebox.ft.core.VirtualTime;
-import dev.fusebox.ft.core.invocation.AsyncCall;
-import dev.fusebox.ft.core.invocation.ExceptionClassifier;
-import dev.fusebox.ft.core.invocation.Invocation;
-import dev.fusebox.ft.core.invocation.Rejections;
 import dev.fusebox.ft.core.metrics.ShadowRecorder;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Shadow mode of the circuit breaker, in virtual time: the breaker decides as if it enforced (same
- * states, same transitions), lets the calls it would reject run without recording their outcomes,
- * counts them, and still enforces an operator's forcing.
+ * Shadow mode of the circuit breaker, in virtual time: the calls it would reject run without their
+ * outcomes being recorded (half-open: only the trial calls feed the verdict) and are counted; an
+ * operator's forcing is still enforced; switching it off enforces from the next call. The replay of
+ * one trace through an enforcing and a shadow breaker is {@link ShadowReplayTest}.
  */
 class ShadowBreakerTest {
-
-    private static final ExceptionClassifier FAIL_ON = new ExceptionClassifier(List.of(IOException.class), List.of());
 
     private final VirtualTime time = new VirtualTime();
 
@@ -37,112 +34,6 @@ class ShadowBreakerTest {
                 (b, from, to) -> into.add(from + "->" + to + "@" + time.nanoTime()));
     }
 
-    private static CircuitBreakerStep step(CircuitBreaker breaker, ShadowRecorder metrics) {
-        return new CircuitBreakerStep(Invocation::proceed, breaker, FAIL_ON, Rejections.plain(), metrics);
-    }
-
-    /** Calls through {@code step} a method that fails or not; true when the method ran. */
-    private static boolean call(CircuitBreakerStep step, boolean fails) {
-        boolean[] ran = {false};
-        try {
-            step.call(() -> {
-                ran[0] = true;
-                if (fails) {
-                    throw new IOException("down");
-                }
-                return "up";
-            });
-        } catch (Exception expected) {
-            // the method's failure or the breaker's rejection: what the breaker did is in the recorder
-        }
-        return ran[0];
-    }
-
-    @Test
-    void aReplayedTraceGivesTheShadowTheEnforcingBreakersStatesTransitionsAndRejections() {
-        List<String> enforcingTransitions = new ArrayList<>();
-        List<String> shadowTransitions = new ArrayList<>();
-        CircuitBreaker enforcing = breaker("enforcing", 2, enforcingTransitions);
-        CircuitBreaker shadow = breaker("shadow", 2, shadowTransitions);
-        shadow.setShadow(true);
-        ShadowRecorder enforcingMetrics = new ShadowRecorder();
-        ShadowRecorder shadowMetrics = new ShadowRecorder();
-        CircuitBreakerStep enforcingStep = step(enforcing, enforcingMetrics);
-        CircuitBreakerStep shadowStep = step(shadow, shadowMetrics);
-        Random trace = new Random(16);
-        int shadowRan = 0;
-        for (int i = 0; i < 2_000; i++) {
-            time.advance(Duration.ofMillis(trace.nextInt(250)));
-            boolean badSpell = (i / 100) % 2 == 1;
-            boolean fails = trace.nextDouble() < (badSpell ? 0.8 : 0.1);
-            call(enforcingStep, fails);
-            shadowRan += call(shadowStep, fails) ? 1 : 0;
-            assertThat(shadow.state()).as("state after arrival %d", i).isEqualTo(enforcing.state());
-        }
-        long rejected = enforcingMetrics.decisions().stream().filter("CIRCUIT_BREAKER_OPEN"::equals).count();
-        assertThat(rejected).as("the trace makes the enforcing breaker reject").isGreaterThan(100);
-        assertThat(enforcingTransitions).as("the trace goes round the state machine")
-                .anyMatch(t -> t.startsWith("OPEN->HALF_OPEN")).anyMatch(t -> t.startsWith("HALF_OPEN->OPEN"))
-                .anyMatch(t -> t.startsWith("HALF_OPEN->CLOSED"));
-        assertThat(shadowTransitions).as("same transitions at the same moments").isEqualTo(enforcingTransitions);
-        assertThat(shadowMetrics.decisions()).as("each rejection is a would-reject, every other decision the same")
-                .isEqualTo(enforcingMetrics.decisions().stream()
-                        .map(d -> d.equals("CIRCUIT_BREAKER_OPEN") ? "WOULD_REJECT" : d).toList());
-        assertThat(shadow.wouldReject()).isEqualTo(rejected);
-        assertThat(shadowMetrics.breakerShadowed()).isEqualTo(rejected);
-        assertThat(enforcing.wouldReject()).isZero();
-        assertThat(shadowRan).as("the shadow rejected nothing").isEqualTo(2_000);
-    }
-
-    @Test
-    void aReplayedTraceOfOverlappingAsyncCallsGivesTheSameStatesTransitionsAndRejections() {
-        List<String> enforcingTransitions = new ArrayList<>();
-        List<String> shadowTransitions = new ArrayList<>();
-        CircuitBreaker enforcing = breaker("enforcing", 3, enforcingTransitions);
-        CircuitBreaker shadow = breaker("shadow", 3, shadowTransitions);
-        shadow.setShadow(true);
-        ShadowRecorder enforcingMetrics = new ShadowRecorder();
-        ShadowRecorder shadowMetrics = new ShadowRecorder();
-        List<CompletableFuture<Object>> enforcingPending = new ArrayList<>();
-        List<CompletableFuture<Object>> shadowPending = new ArrayList<>();
-        Random trace = new Random(7);
-        int refusedHalfOpen = 0;
-        for (int i = 0; i < 4_000; i++) {
-            time.advance(Duration.ofMillis(trace.nextInt(120)));
-            if (enforcingPending.isEmpty() || trace.nextInt(8) < 4) {
-                // the same call arrives at both; each one's rest of the chain is a stage the trace completes
-                CompletableFuture<Object> toEnforcing = new CompletableFuture<>();
-                CompletableFuture<Object> toShadow = new CompletableFuture<>();
-                boolean halfOpen = enforcing.state() == CircuitState.HALF_OPEN;
-                CompletionStage<Object> result = asyncCall(enforcing, enforcingMetrics, toEnforcing);
-                refusedHalfOpen += halfOpen && result.toCompletableFuture().isCompletedExceptionally() ? 1 : 0;
-                asyncCall(shadow, shadowMetrics, toShadow);
-                enforcingPending.add(toEnforcing);
-                shadowPending.add(toShadow);
-            } else {
-                int which = trace.nextInt(enforcingPending.size());
-                boolean fails = trace.nextDouble() < ((i / 400) % 2 == 1 ? 0.7 : 0.1);
-                for (CompletableFuture<Object> stage : List.of(enforcingPending.remove(which),
-                        shadowPending.remove(which))) {
-                    if (fails) {
-                        stage.completeExceptionally(new IOException("down"));
-                    } else {
-                        stage.complete("up");
-                    }
-                }
-            }
-            assertThat(shadow.state()).as("state after event %d", i).isEqualTo(enforcing.state());
-        }
-        long rejected = enforcingMetrics.decisions().stream().filter("CIRCUIT_BREAKER_OPEN"::equals).count();
-        assertThat(rejected).isGreaterThan(100);
-        assertThat(refusedHalfOpen).as("trials overlap: half-open stays run out of trial permits").isPositive();
-        assertThat(enforcingTransitions).anyMatch(t -> t.startsWith("HALF_OPEN->CLOSED")).anyMatch(t -> t.startsWith("HALF_OPEN->OPEN"));
-        assertThat(shadowTransitions).isEqualTo(enforcingTransitions);
-        assertThat(shadowMetrics.decisions()).isEqualTo(enforcingMetrics.decisions().stream()
-                .map(d -> d.equals("CIRCUIT_BREAKER_OPEN") ? "WOULD_REJECT" : d).toList());
-        assertThat(shadow.wouldReject()).isEqualTo(rejected);
-    }
-
     /** Opens the breaker (4 failures) and lets its delay pass. */
     private void openThenWaitOutTheDelay(CircuitBreaker breaker, ShadowRecorder metrics) {
         for (int i = 0; i < 4; i++) {
@@ -150,13 +41,6 @@ class ShadowBreakerTest {
         }
         assertThat(breaker.state()).isEqualTo(CircuitState.OPEN);
         time.advance(Duration.ofMillis(1_000));
-    }
-
-    /** One asynchronous call through the breaker whose rest of the chain answers {@code outcome}. */
-    private static CompletionStage<Object> asyncCall(CircuitBreaker breaker, ShadowRecorder metrics,
-                                                     CompletionStage<Object> outcome) {
-        return new AsyncCircuitBreakerStep(call -> outcome, breaker, FAIL_ON, Rejections.plain(), metrics)
-                .call(new AsyncCall(() -> null));
     }
 
     @Test
@@ -222,6 +106,35 @@ class ShadowBreakerTest {
         assertThat(metrics.decisions()).containsExactly("CIRCUIT_BREAKER_OPEN", "CIRCUIT_BREAKER_OPEN");
         breaker.release("operator");
         assertThat(breaker.state()).as("released into half-open").isEqualTo(CircuitState.HALF_OPEN);
+    }
+
+    @Test
+    void aForcingThatRunsOutHandsItsRefusalsBackToShadowModeAndAForcedClosedCircuitRecordsAsUsual() {
+        CircuitBreaker breaker = breaker("expiring", 1, new ArrayList<>());
+        breaker.setShadow(true);
+        ShadowRecorder metrics = new ShadowRecorder();
+        breaker.force(CircuitState.OPEN, "operator", "maintenance window", time.nanoTime() + 100_000_000L);
+        assertThat(asyncCall(breaker, metrics, new CompletableFuture<>()).toCompletableFuture())
+                .as("forced open: enforced").isCompletedExceptionally();
+        time.advance(Duration.ofMillis(100));
+        CompletableFuture<Object> trial = new CompletableFuture<>();
+        asyncCall(breaker, metrics, trial);
+        assertThat(breaker.state()).as("the forcing ran out: half-open, one trial").isEqualTo(CircuitState.HALF_OPEN);
+        CompletableFuture<Object> beyondTheTrial = new CompletableFuture<>();
+        CompletionStage<Object> letThrough = asyncCall(breaker, metrics, beyondTheTrial);
+        assertThat(letThrough.toCompletableFuture()).as("the state machine's refusal: shadowed").isNotDone();
+        assertThat(breaker.wouldReject()).isEqualTo(1);
+        trial.complete("ok");
+        assertThat(breaker.state()).isEqualTo(CircuitState.CLOSED);
+        breaker.force(CircuitState.CLOSED, "operator", "keep it flowing", Forced.NEVER);
+        for (int i = 0; i < 4; i++) {
+            asyncCall(breaker, metrics, CompletableFuture.failedFuture(new IOException("down")));
+        }
+        assertThat(breaker.state()).as("forced closed never opens").isEqualTo(CircuitState.CLOSED);
+        assertThat(breaker.windowFailures()).as("and records as when enforcing").isEqualTo(4);
+        assertThat(breaker.wouldReject()).isEqualTo(1);
+        assertThat(metrics.decisions()).containsExactly("CIRCUIT_BREAKER_OPEN", "WOULD_REJECT", "SUCCESS", "FAILURE",
+                "FAILURE", "FAILURE", "FAILURE");
     }
 
     @Test
