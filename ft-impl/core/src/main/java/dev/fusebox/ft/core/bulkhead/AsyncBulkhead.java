@@ -1,5 +1,6 @@
 package dev.fusebox.ft.core.bulkhead;
 
+import dev.fusebox.ft.core.metrics.ShadowMode;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -13,7 +14,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * after acting: {@link #submit} drains after its offer, {@link #release} after giving back the slot.
  * Whichever of the two acts second sees the other's effect (the queue and the counters are
  * sequentially consistent), so a queued task always finds the freed slot. A drain that wins a slot
- * but finds the queue emptied by a competitor gives the slot back and looks again. Thread-safe.
+ * but finds the queue emptied by a competitor gives the slot back and looks again.
+ *
+ * <p>Shadow mode ({@link #setShadow}): a call {@link #submit} refuses (no slot, no queue place) is
+ * let through by its step, counted ({@link #wouldReject()}), holding neither; so running and
+ * waiting keep their bounds in shadow mode too, and nothing it does can touch the hand-off above.
+ * The switch is a {@link ShadowMode}, read only after a refusal. Thread-safe.
  */
 public final class AsyncBulkhead {
 
@@ -21,6 +27,7 @@ public final class AsyncBulkhead {
     private final Permits running;
     private final Permits waiting;
     private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
+    private final ShadowMode shadow = new ShadowMode();
 
     public AsyncBulkhead(String name, int limit, int queueSize) {
         if (limit < 1) {
@@ -54,6 +61,37 @@ public final class AsyncBulkhead {
     /** Tasks waiting for a slot now. */
     public int waiting() {
         return waiting.used();
+    }
+
+    /**
+     * Whether this bulkhead runs in shadow mode: it decides as if it enforced but lets the calls it
+     * would reject run, and counts them ({@link #wouldReject()}: calls that found neither a free slot
+     * nor a queue place).
+     */
+    public boolean isShadow() {
+        return shadow.isOn();
+    }
+
+    /**
+     * Switches shadow mode on or off at run time; the next call it refuses is let through (counted)
+     * or rejected accordingly. Calls let through hold neither a slot nor a queue place, so they finish
+     * undisturbed either way.
+     */
+    public void setShadow(boolean on) {
+        shadow.set(on);
+    }
+
+    /** Calls let through in shadow mode that an enforcing bulkhead would have rejected, since it was made. */
+    public long wouldReject() {
+        return shadow.wouldReject();
+    }
+
+    /**
+     * For a call {@link #submit} refused: true (counted) when shadow mode lets it run holding
+     * neither a slot nor a queue place.
+     */
+    boolean letsThrough() {
+        return shadow.letsThrough();
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.fusebox.ft.core.invocation.Cancellation;
 import dev.fusebox.ft.core.invocation.Rejections;
 import dev.fusebox.ft.core.invocation.Stages;
 import dev.fusebox.ft.core.metrics.MethodMetrics;
+import dev.fusebox.ft.core.metrics.MethodMetrics.ShadowedPolicy;
 import dev.fusebox.ft.core.time.Ticker;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +18,10 @@ import java.util.function.BiConsumer;
  * Runs an asynchronous call in an {@link AsyncBulkhead}: at once when a slot is free, later when
  * it has to wait, or never (a failed stage) when the queue is full. The slot is held until the
  * rest of the chain's stage completes. A call cancelled while it waits leaves the queue and never
- * starts. Thread-safe.
+ * starts. In shadow mode ({@link AsyncBulkhead#setShadow}) a call that finds neither a slot nor a
+ * queue place starts at once on the calling thread, holding neither, and its caller gets the rest
+ * of the chain's stage as it is; it is reported as {@link MethodMetrics#shadowWouldReject} only
+ * (not as an accepted bulkhead call, and with no waiting or running time). Thread-safe.
  *
  * <p>Implementation notes. The call's cancellation is installed ({@code onCancel}) before the call
  * is queued, so a cancel can come between the two: its withdrawal then finds nothing in the queue,
@@ -28,7 +32,10 @@ import java.util.function.BiConsumer;
  * effect: a cancelled call never keeps a queue place. Withdrawal is a removal from the queue, so
  * when both try, one succeeds: the place is given back once and the stage failed once. A call
  * that started instead (a slot was free, or a release drained it) is not in the queue; it sees the
- * cancellation when it runs, and gives its slot back.
+ * cancellation when it runs, and gives its slot back. A call shadow mode lets through was never
+ * queued and holds no slot: its withdrawal is uninstalled before it runs the rest of the chain, so
+ * a cancel reaches it only through that chain (as any started call's does) and nothing is given
+ * back for it.
  */
 public final class AsyncBulkheadStep implements AsyncStep {
 
@@ -56,6 +63,10 @@ public final class AsyncBulkheadStep implements AsyncStep {
         call.onCancel(start);
         if (!bulkhead.submit(start)) {
             call.clearOnCancel(start);
+            if (bulkhead.letsThrough()) {
+                metrics.shadowWouldReject(ShadowedPolicy.BULKHEAD);
+                return Stages.callNext(next, call); // holds no slot, so nothing to give back
+            }
             metrics.bulkheadCall(false);
             start.result.completeExceptionally(rejections.bulkheadFull(bulkhead.name()));
             return start.result;

@@ -8,12 +8,16 @@ import dev.fusebox.ft.core.invocation.Rejections;
 import dev.fusebox.ft.core.invocation.Stages;
 import dev.fusebox.ft.core.metrics.MethodMetrics;
 import dev.fusebox.ft.core.metrics.MethodMetrics.BreakerOutcome;
+import dev.fusebox.ft.core.metrics.MethodMetrics.ShadowedPolicy;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
  * The asynchronous twin of {@link CircuitBreakerStep}: the outcome is recorded when the stage
- * completes, and a rejection arrives as a failed stage. Thread-safe.
+ * completes, and a rejection arrives as a failed stage. In shadow mode a call the breaker would
+ * reject gets the rest of the chain's stage as it is, with no callback (nothing to record), and is
+ * reported as {@link MethodMetrics#shadowWouldReject} only; an operator's forcing open is enforced.
+ * Thread-safe.
  */
 public final class AsyncCircuitBreakerStep implements AsyncStep {
 
@@ -38,6 +42,10 @@ public final class AsyncCircuitBreakerStep implements AsyncStep {
         if (admittedIn == null) {
             metrics.circuitBreakerCall(BreakerOutcome.CIRCUIT_BREAKER_OPEN);
             return CompletableFuture.failedFuture(rejections.circuitOpen(breaker));
+        }
+        if (admittedIn == Phase.SHADOWED) {
+            metrics.shadowWouldReject(ShadowedPolicy.CIRCUIT_BREAKER);
+            return Stages.callNext(next, call);
         }
         return Stages.callNext(next, call).whenComplete((value, failure) -> {
             Throwable thrown = failure == null ? null : Failures.unwrap(failure);

@@ -1,5 +1,6 @@
 package dev.fusebox.ft.core.circuitbreaker;
 
+import dev.fusebox.ft.core.metrics.ShadowMode;
 import dev.fusebox.ft.core.time.Ticker;
 
 /**
@@ -19,19 +20,34 @@ import dev.fusebox.ft.core.time.Ticker;
  * {@link Forced} and the automatic transitions leave it alone (they are decided only on phases
  * without one); a call that finds a forcing run out lets it go first. Every transition is a CAS of
  * {@link CurrentPhase}, so of several callers that decide the same one exactly one wins.
- * Thread-safe; holds no state of its own beyond the phase it is given.
+ *
+ * <p>Shadow mode. A call the state machine refuses (open within its delay, or half-open with every
+ * trial permit taken) asks the breaker's {@link ShadowMode} once; in shadow mode it is counted and
+ * admitted as {@link Phase#SHADOWED}, which takes nothing (no trial permit, no window slot) and
+ * whose outcome {@link #record} ignores, so the phases, the transitions and the refusals are those
+ * of an enforcing breaker given the same calls: an enforcing breaker records nothing for a call it
+ * rejects either. The refusal is decided on one phase read, and only refusals read the switch, so
+ * admitted calls cost what they did. An operator's forcing open is NOT shadowed: a call refused by
+ * an unexpired forcing is refused in shadow mode too (an operator who forces a circuit open must be
+ * able to stop traffic), and is not counted as a would-be rejection.
+ * Thread-safe; holds no state of its own beyond the phase and the switch it is given.
  */
 final class CallAdmission {
 
     private final CurrentPhase phase;
     private final Ticker ticker;
+    private final ShadowMode shadow;
 
-    CallAdmission(CurrentPhase phase, Ticker ticker) {
+    CallAdmission(CurrentPhase phase, Ticker ticker, ShadowMode shadow) {
         this.phase = phase;
         this.ticker = ticker;
+        this.shadow = shadow;
     }
 
-    /** Admits a call, or returns {@code null} when the circuit rejects it. */
+    /**
+     * Admits a call (returns the phase it is admitted in), lets a refused call run in shadow mode
+     * (returns {@link Phase#SHADOWED}, counted), or returns {@code null} when the circuit rejects it.
+     */
     Phase tryAcquire() {
         while (true) {
             Phase current = phase.get();
@@ -43,23 +59,28 @@ final class CallAdmission {
                     }
                     return current;
                 case HALF_OPEN:
-                    return current.trials.tryAdmit(phase.policy().successThreshold()) ? current : null;
+                    return current.trials.tryAdmit(phase.policy().successThreshold()) ? current : refused();
                 default:
                     if (current.forced != null) {
                         if (!current.forced.expiredAt(ticker.nanoTime())) {
-                            return null;
+                            return null; // an operator's forcing: enforced in shadow mode too
                         }
                         phase.expire(current);
                         continue;
                     }
                     long open = ticker.nanoTime() - current.enteredAt;
                     if (open < phase.policy().delayNanos()) {
-                        return null;
+                        return refused();
                     }
                     phase.moveTo(current, CircuitState.HALF_OPEN, null);
                     // loop: whoever won the CAS, the phase is half-open (or later) now
             }
         }
+    }
+
+    /** A refusal of the state machine: let through in shadow mode, otherwise a rejection. */
+    private Phase refused() {
+        return shadow.letsThrough() ? Phase.SHADOWED : null;
     }
 
     /**
@@ -79,7 +100,9 @@ final class CallAdmission {
                 }
                 return false;
             default:
-                return false; // calls are admitted while open only when forced closed (a CLOSED phase)
+                // calls are admitted while open only when forced closed (a CLOSED phase); an OPEN phase
+                // here is Phase.SHADOWED, a call shadow mode let through: its outcome is not recorded
+                return false;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.fusebox.ft.core.circuitbreaker;
 
 import dev.fusebox.ft.core.invocation.RejectingBreaker;
+import dev.fusebox.ft.core.metrics.ShadowMode;
 import dev.fusebox.ft.core.time.Ticker;
 import java.util.List;
 
@@ -21,7 +22,16 @@ import java.util.List;
  * counts may race with calls recording into that window. {@link #remainingOpenNanos()} reads the
  * phase once and the ticker at most once and makes no transition (an expired forcing reads 0): it
  * is called from a rejection's accessor, possibly long after the rejection, and a transition made
- * meanwhile only makes the answer that of the newer phase. Thread-safe.
+ * meanwhile only makes the answer that of the newer phase.
+ *
+ * <p>Shadow mode ({@link #setShadow}, switched at run time, off when made): the breaker decides
+ * every call as if it enforced, and its state machine runs on exactly as an enforcing one would:
+ * a call it would reject runs without being recorded and is counted ({@link #wouldReject()}), so
+ * the phases, transitions and history are those an enforcing breaker would have made of the same
+ * calls and outcomes (see {@link CallAdmission}). An operator's forcing open is enforced in shadow
+ * mode too. Caveat for whoever reads the state: the outcomes recorded come from calls made at full
+ * load, where an enforcing breaker would have shed load, so a recovering dependency may look worse
+ * than it would under enforcement. Thread-safe.
  */
 public final class CircuitBreaker implements RejectingBreaker {
 
@@ -34,6 +44,7 @@ public final class CircuitBreaker implements RejectingBreaker {
     private final CurrentPhase phase;
     private final CallAdmission calls;
     private final OperatorControl operator;
+    private final ShadowMode shadow = new ShadowMode();
 
     public CircuitBreaker(String name, CircuitBreakerPolicy policy, Ticker ticker, CircuitBreakerListener listener) {
         this.name = name;
@@ -42,7 +53,7 @@ public final class CircuitBreaker implements RejectingBreaker {
             delivery.listen(listener);
         }
         this.phase = new CurrentPhase(this, policy, ticker, delivery);
-        this.calls = new CallAdmission(phase, ticker);
+        this.calls = new CallAdmission(phase, ticker, shadow);
         this.operator = new OperatorControl(name, phase, ticker);
     }
 
@@ -95,6 +106,27 @@ public final class CircuitBreaker implements RejectingBreaker {
         return Math.max(0, end - now);
     }
 
+    /**
+     * Whether this breaker runs in shadow mode: it decides as if it enforced but lets the calls it
+     * would reject run, and counts them ({@link #wouldReject()}).
+     */
+    public boolean isShadow() {
+        return shadow.isOn();
+    }
+
+    /**
+     * Switches shadow mode on or off at run time; the next call it refuses is let through (counted)
+     * or rejected accordingly. The state machine goes on as before either way.
+     */
+    public void setShadow(boolean on) {
+        shadow.set(on);
+    }
+
+    /** Calls let through in shadow mode that an enforcing breaker would have rejected, since it was made. */
+    public long wouldReject() {
+        return shadow.wouldReject();
+    }
+
     /** Failures in the closed circuit's rolling window (0 in other states). */
     public int windowFailures() {
         Phase current = phase.get();
@@ -136,8 +168,10 @@ public final class CircuitBreaker implements RejectingBreaker {
     }
 
     /**
-     * Admits a call, or returns {@code null} when the circuit rejects it. The returned token goes
-     * back to {@link #record} with the call's outcome.
+     * Admits a call, or returns {@code null} when the circuit rejects it, or, in shadow mode, returns
+     * {@link Phase#SHADOWED} for a call it would reject (counted in {@link #wouldReject()}): run it
+     * and record nothing. The returned token of an admitted call goes back to {@link #record} with
+     * the call's outcome.
      */
     Phase tryAcquire() {
         return calls.tryAcquire();

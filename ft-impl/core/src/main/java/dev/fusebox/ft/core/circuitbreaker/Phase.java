@@ -15,8 +15,17 @@ package dev.fusebox.ft.core.circuitbreaker;
  * delivered to the history and the listeners. {@link #withWindow} (a new window size, not a
  * transition) keeps the {@code seq}: the two phase objects are the same stay, which is how an
  * outcome recorded into the earlier one can still open the circuit from the later one.
+ * {@link #SHADOWED} is a marker, not a stay: it never enters {@link CurrentPhase}.
  */
 final class Phase {
+
+    /**
+     * Not a stay: what admission hands a call that the breaker refused and lets run in shadow mode
+     * (see {@link CallAdmission}). It is never the current phase, and its outcome is recorded nowhere:
+     * its state is OPEN, in which {@link CallAdmission#record} records nothing.
+     */
+    static final Phase SHADOWED = new Phase(-1, CircuitState.OPEN, 0, new long[CircuitState.values().length], null,
+            null, null);
 
     /** Transitions the breaker had made when this stay began. */
     final long seq;

@@ -81,6 +81,13 @@ public interface MethodMetrics {
     default void rateLimitCall(RateLimitOutcome outcome) {
     }
 
+    /**
+     * A policy in shadow mode let a call run that it would have rejected if it enforced (see
+     * {@link ShadowMode}); the policy's own call metric does not count that call.
+     */
+    default void shadowWouldReject(ShadowedPolicy policy) {
+    }
+
     /** Reports nothing. */
     MethodMetrics NONE = new MethodMetrics() {
         @Override
@@ -105,4 +112,7 @@ public interface MethodMetrics {
 
     /** What a rate limit made of one call. Immutable. */
     enum RateLimitOutcome { PERMITTED, REJECTED, WOULD_REJECT }
+
+    /** A policy that can run in shadow mode and report {@link #shadowWouldReject}. Immutable. */
+    enum ShadowedPolicy { CIRCUIT_BREAKER, BULKHEAD }
 }
