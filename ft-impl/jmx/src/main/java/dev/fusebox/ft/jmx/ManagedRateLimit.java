@@ -61,7 +61,7 @@ final class ManagedRateLimit implements RateLimitMXBean {
 
     @Override
     public boolean isShadow() {
-        return limit().shadow();
+        return limit().isShadow();
     }
 
     @Override

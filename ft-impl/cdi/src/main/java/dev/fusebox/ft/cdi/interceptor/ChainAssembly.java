@@ -120,13 +120,11 @@ final class ChainAssembly {
                     : new CircuitBreaker(name, policy.circuitBreaker().policy(), ticker, CircuitBreakerListener.NONE);
             RateLimitSpec limit = policy.fusebox().rateLimit();
             rateLimit = limit == null ? null : new RateLimit(name, limit.policy(), ticker.nanoTime());
-            if (rateLimit != null) {
-                rateLimit.setShadow(limit.shadow());
-            }
             boolean async = policy.async() != AsyncMode.NONE;
             bulkhead = policy.bulkhead() == null || async ? null : new Bulkhead(name, policy.bulkhead().value());
             asyncBulkhead = policy.bulkhead() == null || !async ? null
                     : new AsyncBulkhead(name, policy.bulkhead().value(), policy.bulkhead().waitingTaskQueue());
+            Shadows.apply(policy, breaker, rateLimit, bulkhead, asyncBulkhead);
         }
 
         LinkInputs inputs(MethodPolicy policy, MethodMetrics metrics) {

@@ -84,9 +84,7 @@ public final class Chains implements GuardedMethods {
             if (method.breaker() != null) {
                 method.breaker().reconfigure(replacement.circuitBreaker().policy());
             }
-            if (method.rateLimit() != null) {
-                method.rateLimit().setShadow(replacement.fusebox().rateLimit().shadow());
-            }
+            Shadows.apply(replacement, method.breaker(), method.rateLimit(), method.bulkhead(), method.asyncBulkhead());
             if (method.bulkhead() != null) {
                 method.bulkhead().resize(replacement.bulkhead().value());
             }

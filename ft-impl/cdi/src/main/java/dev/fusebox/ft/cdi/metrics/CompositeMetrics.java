@@ -93,4 +93,10 @@ public final class CompositeMetrics implements MethodMetrics {
         first.rateLimitCall(outcome);
         second.rateLimitCall(outcome);
     }
+
+    @Override
+    public void shadowWouldReject(ShadowedPolicy policy) {
+        first.shadowWouldReject(policy);
+        second.shadowWouldReject(policy);
+    }
 }

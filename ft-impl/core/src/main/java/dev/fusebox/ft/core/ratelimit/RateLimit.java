@@ -40,7 +40,7 @@ public final class RateLimit {
     }
 
     /** Whether refusals are only counted (true) or made (false). */
-    public boolean shadow() {
+    public boolean isShadow() {
         return shadow;
     }
 

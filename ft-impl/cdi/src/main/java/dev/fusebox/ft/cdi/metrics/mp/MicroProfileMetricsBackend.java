@@ -13,6 +13,7 @@ import dev.fusebox.ft.core.metrics.MethodMetrics.BreakerOutcome;
 import dev.fusebox.ft.core.metrics.MethodMetrics.FallbackUse;
 import dev.fusebox.ft.core.metrics.MethodMetrics.RateLimitOutcome;
 import dev.fusebox.ft.core.metrics.MethodMetrics.RetryOutcome;
+import dev.fusebox.ft.core.metrics.MethodMetrics.ShadowedPolicy;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.util.AnnotationLiteral;
 import java.util.ArrayList;
@@ -80,6 +81,7 @@ public final class MicroProfileMetricsBackend implements MetricsBackend {
                         () -> sources.breaker().nanosIn(state), method, new Tag("state", state(state)));
             }
             recorder.breakerOpened = counter(BREAKER_OPENED, method);
+            recorder.breakerShadow = counter(SHADOW_WOULD_REJECT, method, new Tag("policy", "circuitBreaker"));
         }
         if (sources.bulkheadRunning() != null) {
             for (boolean accepted : new boolean[] {true, false}) {
@@ -88,6 +90,7 @@ public final class MicroProfileMetricsBackend implements MetricsBackend {
             }
             gauge(Metadata.builder().withName(BULKHEAD_RUNNING).build(), sources.bulkheadRunning()::getAsLong, method);
             recorder.bulkheadRunning = histogram(BULKHEAD_RUNNING_DURATION, method);
+            recorder.bulkheadShadow = counter(SHADOW_WOULD_REJECT, method, new Tag("policy", "bulkhead"));
             if (policy.async() != AsyncMode.NONE) {
                 gauge(Metadata.builder().withName(BULKHEAD_WAITING).build(), sources.bulkheadWaiting()::getAsLong, method);
                 recorder.bulkheadWaiting = histogram(BULKHEAD_WAITING_DURATION, method);
@@ -138,6 +141,8 @@ public final class MicroProfileMetricsBackend implements MetricsBackend {
         final Counter[] bulkheadCalls = new Counter[2];
         final Counter[] rateLimitCalls = new Counter[2];
         Counter rateLimitShadow;
+        Counter breakerShadow;
+        Counter bulkheadShadow;
         Counter retries;
         Counter breakerOpened;
         Histogram timeoutDuration;
@@ -192,10 +197,16 @@ public final class MicroProfileMetricsBackend implements MetricsBackend {
 
         @Override
         public void rateLimitCall(RateLimitOutcome outcome) {
-            rateLimitCalls[outcome == RateLimitOutcome.REJECTED ? 0 : 1].inc();
-            if (outcome == RateLimitOutcome.WOULD_REJECT) {
-                rateLimitShadow.inc();
+            switch (outcome) {
+                case PERMITTED -> rateLimitCalls[1].inc();
+                case REJECTED -> rateLimitCalls[0].inc();
+                case WOULD_REJECT -> rateLimitShadow.inc();
             }
+        }
+
+        @Override
+        public void shadowWouldReject(ShadowedPolicy policy) {
+            (policy == ShadowedPolicy.CIRCUIT_BREAKER ? breakerShadow : bulkheadShadow).inc();
         }
     }
 

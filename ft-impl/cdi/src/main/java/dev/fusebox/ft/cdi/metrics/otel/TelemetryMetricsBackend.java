@@ -13,6 +13,7 @@ import dev.fusebox.ft.core.metrics.MethodMetrics.BreakerOutcome;
 import dev.fusebox.ft.core.metrics.MethodMetrics.FallbackUse;
 import dev.fusebox.ft.core.metrics.MethodMetrics.RateLimitOutcome;
 import dev.fusebox.ft.core.metrics.MethodMetrics.RetryOutcome;
+import dev.fusebox.ft.core.metrics.MethodMetrics.ShadowedPolicy;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -112,7 +113,9 @@ public final class TelemetryMetricsBackend implements MetricsBackend {
             recorder.rateLimitAttributes[permitted ? 1 : 0] = Attributes.of(METHOD, method,
                     AttributeKey.stringKey("rateLimitResult"), rateLimitResult(permitted));
         }
-        recorder.rateLimitShadow = Attributes.of(METHOD, method, AttributeKey.stringKey("policy"), "rateLimit");
+        recorder.rateLimitShadow = shadowOf(method, "rateLimit");
+        recorder.breakerShadow = shadowOf(method, "circuitBreaker");
+        recorder.bulkheadShadow = shadowOf(method, "bulkhead");
         recorder.startAtZero(policy, sources);
         if (sources.breaker() != null) {
             Attributes[] stateAttributes = new Attributes[CircuitState.values().length];
@@ -134,6 +137,10 @@ public final class TelemetryMetricsBackend implements MetricsBackend {
             }
         }
         return recorder;
+    }
+
+    private static Attributes shadowOf(String method, String policy) {
+        return Attributes.of(METHOD, method, AttributeKey.stringKey("policy"), policy);
     }
 
     @Override
@@ -159,6 +166,8 @@ public final class TelemetryMetricsBackend implements MetricsBackend {
         final Attributes[] bulkheadAttributes = new Attributes[2];
         final Attributes[] rateLimitAttributes = new Attributes[2];
         Attributes rateLimitShadow;
+        Attributes breakerShadow;
+        Attributes bulkheadShadow;
 
         Recorder(Attributes plain) {
             this.plain = plain;
@@ -194,11 +203,13 @@ public final class TelemetryMetricsBackend implements MetricsBackend {
                     breakerCalls.add(0, attributes);
                 }
                 breakerOpened.add(0, plain);
+                shadowWouldReject.add(0, breakerShadow);
             }
             if (sources.bulkheadRunning() != null) {
                 for (Attributes attributes : bulkheadAttributes) {
                     bulkheadCalls.add(0, attributes);
                 }
+                shadowWouldReject.add(0, bulkheadShadow);
             }
             if (policy.fusebox().rateLimit() != null) {
                 for (Attributes attributes : rateLimitAttributes) {
@@ -256,10 +267,16 @@ public final class TelemetryMetricsBackend implements MetricsBackend {
 
         @Override
         public void rateLimitCall(RateLimitOutcome outcome) {
-            rateLimitCalls.add(1, rateLimitAttributes[outcome == RateLimitOutcome.REJECTED ? 0 : 1]);
-            if (outcome == RateLimitOutcome.WOULD_REJECT) {
-                shadowWouldReject.add(1, rateLimitShadow);
+            switch (outcome) {
+                case PERMITTED -> rateLimitCalls.add(1, rateLimitAttributes[1]);
+                case REJECTED -> rateLimitCalls.add(1, rateLimitAttributes[0]);
+                case WOULD_REJECT -> shadowWouldReject.add(1, rateLimitShadow);
             }
+        }
+
+        @Override
+        public void shadowWouldReject(ShadowedPolicy policy) {
+            shadowWouldReject.add(1, policy == ShadowedPolicy.CIRCUIT_BREAKER ? breakerShadow : bulkheadShadow);
         }
     }
 }
