@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Invariants: the window index never decreases (it is only replaced by a larger one); the count
  * only goes from c to c + 1 with c below N within one index, or to 1 with a new index. Hence
  * at most N admitted calls per window index, where a call's index is that of its own time
- * (jcstress {@code ratelimit.FixedWindowTest}, stress {@code RateLimitInvariantsTest}).
+ * (jcstress {@code RateLimitAdmissionTest.FixedOfOne} and {@code .FixedRollover}, stress
+ * {@code RateLimitInvariantsTest}).
  * Linearization point of an admission: its successful compare-and-exchange; of a refusal: the
  * read (or failed exchange, whose witness is a value the state really held) it was decided on.
  * A refusal writes nothing. A failed exchange returns the current state, so the loop goes on

@@ -28,9 +28,12 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p>What races, and why it is harmless. Between a ticket's compare-and-set and its stamp the slot
  * is unpublished. A call that needs that slot (N tickets later) cannot know the time it will hold,
  * and is refused, with W as its wait (the ticket was taken just now, so its time is close to the
- * caller's): it only ever under-admits, needs N calls admitted while one thread sits between two
- * of its own instructions, and jcstress sees it as the interesting outcome of
- * {@code ratelimit.RollingWindowTest}. A refusal writes nothing. Lock-free: a thread starts over
+ * caller's). It only ever under-admits, and only while the thread that took ticket s - N sits
+ * between two of its own instructions and the N - 1 tickets after it are taken: with N = 1 it is
+ * just the next call racing the admitted one (jcstress {@code RateLimitAdmissionTest.RollingUnpublished},
+ * its interesting outcome, about 14 % of samples where the two calls start together); with larger N
+ * it needs N - 1 admissions within that gap. {@code .RollingOfTwo} checks that the bound holds
+ * either way, stress {@code RateLimitInvariantsTest} the any-W-interval bound. A refusal writes nothing. Lock-free: a thread starts over
  * only when another thread took a ticket.
  */
 final class RollingWindowLimiter extends RateLimiter {

@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Invariant: TAT never decreases, and moves by at least T with each admission. Linearization
  * point of an admission: its successful compare-and-exchange; of a refusal: the read or failed
  * exchange whose value it was decided on. A refusal writes nothing (SmallRye's smooth window does
- * the same). Lock-free: an exchange fails only when another call was admitted.
+ * the same). Lock-free: an exchange fails only when another call was admitted. Checked by jcstress
+ * {@code RateLimitAdmissionTest.SmoothBurstOfTwo} (exactly the burst at one instant) and stress
+ * {@code RateLimitInvariantsTest} (the interval bound).
  */
 final class SmoothLimiter extends RateLimiter {
 

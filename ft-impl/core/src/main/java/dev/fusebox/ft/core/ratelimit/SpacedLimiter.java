@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * between its claim and its give-back, another call may be refused for spacing from the refused
  * call's time: it only ever under-admits, and only while two calls overlap; decided one at a time
  * (virtual time, shadow replay) refused calls leave no trace. Lock-free: an exchange fails only
- * when another call claimed or gave back the mark.
+ * when another call claimed or gave back the mark. Checked by jcstress
+ * {@code RateLimitAdmissionTest.SpacingGiveBack} (two refused calls racing to claim and give back)
+ * and stress {@code RateLimitInvariantsTest} (admitted calls at least S apart).
  */
 final class SpacedLimiter extends RateLimiter {
 
