@@ -99,4 +99,10 @@ public final class CompositeMetrics implements MethodMetrics {
         first.shadowWouldReject(policy);
         second.shadowWouldReject(policy);
     }
+
+    @Override
+    public void retryBudgetRefused() {
+        first.retryBudgetRefused();
+        second.retryBudgetRefused();
+    }
 }

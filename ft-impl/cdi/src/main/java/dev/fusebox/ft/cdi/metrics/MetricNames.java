@@ -35,6 +35,8 @@ public final class MetricNames {
      * {@code policy}, circuitBreaker, bulkhead or rateLimit.
      */
     public static final String SHADOW_WOULD_REJECT = "ft.shadow.wouldReject.total";
+    /** Retries a retry budget refused (Fusebox's {@code @RetryBudget}); the call then ended with its last failure. */
+    public static final String RETRY_BUDGET_REFUSED = "ft.retrybudget.refused.total";
 
     private MetricNames() {
     }

@@ -236,8 +236,10 @@ public final class LiveConfiguration implements ConfigurationChanges, AutoClosea
             case CB_FAILURE_RATIO -> breaker == null ? null : String.valueOf(breaker.failureRatio());
             case CB_DELAY -> breaker == null ? null : millis(breaker.delayNanos());
             case CB_SUCCESS_THRESHOLD -> breaker == null ? null : String.valueOf(breaker.successThreshold());
+            case CB_SHADOW -> breaker == null ? null : String.valueOf(policy.fusebox().circuitBreakerShadow());
             case BULKHEAD_VALUE -> bulkhead == null ? null : String.valueOf(bulkhead.value());
             case BULKHEAD_QUEUE -> bulkhead == null ? null : String.valueOf(bulkhead.waitingTaskQueue());
+            case BULKHEAD_SHADOW -> bulkhead == null ? null : String.valueOf(policy.fusebox().bulkheadShadow());
             case RETRY_MAX_RETRIES -> retry == null ? null : String.valueOf(retry.maxRetries());
             case RETRY_DELAY -> retry == null ? null : millis(retry.delayNanos());
             case RETRY_MAX_DURATION -> retry == null ? null : millis(retry.maxDurationNanos());

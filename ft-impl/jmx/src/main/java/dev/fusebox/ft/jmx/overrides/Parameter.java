@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The policy parameters operators may change at run time, by annotation, and the MicroProfile
+ * The policy parameters operators may change at run time (the shadow switches of the breaker, the
+ * bulkhead and Fusebox's rate limit among them), by annotation, and the MicroProfile
  * Config keys a change writes: the parameter itself and, for a time, its unit (operators give
  * milliseconds, whatever unit the annotation uses). The upper bounds of those that size memory
  * (requestVolumeThreshold, the bulkhead's value and waitingTaskQueue) are the resolver's, so a
@@ -17,8 +18,10 @@ enum Parameter {
     CB_FAILURE_RATIO("CircuitBreaker", "failureRatio", null),
     CB_DELAY("CircuitBreaker", "delay", "delayUnit"),
     CB_SUCCESS_THRESHOLD("CircuitBreaker", "successThreshold", null),
+    CB_SHADOW("CircuitBreaker", "shadow", null),
     BULKHEAD_VALUE("Bulkhead", "value", null),
     BULKHEAD_QUEUE("Bulkhead", "waitingTaskQueue", null),
+    BULKHEAD_SHADOW("Bulkhead", "shadow", null),
     RETRY_MAX_RETRIES("Retry", "maxRetries", null),
     RETRY_DELAY("Retry", "delay", "delayUnit"),
     RETRY_MAX_DURATION("Retry", "maxDuration", "durationUnit"),

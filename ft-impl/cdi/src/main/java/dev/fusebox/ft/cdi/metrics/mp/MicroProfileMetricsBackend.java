@@ -63,6 +63,9 @@ public final class MicroProfileMetricsBackend implements MetricsBackend {
                 }
             }
             recorder.retries = counter(RETRY_RETRIES, method);
+            if (policy.fusebox().retryBudget() != null) {
+                recorder.budgetRefused = counter(RETRY_BUDGET_REFUSED, method);
+            }
         }
         if (policy.timeoutNanos() > 0) {
             for (boolean timedOut : new boolean[] {true, false}) {
@@ -142,6 +145,7 @@ public final class MicroProfileMetricsBackend implements MetricsBackend {
         final Counter[] rateLimitCalls = new Counter[2];
         Counter rateLimitShadow;
         Counter breakerShadow;
+        Counter budgetRefused;
         Counter bulkheadShadow;
         Counter retries;
         Counter breakerOpened;
@@ -202,6 +206,11 @@ public final class MicroProfileMetricsBackend implements MetricsBackend {
                 case REJECTED -> rateLimitCalls[0].inc();
                 case WOULD_REJECT -> rateLimitShadow.inc();
             }
+        }
+
+        @Override
+        public void retryBudgetRefused() {
+            budgetRefused.inc();
         }
 
         @Override

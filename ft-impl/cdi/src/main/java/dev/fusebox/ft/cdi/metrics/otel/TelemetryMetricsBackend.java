@@ -51,6 +51,7 @@ public final class TelemetryMetricsBackend implements MetricsBackend {
     private final DoubleHistogram bulkheadWaiting;
     private final LongCounter rateLimitCalls;
     private final LongCounter shadowWouldReject;
+    private final LongCounter budgetRefused;
     private final List<AutoCloseable> observers = new ArrayList<>();
 
     public TelemetryMetricsBackend(BeanManager beans) {
@@ -68,6 +69,7 @@ public final class TelemetryMetricsBackend implements MetricsBackend {
         bulkheadWaiting = duration(BULKHEAD_WAITING_DURATION);
         rateLimitCalls = meter.counterBuilder(RATE_LIMIT_CALLS).build();
         shadowWouldReject = meter.counterBuilder(SHADOW_WOULD_REJECT).build();
+        budgetRefused = meter.counterBuilder(RETRY_BUDGET_REFUSED).build();
     }
 
     private DoubleHistogram duration(String name) {
@@ -192,6 +194,9 @@ public final class TelemetryMetricsBackend implements MetricsBackend {
                     }
                 }
                 retries.add(0, plain);
+                if (policy.fusebox().retryBudget() != null) {
+                    budgetRefused.add(0, plain);
+                }
             }
             if (policy.timeoutNanos() > 0) {
                 for (Attributes attributes : timeoutAttributes) {
@@ -272,6 +277,11 @@ public final class TelemetryMetricsBackend implements MetricsBackend {
                 case REJECTED -> rateLimitCalls.add(1, rateLimitAttributes[0]);
                 case WOULD_REJECT -> shadowWouldReject.add(1, rateLimitShadow);
             }
+        }
+
+        @Override
+        public void retryBudgetRefused() {
+            budgetRefused.add(1, plain);
         }
 
         @Override
