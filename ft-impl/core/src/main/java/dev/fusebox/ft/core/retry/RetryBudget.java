@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.LongAdder;
  * bits each of first attempts and retries), the only slice that changes; {@code epoch} is its full
  * epoch; {@code sealed[e % 10]} hold the final counts of older slices. Every call reads
  * {@code epoch}, {@code current}, {@code epoch} again and starts over unless both reads agree: then
- * {@code current} (unless a marker) is the slice of exactly that epoch, no decoding needed.
+ * {@code current} is the slice of exactly that epoch, no decoding needed (a marker read is handed
+ * to finishing the move, which makes the same check).
  * <li>Operations. A caller whose epoch is newer than current's moves on first (below). A caller
  * whose epoch is older (it read its clock before someone moved on) works in current's slice, so
  * epochs only grow and a late deposit or retry expires up to a slice later, never earlier.
@@ -54,8 +55,8 @@ import java.util.concurrent.atomic.LongAdder;
  * shortest ttl, 1 s; 388 days with the default 10 s). No decision decodes them against the clock:
  * {@code current}'s epoch is {@code epoch}, and sealed places hold 10 consecutive epochs, so any
  * idle time, a wrap or many, expires everything. The epoch bits only keep a CAS from mistaking an
- * old value for the current one (ABA) and order sealed writes; both go wrong only for a thread that
- * stalls for 2^24 slices between its reads and its write.
+ * old value for the current one (ABA) and order sealed writes (against {@code h - 10}); both could
+ * go wrong only for a thread stalled between its reads and its write while about 2^25 slices pass.
  * </ul>
  */
 public final class RetryBudget implements RetryAllowance {
