@@ -187,6 +187,23 @@ class RetryBudgetTest {
     }
 
     @Test
+    void aSliceCountsAtMostItsCapacityAndErrsTowardsFewerRetries() {
+        long capacity = (1L << SliceWord.COUNT_BITS) - 1;
+        RetryBudget deposits = budget(1, 10, 0);
+        for (long i = 0; i < capacity + 10; i++) {
+            deposits.firstAttempt(at(0, 0));
+        }
+        assertThat(deposits.balance(at(0, 0))).isEqualTo(capacity); // the last 10 not deposited
+        assertThat(deposits.firstAttempts()).isEqualTo(capacity + 10);
+        deposits.firstAttempt(at(1, 0)); // the next slice counts again
+        assertThat(deposits.balance(at(1, 0))).isEqualTo(capacity + 1);
+
+        RetryBudget retries = budget(0, 60, RetryBudgetPolicy.MAX_MIN_RETRIES_PER_SECOND); // reserve 6,000,000
+        assertThat(retriesGranted(retries, at(0, 0), (int) capacity + 10)).isEqualTo(capacity);
+        assertThat(retries.tryRetry(at(6, 0))).isTrue(); // slices are 6 s: the next one grants again
+    }
+
+    @Test
     void snapshotReportsTotalsAndTheWindow() {
         RetryBudget budget = budget(0.5, 10, 0);
         for (int i = 0; i < 6; i++) {
