@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.LongAdder;
  * to finishing the move, which makes the same check).
  * <li>Operations. A caller whose epoch is newer than current's moves on first (below). A caller
  * whose epoch is older (it read its clock before someone moved on) works in current's slice, so
- * epochs only grow and a late deposit or retry expires up to a slice later, never earlier.
+ * epochs only grow and a late deposit or retry expires later than its clock says, never earlier.
  * A deposit is one CAS on {@code current} adding a first attempt. A withdrawal sums current and
  * the sealed slices of its window and, if a whole retry is left, CASes {@code current} adding one.
  * <li>Moving on from epoch {@code h} to {@code t}: seal {@code h} (copy current into its sealed
