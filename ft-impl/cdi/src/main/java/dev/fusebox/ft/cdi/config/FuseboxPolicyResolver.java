@@ -12,6 +12,7 @@ import dev.fusebox.ft.api.RetryBudget;
 import dev.fusebox.ft.api.RetryWhen;
 import dev.fusebox.ft.core.ratelimit.RateLimitPolicy;
 import dev.fusebox.ft.core.ratelimit.RateLimitWindow;
+import dev.fusebox.ft.core.retry.RetryBudgetPolicy;
 import dev.fusebox.ft.core.retry.RetryPolicy;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -210,19 +211,19 @@ final class FuseboxPolicyResolver {
         RetryBudget budget = site.annotation;
         Parameters p = new Parameters(site);
         double ratio = p.ratio("ratio", budget.ratio());
-        p.require(ratio >= 0 && ratio <= RetryBudgetSpec.MAX_RATIO, "ratio", ratio,
-                "must be between 0 and " + (int) RetryBudgetSpec.MAX_RATIO);
+        p.require(ratio >= 0 && ratio <= RetryBudgetPolicy.MAX_RATIO, "ratio", ratio,
+                "must be between 0 and " + (int) RetryBudgetPolicy.MAX_RATIO);
+        p.require(ratio == 0 || ratio >= 0.0005, "ratio", ratio, "must be 0 or at least 0.0005 (it is kept in"
+                + " thousandths of a retry)");
         long ttl = p.number("ttl", budget.ttl());
         long ttlNanos = Parameters.nanos(ttl, p.unit("ttlUnit", budget.ttlUnit()));
-        p.require(ttlNanos >= RetryBudgetSpec.MIN_TTL_SECONDS * 1_000_000_000L
-                && ttlNanos <= RetryBudgetSpec.MAX_TTL_SECONDS * 1_000_000_000L, "ttl", ttl,
-                "must be between " + RetryBudgetSpec.MIN_TTL_SECONDS + " and " + RetryBudgetSpec.MAX_TTL_SECONDS
-                        + " seconds");
+        p.require(ttlNanos >= RetryBudgetPolicy.MIN_TTL_NANOS && ttlNanos <= RetryBudgetPolicy.MAX_TTL_NANOS, "ttl",
+                ttl, "must be between 1 and 60 seconds");
         int perSecond = p.integer("minRetriesPerSecond", budget.minRetriesPerSecond());
-        p.require(perSecond >= 0 && perSecond <= RetryBudgetSpec.MAX_MIN_RETRIES_PER_SECOND, "minRetriesPerSecond",
-                perSecond, "must be between 0 and " + RetryBudgetSpec.MAX_MIN_RETRIES_PER_SECOND);
+        p.require(perSecond >= 0 && perSecond <= RetryBudgetPolicy.MAX_MIN_RETRIES_PER_SECOND, "minRetriesPerSecond",
+                perSecond, "must be between 0 and " + RetryBudgetPolicy.MAX_MIN_RETRIES_PER_SECOND);
         String group = p.text("group", budget.group()).trim();
-        return new RetryBudgetSpec(ratio, ttlNanos, perSecond, group);
+        return new RetryBudgetSpec(new RetryBudgetPolicy(ratio, ttlNanos, perSecond), group);
     }
 
     /** Whether the breaker or bulkhead governing the method runs in shadow mode ({@code .../shadow}). */

@@ -27,7 +27,7 @@ public final class RetryBudgetGroups {
                 continue;
             }
             MethodPolicy founder = first.putIfAbsent(budget.group(), policy);
-            if (founder != null && !settings(founder.fusebox().retryBudget()).equals(settings(budget))) {
+            if (founder != null && !founder.fusebox().retryBudget().policy().equals(budget.policy())) {
                 errors.add(DefinitionErrors.of("Invalid @RetryBudget on " + policy.name() + ": it shares group '"
                         + budget.group() + "' with " + founder.name() + ", which has " + settings(founder.fusebox()
                         .retryBudget()) + ", but it has " + settings(budget) + "; the methods of a group share one"
@@ -38,7 +38,7 @@ public final class RetryBudgetGroups {
     }
 
     private static String settings(RetryBudgetSpec budget) {
-        return "ratio=" + budget.ratio() + ", ttl=" + budget.ttlNanos() / 1_000_000L + " ms, minRetriesPerSecond="
-                + budget.minRetriesPerSecond();
+        return "ratio=" + budget.policy().ratio() + ", ttl=" + budget.policy().ttlNanos() / 1_000_000L
+                + " ms, minRetriesPerSecond=" + budget.policy().minRetriesPerSecond();
     }
 }

@@ -4,6 +4,7 @@ import dev.fusebox.ft.cdi.async.AsyncExecution;
 import dev.fusebox.ft.cdi.config.AsyncMode;
 import dev.fusebox.ft.cdi.config.MethodPolicy;
 import dev.fusebox.ft.cdi.config.RateLimitSpec;
+import dev.fusebox.ft.cdi.config.RetryBudgetSpec;
 import dev.fusebox.ft.cdi.metrics.CompositeMetrics;
 import dev.fusebox.ft.cdi.metrics.MetricSources;
 import dev.fusebox.ft.cdi.metrics.MetricsBackend;
@@ -15,12 +16,15 @@ import dev.fusebox.ft.core.invocation.AsyncStep;
 import dev.fusebox.ft.core.invocation.Rejections;
 import dev.fusebox.ft.core.ratelimit.RateLimit;
 import dev.fusebox.ft.core.retry.RetryAllowance;
+import dev.fusebox.ft.core.retry.RetryBudget;
 import dev.fusebox.ft.core.invocation.SyncStep;
 import dev.fusebox.ft.core.metrics.MethodCounters;
 import dev.fusebox.ft.core.metrics.MethodMetrics;
 import dev.fusebox.ft.core.time.Sleeper;
 import dev.fusebox.ft.core.time.Ticker;
 import jakarta.enterprise.inject.spi.BeanManager;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds the chain of one guarded method from its policy by walking the table of {@link LinkKind}
@@ -44,6 +48,8 @@ final class ChainAssembly {
     private final Ticker ticker;
     private final Sleeper sleeper;
     private final Rejections rejections;
+    /** The shared budget of each retry-budget group (its members agree on it: {@code RetryBudgetGroups}). */
+    private final Map<String, RetryBudget> budgetGroups = new ConcurrentHashMap<>();
 
     /** The chains read the time of {@code threads} ({@link AsyncExecution#time()}). */
     ChainAssembly(AsyncExecution threads, BeanManager beans, MetricsBackend metricsBackend, boolean stackTraces) {
@@ -60,8 +66,8 @@ final class ChainAssembly {
         Engines engines = new Engines(policy);
         MethodCounters counters = new MethodCounters();
         MethodMetrics metrics = CompositeMetrics.of(counters, metricsBackend.register(policy, engines.sources()));
-        ManagedMethod managed = new ManagedMethod(policy, engines.breaker, engines.rateLimit, engines.bulkhead,
-                engines.asyncBulkhead, counters, metrics);
+        ManagedMethod managed = new ManagedMethod(policy, engines.budget, engines.breaker, engines.rateLimit,
+                engines.bulkhead, engines.asyncBulkhead, counters, metrics);
         managed.install(policy, chain(policy, managed));
         return managed;
     }
@@ -100,14 +106,27 @@ final class ChainAssembly {
         return step;
     }
 
+    /** A budget of the method's own, or its group's, made by the group's first method. */
+    private RetryBudget budget(RetryBudgetSpec spec) {
+        if (spec == null) {
+            return null;
+        }
+        if (spec.group().isEmpty()) {
+            return new RetryBudget(spec.policy(), ticker.nanoTime());
+        }
+        return budgetGroups.computeIfAbsent(spec.group(), group -> new RetryBudget(spec.policy(), ticker.nanoTime()));
+    }
+
     /** The stateful engines of one method, shared by all its bean instances. */
     private final class Engines {
+        final RetryBudget budget;
         final CircuitBreaker breaker;
         final RateLimit rateLimit;
         final Bulkhead bulkhead;
         final AsyncBulkhead asyncBulkhead;
 
         Engines(ManagedMethod managed) {
+            budget = managed.retryBudget();
             breaker = managed.breaker();
             rateLimit = managed.rateLimit();
             bulkhead = managed.bulkhead();
@@ -118,6 +137,7 @@ final class ChainAssembly {
             String name = policy.name();
             breaker = policy.circuitBreaker() == null ? null
                     : new CircuitBreaker(name, policy.circuitBreaker().policy(), ticker, CircuitBreakerListener.NONE);
+            budget = budget(policy.fusebox().retryBudget());
             RateLimitSpec limit = policy.fusebox().rateLimit();
             rateLimit = limit == null ? null : new RateLimit(name, limit.policy(), ticker.nanoTime());
             boolean async = policy.async() != AsyncMode.NONE;
@@ -128,7 +148,7 @@ final class ChainAssembly {
         }
 
         LinkInputs inputs(MethodPolicy policy, MethodMetrics metrics) {
-            return new LinkInputs(policy, RetryAllowance.UNLIMITED, breaker, rateLimit, bulkhead, asyncBulkhead, metrics, threads, beans, rejections, ticker,
+            return new LinkInputs(policy, budget == null ? RetryAllowance.UNLIMITED : budget, breaker, rateLimit, bulkhead, asyncBulkhead, metrics, threads, beans, rejections, ticker,
                     sleeper);
         }
 

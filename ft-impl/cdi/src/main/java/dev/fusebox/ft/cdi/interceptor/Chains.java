@@ -3,6 +3,7 @@ package dev.fusebox.ft.cdi.interceptor;
 import dev.fusebox.ft.cdi.async.AsyncExecution;
 import dev.fusebox.ft.cdi.config.MethodPolicy;
 import dev.fusebox.ft.cdi.config.RateLimitSpec;
+import dev.fusebox.ft.cdi.config.RetryBudgetSpec;
 import dev.fusebox.ft.cdi.management.GuardedMethods;
 import dev.fusebox.ft.cdi.management.MethodEngines;
 import dev.fusebox.ft.cdi.metrics.MetricsBackend;
@@ -114,6 +115,11 @@ public final class Chains implements GuardedMethods {
         if (!changed.isEmpty()) {
             throw new IllegalArgumentException("turning " + changed + " on or off for " + current.name()
                     + " needs a restart; only parameters change at run time");
+        }
+        RetryBudgetSpec budget = current.fusebox().retryBudget();
+        if ((budget == null) != (replacement.fusebox().retryBudget() == null)
+                || budget != null && !budget.equals(replacement.fusebox().retryBudget())) {
+            throw new IllegalArgumentException("changing the @RetryBudget of " + current.name() + " needs a restart");
         }
         RateLimitSpec limit = current.fusebox().rateLimit();
         if (limit != null && !limit.policy().equals(replacement.fusebox().rateLimit().policy())) {

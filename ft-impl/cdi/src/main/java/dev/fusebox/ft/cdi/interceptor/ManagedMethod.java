@@ -8,10 +8,11 @@ import dev.fusebox.ft.core.circuitbreaker.CircuitBreaker;
 import dev.fusebox.ft.core.metrics.MethodCounters;
 import dev.fusebox.ft.core.metrics.MethodMetrics;
 import dev.fusebox.ft.core.ratelimit.RateLimit;
+import dev.fusebox.ft.core.retry.RetryBudget;
 
 /**
- * One guarded method of one bean class: its policy in force, its stateful engines (a breaker, a
- * rate limit, a bulkhead; null when the policy has none), its running totals, and the chain calls go through.
+ * One guarded method of one bean class: its policy in force, its stateful engines (a retry budget,
+ * possibly its group's; a breaker, a rate limit, a bulkhead; null when the policy has none), its running totals, and the chain calls go through.
  * Management sees it through the port {@link MethodEngines}, never as this class. The engines live
  * as long as the container; a new policy at run time changes them in place and swaps the chain
  * ({@link #install}, under {@link Chains#reconfigure}'s lock on this object), so no state is lost.
@@ -21,6 +22,7 @@ import dev.fusebox.ft.core.ratelimit.RateLimit;
  */
 final class ManagedMethod implements MethodEngines {
 
+    private final RetryBudget retryBudget;
     private final CircuitBreaker breaker;
     private final RateLimit rateLimit;
     private final Bulkhead bulkhead;
@@ -31,9 +33,10 @@ final class ManagedMethod implements MethodEngines {
     private volatile MethodPolicy policy;
     private volatile GuardedMethod chain;
 
-    ManagedMethod(MethodPolicy policy, CircuitBreaker breaker, RateLimit rateLimit, Bulkhead bulkhead,
-                  AsyncBulkhead asyncBulkhead, MethodCounters counters, MethodMetrics metrics) {
+    ManagedMethod(MethodPolicy policy, RetryBudget retryBudget, CircuitBreaker breaker, RateLimit rateLimit,
+                  Bulkhead bulkhead, AsyncBulkhead asyncBulkhead, MethodCounters counters, MethodMetrics metrics) {
         this.policy = policy;
+        this.retryBudget = retryBudget;
         this.breaker = breaker;
         this.rateLimit = rateLimit;
         this.bulkhead = bulkhead;
@@ -45,6 +48,11 @@ final class ManagedMethod implements MethodEngines {
     @Override
     public MethodPolicy policy() {
         return policy;
+    }
+
+    @Override
+    public RetryBudget retryBudget() {
+        return retryBudget;
     }
 
     @Override

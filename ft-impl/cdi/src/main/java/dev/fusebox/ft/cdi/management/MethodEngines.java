@@ -6,6 +6,7 @@ import dev.fusebox.ft.core.bulkhead.Bulkhead;
 import dev.fusebox.ft.core.circuitbreaker.CircuitBreaker;
 import dev.fusebox.ft.core.metrics.MethodCounters;
 import dev.fusebox.ft.core.ratelimit.RateLimit;
+import dev.fusebox.ft.core.retry.RetryBudget;
 
 /**
  * One guarded method of one bean class as management sees it: its one name, the policy in force
@@ -25,6 +26,9 @@ public interface MethodEngines {
 
     /** The policy in force. */
     MethodPolicy policy();
+
+    /** The retry budget of the method's retry ({@code @RetryBudget}; shared by its group), or null. */
+    RetryBudget retryBudget();
 
     /** The method's circuit breaker, or null. */
     CircuitBreaker breaker();
