@@ -117,7 +117,7 @@ class LimitsAndShadowViewTest {
     }
 
     @Test
-    void showsRateLimitersShadowCountsAndBudgetsAndSwitchesShadowWithAReason() {
+    void showsRateLimitersShadowCountsAndBudgetsAndSwitchesShadowWithAReason() throws Exception {
         connectAs(TestJmxServer.OPERATOR, TestJmxServer.OPERATOR_PASSWORD, Permission.Role.UNKNOWN);
 
         Eventually.within(WAIT, "the rate limit listed with its settings, mode and counts",
@@ -164,6 +164,10 @@ class LimitsAndShadowViewTest {
         Eventually.within(WAIT, "the breaker's row shows shadow", () -> row("#shadowTable", "charge"),
                 () -> row("#shadowTable", "charge").contains("shadow"));
         assertThat(reserve.isShadow()).as("the bulkhead was not selected").isFalse();
+
+        Path png = Screenshots.write(onFx(() -> console.view().snapshot(null, null)), "limits-shadow.png",
+                Screenshots.extraFolders()).get(0);
+        assertThat(png).isNotEmptyFile();
     }
 
     @Test
