@@ -39,8 +39,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * The "Limits & shadow" screen, headless: rate limiters, the shadow mode and would-reject counts of
  * rate limits, breakers and bulkheads, retry budgets, and the operator's shadow switch (reason
  * required, sent as {@code configure("shadow", ...)}); a viewer sees all of it and cannot switch.
- * Fixture server: on this branch the real service does not publish shadow mode or retry budgets yet
- * (the JMX side is implemented at the merge), and the demo shop has no rate limit or budget.
+ * Fixture server: the demo shop has no rate limit or retry budget, and cannot show chosen
+ * would-reject counts on demand.
  */
 class LimitsAndShadowViewTest {
 
