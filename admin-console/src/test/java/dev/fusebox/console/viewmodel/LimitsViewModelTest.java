@@ -3,12 +3,15 @@ package dev.fusebox.console.viewmodel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fusebox.console.feed.BreakerReading;
+import dev.fusebox.console.feed.BreakerSnapshot;
 import dev.fusebox.console.feed.BulkheadReading;
 import dev.fusebox.console.feed.BulkheadSnapshot;
 import dev.fusebox.console.feed.ConnectionState;
 import dev.fusebox.console.feed.JvmSnapshot;
 import dev.fusebox.console.feed.MethodKey;
 import dev.fusebox.console.feed.Permission;
+import dev.fusebox.console.feed.RatePoint;
 import dev.fusebox.console.feed.RateLimitReading;
 import dev.fusebox.console.feed.RetryBudgetReading;
 import dev.fusebox.console.operator.ShadowedPolicy;
@@ -110,5 +113,21 @@ class LimitsViewModelTest {
                 "actions disabled on jvm-a: user bob has role viewer");
         assertThat(vm.prepare(true)).isNull();
         assertThat(vm.shadowRows()).as("a viewer sees every row").hasSize(2);
+    }
+
+    @Test
+    void aBreakerOrBulkheadInShadowModeSaysSoInTheBreakersDetail() {
+        BreakerReading breaker = new BreakerReading(CHARGE, "OPEN", null, 5_000, 0, 0, 0, "", 0, 0, 100, 30, 70, 0, 1,
+                null, List.of(), true, 25);
+        console.apply(new JvmSnapshot("jvm-a", ConnectionState.connected(), MAY_ACT, Map.of("shop", List.of()),
+                List.of(new BreakerSnapshot(breaker, RatePoint.zero(1), List.of(), "")),
+                List.of(new BulkheadSnapshot(new BulkheadReading(CHARGE, 10, 0, 10, 0, 500, 0, true, true, 8), 0, 0)),
+                Map.of(), false));
+        console.select(List.of(console.breakers().get(0)));
+        assertThat(console.detail().stateTextProperty().get())
+                .endsWith("; SHADOW mode: rejects nothing, 25 calls would have been rejected");
+        assertThat(console.detail().bulkheads().get(0).text()).endsWith(", shadow: 8 would have been rejected");
+        assertThat(vm.shadowRows()).extracting(ShadowRow::policy)
+                .containsExactlyInAnyOrder(ShadowedPolicy.CIRCUIT_BREAKER, ShadowedPolicy.BULKHEAD);
     }
 }
