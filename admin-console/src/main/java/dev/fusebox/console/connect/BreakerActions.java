@@ -2,9 +2,14 @@ package dev.fusebox.console.connect;
 
 import dev.fusebox.console.operator.Action;
 import dev.fusebox.console.operator.ActionOutcome;
+import dev.fusebox.console.operator.ShadowTarget;
+import dev.fusebox.console.feed.MethodKey;
 import dev.fusebox.ft.management.ActionResult;
+import dev.fusebox.ft.management.BulkheadMXBean;
 import dev.fusebox.ft.management.CircuitBreakerMXBean;
 import dev.fusebox.ft.management.FaultToleranceMXBean;
+import dev.fusebox.ft.management.ManagementNames;
+import dev.fusebox.ft.management.RateLimitMXBean;
 import java.util.List;
 import javax.management.JMX;
 import javax.management.MBeanException;
@@ -13,7 +18,8 @@ import javax.management.ObjectName;
 import javax.management.RuntimeMBeanException;
 
 /**
- * Invokes one operator action through the management API's MXBean proxies and says what came of it.
+ * Invokes one operator action (on a breaker, a group, or a policy's shadow mode) through the
+ * management API's MXBean proxies and says what came of it.
  * It only answers: what to do next (re-read the breaker, poll, remember a refusal) is for the caller,
  * {@link JvmConnection}, to decide from the {@link Attempt}.
  *
@@ -30,6 +36,10 @@ final class BreakerActions {
      */
     record Attempt(List<ActionOutcome> outcomes, boolean answered, SecurityException refusal) {
     }
+
+    /** The MXBean operation that switches shadow mode, and its parameter. */
+    static final String CONFIGURE = "configure";
+    static final String SHADOW = "shadow";
 
     private BreakerActions() {
     }
@@ -71,6 +81,30 @@ final class BreakerActions {
         }
     }
 
+    /**
+     * Shadow mode on or off for {@code target}, through its MXBean's {@code configure("shadow", ...)}
+     * (the ObjectName made from the method's key, as the server registers it).
+     */
+    static Attempt onShadow(String jvm, MBeanServerConnection server, ShadowTarget target, boolean shadow,
+                            String reason) {
+        MethodKey key = target.key();
+        ObjectName name = ManagementNames.of(target.policy().mbeanType(), key.application(), key.beanClass(),
+                key.method());
+        String value = Boolean.toString(shadow);
+        try {
+            ActionResult result = switch (target.policy()) {
+                case CIRCUIT_BREAKER -> JMX.newMXBeanProxy(server, name, CircuitBreakerMXBean.class)
+                        .configure(SHADOW, value, reason);
+                case BULKHEAD -> JMX.newMXBeanProxy(server, name, BulkheadMXBean.class).configure(SHADOW, value, reason);
+                case RATE_LIMIT -> JMX.newMXBeanProxy(server, name, RateLimitMXBean.class)
+                        .configure(SHADOW, value, reason);
+            };
+            return new Attempt(List.of(new ActionOutcome(jvm, result)), true, null);
+        } catch (RuntimeException e) {
+            return failure(jvm, CONFIGURE, target.describe(), e);
+        }
+    }
+
     /** An action that did not get through for a reason the console knows without asking the server. */
     static Attempt failed(String jvm, String target, Action action, String message) {
         return new Attempt(List.of(ActionOutcome.failed(jvm, target, action, message)), false, null);
@@ -78,12 +112,17 @@ final class BreakerActions {
 
     /** The invocation (or what followed it) threw {@code e}: a refusal when a SecurityException is behind it. */
     static Attempt failure(String jvm, Action action, String target, RuntimeException e) {
+        return failure(jvm, action.operation(), target, e);
+    }
+
+    /** The same for the MXBean operation {@code operation}. */
+    static Attempt failure(String jvm, String operation, String target, RuntimeException e) {
         SecurityException refused = securityException(e);
         if (refused != null) {
-            return new Attempt(List.of(ActionOutcome.failed(jvm, target, action, "refused: " + refused.getMessage())),
+            return new Attempt(List.of(ActionOutcome.failed(jvm, target, operation, "refused: " + refused.getMessage())),
                     false, refused);
         }
-        return failed(jvm, target, action, JmxConnect.describe(e));
+        return new Attempt(List.of(ActionOutcome.failed(jvm, target, operation, JmxConnect.describe(e))), false, null);
     }
 
     /** The SecurityException behind {@code e}, however the MBean server or the proxy wrapped it. */

@@ -4,6 +4,7 @@ import dev.fusebox.console.feed.FeedSink;
 import dev.fusebox.console.feed.MethodKey;
 import dev.fusebox.console.operator.Action;
 import dev.fusebox.console.operator.ActionOutcome;
+import dev.fusebox.console.operator.ShadowTarget;
 import dev.fusebox.console.operator.ConnectionProfile;
 import dev.fusebox.console.operator.FleetOperations;
 import java.util.ArrayList;
@@ -130,10 +131,35 @@ public final class Fleet implements FleetOperations, AutoCloseable {
         return combine(parts);
     }
 
+    @Override
+    public CompletableFuture<List<ActionOutcome>> switchShadow(List<ShadowTarget> targets, boolean shadow,
+                                                               String reason) {
+        Map<String, List<ShadowTarget>> byJvm = new LinkedHashMap<>();
+        targets.forEach(t -> byJvm.computeIfAbsent(t.key().jvm(), j -> new ArrayList<>()).add(t));
+        List<CompletableFuture<List<ActionOutcome>>> parts = new ArrayList<>();
+        synchronized (this) {
+            byJvm.forEach((jvm, list) -> {
+                JvmConnection connection = connections.get(jvm);
+                List<String> names = list.stream().map(ShadowTarget::describe).toList();
+                parts.add(connection != null
+                        ? unanswered(connection.performShadowSwitch(list, shadow, reason), jvm, "configure", names)
+                        : CompletableFuture.completedFuture(names.stream().map(n -> ActionOutcome.failed(jvm, n,
+                        "configure", "not in the fleet any more")).toList()));
+            });
+        }
+        return combine(parts);
+    }
+
     /** A JVM that does not answer must not hold up the results of the others. */
     private static CompletableFuture<List<ActionOutcome>> unanswered(CompletableFuture<List<ActionOutcome>> part,
                                                                      String jvm, Action action, List<String> targets) {
-        return part.completeOnTimeout(targets.stream().map(t -> ActionOutcome.failed(jvm, t, action, "no answer within "
+        return unanswered(part, jvm, action.operation(), targets);
+    }
+
+    private static CompletableFuture<List<ActionOutcome>> unanswered(CompletableFuture<List<ActionOutcome>> part,
+                                                                     String jvm, String operation,
+                                                                     List<String> targets) {
+        return part.completeOnTimeout(targets.stream().map(t -> ActionOutcome.failed(jvm, t, operation, "no answer within "
                 + ACTION_ANSWER_SECONDS + " s; it may still take effect: check the breaker")).toList(),
                 ACTION_ANSWER_SECONDS, TimeUnit.SECONDS);
     }

@@ -5,6 +5,7 @@ import dev.fusebox.console.feed.FeedSink;
 import dev.fusebox.console.feed.MethodKey;
 import dev.fusebox.console.operator.Action;
 import dev.fusebox.console.operator.ActionOutcome;
+import dev.fusebox.console.operator.ShadowTarget;
 import dev.fusebox.console.operator.ConnectionProfile;
 import dev.fusebox.ft.management.ManagementNames;
 import java.io.IOException;
@@ -245,6 +246,16 @@ public final class JvmConnection {
                                                           String expiry) {
         return worker.call(() -> session == null ? List.of() : afterAction(session.actOnGroup(action, group, reason,
                 expiry)), List.of(ActionOutcome.failed(jvm, "group:" + group, action, "connection closed")));
+    }
+
+    CompletableFuture<List<ActionOutcome>> performShadowSwitch(List<ShadowTarget> targets, boolean shadow,
+                                                               String reason) {
+        return worker.call(() -> session == null
+                ? targets.stream().map(t -> ActionOutcome.failed(jvm, t.describe(), "configure", "not connected"))
+                        .toList()
+                : afterAction(session.switchShadow(targets, shadow, reason)),
+                targets.stream().map(t -> ActionOutcome.failed(jvm, t.describe(), "configure", "connection closed"))
+                        .toList());
     }
 
     /** The connector failed during the action: lost, as if it had said so itself. */

@@ -4,6 +4,8 @@ import dev.fusebox.console.feed.BreakerReading;
 import dev.fusebox.console.feed.BulkheadReading;
 import dev.fusebox.console.feed.JvmReading;
 import dev.fusebox.console.feed.MethodKey;
+import dev.fusebox.console.feed.RateLimitReading;
+import dev.fusebox.console.feed.RetryBudgetReading;
 import dev.fusebox.ft.management.AuditEntry;
 import dev.fusebox.ft.management.BreakerGroup;
 import dev.fusebox.ft.management.ManagementNames;
@@ -25,7 +27,9 @@ import javax.management.ObjectName;
 /**
  * Reads one connected JVM's Fusebox MBeans: finds them, subscribes the connection's listener to
  * each breaker and bulkhead once (handback: the ObjectName), and reads their attributes in bulk
- * (one round trip per MBean). One reader per connector.
+ * (one round trip per MBean), rate limits and retry budgets included. Attributes a server does not
+ * have (an older Fusebox without shadow mode) are left out of the bulk answer and read as 0/false.
+ * One reader per connector.
  *
  * <p>Thread-safety: not thread-safe; confined to the connection's worker thread.
  */
@@ -35,9 +39,13 @@ final class JvmReader {
 
     private static final String[] BREAKER_ATTRIBUTES = {"State", "Forcing", "TimeInStateMillis", "FailureRatio",
             "WindowRecorded", "WindowFailures", "Window", "TrialsAdmitted", "TrialsInFlight", "Calls", "Successes",
-            "Failures", "Rejections", "TimesOpened", "Configuration", "Transitions"};
+            "Failures", "Rejections", "TimesOpened", "Configuration", "Transitions", "Shadow", "WouldReject"};
     private static final String[] BULKHEAD_ATTRIBUTES = {"Limit", "QueueSize", "Running", "Waiting", "Accepted",
-            "Rejected", "Saturated"};
+            "Rejected", "Saturated", "Shadow", "WouldReject"};
+    private static final String[] RATE_LIMIT_ATTRIBUTES = {"Type", "Limit", "WindowMillis", "MinSpacingMillis",
+            "Permitted", "Rejected", "WouldReject", "Shadow"};
+    private static final String[] RETRY_BUDGET_ATTRIBUTES = {"Group", "Ratio", "TtlMillis", "MinRetriesPerSecond",
+            "Balance", "Granted", "Refused"};
     private static final String[] REGISTRY_ATTRIBUTES = {"Application", "Groups"};
     private static final String[] REGISTRY_ATTRIBUTES_WITH_AUDIT = {"Application", "Groups", "AuditLog"};
 
@@ -105,11 +113,42 @@ final class JvmReader {
                 bulkheads.add(new BulkheadReading(key, OpenData.intValue(a, "Limit"), OpenData.intValue(a, "QueueSize"),
                         OpenData.intValue(a, "Running"), OpenData.intValue(a, "Waiting"),
                         OpenData.longValue(a, "Accepted"), OpenData.longValue(a, "Rejected"),
-                        OpenData.booleanValue(a, "Saturated")));
+                        OpenData.booleanValue(a, "Saturated"), OpenData.booleanValue(a, "Shadow"),
+                        OpenData.longValue(a, "WouldReject")));
             }
         }
         bulkheadNames.keySet().retainAll(seen);
-        return new JvmReading(jvm, atMillis, groups, breakers, bulkheads, auditLogs);
+        return new JvmReading(jvm, atMillis, groups, breakers, bulkheads, auditLogs, readRateLimits(),
+                readRetryBudgets());
+    }
+
+    /** Rate limits and retry budgets send no notifications: read at each poll, nothing subscribed. */
+    private List<RateLimitReading> readRateLimits() throws IOException {
+        List<RateLimitReading> list = new ArrayList<>();
+        for (ObjectName name : server.queryNames(ManagementNames.all(ManagementNames.RATE_LIMIT), null)) {
+            Map<String, Object> a = attributes(name, RATE_LIMIT_ATTRIBUTES);
+            if (a != null) {
+                list.add(new RateLimitReading(key(name), OpenData.string(a, "Type"), OpenData.intValue(a, "Limit"),
+                        OpenData.longValue(a, "WindowMillis"), OpenData.longValue(a, "MinSpacingMillis"),
+                        OpenData.longValue(a, "Permitted"), OpenData.longValue(a, "Rejected"),
+                        OpenData.longValue(a, "WouldReject"), OpenData.booleanValue(a, "Shadow")));
+            }
+        }
+        return list;
+    }
+
+    private List<RetryBudgetReading> readRetryBudgets() throws IOException {
+        List<RetryBudgetReading> list = new ArrayList<>();
+        for (ObjectName name : server.queryNames(ManagementNames.all(ManagementNames.RETRY_BUDGET), null)) {
+            Map<String, Object> a = attributes(name, RETRY_BUDGET_ATTRIBUTES);
+            if (a != null) {
+                list.add(new RetryBudgetReading(key(name), OpenData.string(a, "Group"), OpenData.doubleValue(a, "Ratio"),
+                        OpenData.longValue(a, "TtlMillis"), OpenData.intValue(a, "MinRetriesPerSecond"),
+                        OpenData.longValue(a, "Balance"), OpenData.longValue(a, "Granted"),
+                        OpenData.longValue(a, "Refused")));
+            }
+        }
+        return list;
     }
 
     /** Reads one breaker again, or null when it has gone. */
@@ -162,7 +201,8 @@ final class JvmReader {
                 OpenData.intValue(a, "TrialsInFlight"), OpenData.longValue(a, "Calls"),
                 OpenData.longValue(a, "Successes"), OpenData.longValue(a, "Failures"), OpenData.longValue(a, "Rejections"),
                 OpenData.longValue(a, "TimesOpened"), OpenData.settings(a.get("Configuration")),
-                OpenData.transitions(a.get("Transitions")));
+                OpenData.transitions(a.get("Transitions")), OpenData.booleanValue(a, "Shadow"),
+                OpenData.longValue(a, "WouldReject"));
     }
 
     /** The attributes by name, or null when the MBean has gone. */
@@ -182,9 +222,13 @@ final class JvmReader {
         }
     }
 
-    private MethodKey subscribe(ObjectName name) {
-        MethodKey key = new MethodKey(jvm, ManagementNames.raw(name.getKeyProperty("application")),
+    private MethodKey key(ObjectName name) {
+        return new MethodKey(jvm, ManagementNames.raw(name.getKeyProperty("application")),
                 ManagementNames.raw(name.getKeyProperty("bean")), ManagementNames.raw(name.getKeyProperty("method")));
+    }
+
+    private MethodKey subscribe(ObjectName name) {
+        MethodKey key = key(name);
         try {
             server.addNotificationListener(name, listener, null, name);
         } catch (InstanceNotFoundException | IOException | RuntimeException e) {

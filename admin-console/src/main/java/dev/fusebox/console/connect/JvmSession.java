@@ -6,6 +6,7 @@ import dev.fusebox.console.feed.JvmReading;
 import dev.fusebox.console.feed.MethodKey;
 import dev.fusebox.console.operator.Action;
 import dev.fusebox.console.operator.ActionOutcome;
+import dev.fusebox.console.operator.ShadowTarget;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,8 @@ import javax.management.remote.JMXConnector;
 /**
  * One open connector to one JVM, from a successful connect until it is lost or dropped: polls it
  * (with the audit logs when {@link AuditCadence} says so), turns its breakers' and bulkheads'
- * notifications into feed events, runs actions through {@link BreakerActions} and re-reads what
+ * notifications into feed events, runs actions (breakers, groups, shadow switches) through
+ * {@link BreakerActions} and re-reads what
  * they changed. A failure of the connector itself leaves as an {@link IOException}, or, during an
  * action (whose outcomes must still reach the operator), as {@link #brokenBy()}; the owning
  * {@link JvmConnection} decides what a lost connection means. It never calls its owner.
@@ -145,9 +147,42 @@ final class JvmSession {
         return settle(action, attempt);
     }
 
+    /**
+     * Shadow mode on or off for each of {@code targets}, then one poll so the screen shows the new
+     * modes at once. Once the connector has failed, the rest are "not connected".
+     */
+    List<ActionOutcome> switchShadow(List<ShadowTarget> targets, boolean shadow, String reason) {
+        List<ActionOutcome> outcomes = new ArrayList<>();
+        boolean answered = false;
+        for (ShadowTarget target : targets) {
+            if (brokenBy != null) {
+                outcomes.add(ActionOutcome.failed(jvm, target.describe(), BreakerActions.CONFIGURE, "not connected"));
+                continue;
+            }
+            auditCadence.somethingHappened();
+            BreakerActions.Attempt attempt = BreakerActions.onShadow(jvm, server(), target, shadow, reason);
+            answered |= attempt.answered();
+            outcomes.addAll(settle(BreakerActions.CONFIGURE, attempt));
+        }
+        if (answered && brokenBy == null) {
+            try {
+                poll();
+            } catch (IOException e) {
+                brokenBy = JmxConnect.describe(e);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, jvm + ": poll failed; will try again", e);
+            }
+        }
+        return outcomes;
+    }
+
     private List<ActionOutcome> settle(Action action, BreakerActions.Attempt attempt) {
+        return settle(action.operation(), attempt);
+    }
+
+    private List<ActionOutcome> settle(String operation, BreakerActions.Attempt attempt) {
         if (attempt.refusal() != null) {
-            permission.refused(action.operation(), attempt.refusal());
+            permission.refused(operation, attempt.refusal());
         }
         return attempt.outcomes();
     }

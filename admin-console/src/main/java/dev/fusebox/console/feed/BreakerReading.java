@@ -30,16 +30,29 @@ import java.util.Optional;
  * @param timesOpened       counter: automatic openings
  * @param settings          effective configuration, or null when not read
  * @param transitions       recent transitions with causes, oldest first
+ * @param shadow            in shadow mode: decides and counts, refuses nothing (false from a server
+ *                          that does not tell)
+ * @param wouldReject       counter: calls it would have refused in shadow mode, and let through
  */
 public record BreakerReading(MethodKey key, String state, Forcing forcing, long timeInStateMillis, double failureRatio,
                              int windowRecorded, int windowFailures, String window, int trialsAdmitted,
                              int trialsInFlight, long calls, long successes,
                              long failures, long rejections, long timesOpened, CircuitBreakerSettings settings,
-                             List<StateTransition> transitions) {
+                             List<StateTransition> transitions, boolean shadow, long wouldReject) {
 
     public BreakerReading {
         transitions = transitions == null ? List.of() : List.copyOf(transitions);
         window = window == null ? "" : window;
+    }
+
+    /** An enforcing breaker (or one read from a server without shadow mode). */
+    public BreakerReading(MethodKey key, String state, Forcing forcing, long timeInStateMillis, double failureRatio,
+                          int windowRecorded, int windowFailures, String window, int trialsAdmitted,
+                          int trialsInFlight, long calls, long successes, long failures, long rejections,
+                          long timesOpened, CircuitBreakerSettings settings, List<StateTransition> transitions) {
+        this(key, state, forcing, timeInStateMillis, failureRatio, windowRecorded, windowFailures, window,
+                trialsAdmitted, trialsInFlight, calls, successes, failures, rejections, timesOpened, settings,
+                transitions, false, 0);
     }
 
     public boolean forced() {
@@ -76,6 +89,6 @@ public record BreakerReading(MethodKey key, String state, Forcing forcing, long 
         boolean same = newState.equals(state);
         return new BreakerReading(key, newState, forcing, same ? timeInStateMillis : 0, failureRatio, windowRecorded,
                 windowFailures, window, same ? trialsAdmitted : 0, same ? trialsInFlight : 0, calls, successes, failures,
-                rejections, timesOpened, settings, transitions);
+                rejections, timesOpened, settings, transitions, shadow, wouldReject);
     }
 }

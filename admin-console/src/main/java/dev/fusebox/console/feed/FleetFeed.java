@@ -127,6 +127,8 @@ public final class FleetFeed implements FeedSink {
         Map<String, List<AuditEntry>> auditLogs = Map.of();
         final Map<MethodKey, BreakerEntry> breakers = new LinkedHashMap<>();
         final Map<MethodKey, BulkheadEntry> bulkheads = new LinkedHashMap<>();
+        List<RateLimitReading> rateLimits = List.of();
+        List<RetryBudgetReading> retryBudgets = List.of();
 
         JvmState(String jvm) {
             this.jvm = jvm;
@@ -149,6 +151,10 @@ public final class FleetFeed implements FeedSink {
                 seenBulkheads.put(b.key(), entry);
             }
             bulkheads.keySet().retainAll(seenBulkheads.keySet());
+            rateLimits = reading.rateLimits().stream().sorted(Comparator.comparing(RateLimitReading::key, ORDER))
+                    .toList();
+            retryBudgets = reading.retryBudgets().stream()
+                    .sorted(Comparator.comparing(RetryBudgetReading::key, ORDER)).toList();
         }
 
         /**
@@ -189,7 +195,8 @@ public final class FleetFeed implements FeedSink {
             List<BulkheadSnapshot> h = new ArrayList<>(bulkheads.size());
             bulkheads.values().forEach(e -> h.add(e.snapshot()));
             h.sort(Comparator.comparing(BulkheadSnapshot::key, ORDER));
-            return new JvmSnapshot(jvm, connection, permission, groups, b, h, auditLogs, removed);
+            return new JvmSnapshot(jvm, connection, permission, groups, b, h, auditLogs, removed, rateLimits,
+                    retryBudgets);
         }
     }
 

@@ -19,16 +19,28 @@ import java.util.Map;
  * @param auditLogs the audit log per application, oldest first, for the applications whose log
  *                  this poll read (the console reads it only now and then); an application missing
  *                  here keeps the log read before
+ * @param rateLimits   every rate limit found
+ * @param retryBudgets every retry budget found
  */
 public record JvmReading(String jvm, long atMillis, Map<String, List<BreakerGroup>> groups,
                          List<BreakerReading> breakers, List<BulkheadReading> bulkheads,
-                         Map<String, List<AuditEntry>> auditLogs) {
+                         Map<String, List<AuditEntry>> auditLogs, List<RateLimitReading> rateLimits,
+                         List<RetryBudgetReading> retryBudgets) {
 
     public JvmReading {
         groups = Map.copyOf(groups);
         breakers = List.copyOf(breakers);
         bulkheads = List.copyOf(bulkheads);
         auditLogs = copyOfLogs(auditLogs);
+        rateLimits = List.copyOf(rateLimits);
+        retryBudgets = List.copyOf(retryBudgets);
+    }
+
+    /** A poll of a JVM without rate limits or retry budgets. */
+    public JvmReading(String jvm, long atMillis, Map<String, List<BreakerGroup>> groups,
+                      List<BreakerReading> breakers, List<BulkheadReading> bulkheads,
+                      Map<String, List<AuditEntry>> auditLogs) {
+        this(jvm, atMillis, groups, breakers, bulkheads, auditLogs, List.of(), List.of());
     }
 
     /** A poll that did not read the audit logs. */

@@ -23,24 +23,36 @@ import java.util.TreeSet;
  *                   actions, oldest first); an application's list is the same instance from one
  *                   snapshot to the next while it has not changed, so comparing is cheap
  * @param removed    the JVM has left the fleet; its rows should go
+ * @param rateLimits   rate limits as last read, in the same order
+ * @param retryBudgets retry budgets as last read, in the same order
  */
 public record JvmSnapshot(String jvm, ConnectionState connection, Permission permission,
                           Map<String, List<BreakerGroup>> groups, List<BreakerSnapshot> breakers,
                           List<BulkheadSnapshot> bulkheads, Map<String, List<AuditEntry>> auditLogs,
-                          boolean removed) {
+                          boolean removed, List<RateLimitReading> rateLimits, List<RetryBudgetReading> retryBudgets) {
 
     public JvmSnapshot {
         groups = Map.copyOf(groups);
         breakers = List.copyOf(breakers);
         bulkheads = List.copyOf(bulkheads);
         auditLogs = JvmReading.copyOfLogs(auditLogs);
+        rateLimits = List.copyOf(rateLimits);
+        retryBudgets = List.copyOf(retryBudgets);
+    }
+
+    /** Without rate limits or retry budgets. */
+    public JvmSnapshot(String jvm, ConnectionState connection, Permission permission,
+                       Map<String, List<BreakerGroup>> groups, List<BreakerSnapshot> breakers,
+                       List<BulkheadSnapshot> bulkheads, Map<String, List<AuditEntry>> auditLogs,
+                       boolean removed) {
+        this(jvm, connection, permission, groups, breakers, bulkheads, auditLogs, removed, List.of(), List.of());
     }
 
     /** Without audit logs. */
     public JvmSnapshot(String jvm, ConnectionState connection, Permission permission,
                        Map<String, List<BreakerGroup>> groups, List<BreakerSnapshot> breakers,
                        List<BulkheadSnapshot> bulkheads, boolean removed) {
-        this(jvm, connection, permission, groups, breakers, bulkheads, Map.of(), removed);
+        this(jvm, connection, permission, groups, breakers, bulkheads, Map.of(), removed, List.of(), List.of());
     }
 
     /** The applications seen in this JVM, sorted. */
@@ -48,6 +60,8 @@ public record JvmSnapshot(String jvm, ConnectionState connection, Permission per
         TreeSet<String> apps = new TreeSet<>(groups.keySet());
         breakers.forEach(b -> apps.add(b.key().application()));
         bulkheads.forEach(b -> apps.add(b.key().application()));
+        rateLimits.forEach(r -> apps.add(r.key().application()));
+        retryBudgets.forEach(r -> apps.add(r.key().application()));
         return List.copyOf(apps);
     }
 }

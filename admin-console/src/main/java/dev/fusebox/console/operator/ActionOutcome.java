@@ -3,7 +3,7 @@ package dev.fusebox.console.operator;
 import dev.fusebox.ft.management.ActionResult;
 
 /**
- * What one action did to one breaker of one JVM (or why it could not be done).
+ * What one action did to one breaker (or one policy's shadow mode) of one JVM (or why it could not be done).
  *
  * <p>Thread-safety: an immutable record (the management API's {@code ActionResult} is one too); safe on
  * any thread.
@@ -14,7 +14,12 @@ import dev.fusebox.ft.management.ActionResult;
 public record ActionOutcome(String jvm, ActionResult result) {
 
     public static ActionOutcome failed(String jvm, String target, Action action, String message) {
-        return new ActionOutcome(jvm, new ActionResult(target, action.operation(), false, "", "", message));
+        return failed(jvm, target, action.operation(), message);
+    }
+
+    /** An outcome the console made up for {@code operation} (the MXBean operation's name). */
+    public static ActionOutcome failed(String jvm, String target, String operation, String message) {
+        return new ActionOutcome(jvm, new ActionResult(target, operation, false, "", "", message));
     }
 
     /** One line for the results list. */

@@ -25,4 +25,13 @@ public interface FleetOperations {
      * registry that defines it ({@code FaultToleranceMXBean.forceOpenAll("group:<name>", ...)}).
      */
     CompletableFuture<List<ActionOutcome>> actOnGroup(Action action, String group, String reason, String expiry);
+
+    /**
+     * Switches shadow mode on ({@code shadow} true: the policy counts what it would reject and rejects
+     * nothing) or off (it enforces) for each of {@code targets}, through each MXBean's
+     * {@code configure("shadow", ...)}; the server keeps it in its overrides file and audits it.
+     *
+     * @param reason required: the server refuses a change without one
+     */
+    CompletableFuture<List<ActionOutcome>> switchShadow(List<ShadowTarget> targets, boolean shadow, String reason);
 }

@@ -24,9 +24,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The console's window content, put together: the toolbar on top, then two tabs. "JVMs (JMX)": the
+ * The console's window content, put together: the toolbar on top, then three tabs. "JVMs (JMX)": the
  * {@link FleetTable}, the search, {@link BreakerTable} and {@link ActionButtons} beside the
- * {@link DetailPane}, and the {@link ActivityTabs} below. "Fleet (ZooKeeper)": the
+ * {@link DetailPane}, and the {@link ActivityTabs} below. "Limits & shadow": the {@link LimitsView} of
+ * the same JVMs (rate limits, shadow modes, retry budgets). "Fleet (ZooKeeper)": the
  * {@link EnsembleView} of a fleet registered in an ensemble, whose drill-down into one instance
  * comes back to the first tab through its JMX connection dialog. It binds to the view-models only.
  *
@@ -59,13 +60,15 @@ public final class ConsoleView extends BorderPane {
         jvmsTab.setId("jvmsTab");
         Tab fleetTab = new Tab("Fleet (ZooKeeper)", ensembleView);
         fleetTab.setId("fleetTab");
-        screens = new TabPane(jvmsTab, fleetTab);
+        Tab limitsTab = new Tab("Limits & shadow", new LimitsView(vm.limits()));
+        limitsTab.setId("limitsTab");
+        screens = new TabPane(jvmsTab, limitsTab, fleetTab);
         screens.setId("screens");
         screens.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(screens);
     }
 
-    /** The fleet screen (second tab). */
+    /** The fleet screen (third tab). */
     public EnsembleView ensembleView() {
         return ensembleView;
     }

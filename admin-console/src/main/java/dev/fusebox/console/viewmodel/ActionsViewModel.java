@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -133,28 +134,43 @@ public final class ActionsViewModel {
         Action action = pending.action();
         String reason = action.takesReason() ? pending.reasonProperty().get().strip() : "";
         String expiry = action.takesReason() ? Formats.expiry(pending.expiryProperty().get()) : "";
-        inFlight.set(inFlight.get() + 1);
-        status.set(pending.description() + " ...");
-        CompletableFuture<List<ActionOutcome>> sent = pending.group() != null
+        return track(action.label(), pending.description(), () -> pending.group() != null
                 ? operations.actOnGroup(action, pending.group(), reason, expiry)
-                : operations.act(action, pending.targets(), reason, expiry);
+                : operations.act(action, pending.targets(), reason, expiry));
+    }
+
+    /**
+     * Sends what {@code send} starts, with the status line, in-flight count and result lines every
+     * action shares (the shadow switches of {@link LimitsViewModel} use them too). The returned future
+     * completes on the UI executor after the results are in {@link #results()}.
+     */
+    CompletableFuture<List<ActionOutcome>> track(String label, String description,
+                                                 Supplier<CompletableFuture<List<ActionOutcome>>> send) {
+        inFlight.set(inFlight.get() + 1);
+        status.set(description + " ...");
+        CompletableFuture<List<ActionOutcome>> sent = send.get();
         CompletableFuture<List<ActionOutcome>> shown = new CompletableFuture<>();
         sent.whenComplete((outcomes, error) -> ui.execute(() -> {
             inFlight.set(inFlight.get() - 1);
             if (error != null) {
-                status.set(action.label() + " failed: " + error);
+                status.set(label + " failed: " + error);
                 shown.completeExceptionally(error);
                 return;
             }
-            record(action, outcomes);
+            record(label, outcomes);
             shown.complete(outcomes);
         }));
         return shown;
     }
 
-    private void record(Action action, List<ActionOutcome> outcomes) {
+    /** Why actions cannot go to {@code jvm} now (not connected, or a viewer's login), or null when they can. */
+    String refusalFor(String jvm) {
+        return refusal(jvm);
+    }
+
+    private void record(String label, List<ActionOutcome> outcomes) {
         long ok = outcomes.stream().filter(o -> o.result().succeeded()).count();
-        status.set(action.label() + ": " + ok + " succeeded, " + (outcomes.size() - ok) + " failed"
+        status.set(label + ": " + ok + " succeeded, " + (outcomes.size() - ok) + " failed"
                 + (outcomes.isEmpty() ? " (nothing matched)" : ""));
         List<String> lines = new ArrayList<>();
         String at = Formats.clock(System.currentTimeMillis());

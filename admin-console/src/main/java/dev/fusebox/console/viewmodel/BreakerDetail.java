@@ -23,7 +23,8 @@ import javafx.collections.ObservableList;
  * bulkheads, and the audited operator actions on it. While its JVM is not connected the detail is
  * the last known one and says so: the chart is not live ({@link #liveProperty()}), its note gives the
  * time of the last reading and its time axis counts back from that reading, not from now. A breaker
- * that is not closed shows the ratio that tripped it (its own window is empty while open).
+ * that is not closed shows the ratio that tripped it (its own window is empty while open). A breaker
+ * in shadow mode says so at the end of its state line, with the calls it would have rejected.
  *
  * <p>Thread-safety: not thread-safe; confined to the FX thread in the running console (to the one test
  * thread in the view-model tests).
@@ -51,7 +52,9 @@ public final class BreakerDetail {
         BreakerReading r = s.reading();
         title.set(r.key().name() + "  (" + r.key().application() + " @ " + r.key().jvm() + ")");
         stateText.set(r.state() + " for " + Formats.duration(r.timeInStateMillis()) + (jvmConnected ? "" : " (last known)")
-                + trials(r) + (s.lastCause().isEmpty() ? "" : ", because: " + s.lastCause()));
+                + trials(r) + (s.lastCause().isEmpty() ? "" : ", because: " + s.lastCause())
+                + (r.shadow() ? "; SHADOW mode: rejects nothing, " + r.wouldReject() + " calls would have been rejected"
+                : ""));
         live.set(jvmConnected);
         long lastReading = s.rates().atMillis();
         String at = lastReading > 0 ? Formats.clock(lastReading) : "";

@@ -32,8 +32,9 @@ import javafx.collections.transformation.FilteredList;
 
 /**
  * The console's state: the fleet overview, every breaker of the fleet (filtered by a search text
- * and an "attention only" switch), the selection and its detail, the actions, and the audit logs
- * of the fleet (filtered by the same search text).
+ * and an "attention only" switch), the selection and its detail, the actions, the audit logs
+ * of the fleet (filtered by the same search text), and the {@link LimitsViewModel} of the
+ * "Limits & shadow" screen.
  * {@link #apply(JvmSnapshot)} folds in what the feed published; only changed values fire.
  *
  * <p>Thread-safety: not thread-safe; confined to the FX thread in the running console (to the one test
@@ -50,6 +51,7 @@ public final class ConsoleViewModel {
     private final SimpleObjectProperty<BreakerRow> focused = new SimpleObjectProperty<>(this, "focused");
     private final BreakerDetail detail = new BreakerDetail();
     private final ActionsViewModel actions;
+    private final LimitsViewModel limits;
     private final ObservableList<AuditRow> audit = FXCollections.observableArrayList();
     private final FilteredList<AuditRow> visibleAudit = new FilteredList<>(audit);
     /** The audit logs the rows were made from, per JVM: rows are made again only when they change. */
@@ -65,12 +67,14 @@ public final class ConsoleViewModel {
      */
     public ConsoleViewModel(FleetOperations operations, Executor ui) {
         this.actions = new ActionsViewModel(operations, ui);
+        this.limits = new LimitsViewModel(operations, actions);
         filter.addListener((o, was, now) -> refilter());
         attentionOnly.addListener((o, was, now) -> refilter());
     }
 
     /** Folds in the latest snapshot of one JVM. */
     public void apply(JvmSnapshot s) {
+        limits.apply(s);
         if (s.removed()) {
             jvms.remove(s.jvm());
             fleet.removeIf(r -> r.jvm().equals(s.jvm()));
@@ -192,6 +196,7 @@ public final class ConsoleViewModel {
             j.groups().values().forEach(list -> list.stream().map(BreakerGroup::name).forEach(groupNames::add));
         });
         actions.update(selection.stream().map(BreakerRow::key).toList(), connections, permissions, groupNames);
+        limits.refresh();
     }
 
     private void showDetail(BreakerRow row) {
@@ -260,6 +265,11 @@ public final class ConsoleViewModel {
 
     public ActionsViewModel actions() {
         return actions;
+    }
+
+    /** The "Limits & shadow" screen: rate limits, shadow modes, retry budgets. */
+    public LimitsViewModel limits() {
+        return limits;
     }
 
     /** The latest snapshot of {@code jvm}, or null. */

@@ -55,6 +55,17 @@ public final class Formats {
         return DATE_TIME.format(Instant.ofEpochMilli(epochMillis));
     }
 
+    /** A setting's length: {@code 250 ms}, {@code 1 s}, {@code 1.5 s}, {@code 2 min}. */
+    public static String millis(long millis) {
+        if (millis >= 60_000 && millis % 60_000 == 0) {
+            return millis / 60_000 + " min";
+        }
+        if (millis >= 1000 && millis % 100 == 0) {
+            return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        return millis + " ms";
+    }
+
     /** {@code 0.6} as {@code 60 %}. */
     public static String percent(double ratio) {
         return Math.round(ratio * 100) + " %";

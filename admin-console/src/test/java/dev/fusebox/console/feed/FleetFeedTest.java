@@ -196,4 +196,32 @@ class FleetFeedTest {
         feed.polled(new JvmReading("jvm-a", 6_000, Map.of(), List.of(), List.of()));
         assertThat(last().auditLogs()).as("the registry went away").isEmpty();
     }
+
+    @Test
+    void rateLimitsBudgetsAndShadowModesReachTheSnapshotAndSurviveANotification() {
+        FleetFeed feed = new FleetFeed();
+        feed.addListener(published::add);
+        MethodKey browse = new MethodKey("jvm-a", "shop", "com.example.Storefront", "browse");
+        MethodKey audit = new MethodKey("jvm-a", "audit", "com.example.Audit", "write");
+        BreakerReading shadowBreaker = new BreakerReading(CHARGE, "OPEN", null, 1000, 0, 0, 0, "", 0, 0, 10, 5, 5, 0, 1,
+                null, List.of(), true, 9);
+        RateLimitReading limit = new RateLimitReading(browse, "ROLLING", 5, 1000, 0, 50, 3, 0, false);
+        RateLimitReading first = new RateLimitReading(audit, "FIXED", 1, 1000, 0, 0, 0, 0, true);
+        RetryBudgetReading budget = new RetryBudgetReading(CHARGE, "payments", 0.2, 10_000, 10, 4, 6, 2);
+        feed.polled(new JvmReading("jvm-a", 1_000, Map.of(), List.of(shadowBreaker),
+                List.of(new BulkheadReading(CHARGE, 2, 0, 2, 0, 10, 0, true, true, 3)), Map.of(),
+                List.of(limit, first), List.of(budget)));
+        assertThat(last().rateLimits()).as("in the table's order").containsExactly(first, limit);
+        assertThat(last().retryBudgets()).containsExactly(budget);
+        assertThat(last().applications()).containsExactly("audit", "shop");
+
+        feed.stateNotified(CHARGE, "HALF_OPEN", "delay elapsed", 1_500);
+        feed.saturationNotified(CHARGE, false, 1_500);
+        BreakerReading notified = last().breakers().get(0).reading();
+        assertThat(notified.state()).isEqualTo("HALF_OPEN");
+        assertThat(List.of(notified.shadow(), notified.wouldReject())).containsExactly(true, 9L);
+        BulkheadReading bulkhead = last().bulkheads().get(0).reading();
+        assertThat(List.of(bulkhead.saturated(), bulkhead.shadow(), bulkhead.wouldReject()))
+                .containsExactly(false, true, 3L);
+    }
 }

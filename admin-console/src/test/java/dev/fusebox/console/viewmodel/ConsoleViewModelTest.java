@@ -15,6 +15,7 @@ import dev.fusebox.console.feed.RatePoint;
 import dev.fusebox.console.operator.Action;
 import dev.fusebox.console.operator.ActionOutcome;
 import dev.fusebox.console.operator.FleetOperations;
+import dev.fusebox.console.operator.ShadowTarget;
 import dev.fusebox.ft.management.ActionResult;
 import dev.fusebox.ft.management.AuditEntry;
 import dev.fusebox.ft.management.BreakerGroup;
@@ -52,6 +53,15 @@ class ConsoleViewModelTest {
                                                                  String expiry) {
             sent.add(action + " group:" + group + " '" + reason + "' '" + expiry + "'");
             return CompletableFuture.completedFuture(List.of());
+        }
+
+        @Override
+        public CompletableFuture<List<ActionOutcome>> switchShadow(List<ShadowTarget> targets, boolean shadow,
+                                                                   String reason) {
+            sent.add("shadow=" + shadow + " " + targets.stream().map(ShadowTarget::describe).toList() + " '" + reason
+                    + "'");
+            return CompletableFuture.completedFuture(targets.stream().map(t -> new ActionOutcome(t.key().jvm(),
+                    new ActionResult(t.key().name(), "configure", true, "enforcing", "shadow", ""))).toList());
         }
     }
 
@@ -268,6 +278,12 @@ class ConsoleViewModelTest {
             @Override
             public CompletableFuture<List<ActionOutcome>> actOnGroup(Action action, String group, String reason,
                                                                      String expiry) {
+                throw new AssertionError();
+            }
+
+            @Override
+            public CompletableFuture<List<ActionOutcome>> switchShadow(List<ShadowTarget> targets, boolean shadow,
+                                                                       String reason) {
                 throw new AssertionError();
             }
         }, Runnable::run);

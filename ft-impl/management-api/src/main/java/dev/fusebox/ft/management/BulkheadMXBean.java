@@ -40,12 +40,25 @@ public interface BulkheadMXBean {
     boolean isSaturated();
 
     /**
-     * Changes {@code value} (concurrent calls) or {@code waitingTaskQueue} at run time and keeps it in
-     * the operator overrides file. Running and queued calls are not disturbed.
+     * In shadow mode a call over the limit runs anyway, without taking a slot or a queue place (so
+     * {@link #getRunning()} never exceeds the limit), and is counted in {@link #getWouldReject()}.
      */
-    @Description("Changes value or waitingTaskQueue now and keeps it in the overrides file; running calls are not disturbed")
+    @Description("True in shadow mode: the bulkhead counts the calls it would reject and lets them run")
+    boolean isShadow();
+
+    /** Calls the bulkhead would have refused while in shadow mode, and let run. */
+    @Description("Calls the bulkhead would have refused while in shadow mode, and let run, since start")
+    long getWouldReject();
+
+    /**
+     * Changes {@code value} (concurrent calls), {@code waitingTaskQueue} or {@code shadow}
+     * ({@code true} or {@code false}) at run time and keeps it in the operator overrides file. Running
+     * and queued calls are not disturbed.
+     */
+    @Description("Changes value, waitingTaskQueue or shadow now and keeps it in the overrides file; running calls are not disturbed")
     ActionResult configure(
-            @Description("value (concurrent calls) or waitingTaskQueue") String parameter,
-            @Description("The new number of calls or queue places") String value,
+            @Description("value (concurrent calls), waitingTaskQueue or shadow (true: count, reject nothing;"
+                    + " false: enforce)") String parameter,
+            @Description("The new number of calls or queue places, or true/false for shadow") String value,
             @Description(ParameterDescriptions.CHANGE_REASON) String reason);
 }

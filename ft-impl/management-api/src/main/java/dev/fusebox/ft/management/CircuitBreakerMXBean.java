@@ -94,6 +94,19 @@ public interface CircuitBreakerMXBean {
     @Description("Times the circuit opened on its own (forcing not included), since start")
     long getTimesOpened();
 
+    /**
+     * In shadow mode the breaker's state evolves exactly as if it enforced, but a call it would refuse
+     * runs anyway (its outcome is not recorded) and is counted in {@link #getWouldReject()}. An
+     * operator's forcing is enforced even in shadow mode.
+     */
+    @Description("True in shadow mode: the breaker decides and counts what it would reject, and rejects nothing"
+            + " (an operator's forcing is still enforced)")
+    boolean isShadow();
+
+    /** Calls the breaker would have refused while in shadow mode, and let through. */
+    @Description("Calls the breaker would have refused while in shadow mode, and let through, since start")
+    long getWouldReject();
+
     @Description("The settings in force: requestVolumeThreshold, failureRatio, delay, successThreshold")
     CircuitBreakerSettings getConfiguration();
 
@@ -123,13 +136,14 @@ public interface CircuitBreakerMXBean {
 
     /**
      * Changes one parameter for this breaker at run time and keeps it in the operator overrides
-     * file: {@code requestVolumeThreshold}, {@code failureRatio}, {@code delay} (milliseconds) or
-     * {@code successThreshold}. The breaker keeps its state and window. An invalid value is refused
-     * and the previous one stays in force.
+     * file: {@code requestVolumeThreshold}, {@code failureRatio}, {@code delay} (milliseconds),
+     * {@code successThreshold} or {@code shadow} ({@code true} or {@code false}). The breaker keeps its
+     * state and window. An invalid value is refused and the previous one stays in force.
      */
     @Description("Changes one parameter now and keeps it in the overrides file; the breaker keeps its state and window")
     ActionResult configure(
-            @Description("requestVolumeThreshold, failureRatio, delay (milliseconds) or successThreshold") String parameter,
+            @Description("requestVolumeThreshold, failureRatio, delay (milliseconds), successThreshold or shadow"
+                    + " (true: count, reject nothing; false: enforce)") String parameter,
             @Description("The new value; an invalid one is refused and the old one stays") String value,
             @Description(ParameterDescriptions.CHANGE_REASON) String reason);
 }
