@@ -7,6 +7,7 @@ import dev.fusebox.ft.management.CircuitBreakerMXBean;
 import dev.fusebox.ft.management.FaultToleranceMXBean;
 import dev.fusebox.ft.management.ManagementNames;
 import dev.fusebox.ft.management.RateLimitMXBean;
+import dev.fusebox.ft.management.RetryBudgetMXBean;
 import dev.fusebox.ft.management.RetryMXBean;
 import dev.fusebox.ft.management.TimeoutMXBean;
 import java.lang.management.ManagementFactory;
@@ -164,6 +165,10 @@ final class ApplicationManagement {
             if (engines.rateLimit() != null) {
                 ManagedRateLimit limit = new ManagedRateLimit(method, actions);
                 register(() -> new DescribedMBean<>(limit, RateLimitMXBean.class), name(ManagementNames.RATE_LIMIT, method));
+            }
+            if (engines.retryBudget() != null) {
+                ManagedRetryBudget b = new ManagedRetryBudget(method);
+                register(() -> new DescribedMBean<>(b, RetryBudgetMXBean.class), name(ManagementNames.RETRY_BUDGET, method));
             }
             if (engines.policy().retry() != null) {
                 ManagedRetry retry = new ManagedRetry(method, actions);

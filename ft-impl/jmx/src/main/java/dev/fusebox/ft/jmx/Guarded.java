@@ -34,6 +34,7 @@ record Guarded(String name, String methodKey, MethodEngines method, TickerClock 
         List<Guarded> named = new ArrayList<>(managed.size());
         Map<Ticker, TickerClock> clocks = new HashMap<>();
         for (MethodEngines method : managed) {
+            // the breaker's ticker is the container's (a test's virtual time); without one, the system's
             Ticker ticker = method.breaker() != null ? method.breaker().ticker() : Ticker.system();
             TickerClock clock = clocks.computeIfAbsent(ticker, TickerClock::new);
             named.add(new Guarded(method.name(), method.policy().methodKey(), method, clock));

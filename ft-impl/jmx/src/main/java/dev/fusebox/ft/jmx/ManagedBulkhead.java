@@ -96,6 +96,16 @@ final class ManagedBulkhead implements BulkheadMXBean {
     }
 
     @Override
+    public boolean isShadow() {
+        return sync() != null ? sync().isShadow() : async().isShadow();
+    }
+
+    @Override
+    public long getWouldReject() {
+        return sync() != null ? sync().wouldReject() : async().wouldReject();
+    }
+
+    @Override
     public boolean isSaturated() {
         if (sync() != null) {
             return sync().running() >= sync().limit();

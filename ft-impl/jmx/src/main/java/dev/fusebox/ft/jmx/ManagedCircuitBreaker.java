@@ -32,6 +32,16 @@ final class ManagedCircuitBreaker implements CircuitBreakerMXBean {
     }
 
     @Override
+    public boolean isShadow() {
+        return guarded.method().breaker().isShadow();
+    }
+
+    @Override
+    public long getWouldReject() {
+        return guarded.method().breaker().wouldReject();
+    }
+
+    @Override
     public String getName() {
         return guarded.name();
     }

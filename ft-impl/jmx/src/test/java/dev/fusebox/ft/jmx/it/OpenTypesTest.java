@@ -70,8 +70,9 @@ class OpenTypesTest {
                     read++;
                 }
             }
-            // 4 breakers x 20, 1 bulkhead x 8, 1 retry x 6, 1 timeout x 4, the registry x 6
-            assertThat(read).isEqualTo(4 * 20 + 8 + 6 + 4 + 6);
+            // 4 breakers x 22, 1 bulkhead x 10 (Shadow and WouldReject on both), 1 retry x 6, 1 timeout x 4,
+            // the registry x 6
+            assertThat(read).isEqualTo(4 * 22 + 10 + 6 + 4 + 6);
         }
     }
 

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fusebox.ft.api.RateLimit;
 import dev.fusebox.ft.api.RateLimitException;
+import dev.fusebox.ft.api.RetryBudget;
 import dev.fusebox.ft.configsource.OverridesConfigSource;
 import dev.fusebox.ft.management.ActionResult;
+import dev.fusebox.ft.management.CircuitBreakerMXBean;
 import dev.fusebox.ft.management.FaultToleranceMXBean;
 import dev.fusebox.ft.management.GuardedMethodInfo;
 import dev.fusebox.ft.management.ManagementNames;
 import dev.fusebox.ft.management.RateLimitMXBean;
+import dev.fusebox.ft.management.RetryBudgetMXBean;
 import dev.fusebox.ft.testing.Container;
 import dev.fusebox.ft.testing.ThreadHygiene;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +22,8 @@ import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,8 +51,49 @@ class ShadowSwitchTest {
         }
     }
 
+    @ApplicationScoped
+    public static class Payments {
+        @CircuitBreaker(requestVolumeThreshold = 2, failureRatio = 1, delay = 60_000)
+        @Retry(maxRetries = 1, delay = 0, jitter = 0)
+        @RetryBudget(ratio = 0.5, minRetriesPerSecond = 0)
+        public String charge(boolean fail) {
+            if (fail) {
+                throw new IllegalStateException("declined");
+            }
+            return "charged";
+        }
+    }
+
     @TempDir
     Path dir;
+
+    @Test
+    void anOperatorPutsABreakerInShadowModeAndReadsWhatItWouldHaveRejected() throws Exception {
+        Path file = dir.resolve("overrides.properties");
+        try (Container container = Container.withSource(new OverridesConfigSource(file, 600), Map.of(), Payments.class)) {
+            CircuitBreakerMXBean breaker = MBeans.proxy(MBeans.name(container, ManagementNames.CIRCUIT_BREAKER,
+                    Payments.class, "charge"), CircuitBreakerMXBean.class);
+            RetryBudgetMXBean budget = MBeans.proxy(MBeans.name(container, ManagementNames.RETRY_BUDGET,
+                    Payments.class, "charge"), RetryBudgetMXBean.class);
+            assertThat(breaker.isShadow()).isFalse();
+            ActionResult on = breaker.configure("shadow", "true", "CHG-13 watch before enforcing");
+            assertThat(on.succeeded()).as(on.message()).isTrue();
+            assertThat(breaker.isShadow()).isTrue();
+            Payments payments = container.bean(Payments.class);
+            // the first call's retry is refused by the budget (half a retry deposited)
+            assertThatThrownBy(() -> payments.charge(true)).isInstanceOf(IllegalStateException.class);
+            // the second call's failure opens the breaker; its retry (paid by the two halves) runs
+            // although an enforcing breaker would have rejected it
+            assertThatThrownBy(() -> payments.charge(true)).isInstanceOf(IllegalStateException.class);
+            assertThat(breaker.getState()).as("tripped as if enforcing").isEqualTo("OPEN");
+            assertThat(payments.charge(false)).as("shadow: not rejected").isEqualTo("charged");
+            assertThat(breaker.getWouldReject()).as("that retry and this call").isEqualTo(2);
+            assertThat(budget.getRatio()).isEqualTo(0.5);
+            assertThat(budget.getGroup()).isEmpty();
+            assertThat(budget.getGranted() + budget.getRefused()).as("every retry asked the budget").isEqualTo(2);
+            assertThat(budget.getGranted()).isEqualTo(1);
+        }
+    }
 
     @Test
     void anOperatorPutsARateLimitInShadowModeAndBack() throws Exception {
