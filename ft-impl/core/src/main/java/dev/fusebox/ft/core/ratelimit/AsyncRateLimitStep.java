@@ -35,7 +35,7 @@ public final class AsyncRateLimitStep implements AsyncStep {
 
     @Override
     public CompletionStage<Object> call(AsyncCall call) {
-        long wait = rateLimit.acquire(ticker.nanoTime());
+        long wait = rateLimit.acquire(ticker);
         if (wait > 0) {
             metrics.rateLimitCall(RateLimitOutcome.REJECTED);
             return CompletableFuture.failedFuture(rejections.rateLimited(rateLimit.name(), wait));

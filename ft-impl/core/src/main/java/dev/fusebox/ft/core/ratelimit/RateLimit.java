@@ -1,5 +1,6 @@
 package dev.fusebox.ft.core.ratelimit;
 
+import dev.fusebox.ft.core.time.Ticker;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -50,13 +51,37 @@ public final class RateLimit {
     }
 
     /**
+     * Decides about a call now, reading {@code ticker}, and counts the decision, as
+     * {@link #acquire(long)} does; a refusal is decided once more on a fresh reading when the clock
+     * has moved since the first. A reading goes stale between the clock and the limiter when the
+     * thread is preempted, or when another call moves the limiter past it (a fixed window refuses a
+     * call read in a window it has left; a smooth one a call read longer ago than its tolerance):
+     * the fresh reading refuses only a limit that is really used up. A refusal writes nothing, so
+     * deciding again is safe; the second reading costs a clock read on the refusal path only.
+     */
+    public long acquire(Ticker ticker) {
+        long now = ticker.nanoTime();
+        long wait = limiter.tryAcquire(now);
+        if (wait != 0) {
+            long later = ticker.nanoTime();
+            if (later != now) {
+                wait = limiter.tryAcquire(later);
+            }
+        }
+        return counted(wait);
+    }
+
+    /**
      * Decides about a call at {@code nowNanos} and counts the decision: 0 when admitted; more than
      * 0 when refused (the nanoseconds until a call could be admitted, see
      * {@link RateLimiter#tryAcquire}); less than 0 when the limiter refused it but shadow mode lets
      * it through (the negated wait).
      */
     public long acquire(long nowNanos) {
-        long wait = limiter.tryAcquire(nowNanos);
+        return counted(limiter.tryAcquire(nowNanos));
+    }
+
+    private long counted(long wait) {
         if (wait == 0) {
             permitted.increment();
             return 0;

@@ -10,8 +10,9 @@ import dev.fusebox.ft.core.time.Ticker;
 /**
  * Lets a synchronous call through its {@link RateLimit}, or refuses it with
  * {@link Rejections#rateLimited} carrying the time to wait; in shadow mode a call the limit would
- * refuse runs and is counted as {@link RateLimitOutcome#WOULD_REJECT}. One clock read per call;
- * nothing is allocated unless a call is refused. Thread-safe.
+ * refuse runs and is counted as {@link RateLimitOutcome#WOULD_REJECT}. One clock read per admitted
+ * call (a refusal is decided again on a fresh reading: {@code RateLimit.acquire(Ticker)}); nothing
+ * is allocated unless a call is refused. Thread-safe.
  */
 public final class RateLimitStep implements SyncStep {
 
@@ -32,7 +33,7 @@ public final class RateLimitStep implements SyncStep {
 
     @Override
     public Object call(Invocation invocation) throws Exception {
-        long wait = rateLimit.acquire(ticker.nanoTime());
+        long wait = rateLimit.acquire(ticker);
         if (wait > 0) {
             metrics.rateLimitCall(RateLimitOutcome.REJECTED);
             throw rejections.rateLimited(rateLimit.name(), wait);
