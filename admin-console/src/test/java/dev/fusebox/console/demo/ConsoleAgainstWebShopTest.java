@@ -9,12 +9,15 @@ import dev.fusebox.console.feed.Permission;
 import dev.fusebox.console.fixture.Eventually;
 import dev.fusebox.console.operator.ConnectionProfile;
 import dev.fusebox.console.viewmodel.BreakerRow;
+import dev.fusebox.console.viewmodel.BudgetRow;
+import dev.fusebox.console.viewmodel.ShadowRow;
 import dev.fusebox.ft.management.CircuitBreakerMXBean;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -34,7 +37,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * RESTEasy, its Rest Client interfaces guarded by Fusebox) in a child JVM through its secured
  * connector as it does to the SE demo, lists the interfaces' breakers, and forces one open through
  * its window; the shop's HTTP endpoint then answers 503 with a {@code Retry-After} of the forcing's
- * remaining time, and no call reaches payments.
+ * remaining time, and no call reaches payments. Its Limits & shadow tab then shows what the shop
+ * ships (issue 16): the checkout's rate limit, the recommendations breaker in shadow mode, the
+ * inventory's retry budget.
  */
 class ConsoleAgainstWebShopTest {
 
@@ -75,6 +80,21 @@ class ConsoleAgainstWebShopTest {
 
     private TableView<BreakerRow> table() {
         return robot.lookup("#breakerTable").queryTableView();
+    }
+
+    private List<String> shadowRows() {
+        TableView<ShadowRow> rows = robot.lookup("#shadowTable").queryTableView();
+        return rows.getItems().stream().map(r -> simple(r.key().beanClass()) + "#" + r.key().method() + " "
+                + r.policy().name() + " " + r.modeProperty().get()).sorted().toList();
+    }
+
+    private List<String> budgetRows() {
+        TableView<BudgetRow> rows = robot.lookup("#budgetTable").queryTableView();
+        return rows.getItems().stream().map(r -> simple(r.key().beanClass()) + "#" + r.key().method()).toList();
+    }
+
+    private static String simple(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
     }
 
     @Test
@@ -121,6 +141,15 @@ class ConsoleAgainstWebShopTest {
                 assertThat(payments.getSuccesses() + payments.getFailures()).as("admitted").isEqualTo(admittedBefore);
                 payments.reset();
             }
+
+            // issue 16: the shop's own rate limit, retry budget and shadow breaker, as the shop ships them
+            robot.clickOn("Limits & shadow");
+            Eventually.within(WAIT, "the shop's rate limit, breakers and bulkhead", () -> onFx(this::shadowRows),
+                    () -> onFx(this::shadowRows).containsAll(List.of("CheckoutResource#checkout RATE_LIMIT enforcing",
+                            "RecommendationsClient#alsoBought CIRCUIT_BREAKER shadow",
+                            "PaymentsClient#charge CIRCUIT_BREAKER enforcing")));
+            Eventually.within(WAIT, "the inventory's retry budget", () -> onFx(this::budgetRows),
+                    () -> onFx(this::budgetRows).contains("InventoryClient#stockLevel"));
         } finally {
             FxToolkit.setupFixture(console::close);
         }
