@@ -6,6 +6,7 @@ import dev.fusebox.ft.api.CustomBackoff;
 import dev.fusebox.ft.api.CustomBackoffStrategy;
 import dev.fusebox.ft.api.ExponentialBackoff;
 import dev.fusebox.ft.api.FibonacciBackoff;
+import dev.fusebox.ft.api.Jitter;
 import dev.fusebox.ft.api.RateLimit;
 import dev.fusebox.ft.api.RateLimitType;
 import dev.fusebox.ft.api.RetryBudget;
@@ -16,6 +17,7 @@ import dev.fusebox.ft.core.retry.RetryBudgetPolicy;
 import dev.fusebox.ft.core.retry.RetryPolicy;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -60,17 +62,19 @@ final class FuseboxPolicyResolver {
     }
 
     /**
-     * @param retrySite the {@code @Retry} governing the method, or null
-     * @param retry     that retry's policy, or null when it is absent or switched off
+     * @param retrySite    the {@code @Retry} governing the method, or null
+     * @param retry        that retry's resolved (validated) policy, or null when there is none
+     * @param retryEnabled whether that retry is switched on (its parts are validated either way)
      */
-    FuseboxPolicy resolve(Class<?> beanClass, Method method, AnnotationSite<Retry> retrySite, RetryPolicy retry) {
+    FuseboxPolicy resolve(Class<?> beanClass, Method method, AnnotationSite<Retry> retrySite, RetryPolicy retry,
+                          boolean retryEnabled) {
         AnnotationSite<RateLimit> rateLimitSite = AnnotationSite.find(RateLimit.class, beanClass, method, config);
         RateLimitSpec rateLimit = rateLimitSite == null ? null : rateLimit(rateLimitSite);
         BackoffSpec backoff = backoff(beanClass, method, retrySite, retry);
         RetryHooks hooks = hooks(beanClass, method, retrySite);
         AnnotationSite<RetryBudget> budgetSite = retryPart(RetryBudget.class, beanClass, method, retrySite);
         RetryBudgetSpec budget = budgetSite == null ? null : budget(budgetSite);
-        boolean retryOn = retry != null;
+        boolean retryOn = retry != null && retryEnabled;
         return new FuseboxPolicy(rateLimitSite != null && rateLimitSite.enabled() ? rateLimit : null,
                 retryOn ? backoff : null, retryOn ? hooks : RetryHooks.NONE,
                 retryOn && budgetSite != null && budgetSite.enabled() ? budget : null,
@@ -125,17 +129,13 @@ final class FuseboxPolicyResolver {
                     + (governing == onMethod ? "method" : "class") + "; use one backoff");
         }
         AnnotationSite<?> site = governing.get(0);
-        BackoffSpec spec = backoffSpec(site, retrySite);
-        return site.enabled() && retry != null ? spec : null;
+        BackoffSpec spec = backoffSpec(site, retry);
+        return site.enabled() ? spec : null;
     }
 
-    private static BackoffSpec backoffSpec(AnnotationSite<?> site, AnnotationSite<Retry> retrySite) {
+    /** A backoff's spec, checked against the resolved retry beside it (its delay is the first wait). */
+    private static BackoffSpec backoffSpec(AnnotationSite<?> site, RetryPolicy retry) {
         Parameters p = new Parameters(site);
-        Parameters retry = new Parameters(retrySite);
-        long delayNanos = Parameters.nanos(retry.number("delay", retrySite.annotation.delay()),
-                retry.unit("delayUnit", retrySite.annotation.delayUnit()));
-        long maxDurationNanos = Parameters.nanos(retry.number("maxDuration", retrySite.annotation.maxDuration()),
-                retry.unit("durationUnit", retrySite.annotation.durationUnit()));
         if (site.annotation instanceof CustomBackoff custom) {
             Class<?> strategy = p.type("value", custom.value());
             p.require(CustomBackoffStrategy.class.isAssignableFrom(strategy), "value", strategy.getName(),
@@ -143,21 +143,31 @@ final class FuseboxPolicyResolver {
             ApplicationClasses.check(strategy, p, "value");
             return new BackoffSpec(BackoffSpec.Kind.CUSTOM, 0, 0, null, strategy.asSubclass(CustomBackoffStrategy.class));
         }
-        boolean exponential = site.annotation instanceof ExponentialBackoff;
-        int factor = exponential ? p.integer("factor", ((ExponentialBackoff) site.annotation).factor()) : 0;
-        p.require(!exponential || factor >= 1, "factor", factor, "must be at least 1");
-        long maxDelay = p.number("maxDelay", exponential ? ((ExponentialBackoff) site.annotation).maxDelay()
-                : ((FibonacciBackoff) site.annotation).maxDelay());
+        int factor = 0;
+        long annotatedMaxDelay;
+        ChronoUnit annotatedUnit;
+        Jitter annotatedJitter;
+        if (site.annotation instanceof ExponentialBackoff exponential) {
+            factor = p.integer("factor", exponential.factor());
+            p.require(factor >= 1, "factor", factor, "must be at least 1");
+            annotatedMaxDelay = exponential.maxDelay();
+            annotatedUnit = exponential.maxDelayUnit();
+            annotatedJitter = exponential.jitter();
+        } else {
+            FibonacciBackoff fibonacci = (FibonacciBackoff) site.annotation;
+            annotatedMaxDelay = fibonacci.maxDelay();
+            annotatedUnit = fibonacci.maxDelayUnit();
+            annotatedJitter = fibonacci.jitter();
+        }
+        long maxDelay = p.number("maxDelay", annotatedMaxDelay);
         p.require(maxDelay >= 0, "maxDelay", maxDelay, "must not be negative (0 for no cap)");
-        long maxDelayNanos = Parameters.nanos(maxDelay, p.unit("maxDelayUnit", exponential
-                ? ((ExponentialBackoff) site.annotation).maxDelayUnit() : ((FibonacciBackoff) site.annotation).maxDelayUnit()));
-        p.require(maxDelayNanos == 0 || maxDelayNanos >= delayNanos, "maxDelay", maxDelay,
-                "must not be less than the @Retry delay (" + delayNanos + " ns), the first wait");
-        p.require(maxDurationNanos == 0 || maxDelayNanos < maxDurationNanos, "maxDelay", maxDelay,
-                "must be less than the @Retry maxDuration (" + maxDurationNanos + " ns)");
-        var jitter = p.choice("jitter", exponential ? ((ExponentialBackoff) site.annotation).jitter()
-                : ((FibonacciBackoff) site.annotation).jitter());
-        return new BackoffSpec(exponential ? BackoffSpec.Kind.EXPONENTIAL : BackoffSpec.Kind.FIBONACCI, factor,
+        long maxDelayNanos = Parameters.nanos(maxDelay, p.unit("maxDelayUnit", annotatedUnit));
+        p.require(maxDelayNanos == 0 || maxDelayNanos >= retry.delayNanos(), "maxDelay", maxDelay,
+                "must not be less than the @Retry delay (" + retry.delayNanos() + " ns), the first wait");
+        p.require(retry.maxDurationNanos() == 0 || maxDelayNanos < retry.maxDurationNanos(), "maxDelay", maxDelay,
+                "must be less than the @Retry maxDuration (" + retry.maxDurationNanos() + " ns)");
+        Jitter jitter = p.choice("jitter", annotatedJitter);
+        return new BackoffSpec(factor > 0 ? BackoffSpec.Kind.EXPONENTIAL : BackoffSpec.Kind.FIBONACCI, factor,
                 maxDelayNanos, jitter, null);
     }
 

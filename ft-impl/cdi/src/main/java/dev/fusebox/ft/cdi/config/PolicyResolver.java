@@ -58,8 +58,8 @@ public final class PolicyResolver {
         long timeoutNanos = timeout == null ? 0 : timeout(timeout);
         BulkheadSpec bulkheadSpec = bulkhead == null ? null : bulkhead(bulkhead);
         FallbackSpec fallbackSpec = fallback == null ? null : fallback(fallback);
-        FuseboxPolicy fusebox = new FuseboxPolicyResolver(config).resolve(beanClass, method, retry,
-                retry != null && retry.enabled() ? retryPolicy : null);
+        FuseboxPolicy fusebox = new FuseboxPolicyResolver(config).resolve(beanClass, method, retry, retryPolicy,
+                retry != null && retry.enabled());
         return new MethodPolicy(beanClass, method, MethodKey.of(beanClass, method),
                 async != null && async.enabled() ? mode : AsyncMode.NONE,
                 retry != null && retry.enabled() ? retryPolicy : null,

@@ -3,7 +3,6 @@ package dev.fusebox.ft.cdi.interceptor;
 import dev.fusebox.ft.cdi.async.AsyncExecution;
 import dev.fusebox.ft.cdi.config.MethodPolicy;
 import dev.fusebox.ft.cdi.config.RateLimitSpec;
-import dev.fusebox.ft.cdi.config.RetryBudgetSpec;
 import dev.fusebox.ft.cdi.management.GuardedMethods;
 import dev.fusebox.ft.cdi.management.MethodEngines;
 import dev.fusebox.ft.cdi.metrics.MetricsBackend;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The chains of one container, keyed by bean class and method, assembled once when deployment has
@@ -116,9 +116,7 @@ public final class Chains implements GuardedMethods {
             throw new IllegalArgumentException("turning " + changed + " on or off for " + current.name()
                     + " needs a restart; only parameters change at run time");
         }
-        RetryBudgetSpec budget = current.fusebox().retryBudget();
-        if ((budget == null) != (replacement.fusebox().retryBudget() == null)
-                || budget != null && !budget.equals(replacement.fusebox().retryBudget())) {
+        if (!Objects.equals(current.fusebox().retryBudget(), replacement.fusebox().retryBudget())) {
             throw new IllegalArgumentException("changing the @RetryBudget of " + current.name() + " needs a restart");
         }
         RateLimitSpec limit = current.fusebox().rateLimit();
