@@ -2,8 +2,6 @@ package dev.fusebox.console.view;
 
 import dev.fusebox.console.operator.Action;
 import dev.fusebox.console.viewmodel.PendingAction;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -28,17 +26,7 @@ final class ActionDialog {
      * (the JMX actions' or the fleet-wide actions' view-model).
      */
     static Dialog<ButtonType> show(Window owner, PendingAction pending, Consumer<PendingAction> send) {
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner);
-        dialog.setTitle(pending.action().label());
-        dialog.setHeaderText(pending.description());
-        ButtonType confirm = new ButtonType("Confirm: " + pending.action().label(),
-                ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(confirm, ButtonType.CANCEL);
-
-        GridPane form = new GridPane();
-        form.setHgap(10);
-        form.setVgap(8);
+        GridPane form = ConfirmationDialog.form();
         if (pending.action().takesReason()) {
             TextField reason = new TextField();
             reason.setId("reasonField");
@@ -56,23 +44,7 @@ final class ActionDialog {
                     ? "Back to automatic: a forced-open breaker goes half-open and tries trial calls."
                     : "Closed with an empty window; any forcing is dropped."));
         }
-        Label problem = new Label();
-        problem.setId("actionProblem");
-        problem.getStyleClass().add("problem");
-        problem.textProperty().bind(pending.problemProperty());
-        form.add(problem, 0, 2, 2, 1);
-        dialog.getDialogPane().setContent(form);
-
-        Button ok = (Button) dialog.getDialogPane().lookupButton(confirm);
-        ok.setId("confirmButton");
-        ok.disableProperty().bind(pending.readyProperty().not());
-        dialog.setResultConverter(button -> button);
-        dialog.setOnHidden(e -> {
-            if (dialog.getResult() == confirm) {
-                send.accept(pending);
-            }
-        });
-        dialog.show();
-        return dialog;
+        return ConfirmationDialog.show(owner, pending.action().label(), pending.description(), form, 2,
+                pending.problemProperty(), pending.readyProperty(), "", () -> send.accept(pending));
     }
 }
