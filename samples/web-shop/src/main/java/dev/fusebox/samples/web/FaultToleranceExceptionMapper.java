@@ -1,7 +1,7 @@
 package dev.fusebox.samples.web;
 
 import dev.fusebox.ft.api.RateLimitException;
-import dev.fusebox.ft.cdi.exceptions.OpenCircuitDelay;
+import dev.fusebox.ft.api.OpenCircuitDelay;
 import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

@@ -1,5 +1,7 @@
 package dev.fusebox.ft.cdi.config;
 
+import dev.fusebox.ft.core.bulkhead.AsyncBulkhead;
+
 /**
  * A resolved {@code @Bulkhead}: concurrent executions, and queue places for asynchronous calls.
  * Both bound memory as well as concurrency: an admitted asynchronous call waits, with everything
@@ -10,7 +12,7 @@ package dev.fusebox.ft.cdi.config;
 public record BulkheadSpec(int value, int waitingTaskQueue) {
 
     /** The most calls running at once. */
-    public static final int MAX_VALUE = 10_000;
+    public static final int MAX_VALUE = AsyncBulkhead.MAX_LIMIT;
     /** The most asynchronous calls waiting for a slot. */
-    public static final int MAX_WAITING_TASK_QUEUE = 10_000;
+    public static final int MAX_WAITING_TASK_QUEUE = AsyncBulkhead.MAX_QUEUE;
 }

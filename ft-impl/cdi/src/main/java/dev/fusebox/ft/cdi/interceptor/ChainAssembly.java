@@ -22,6 +22,7 @@ import dev.fusebox.ft.core.metrics.MethodCounters;
 import dev.fusebox.ft.core.metrics.MethodMetrics;
 import dev.fusebox.ft.core.time.Sleeper;
 import dev.fusebox.ft.core.time.Ticker;
+import dev.fusebox.ft.guard.MicroProfileRejections;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

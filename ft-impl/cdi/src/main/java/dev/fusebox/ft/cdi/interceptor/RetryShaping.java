@@ -10,9 +10,9 @@ import dev.fusebox.ft.core.retry.ExponentialBackoff;
 import dev.fusebox.ft.core.retry.FibonacciBackoff;
 import dev.fusebox.ft.core.retry.Jitter;
 import dev.fusebox.ft.core.retry.RetryPolicy;
+import dev.fusebox.ft.guard.CustomBackoffs;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.time.Duration;
 
 /**
  * The retry policy a method's chain runs: the specification's {@code @Retry}, shaped by Fusebox's
@@ -60,33 +60,16 @@ final class RetryShaping {
 
     /** A new strategy per call (checked at deployment to have a public no-argument constructor). */
     private static Backoff custom(Class<? extends CustomBackoffStrategy> type) {
-        return policy -> {
-            CustomBackoffStrategy strategy;
+        return CustomBackoffs.of(() -> {
             try {
-                strategy = type.getConstructor().newInstance();
+                return type.getConstructor().newInstance();
             } catch (InvocationTargetException e) {
                 throw new IllegalStateException("the custom backoff " + type.getName() + " failed in its constructor",
                         e.getCause());
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("the custom backoff " + type.getName() + " cannot be made", e);
             }
-            strategy.init(Duration.ofNanos(policy.delayNanos()));
-            return (cause, random) -> {
-                Duration next = strategy.nextDelay(cause);
-                if (next == null) {
-                    throw new IllegalStateException("the custom backoff " + type.getName() + " gave no wait (null)");
-                }
-                return next.isNegative() ? -1 : saturatedNanos(next);
-            };
-        };
-    }
-
-    private static long saturatedNanos(Duration wait) {
-        try {
-            return wait.toNanos();
-        } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE;
-        }
+        }, type.getName());
     }
 
     /** Calls {@code method} of the bean instance the call went to, with the cause when it takes one. */

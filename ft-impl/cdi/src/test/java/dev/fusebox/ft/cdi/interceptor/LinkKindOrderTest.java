@@ -1,5 +1,6 @@
 package dev.fusebox.ft.cdi.interceptor;
 
+import dev.fusebox.ft.guard.GuardChains;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fusebox.ft.api.RateLimit;
@@ -34,5 +35,14 @@ class LinkKindOrderTest {
 
         assertThat(rows).as("the annotations of LinkKind's rows, outermost first")
                 .containsExactlyElementsOf(SPECIFICATION_ORDER);
+    }
+
+    @Test
+    void programmaticGuardsChainTheirLinksInTheSameOrder() {
+        List<String> rows = Arrays.stream(LinkKind.values()).filter(row -> row != LinkKind.THREAD_HAND_OFF)
+                .map(row -> row.annotation().getSimpleName()).toList();
+
+        assertThat(GuardChains.ORDER).as("the order of a programmatic guard's links, outermost first")
+                .containsExactlyElementsOf(rows);
     }
 }

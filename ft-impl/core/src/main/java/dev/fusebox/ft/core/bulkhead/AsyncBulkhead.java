@@ -23,6 +23,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class AsyncBulkhead {
 
+    /**
+     * The most calls running at once that a configuration may ask for: an admitted call holds a
+     * thread and what it references, so the bound is one of memory too, refused before any call.
+     */
+    public static final int MAX_LIMIT = 10_000;
+    /** The most calls waiting for a slot that a configuration may ask for (every one waits in memory). */
+    public static final int MAX_QUEUE = 10_000;
+
     private final String name;
     private final Permits running;
     private final Permits waiting;

@@ -1,4 +1,4 @@
-package dev.fusebox.ft.cdi.exceptions;
+package dev.fusebox.ft.api;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,8 +1,8 @@
-package dev.fusebox.ft.cdi.interceptor;
+package dev.fusebox.ft.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fusebox.ft.cdi.exceptions.OpenCircuitDelay;
+import dev.fusebox.ft.api.OpenCircuitDelay;
 import dev.fusebox.ft.core.invocation.RejectingBreaker;
 import java.time.Duration;
 import java.util.function.LongSupplier;

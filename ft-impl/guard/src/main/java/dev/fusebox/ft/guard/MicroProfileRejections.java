@@ -1,8 +1,8 @@
-package dev.fusebox.ft.cdi.interceptor;
+package dev.fusebox.ft.guard;
 
 import dev.fusebox.ft.api.RateLimitException;
 import dev.fusebox.ft.api.RetryResultException;
-import dev.fusebox.ft.cdi.exceptions.OpenCircuitDelay;
+import dev.fusebox.ft.api.OpenCircuitDelay;
 import dev.fusebox.ft.core.invocation.RejectingBreaker;
 import dev.fusebox.ft.core.invocation.Rejections;
 import java.time.Duration;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * {@code BulkheadException}), and those types offer no constructor that skips the stack trace, so
  * each needs a subclass of its own; Java gives a class one superclass.
  */
-final class MicroProfileRejections implements Rejections {
+public final class MicroProfileRejections implements Rejections {
 
     static final String CIRCUIT_OPEN = "circuit breaker is open: ";
     static final String BULKHEAD_FULL = "bulkhead is full: ";
@@ -36,7 +36,7 @@ final class MicroProfileRejections implements Rejections {
 
     private final boolean stackTraces;
 
-    MicroProfileRejections(boolean stackTraces) {
+    public MicroProfileRejections(boolean stackTraces) {
         this.stackTraces = stackTraces;
     }
 

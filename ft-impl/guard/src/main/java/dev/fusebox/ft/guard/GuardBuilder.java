@@ -1,0 +1,178 @@
+package dev.fusebox.ft.guard;
+
+import dev.fusebox.ft.api.Guard;
+import dev.fusebox.ft.api.GuardOptions;
+import dev.fusebox.ft.core.bulkhead.AsyncBulkhead;
+import dev.fusebox.ft.core.bulkhead.Bulkhead;
+import dev.fusebox.ft.core.circuitbreaker.CircuitBreaker;
+import dev.fusebox.ft.core.circuitbreaker.CircuitBreakerListener;
+import dev.fusebox.ft.core.invocation.AsyncStep;
+import dev.fusebox.ft.core.invocation.ExceptionClassifier;
+import dev.fusebox.ft.core.invocation.Rejections;
+import dev.fusebox.ft.core.invocation.SyncStep;
+import dev.fusebox.ft.core.metrics.MethodMetrics;
+import dev.fusebox.ft.core.ratelimit.RateLimit;
+import dev.fusebox.ft.core.retry.RetryAllowance;
+import dev.fusebox.ft.core.retry.RetryBudget;
+import dev.fusebox.ft.core.retry.RetryPolicy;
+import dev.fusebox.ft.core.time.Ticker;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Collects a guard's options and builds it: checks every value (a bad one is refused naming the
+ * guard and the policy), makes the engines and the chains, and registers the guard under its name.
+ * Not thread-safe: one thread builds.
+ */
+final class GuardBuilder implements Guard.Builder {
+
+    /** Whether rejections fill in their stack traces (off by default, as in the CDI layer). */
+    static final String STACK_TRACES = "fusebox.exceptions.stack-traces";
+
+    private final String name;
+    private BreakerOptions breaker;
+    private RetryOptions retry;
+    private BudgetOptions budget;
+    private LimitOptions rateLimit;
+    private BulkheadOptions bulkhead;
+    private long timeoutNanos;
+    private ExceptionClassifier fallbackOn = ExceptionClassifier.all();
+
+    GuardBuilder(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public Guard.Builder circuitBreaker(Consumer<GuardOptions.CircuitBreaker> options) {
+        breaker = configure("circuitBreaker", breaker, new BreakerOptions(), options);
+        return this;
+    }
+
+    @Override
+    public Guard.Builder retry(Consumer<GuardOptions.Retry> options) {
+        retry = configure("retry", retry, new RetryOptions(), options);
+        return this;
+    }
+
+    @Override
+    public Guard.Builder retryBudget(Consumer<GuardOptions.RetryBudget> options) {
+        budget = configure("retryBudget", budget, new BudgetOptions(), options);
+        return this;
+    }
+
+    @Override
+    public Guard.Builder rateLimit(Consumer<GuardOptions.RateLimit> options) {
+        rateLimit = configure("rateLimit", rateLimit, new LimitOptions(), options);
+        return this;
+    }
+
+    @Override
+    public Guard.Builder timeout(Duration timeout) {
+        if (timeoutNanos != 0) {
+            throw twice("timeout");
+        }
+        long nanos = checked("timeout", () -> Durations.nanos("timeout", timeout));
+        if (nanos == 0) {
+            throw refused("timeout", "must be positive: " + timeout);
+        }
+        timeoutNanos = nanos;
+        return this;
+    }
+
+    @Override
+    public Guard.Builder bulkhead(Consumer<GuardOptions.Bulkhead> options) {
+        bulkhead = configure("bulkhead", bulkhead, new BulkheadOptions(), options);
+        return this;
+    }
+
+    @Override
+    public Guard.Builder fallbackOn(Class<?>[] applyOn, Class<?>[] skipOn) {
+        fallbackOn = checked("fallbackOn", () -> new ExceptionClassifier(Durations.throwables("applyOn", applyOn),
+                Durations.throwables("skipOn", skipOn)));
+        return this;
+    }
+
+    @Override
+    public Guard build() {
+        if (budget != null && retry == null) {
+            throw refused("retryBudget", "needs a retry: a budget limits a retry's attempts");
+        }
+        RetryPolicy retryPolicy = retry == null ? null : checked("retry", () -> retry.policy(name));
+        RetryAllowance allowance = budget == null ? RetryAllowance.UNLIMITED
+                : new RetryBudget(checked("retryBudget", budget::policy), System.nanoTime());
+        CircuitBreaker circuit = breaker == null ? null : new CircuitBreaker(name,
+                checked("circuitBreaker", breaker::policy), Ticker.system(), CircuitBreakerListener.NONE);
+        RateLimit limit = rateLimit == null ? null
+                : new RateLimit(name, checked("rateLimit", rateLimit::policy), System.nanoTime());
+        Bulkhead sync = null;
+        AsyncBulkhead stages = null;
+        if (bulkhead != null) {
+            checked("bulkhead", () -> {
+                bulkhead.check();
+                return null;
+            });
+            sync = new Bulkhead(name, bulkhead.limit);
+            stages = new AsyncBulkhead(name, bulkhead.limit, bulkhead.waitingTaskQueue);
+            sync.setShadow(bulkhead.shadow);
+            stages.setShadow(bulkhead.shadow);
+        }
+        if (circuit != null) {
+            circuit.setShadow(breaker.shadow);
+        }
+        if (limit != null) {
+            limit.setShadow(rateLimit.shadow);
+        }
+        GuardEngines engines = new GuardEngines(name, retryPolicy, allowance, circuit,
+                breaker == null ? null : breaker.failures(), limit, timeoutNanos, sync, stages, fallbackOn);
+        FuseboxGuard guard = assemble(engines, new MicroProfileRejections(Boolean.getBoolean(STACK_TRACES)),
+                GuardThreads.shared(), MethodMetrics.NONE);
+        GuardRegistry.add(guard);
+        return guard;
+    }
+
+    static FuseboxGuard assemble(GuardEngines engines, Rejections rejections, GuardThreads threads,
+                                 MethodMetrics metrics) {
+        SyncStep sync = GuardChains.sync(engines, rejections, threads, metrics);
+        AsyncStep stage = GuardChains.stage(engines, rejections, threads, metrics);
+        return new FuseboxGuard(engines, sync, GuardChains.withFallback(sync, engines, metrics), stage,
+                GuardChains.withFallback(stage, engines, threads, metrics));
+    }
+
+    private <T> T configure(String policy, T before, T options, Consumer<? super T> settings) {
+        if (before != null) {
+            throw twice(policy);
+        }
+        Objects.requireNonNull(settings, policy + " needs its options (e.g. o -> { } for the defaults)");
+        checked(policy, () -> {
+            settings.accept(options);
+            return null;
+        });
+        return options;
+    }
+
+    private interface Check<T> {
+        T get();
+    }
+
+    private <T> T checked(String policy, Check<T> check) {
+        try {
+            return check.get();
+        } catch (IllegalArgumentException | NullPointerException bad) {
+            throw refused(policy, bad.getMessage());
+        }
+    }
+
+    private IllegalArgumentException refused(String policy, String why) {
+        return new IllegalArgumentException("guard " + name + ", " + policy + ": " + why);
+    }
+
+    private IllegalStateException twice(String policy) {
+        return new IllegalStateException("guard " + name + " has a " + policy + " already: each policy is set once");
+    }
+
+    static List<String> order() {
+        return GuardChains.ORDER;
+    }
+}

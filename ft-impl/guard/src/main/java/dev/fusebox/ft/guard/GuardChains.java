@@ -1,0 +1,112 @@
+package dev.fusebox.ft.guard;
+
+import dev.fusebox.ft.core.bulkhead.AsyncBulkheadStep;
+import dev.fusebox.ft.core.bulkhead.BulkheadStep;
+import dev.fusebox.ft.core.circuitbreaker.AsyncCircuitBreakerStep;
+import dev.fusebox.ft.core.circuitbreaker.CircuitBreakerStep;
+import dev.fusebox.ft.core.fallback.AsyncFallbackStep;
+import dev.fusebox.ft.core.fallback.FallbackAction;
+import dev.fusebox.ft.core.fallback.FallbackStep;
+import dev.fusebox.ft.core.invocation.AsyncStep;
+import dev.fusebox.ft.core.invocation.Invocation;
+import dev.fusebox.ft.core.invocation.Rejections;
+import dev.fusebox.ft.core.invocation.SyncStep;
+import dev.fusebox.ft.core.metrics.MethodMetrics;
+import dev.fusebox.ft.core.ratelimit.AsyncRateLimitStep;
+import dev.fusebox.ft.core.ratelimit.RateLimitStep;
+import dev.fusebox.ft.core.retry.AsyncRetryStep;
+import dev.fusebox.ft.core.retry.RetryStep;
+import dev.fusebox.ft.core.time.Sleeper;
+import dev.fusebox.ft.core.time.Ticker;
+import dev.fusebox.ft.core.timeout.AsyncTimeoutStep;
+import dev.fusebox.ft.core.timeout.TimeoutStep;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Builds a guard's chains from the core's steps, in the specification's order, outermost first:
+ * fallback, retry, circuit breaker, rate limit, timeout, bulkhead, then the action; the order of
+ * the CDI layer's chain table, which a test of that layer compares with {@link #ORDER}. A policy
+ * that is off adds no link. The fallback's link is made by {@link #withFallback}, around the same
+ * inner chain, for call sites that give one. Stateless.
+ */
+public final class GuardChains {
+
+    /** The links, outermost first, by the name of their policy. */
+    public static final List<String> ORDER = List.of("Fallback", "Retry", "CircuitBreaker", "RateLimit", "Timeout",
+            "Bulkhead");
+
+    /** The call site's fallback, which the guard's invocation carries. */
+    static final FallbackAction CALL_SITE_FALLBACK = (invocation, failure) -> ((GuardedCall) invocation).fallBack(failure);
+
+    private GuardChains() {
+    }
+
+    static SyncStep sync(GuardEngines e, Rejections rejections, GuardThreads threads, MethodMetrics metrics) {
+        Ticker ticker = Ticker.system();
+        SyncStep chain = Invocation::proceed;
+        if (e.bulkhead() != null) {
+            chain = new BulkheadStep(chain, e.bulkhead(), rejections, ticker, metrics);
+        }
+        if (e.timeoutNanos() > 0) {
+            chain = new TimeoutStep(chain, e.name(), e.timeoutNanos(), threads.deadlines(), rejections, ticker, metrics);
+        }
+        if (e.rateLimit() != null) {
+            chain = new RateLimitStep(chain, e.rateLimit(), rejections, ticker, metrics);
+        }
+        if (e.breaker() != null) {
+            chain = new CircuitBreakerStep(chain, e.breaker(), e.breakerFailures(), rejections, metrics);
+        }
+        if (e.retry() != null) {
+            chain = new RetryStep(chain, e.name(), e.retry(), e.retryAllowance(), rejections, ticker, Sleeper.system(),
+                    metrics);
+        }
+        return chain;
+    }
+
+    static SyncStep withFallback(SyncStep inner, GuardEngines e, MethodMetrics metrics) {
+        return new FallbackStep(inner, CALL_SITE_FALLBACK, e.fallbackOn(), metrics);
+    }
+
+    static AsyncStep stage(GuardEngines e, Rejections rejections, GuardThreads threads, MethodMetrics metrics) {
+        Ticker ticker = Ticker.system();
+        AsyncStep chain = GuardChains::callAction;
+        if (e.asyncBulkhead() != null) {
+            chain = new AsyncBulkheadStep(chain, e.asyncBulkhead(), rejections, ticker, metrics);
+        }
+        if (e.timeoutNanos() > 0) {
+            chain = new AsyncTimeoutStep(chain, e.name(), e.timeoutNanos(), threads, rejections, ticker, metrics);
+        }
+        if (e.rateLimit() != null) {
+            chain = new AsyncRateLimitStep(chain, e.rateLimit(), rejections, ticker, metrics);
+        }
+        if (e.breaker() != null) {
+            chain = new AsyncCircuitBreakerStep(chain, e.breaker(), e.breakerFailures(), rejections, metrics);
+        }
+        if (e.retry() != null) {
+            chain = new AsyncRetryStep(chain, e.name(), e.retry(), e.retryAllowance(), rejections, ticker, threads,
+                    threads, metrics);
+        }
+        return chain;
+    }
+
+    static AsyncStep withFallback(AsyncStep inner, GuardEngines e, GuardThreads threads, MethodMetrics metrics) {
+        return new AsyncFallbackStep(inner, CALL_SITE_FALLBACK, e.fallbackOn(), true, threads.offTimer(), metrics);
+    }
+
+    /** The innermost link of a stage chain: the action, called on this thread; a throw is a failed stage. */
+    @SuppressWarnings("unchecked")
+    private static CompletionStage<Object> callAction(dev.fusebox.ft.core.invocation.AsyncCall call) {
+        Object stage;
+        try {
+            stage = call.invocation().proceed();
+        } catch (Throwable failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        if (stage == null) {
+            return CompletableFuture.failedFuture(new NullPointerException("the guarded action returned no stage (null)"));
+        }
+        return (CompletionStage<Object>) stage;
+    }
+}

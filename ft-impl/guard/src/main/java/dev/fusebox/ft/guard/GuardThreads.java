@@ -1,0 +1,104 @@
+package dev.fusebox.ft.guard;
+
+import dev.fusebox.ft.core.time.Scheduler;
+import dev.fusebox.ft.core.time.Ticker;
+import dev.fusebox.ft.core.timeout.DeadlineWatcher;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The threads guards use, shared by every guard of a class loader: one timer thread and a few
+ * workers, all named daemons that end after {@value #IDLE_SECONDS} s without work, so a JVM whose
+ * guards are idle keeps none of them and nothing has to be closed.
+ *
+ * <p>What runs where, as in the CDI layer's container threads: the timer runs due tasks on its own
+ * thread, short and without application code (a timeout failing its stage, the synchronous
+ * timeouts' {@link DeadlineWatcher} interrupting a caller, a retry's delay handing its next
+ * attempt on); the workers run the next attempt of a retried stage, and whatever
+ * {@link #offTimer()} moves off the timer (a fallback after a timeout). A synchronous guarded call
+ * runs on its caller's thread and a stage's action is called on the thread that asks for it, so
+ * {@value #WORKERS} workers suffice; more work queues. Thread-safe.
+ */
+final class GuardThreads implements Executor, Scheduler {
+
+    static final int WORKERS = 8;
+    static final int IDLE_SECONDS = 30;
+    private static final AtomicInteger NUMBERS = new AtomicInteger();
+
+    private final ScheduledThreadPoolExecutor timer;
+    private final ThreadPoolExecutor workers;
+    private final DeadlineWatcher deadlines;
+    private final Executor offTimer = this::runOffTimer;
+
+    GuardThreads() {
+        timer = new ScheduledThreadPoolExecutor(1, task -> daemon(new TimerThread(task)));
+        timer.setKeepAliveTime(IDLE_SECONDS, TimeUnit.SECONDS);
+        timer.allowCoreThreadTimeOut(true);
+        timer.setRemoveOnCancelPolicy(true);
+        workers = new ThreadPoolExecutor(WORKERS, WORKERS, IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                task -> daemon(new Thread(task, "fusebox-guard-worker-" + NUMBERS.incrementAndGet())));
+        workers.allowCoreThreadTimeOut(true);
+        deadlines = new DeadlineWatcher(this, Ticker.system());
+    }
+
+    /** The threads of this class loader's guards, made at first use. */
+    static GuardThreads shared() {
+        return Shared.THREADS;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        workers.execute(task);
+    }
+
+    @Override
+    public Scheduled schedule(Runnable task, long delayNanos) {
+        Future<?> due = timer.schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+        return () -> due.cancel(false);
+    }
+
+    /** Runs a task at once on the calling thread, unless that is the timer; then on a worker. */
+    Executor offTimer() {
+        return offTimer;
+    }
+
+    /** The watcher of the synchronous timeouts, which interrupts a caller whose call is late. */
+    DeadlineWatcher deadlines() {
+        return deadlines;
+    }
+
+    /** Threads alive now (timer and workers): zero once idle for {@value #IDLE_SECONDS} s. */
+    int alive() {
+        return timer.getPoolSize() + workers.getPoolSize();
+    }
+
+    private void runOffTimer(Runnable task) {
+        if (Thread.currentThread() instanceof TimerThread) {
+            execute(task);
+        } else {
+            task.run();
+        }
+    }
+
+    private static Thread daemon(Thread thread) {
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** The timer's thread; {@link #offTimer()} recognises it by its class. */
+    private static final class TimerThread extends Thread {
+        TimerThread(Runnable task) {
+            super(task, "fusebox-guard-timer-" + NUMBERS.incrementAndGet());
+        }
+    }
+
+    /** The holder idiom: the shared threads are made at first use, once. */
+    private static final class Shared {
+        static final GuardThreads THREADS = new GuardThreads();
+    }
+}
