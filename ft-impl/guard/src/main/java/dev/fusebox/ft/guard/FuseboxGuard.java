@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -17,7 +18,7 @@ import java.util.function.Supplier;
  * steps allocate, nothing more. Thread-safe: the chains are immutable, the engines thread-safe, and
  * the bulkhead's kind is claimed once with a compare-and-set.
  */
-final class FuseboxGuard implements Guard {
+final class FuseboxGuard implements Guard, ManagedGuard {
 
     private static final int UNCLAIMED = 0;
     private static final int SYNC = 1;
@@ -29,7 +30,7 @@ final class FuseboxGuard implements Guard {
     private final AsyncStep stage;
     private final AsyncStep stageWithFallback;
     private final boolean hasBulkhead;
-    private final java.util.concurrent.atomic.AtomicInteger bulkheadKind = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger bulkheadKind = new AtomicInteger();
 
     FuseboxGuard(GuardEngines engines, SyncStep sync, SyncStep syncWithFallback, AsyncStep stage,
                  AsyncStep stageWithFallback) {
@@ -46,8 +47,14 @@ final class FuseboxGuard implements Guard {
         return engines.name();
     }
 
-    GuardEngines engines() {
+    @Override
+    public GuardEngines engines() {
         return engines;
+    }
+
+    @Override
+    public boolean servesStages() {
+        return bulkheadKind.get() == STAGES;
     }
 
     @Override
@@ -105,15 +112,6 @@ final class FuseboxGuard implements Guard {
                     + (kind == SYNC ? "stages (callStage)" : "synchronous calls (call)")
                     + " already: a bulkhead is of one kind; build a second guard for the other");
         }
-    }
-
-    /** The bulkhead's kind in use: "sync", "stages", or null before the first call (or without a bulkhead). */
-    String bulkheadKind() {
-        return switch (bulkheadKind.get()) {
-            case SYNC -> "sync";
-            case STAGES -> "stages";
-            default -> null;
-        };
     }
 
     @Override

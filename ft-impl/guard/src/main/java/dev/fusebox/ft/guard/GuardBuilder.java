@@ -10,6 +10,7 @@ import dev.fusebox.ft.core.invocation.AsyncStep;
 import dev.fusebox.ft.core.invocation.ExceptionClassifier;
 import dev.fusebox.ft.core.invocation.Rejections;
 import dev.fusebox.ft.core.invocation.SyncStep;
+import dev.fusebox.ft.core.metrics.MethodCounters;
 import dev.fusebox.ft.core.metrics.MethodMetrics;
 import dev.fusebox.ft.core.ratelimit.RateLimit;
 import dev.fusebox.ft.core.retry.RetryAllowance;
@@ -125,9 +126,10 @@ final class GuardBuilder implements Guard.Builder {
             limit.setShadow(rateLimit.shadow);
         }
         GuardEngines engines = new GuardEngines(name, retryPolicy, allowance, circuit,
-                breaker == null ? null : breaker.failures(), limit, timeoutNanos, sync, stages, fallbackOn);
+                breaker == null ? null : breaker.failures(), limit, timeoutNanos, sync, stages, fallbackOn,
+                new MethodCounters());
         FuseboxGuard guard = assemble(engines, new MicroProfileRejections(Boolean.getBoolean(STACK_TRACES)),
-                GuardThreads.shared(), MethodMetrics.NONE);
+                GuardThreads.shared(), engines.counters());
         GuardRegistry.add(guard);
         return guard;
     }

@@ -3,17 +3,21 @@ package dev.fusebox.ft.guard;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The live guards of this class loader, by name: names are unique among them, and this is what
  * management reads. At most {@value #MAX_GUARDS} are live at once, so that code building a guard per
  * call (a misuse: a guard is built once and shared) fails with a clear message instead of filling
- * the heap. Thread-safe.
+ * the heap. Listeners (management) are told of every guard built or closed, on the thread that did
+ * it, after the change. Thread-safe.
  */
 final class GuardRegistry {
 
     static final int MAX_GUARDS = 10_000;
+    private static final System.Logger LOG = System.getLogger(GuardRegistry.class.getName());
     private static final ConcurrentMap<String, FuseboxGuard> LIVE = new ConcurrentHashMap<>();
+    private static final List<Runnable> LISTENERS = new CopyOnWriteArrayList<>();
 
     private GuardRegistry() {
     }
@@ -28,14 +32,33 @@ final class GuardRegistry {
             throw new IllegalStateException("a guard named " + guard.name() + " is live already: share that guard"
                     + " (one per dependency), or close it before building another of the name");
         }
+        changed();
     }
 
     static void remove(FuseboxGuard guard) {
-        LIVE.remove(guard.name(), guard);
+        if (LIVE.remove(guard.name(), guard)) {
+            changed();
+        }
     }
 
     /** The live guards now. */
-    static List<FuseboxGuard> live() {
+    static List<ManagedGuard> live() {
         return List.copyOf(LIVE.values());
+    }
+
+    static AutoCloseable listen(Runnable listener) {
+        LISTENERS.add(listener);
+        return () -> LISTENERS.remove(listener);
+    }
+
+    /** Tells every listener, on this thread; a listener that throws is logged and the others still told. */
+    private static void changed() {
+        for (Runnable listener : LISTENERS) {
+            try {
+                listener.run();
+            } catch (RuntimeException failed) {
+                LOG.log(System.Logger.Level.WARNING, "a listener of the live guards failed", failed);
+            }
+        }
     }
 }

@@ -267,6 +267,6 @@ class GuardTest {
         first.close();
         assertThat(first.call(() -> "still works")).isEqualTo("still works");
         keep(builder().build());
-        assertThat(GuardRegistry.live()).extracting(Guard::name).contains(name);
+        assertThat(ManagedGuards.live()).extracting(ManagedGuard::name).contains(name);
     }
 }

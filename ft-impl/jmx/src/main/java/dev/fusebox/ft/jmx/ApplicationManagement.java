@@ -58,20 +58,25 @@ final class ApplicationManagement {
     private final List<ManagedBulkhead> bulkheads = new ArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
     private final List<Guarded> guarded;
+    private final AuditLog keptAudit;
     private ScheduledThreadPoolExecutor thread;
     private ForcedStateWriter forcings;
     private OperatorActions actions;
     private String application;
 
-    private ApplicationManagement(List<MethodEngines> managed) {
+    private ApplicationManagement(List<MethodEngines> managed, AuditLog audit) {
         this.guarded = Guarded.name(managed);
+        this.keptAudit = audit;
     }
 
-    /** Starts management of {@code managed}; on failure everything started so far is undone. */
+    /**
+     * Starts management of {@code managed}; on failure everything started so far is undone. Its
+     * audit log is {@code audit}, one kept from an earlier start, or a new one when null.
+     */
     static ApplicationManagement start(List<MethodEngines> managed, boolean enabled, String application,
                                        Map<String, String> groups, ForcedStateStore store,
-                                       ConfigurationChanges changes) {
-        ApplicationManagement management = new ApplicationManagement(managed);
+                                       ConfigurationChanges changes, AuditLog audit) {
+        ApplicationManagement management = new ApplicationManagement(managed, audit);
         try {
             management.begin(enabled, application, groups, store, changes);
             return management;
@@ -87,7 +92,7 @@ final class ApplicationManagement {
         if (!enabled) {
             application = wanted;
             forcings = ForcedStateWriter.of(wanted, store, guarded);
-            actions = new OperatorActions(guarded, groups, new AuditLog(wanted), forcings, changes);
+            actions = new OperatorActions(guarded, groups, audit(wanted), forcings, changes);
             watchBreakers(null);
             actions.restore();
             LOG.log(System.Logger.Level.INFO, "fault tolerance JMX management of " + wanted + " is disabled ("
@@ -95,13 +100,7 @@ final class ApplicationManagement {
             return;
         }
         claimName(wanted, groups, store, changes);
-        thread = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread started = new Thread(task, "fusebox-management-" + application);
-            started.setDaemon(true);
-            return started;
-        });
-        thread.setRemoveOnCancelPolicy(true);
-        thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        thread = ManagementThread.start(application);
         Map<Guarded, StateNotifications> notifications = registerMethods();
         watchBreakers(notifications);
         actions.restore();
@@ -114,7 +113,7 @@ final class ApplicationManagement {
         for (int n = 1; n <= MAX_SUFFIX; n++) {
             String candidate = n == 1 ? wanted : wanted + "-" + n;
             forcings = ForcedStateWriter.of(candidate, store, guarded); // stop() closes it if registering fails
-            OperatorActions candidateActions = new OperatorActions(guarded, groups, new AuditLog(candidate),
+            OperatorActions candidateActions = new OperatorActions(guarded, groups, audit(candidate),
                     forcings, changes);
             ObjectName name = ManagementNames.registry(candidate);
             ApplicationRegistry registry = new ApplicationRegistry(candidate, guarded, candidateActions);
@@ -181,6 +180,10 @@ final class ApplicationManagement {
             }
         }
         return notifications;
+    }
+
+    private AuditLog audit(String application) {
+        return keptAudit != null ? keptAudit : new AuditLog(application);
     }
 
     private NotificationBroadcasterSupport broadcaster(String attribute, String description) {
@@ -284,14 +287,7 @@ final class ApplicationManagement {
         registered.clear();
         published.clear();
         if (thread != null) {
-            thread.shutdownNow();
-            try {
-                if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
-                    LOG.log(System.Logger.Level.WARNING, "management thread of " + application + " did not stop in 5 s");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            ManagementThread.stop(thread, application);
         }
         if (forcings != null) {
             forcings.close();

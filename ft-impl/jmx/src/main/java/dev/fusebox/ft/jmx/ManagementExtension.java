@@ -90,7 +90,7 @@ public class ManagementExtension implements Extension {
             }
             running = ApplicationManagement.start(methods.all(), enabled, application,
                     BreakerSelection.groupDefinitions(config), store != null ? store : ForcedStateStore.NONE,
-                    changes != null ? changes : ConfigurationChanges.NONE);
+                    changes != null ? changes : ConfigurationChanges.NONE, null);
             actions = running.actions();
             // a fleet agent (a later observer) checks and applies configuration the way the file's edits are
             control = new ApplicationControl(running.application(), actions,

@@ -1,0 +1,28 @@
+package dev.fusebox.ft.guard;
+
+import java.util.List;
+
+/**
+ * Management's port to the live guards of this class loader (the JMX module reads it): the guards
+ * now, and a listener told after each guard is built or closed, on the thread that did it. The only
+ * public way into the guards' engines; applications use {@link dev.fusebox.ft.api.Guard}.
+ * Thread-safe.
+ */
+public final class ManagedGuards {
+
+    private ManagedGuards() {
+    }
+
+    /** The live guards now, in no particular order. */
+    public static List<ManagedGuard> live() {
+        return GuardRegistry.live();
+    }
+
+    /**
+     * Calls {@code listener} after every guard built or closed; it must be quick and must not throw
+     * (a throw is logged). Closing the result stops the calls.
+     */
+    public static AutoCloseable listen(Runnable listener) {
+        return GuardRegistry.listen(listener);
+    }
+}
