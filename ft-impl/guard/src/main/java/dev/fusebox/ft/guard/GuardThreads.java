@@ -36,11 +36,16 @@ final class GuardThreads implements Executor, Scheduler {
     private final Executor offTimer = this::runOffTimer;
 
     GuardThreads() {
+        this(TimeUnit.SECONDS.toMillis(IDLE_SECONDS));
+    }
+
+    /** Threads that end after {@code idleMillis} without work (tests use a short time). */
+    GuardThreads(long idleMillis) {
         timer = new ScheduledThreadPoolExecutor(1, task -> daemon(new TimerThread(task)));
-        timer.setKeepAliveTime(IDLE_SECONDS, TimeUnit.SECONDS);
+        timer.setKeepAliveTime(idleMillis, TimeUnit.MILLISECONDS);
         timer.allowCoreThreadTimeOut(true);
         timer.setRemoveOnCancelPolicy(true);
-        workers = new ThreadPoolExecutor(WORKERS, WORKERS, IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        workers = new ThreadPoolExecutor(WORKERS, WORKERS, idleMillis, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 task -> daemon(new Thread(task, "fusebox-guard-worker-" + NUMBERS.incrementAndGet())));
         workers.allowCoreThreadTimeOut(true);
         deadlines = new DeadlineWatcher(this, Ticker.system());
