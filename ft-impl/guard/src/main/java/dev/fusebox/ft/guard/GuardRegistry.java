@@ -53,6 +53,7 @@ final class GuardRegistry {
 
     /** Tells every listener, on this thread; a listener that throws is logged and the others still told. */
     private static void changed() {
+        GuardThreads.liveGuards(LIVE.size());
         for (Runnable listener : LISTENERS) {
             try {
                 listener.run();

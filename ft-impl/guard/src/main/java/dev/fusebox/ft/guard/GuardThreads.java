@@ -13,8 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads guards use, shared by every guard of a class loader: one timer thread and a few
- * workers, all named daemons that end after {@value #IDLE_SECONDS} s without work, so a JVM whose
- * guards are idle keeps none of them and nothing has to be closed.
+ * workers, all named daemons that end after {@value #IDLE_SECONDS} s without work, or
+ * {@value #LINGER_MILLIS} ms once no guard is live ({@link #liveGuards}), so a JVM whose guards are
+ * idle or closed keeps none of them and nothing has to be shut down. A closed guard still works:
+ * threads are made again for its work.
  *
  * <p>What runs where, as in the CDI layer's container threads: the timer runs due tasks on its own
  * thread, short and without application code (a timeout failing its stage, the synchronous
@@ -28,6 +30,8 @@ final class GuardThreads implements Executor, Scheduler {
 
     static final int WORKERS = 8;
     static final int IDLE_SECONDS = 30;
+    static final long LINGER_MILLIS = 100;
+    private static volatile GuardThreads shared;
     private static final AtomicInteger NUMBERS = new AtomicInteger();
 
     private final ScheduledThreadPoolExecutor timer;
@@ -53,7 +57,33 @@ final class GuardThreads implements Executor, Scheduler {
 
     /** The threads of this class loader's guards, made at first use. */
     static GuardThreads shared() {
-        return Shared.THREADS;
+        GuardThreads threads = shared;
+        if (threads == null) {
+            synchronized (GuardThreads.class) {
+                threads = shared;
+                if (threads == null) {
+                    threads = new GuardThreads();
+                    shared = threads;
+                }
+            }
+        }
+        return threads;
+    }
+
+    /**
+     * Told how many guards are live after each change: with none, idle threads end within
+     * {@value #LINGER_MILLIS} ms; with some, after {@value #IDLE_SECONDS} s. Makes no threads.
+     */
+    static void liveGuards(int live) {
+        GuardThreads threads = shared;
+        if (threads != null) {
+            threads.keepAlive(live == 0 ? LINGER_MILLIS : TimeUnit.SECONDS.toMillis(IDLE_SECONDS));
+        }
+    }
+
+    private void keepAlive(long millis) {
+        timer.setKeepAliveTime(millis, TimeUnit.MILLISECONDS);
+        workers.setKeepAliveTime(millis, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -100,10 +130,5 @@ final class GuardThreads implements Executor, Scheduler {
         TimerThread(Runnable task) {
             super(task, "fusebox-guard-timer-" + NUMBERS.incrementAndGet());
         }
-    }
-
-    /** The holder idiom: the shared threads are made at first use, once. */
-    private static final class Shared {
-        static final GuardThreads THREADS = new GuardThreads();
     }
 }

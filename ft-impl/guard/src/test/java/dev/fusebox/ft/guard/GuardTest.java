@@ -269,4 +269,19 @@ class GuardTest {
         keep(builder().build());
         assertThat(ManagedGuards.live()).extracting(ManagedGuard::name).contains(name);
     }
+
+    @Test
+    void managementIsToldOfEveryGuardBuiltOrClosedUntilItStopsListening() throws Exception {
+        List<List<String>> seen = new ArrayList<>();
+        AutoCloseable listening = ManagedGuards.listen(() -> seen.add(ManagedGuards.live().stream()
+                .map(ManagedGuard::name).filter(n -> n.startsWith(name)).sorted().toList()));
+        Guard first = builder().build();
+        Guard second = Guard.builder(name + "-2").build();
+        first.close();
+        first.close();
+        listening.close();
+        second.close();
+        assertThat(seen).as("built, built, closed; a second close and changes after the listener left are not told")
+                .containsExactly(List.of(name), List.of(name, name + "-2"), List.of(name + "-2"));
+    }
 }

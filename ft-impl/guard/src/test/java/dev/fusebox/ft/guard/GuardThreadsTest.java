@@ -2,6 +2,7 @@ package dev.fusebox.ft.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fusebox.ft.api.Guard;
 import dev.fusebox.ft.core.invocation.ExceptionClassifier;
 import dev.fusebox.ft.core.metrics.MethodCounters;
 import dev.fusebox.ft.core.retry.RetryAllowance;
@@ -36,5 +37,23 @@ class GuardThreadsTest {
             Thread.sleep(20);
         }
         assertThat(threads.alive()).as("idle threads end").isZero();
+    }
+
+    @Test
+    void theSharedThreadsEndSoonAfterTheLastGuardIsClosed() throws Exception {
+        Guard guard = Guard.builder("lingering").retry(r -> r.maxRetries(1).delay(Duration.ofMillis(5))
+                .jitter(Duration.ZERO)).build();
+        AtomicInteger attempts = new AtomicInteger();
+        guard.<String>callStage(() -> attempts.incrementAndGet() < 2
+                ? CompletableFuture.failedFuture(new IOException("down"))
+                : CompletableFuture.completedFuture("ok")).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(GuardThreads.shared().alive()).isPositive();
+        guard.close();
+        assertThat(ManagedGuards.live()).as("this test runs with no other guard live").isEmpty();
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (GuardThreads.shared().alive() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(GuardThreads.shared().alive()).as("no guard is live: the idle threads end").isZero();
     }
 }

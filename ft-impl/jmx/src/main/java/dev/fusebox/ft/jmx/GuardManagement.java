@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * JMX management of the programmatic guards of this class loader ({@code dev.fusebox.ft.api.Guard}),
@@ -15,9 +16,10 @@ import java.util.Objects;
  * configure, audited), named with bean {@code dev.fusebox.ft.api.Guard} and the guard's name as the
  * method. The set follows the live guards: when one is built or closed, the application's MXBeans
  * are registered again for the new set, on the thread that built or closed it; breakers keep their
- * state and forcings (they are the guards' own) and the audit log is kept. Changes are in memory
- * ({@link GuardChanges}). Start it once, e.g. in {@code main}; {@link #close} unregisters
- * everything. Thread-safe.
+ * state and forcings (they are the guards' own) and the audit log is kept. Without a live guard
+ * nothing is registered. Changes are in memory ({@link GuardChanges}). Start it once, e.g. in
+ * {@code main} (a CDI container with this module starts one itself, see
+ * {@link ManagementExtension#guards()}); {@link #close} unregisters everything. Thread-safe.
  */
 public final class GuardManagement implements AutoCloseable {
 
@@ -30,6 +32,7 @@ public final class GuardManagement implements AutoCloseable {
     private final ConfigurationChanges changes = new GuardChanges();
     private final Object lock = new Object();
     private final AutoCloseable listening;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private ApplicationManagement running;
     private AuditLog audit;
     private boolean closed;
@@ -70,6 +73,16 @@ public final class GuardManagement implements AutoCloseable {
         }
     }
 
+    /**
+     * Calls {@code listener} after each re-registration, under this management's lock (so calls come
+     * in order; {@link #publishedMBeans()} gives the new set); for the remote connector's view.
+     * Running the result stops the calls.
+     */
+    public Runnable listen(Runnable listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
     private void guardsChanged() {
         synchronized (lock) {
             if (closed) {
@@ -90,9 +103,14 @@ public final class GuardManagement implements AutoCloseable {
             running = null;
         }
         List<ManagedGuard> live = ManagedGuards.live().stream().sorted(Comparator.comparing(ManagedGuard::name)).toList();
-        running = ApplicationManagement.start(GuardEnginesView.of(live), true, wanted, Map.of(), ForcedStateStore.NONE,
-                changes, audit);
-        audit = running.actions().audit();
+        if (!live.isEmpty()) {
+            running = ApplicationManagement.start(GuardEnginesView.of(live), true, wanted, Map.of(),
+                    ForcedStateStore.NONE, changes, audit);
+            audit = running.actions().audit();
+        }
+        for (Runnable listener : listeners) {
+            listener.run();
+        }
     }
 
     @Override

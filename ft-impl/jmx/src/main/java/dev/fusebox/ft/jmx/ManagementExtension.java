@@ -49,11 +49,15 @@ import org.eclipse.microprofile.config.Config;
  */
 public class ManagementExtension implements Extension {
 
+    /** What the application name of the guards' management adds to the application's. */
+    public static final String GUARDS_SUFFIX = "-guards";
+
     private static final System.Logger LOG = System.getLogger(ManagementExtension.class.getName());
 
     private volatile OperatorActions actions;
     private ApplicationManagement running;
     private LiveConfiguration live;
+    private volatile GuardManagement guards;
     private volatile ApplicationControl control;
 
     void addOperations(@Observes AfterBeanDiscovery event) {
@@ -98,6 +102,9 @@ public class ManagementExtension implements Extension {
             if (live != null) {
                 live.start();
             }
+            if (enabled) {
+                guards = GuardManagement.start(running.application() + GUARDS_SUFFIX);
+            }
             LOG.log(System.Logger.Level.DEBUG, () -> "fault tolerance management of " + running.application()
                     + " started: " + methods.all().size() + " guarded methods");
         } catch (RuntimeException failed) {
@@ -113,6 +120,10 @@ public class ManagementExtension implements Extension {
         }
         actions = null;
         control = null;
+        if (guards != null) {
+            guards.close();
+            guards = null;
+        }
         if (running != null) {
             running.stop();
             running = null;
@@ -126,6 +137,15 @@ public class ManagementExtension implements Extension {
      */
     public void stopAfterFailedDeployment() {
         stop(null);
+    }
+
+    /**
+     * The management of this class loader's programmatic guards, under the application name
+     * {@code <application>-guards}; null before deployment ended, when stopped or with management
+     * disabled. The remote connector serves what it registers.
+     */
+    public GuardManagement guards() {
+        return guards;
     }
 
     /** Audits what a hand edit of the overrides file changed or why it was refused. */

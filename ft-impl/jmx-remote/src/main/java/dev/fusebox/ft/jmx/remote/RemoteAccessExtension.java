@@ -1,6 +1,7 @@
 package dev.fusebox.ft.jmx.remote;
 
 import dev.fusebox.ft.cdi.FaultToleranceExtension;
+import dev.fusebox.ft.jmx.GuardManagement;
 import dev.fusebox.ft.jmx.ManagementExtension;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -32,6 +33,7 @@ public class RemoteAccessExtension implements Extension {
 
     private RemoteConnector remote;
     private boolean publishedAddress;
+    private Runnable guardsServed;
 
     void start(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 600) AfterDeploymentValidation event,
                BeanManager beans) {
@@ -53,6 +55,12 @@ public class RemoteAccessExtension implements Extension {
             }
             remote = RemoteConnector.start(settings, management.publishedMBeans(),
                     ManagementFactory.getPlatformMBeanServer(), management::audit);
+            GuardManagement guards = management.guards();
+            if (guards != null) {
+                RemoteConnector serving = remote;
+                guardsServed = guards.listen(() -> serving.serveGuards(guards.publishedMBeans()));
+                serving.serveGuards(guards.publishedMBeans());
+            }
             // lets tools on this machine (the console's discovery, through the Attach API) find it
             if (System.getProperty(ADDRESS_PROPERTY) == null) {
                 System.setProperty(ADDRESS_PROPERTY, remote.address().getHost() + ":" + remote.address().getPort());
@@ -71,6 +79,10 @@ public class RemoteAccessExtension implements Extension {
     void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) BeforeShutdown event) {
         if (remote == null) {
             return;
+        }
+        if (guardsServed != null) {
+            guardsServed.run();
+            guardsServed = null;
         }
         if (publishedAddress) {
             System.clearProperty(ADDRESS_PROPERTY);

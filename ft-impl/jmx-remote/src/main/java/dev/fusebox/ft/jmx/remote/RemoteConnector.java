@@ -196,6 +196,14 @@ public final class RemoteConnector implements AutoCloseable {
         AdvertisedHost.forget(hostnameSet);
     }
 
+    /**
+     * Serves {@code published}, the programmatic guards' MXBeans of the moment, in place of the
+     * set served before ({@code GuardManagement} calls it after each change).
+     */
+    public void serveGuards(List<PublishedMBean> published) {
+        view.serveGuards(published);
+    }
+
     /** Where clients connect. */
     public JMXServiceURL address() {
         return address;

@@ -5,6 +5,7 @@ import dev.fusebox.ft.management.ManagementNames;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerDelegate;
@@ -20,10 +21,17 @@ import javax.management.ObjectName;
  * {@link MBeanServerFactory#newMBeanServer()}, so {@code findMBeanServer} does not list it, and
  * only {@link ViewForwarder} stands in front of it. {@link #access} says how a name may be used.
  *
- * <p>Thread-safe: the Fusebox names are fixed at {@link #open}; the exposed ones change as the
+ * <p>The programmatic guards' MXBeans ({@code GuardManagement}) are Fusebox's too, but come and go
+ * as guards are built and closed: {@link #serveGuards} replaces them, and they are served like
+ * the application's ({@link Access#FUSEBOX}) while they are in the last set given.
+ *
+ * <p>Thread-safe: the application's Fusebox names are fixed at {@link #open}; the guards' set is
+ * replaced whole under a lock and read from a concurrent set; the exposed names change as the
  * source server's MBeans come and go ({@link ExposedMBeans} is concurrent).
  */
 final class RemoteView implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(RemoteView.class.getName());
 
     /** How a remote client may use a name. Immutable. */
     enum Access {
@@ -43,6 +51,7 @@ final class RemoteView implements AutoCloseable {
 
     private final MBeanServer server;
     private final Set<ObjectName> fusebox;
+    private final Set<ObjectName> guards = ConcurrentHashMap.newKeySet();
     private final ExposedMBeans exposed;
 
     private RemoteView(MBeanServer server, Set<ObjectName> fusebox, ExposedMBeans exposed) {
@@ -84,7 +93,7 @@ final class RemoteView implements AutoCloseable {
         if (name.equals(MBeanServerDelegate.DELEGATE_NAME)) {
             return Access.DELEGATE;
         }
-        if (fusebox.contains(name)) {
+        if (fusebox.contains(name) || guards.contains(name)) {
             return Access.FUSEBOX;
         }
         Boolean readOnly = exposed.readOnly(name);
@@ -95,6 +104,45 @@ final class RemoteView implements AutoCloseable {
             return Access.ABSENT;
         }
         return Access.OUTSIDE;
+    }
+
+    /**
+     * Serves exactly {@code published} as the guards' MXBeans from now on: those no longer in it are
+     * unregistered here, new ones registered (made by their own factory, so nothing but Fusebox's
+     * management can add a name). A name the application's MXBeans hold is never replaced.
+     */
+    synchronized void serveGuards(List<PublishedMBean> published) {
+        Set<ObjectName> wanted = new HashSet<>();
+        for (PublishedMBean mbean : published) {
+            if (!fusebox.contains(mbean.name())) {
+                wanted.add(mbean.name());
+            }
+        }
+        for (ObjectName gone : List.copyOf(guards)) {
+            if (!wanted.contains(gone)) {
+                guards.remove(gone);
+                unregister(gone);
+            }
+        }
+        for (PublishedMBean mbean : published) {
+            ObjectName name = mbean.name();
+            if (wanted.contains(name) && !guards.contains(name)) {
+                try {
+                    server.registerMBean(mbean.create(), name);
+                    guards.add(name);
+                } catch (JMException e) {
+                    LOG.log(System.Logger.Level.WARNING, "could not serve " + name + " remotely", e);
+                }
+            }
+        }
+    }
+
+    private void unregister(ObjectName name) {
+        try {
+            server.unregisterMBean(name);
+        } catch (JMException e) {
+            LOG.log(System.Logger.Level.DEBUG, "guard MXBean " + name + " was gone already", e);
+        }
     }
 
     /** Whether queries may list {@code name}: Fusebox's and the exposed MBeans. */
