@@ -39,7 +39,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * its window; the shop's HTTP endpoint then answers 503 with a {@code Retry-After} of the forcing's
  * remaining time, and no call reaches payments. Its Limits & shadow tab then shows what the shop
  * ships (issue 16): the checkout's rate limit, the recommendations breaker in shadow mode, the
- * inventory's retry budget.
+ * inventory's retry budget; and the shop's programmatic guard (its stock feed) is listed as a breaker of
+ * the application {@code web-shop-guards}.
  */
 class ConsoleAgainstWebShopTest {
 
@@ -150,6 +151,15 @@ class ConsoleAgainstWebShopTest {
                             "PaymentsClient#charge CIRCUIT_BREAKER enforcing")));
             Eventually.within(WAIT, "the inventory's retry budget", () -> onFx(this::budgetRows),
                     () -> onFx(this::budgetRows).contains("InventoryClient#stockLevel"));
+
+            // a programmatic guard (the shop's stock feed, built at its first use) shows like a method
+            robot.clickOn("JVMs (JMX)");
+            assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(shop.url().resolve("/feed/stock/kettle"))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(200);
+            Eventually.within(WAIT, "the guard's breaker row", () -> onFx(() -> table().getItems().size()),
+                    () -> onFx(() -> table().getItems().stream().anyMatch(r -> r.application().equals("web-shop-guards")
+                            && r.method().equals("inventory-feed"))));
         } finally {
             FxToolkit.setupFixture(console::close);
         }

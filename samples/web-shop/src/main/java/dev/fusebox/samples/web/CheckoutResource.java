@@ -45,6 +45,9 @@ public class CheckoutResource {
     @RestClient
     RecommendationsClient recommendations;
 
+    @Inject
+    StockFeed feed;
+
     /**
      * {@code POST /checkout/{article}?cents=N}: the whole checkout flow. The public endpoint is rate
      * limited (Fusebox's {@code @RateLimit}): a smooth 200 checkouts per second with bursts of up to
@@ -67,6 +70,16 @@ public class CheckoutResource {
     @Path("stock/{article}")
     public StockLevel stock(@PathParam("article") String article) {
         return fromDependency("inventory", () -> inventory.stockLevel(article));
+    }
+
+    /**
+     * {@code GET /feed/stock/{article}}: the inventory read by a plain Java client under a
+     * programmatic guard ({@link StockFeed}), with a guess when it fails.
+     */
+    @GET
+    @Path("feed/stock/{article}")
+    public StockLevel feedStock(@PathParam("article") String article) throws Exception {
+        return feed.stock(article);
     }
 
     /**
