@@ -147,6 +147,12 @@ for t in thread_counts:
               f"time {virtual[0] / platform[0]:.2f}, bytes {ratio(virtual[1], platform[1])}"
               + (f"; virtual threads / SmallRye: time {virtual[0] / peer[0]:.2f}, bytes {ratio(virtual[1], peer[1])}"
                  if peer else ""))
+for name in ("guardSyncCombined", "guardStageCombined"):
+    for t in thread_counts:
+        f, r = fusebox.get((name, t)), fusebox.get((r4j_name(name), t))
+        if f and r:
+            print(f"Fusebox {name}, {t} thread(s), Fusebox / Resilience4j: time {f[0] / r[0]:.2f}, "
+                  f"bytes {ratio(f[1], r[1])}")
 for label, scores in (("Fusebox", fusebox), ("SmallRye", smallrye)):
     one, two = scores.get(("circuitBreakerClosed", 1)), scores.get(("circuitBreakerClosed", 2))
     if one and two:
