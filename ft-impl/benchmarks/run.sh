@@ -2,7 +2,7 @@
 # Builds the two JMH jars (Fusebox + Resilience4j, and SmallRye Fault Tolerance), runs each at 1
 # and 2 threads with the GC profiler, and prints one side-by-side table.
 #
-#   ft-impl/benchmarks/run.sh            full run (about 15 minutes on 2 cores, build included; see README.md)
+#   ft-impl/benchmarks/run.sh            full run (about 19 minutes on 2 cores, build included; see README.md)
 #   ft-impl/benchmarks/run.sh --quick    smoke run: tiny iterations, no forks (about 1 minute)
 #
 # Environment overrides: BENCHMARKS (JMH regex, default all), THREADS ("1 2"), FORKS,
