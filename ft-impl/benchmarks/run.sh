@@ -2,7 +2,7 @@
 # Builds the two JMH jars (Fusebox + Resilience4j, and SmallRye Fault Tolerance), runs each at 1
 # and 2 threads with the GC profiler, and prints one side-by-side table.
 #
-#   ft-impl/benchmarks/run.sh            full run (about 15 minutes on 2 cores, build included; see README.md)
+#   ft-impl/benchmarks/run.sh            full run (about 19 minutes on 2 cores, build included; see README.md)
 #   ft-impl/benchmarks/run.sh --quick    smoke run: tiny iterations, no forks (about 1 minute)
 #
 # Environment overrides: BENCHMARKS (JMH regex, default all), THREADS ("1 2"), FORKS,
@@ -147,6 +147,12 @@ for t in thread_counts:
               f"time {virtual[0] / platform[0]:.2f}, bytes {ratio(virtual[1], platform[1])}"
               + (f"; virtual threads / SmallRye: time {virtual[0] / peer[0]:.2f}, bytes {ratio(virtual[1], peer[1])}"
                  if peer else ""))
+for name in ("guardSyncCombined", "guardStageCombined"):
+    for t in thread_counts:
+        f, r = fusebox.get((name, t)), fusebox.get((r4j_name(name), t))
+        if f and r:
+            print(f"Fusebox {name}, {t} thread(s), Fusebox / Resilience4j: time {f[0] / r[0]:.2f}, "
+                  f"bytes {ratio(f[1], r[1])}")
 for label, scores in (("Fusebox", fusebox), ("SmallRye", smallrye)):
     one, two = scores.get(("circuitBreakerClosed", 1)), scores.get(("circuitBreakerClosed", 2))
     if one and two:
