@@ -129,7 +129,7 @@ final class GuardBuilder implements Guard.Builder {
                 breaker == null ? null : breaker.failures(), limit, timeoutNanos, sync, stages, fallbackOn,
                 new MethodCounters());
         FuseboxGuard guard = assemble(engines, new MicroProfileRejections(Boolean.getBoolean(STACK_TRACES)),
-                GuardThreads.shared(), engines.counters());
+                GuardThreads.shared(), GuardRegistry.metrics(engines));
         GuardRegistry.add(guard);
         return guard;
     }
@@ -138,8 +138,8 @@ final class GuardBuilder implements Guard.Builder {
                                  MethodMetrics metrics) {
         SyncStep sync = GuardChains.sync(engines, rejections, threads, metrics);
         AsyncStep stage = GuardChains.stage(engines, rejections, threads, metrics);
-        return new FuseboxGuard(engines, sync, GuardChains.withFallback(sync, engines, metrics), stage,
-                GuardChains.withFallback(stage, engines, threads, metrics));
+        return new FuseboxGuard(engines, GuardChains.counted(sync, metrics), GuardChains.withFallback(sync, engines,
+                metrics), GuardChains.counted(stage, metrics), GuardChains.withFallback(stage, engines, threads, metrics));
     }
 
     private <T> T configure(String policy, T before, T options, Consumer<? super T> settings) {

@@ -11,6 +11,8 @@ import dev.fusebox.ft.core.invocation.AsyncStep;
 import dev.fusebox.ft.core.invocation.Invocation;
 import dev.fusebox.ft.core.invocation.Rejections;
 import dev.fusebox.ft.core.invocation.SyncStep;
+import dev.fusebox.ft.core.metrics.AsyncInvocationCountStep;
+import dev.fusebox.ft.core.metrics.InvocationCountStep;
 import dev.fusebox.ft.core.metrics.MethodMetrics;
 import dev.fusebox.ft.core.ratelimit.AsyncRateLimitStep;
 import dev.fusebox.ft.core.ratelimit.RateLimitStep;
@@ -63,6 +65,19 @@ public final class GuardChains {
                     metrics);
         }
         return chain;
+    }
+
+    /**
+     * The chain for call sites without a fallback: counted as the specification's "fallback not
+     * defined" when the metrics count invocations, as it is without a link otherwise.
+     */
+    static SyncStep counted(SyncStep inner, MethodMetrics metrics) {
+        return metrics.countsInvocations() ? new InvocationCountStep(inner, metrics) : inner;
+    }
+
+    /** As {@link #counted(SyncStep, MethodMetrics)} for stages (the link also counts a cancelled call). */
+    static AsyncStep counted(AsyncStep inner, MethodMetrics metrics) {
+        return metrics.countsInvocations() ? new AsyncInvocationCountStep(inner, metrics) : inner;
     }
 
     static SyncStep withFallback(SyncStep inner, GuardEngines e, MethodMetrics metrics) {

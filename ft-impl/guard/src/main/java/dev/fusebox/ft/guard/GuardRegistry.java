@@ -1,5 +1,6 @@
 package dev.fusebox.ft.guard;
 
+import dev.fusebox.ft.core.metrics.MethodMetrics;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -18,6 +19,7 @@ final class GuardRegistry {
     private static final System.Logger LOG = System.getLogger(GuardRegistry.class.getName());
     private static final ConcurrentMap<String, FuseboxGuard> LIVE = new ConcurrentHashMap<>();
     private static final List<Runnable> LISTENERS = new CopyOnWriteArrayList<>();
+    private static final List<GuardMetrics> METRICS = new CopyOnWriteArrayList<>();
 
     private GuardRegistry() {
     }
@@ -44,6 +46,32 @@ final class GuardRegistry {
     /** The live guards now. */
     static List<ManagedGuard> live() {
         return List.copyOf(LIVE.values());
+    }
+
+    static AutoCloseable reportTo(GuardMetrics metrics) {
+        METRICS.add(metrics);
+        return () -> METRICS.remove(metrics);
+    }
+
+    /**
+     * What a guard being built with {@code engines} reports to: its counters, and the metrics of the
+     * most recently installed {@link GuardMetrics}. A metrics library that fails is logged and left out.
+     */
+    static MethodMetrics metrics(GuardEngines engines) {
+        GuardMetrics installed = null;
+        for (GuardMetrics each : METRICS) {
+            installed = each;
+        }
+        if (installed == null) {
+            return engines.counters();
+        }
+        try {
+            return installed.metrics(engines);
+        } catch (RuntimeException failed) {
+            LOG.log(System.Logger.Level.WARNING, "guard " + engines.name() + " reports to JMX only: its metrics"
+                    + " could not be registered", failed);
+            return engines.counters();
+        }
     }
 
     static AutoCloseable listen(Runnable listener) {

@@ -25,4 +25,12 @@ public final class ManagedGuards {
     public static AutoCloseable listen(Runnable listener) {
         return GuardRegistry.listen(listener);
     }
+
+    /**
+     * Guards built from now on report to {@code metrics} as well as to their JMX counters, until the
+     * result is closed; the most recent one installed is used (a second container's, say).
+     */
+    public static AutoCloseable reportTo(GuardMetrics metrics) {
+        return GuardRegistry.reportTo(metrics);
+    }
 }

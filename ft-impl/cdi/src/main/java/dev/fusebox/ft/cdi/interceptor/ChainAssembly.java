@@ -154,13 +154,14 @@ final class ChainAssembly {
         }
 
         MetricSources sources() {
+            MetricSources.BreakerTimes times = breaker == null ? null : breaker::nanosIn;
             if (bulkhead != null) {
-                return new MetricSources(breaker, bulkhead::running, () -> 0);
+                return new MetricSources(times, bulkhead::running, () -> 0);
             }
             if (asyncBulkhead != null) {
-                return new MetricSources(breaker, asyncBulkhead::running, asyncBulkhead::waiting);
+                return new MetricSources(times, asyncBulkhead::running, asyncBulkhead::waiting);
             }
-            return new MetricSources(breaker, null, null);
+            return new MetricSources(times, null, null);
         }
     }
 }

@@ -5,7 +5,9 @@ import dev.fusebox.ft.cdi.config.MethodPolicy;
 import dev.fusebox.ft.cdi.config.RateLimitSpec;
 import dev.fusebox.ft.cdi.management.GuardedMethods;
 import dev.fusebox.ft.cdi.management.MethodEngines;
+import dev.fusebox.ft.cdi.metrics.GuardMetricsBridge;
 import dev.fusebox.ft.cdi.metrics.MetricsBackend;
+import dev.fusebox.ft.guard.ManagedGuards;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -29,6 +31,8 @@ public final class Chains implements GuardedMethods {
     private final AsyncExecution threads;
     private final BeanManager beans;
     private volatile MetricsBackend metrics;
+    /** Programmatic guards built while this container runs report to its metrics backend too. */
+    private volatile AutoCloseable guardMetrics;
     private volatile Map<Class<?>, Map<Method, ManagedMethod>> byBeanClass = Map.of();
     private volatile List<MethodEngines> managed = List.of();
     private volatile ChainAssembly assembly;
@@ -48,6 +52,7 @@ public final class Chains implements GuardedMethods {
      */
     public void assemble(List<MethodPolicy> policies, MetricsBackend metrics) {
         this.metrics = metrics;
+        this.guardMetrics = ManagedGuards.reportTo(new GuardMetricsBridge(metrics));
         ChainAssembly made = new ChainAssembly(threads, beans, metrics, stackTraces);
         Map<Class<?>, Map<Method, ManagedMethod>> built = new HashMap<>();
         List<MethodEngines> all = new ArrayList<>(policies.size());
@@ -157,9 +162,20 @@ public final class Chains implements GuardedMethods {
         try {
             threads.shutdown(waitMillis);
         } finally {
+            closeQuietly(guardMetrics);
             MetricsBackend registered = metrics;
             if (registered != null) {
                 registered.close();
+            }
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable installed) {
+        if (installed != null) {
+            try {
+                installed.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
         }
     }

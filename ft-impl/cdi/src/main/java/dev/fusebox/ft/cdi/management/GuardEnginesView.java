@@ -46,19 +46,26 @@ public final class GuardEnginesView implements MethodEngines {
 
     @Override
     public MethodPolicy policy() {
-        GuardEngines e = guard.engines();
+        return policyOf(guard.engines(), guard.servesStages());
+    }
+
+    /**
+     * The policy of a guard with {@code e} as its engines read now, for management and metrics;
+     * {@code stages} when its first call was a stage.
+     */
+    public static MethodPolicy policyOf(GuardEngines e, boolean stages) {
         CircuitBreaker breaker = e.breaker();
         RateLimit limit = e.rateLimit();
         RetryBudget budget = e.retryBudget();
         AsyncBulkhead queued = e.asyncBulkhead();
-        boolean stages = guard.servesStages();
+        Bulkhead sync = e.bulkhead();
+        boolean bulkheadShadow = stages ? queued != null && queued.isShadow() : sync != null && sync.isShadow();
         FuseboxPolicy fusebox = new FuseboxPolicy(limit == null ? null : new RateLimitSpec(limit.policy(), limit.isShadow()),
                 null, RetryHooks.NONE, budget == null ? null : new RetryBudgetSpec(budget.policy(), ""),
-                breaker != null && breaker.isShadow(), bulkhead() != null ? bulkhead().isShadow()
-                        : queued != null && queued.isShadow());
-        return new MethodPolicy(Guard.class, null, guard.name(), stages ? AsyncMode.STAGE : AsyncMode.NONE, e.retry(),
+                breaker != null && breaker.isShadow(), bulkheadShadow);
+        return new MethodPolicy(Guard.class, null, e.name(), stages ? AsyncMode.STAGE : AsyncMode.NONE, e.retry(),
                 breaker == null ? null : new CircuitBreakerSpec(breaker.policy(), e.breakerFailures()),
-                e.timeoutNanos(), queued == null ? null : new BulkheadSpec(stages ? queued.limit() : e.bulkhead().limit(),
+                e.timeoutNanos(), queued == null ? null : new BulkheadSpec(stages ? queued.limit() : sync.limit(),
                         queued.queueSize()), null, fusebox);
     }
 

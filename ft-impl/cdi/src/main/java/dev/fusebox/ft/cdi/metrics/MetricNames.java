@@ -41,9 +41,13 @@ public final class MetricNames {
     private MetricNames() {
     }
 
-    /** The {@code method} tag: the bean class's canonical name, a dot, the method name. */
+    /**
+     * The {@code method} tag: the bean class's canonical name, a dot, the method name; for a
+     * programmatic guard (no reflective method) {@code dev.fusebox.ft.api.Guard.<guard name>}.
+     */
     public static String method(MethodPolicy policy) {
-        return policy.beanClass().getCanonicalName() + "." + policy.method().getName();
+        return policy.beanClass().getCanonicalName() + "." + (policy.method() == null ? policy.methodKey()
+                : policy.method().getName());
     }
 
     public static String result(boolean valueReturned) {
@@ -90,6 +94,9 @@ public final class MetricNames {
 
     /** The fallback tag values a method can report: notDefined, or applied and notApplied. */
     public static FallbackUse[] fallbackUses(MethodPolicy policy) {
+        if (policy.method() == null) {
+            return FallbackUse.values(); // a programmatic guard: each call site gives a fallback or none
+        }
         return policy.fallback() == null ? new FallbackUse[] {FallbackUse.NOT_DEFINED}
                 : new FallbackUse[] {FallbackUse.APPLIED, FallbackUse.NOT_APPLIED};
     }

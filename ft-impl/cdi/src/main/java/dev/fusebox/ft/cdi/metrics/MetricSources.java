@@ -1,12 +1,20 @@
 package dev.fusebox.ft.cdi.metrics;
 
-import dev.fusebox.ft.core.circuitbreaker.CircuitBreaker;
+import dev.fusebox.ft.core.circuitbreaker.CircuitState;
 import java.util.function.LongSupplier;
 
 /**
- * The engines of one guarded method that gauges read: its breaker, and how many calls its
- * bulkhead runs and queues now. Absent parts are {@code null}.
+ * What the gauges of one guarded method read: how long its breaker has spent in each state, and
+ * how many calls its bulkhead runs and queues now. Absent parts are {@code null}. A method's are
+ * its engines' own; a programmatic guard's read the guard live under its name, so a guard built
+ * again under a name reports through the same gauges.
  * Thread-safety: immutable; the gauges it holds read thread-safe engines, from any thread.
  */
-public record MetricSources(CircuitBreaker breaker, LongSupplier bulkheadRunning, LongSupplier bulkheadWaiting) {
+public record MetricSources(BreakerTimes breaker, LongSupplier bulkheadRunning, LongSupplier bulkheadWaiting) {
+
+    /** Nanoseconds a breaker has spent in a state ({@code CircuitBreaker#nanosIn}). */
+    @FunctionalInterface
+    public interface BreakerTimes {
+        long nanosIn(CircuitState state);
+    }
 }
