@@ -228,7 +228,7 @@ public class FaultToleranceExtension implements Extension {
         synchronized (policies) {
             syntheticErrors.addAll(RetryBudgetGroups.disagreements(policies)); // a Rest Client's too
             throwSyntheticErrors();
-            chains.assemble(policies, MetricsBackends.select(config, beans));
+            chains.assemble(policies, MetricsBackends.select(config, beans), config);
             configurationWarnings = ignoredKeys.report(config);
         }
     }

@@ -97,6 +97,10 @@ final class GuardBuilder implements Guard.Builder {
 
     @Override
     public Guard build() {
+        GuardOverrides overrides = GuardRegistry.overrides();
+        if (overrides != null) {
+            override(new ConfiguredOptions(name, overrides));
+        }
         if (budget != null && retry == null) {
             throw refused("retryBudget", "needs a retry: a budget limits a retry's attempts");
         }
@@ -132,6 +136,60 @@ final class GuardBuilder implements Guard.Builder {
                 GuardThreads.shared(), GuardRegistry.metrics(engines));
         GuardRegistry.add(guard);
         return guard;
+    }
+
+    /**
+     * Applies the configured overrides of the policies the code set; {@code <Policy>/enabled=false}
+     * turns one off. A policy the code did not set cannot be turned on by configuration.
+     */
+    private void override(ConfiguredOptions c) {
+        if (breaker != null) {
+            breaker = c.disabled("CircuitBreaker") ? null : checked("circuitBreaker", () -> {
+                c.integer("CircuitBreaker", "requestVolumeThreshold").ifPresent(breaker::requestVolumeThreshold);
+                c.decimal("CircuitBreaker", "failureRatio").ifPresent(breaker::failureRatio);
+                c.duration("CircuitBreaker", "delay").ifPresent(breaker::delay);
+                c.integer("CircuitBreaker", "successThreshold").ifPresent(breaker::successThreshold);
+                return c.bool("CircuitBreaker", "shadow").map(breaker::shadow).orElse(breaker);
+            });
+        }
+        if (retry != null) {
+            retry = c.disabled("Retry") ? null : checked("retry", () -> {
+                c.integer("Retry", "maxRetries").ifPresent(retry::maxRetries);
+                c.duration("Retry", "delay").ifPresent(retry::delay);
+                c.duration("Retry", "maxDuration").ifPresent(retry::maxDuration);
+                return c.duration("Retry", "jitter").map(retry::jitter).orElse(retry);
+            });
+        }
+        if (budget != null) {
+            budget = c.disabled("RetryBudget") || retry == null ? null : checked("retryBudget", () -> {
+                c.decimal("RetryBudget", "ratio").ifPresent(budget::ratio);
+                c.duration("RetryBudget", "ttl").ifPresent(budget::ttl);
+                return c.integer("RetryBudget", "minRetriesPerSecond").map(budget::minRetriesPerSecond).orElse(budget);
+            });
+        }
+        if (rateLimit != null) {
+            rateLimit = c.disabled("RateLimit") ? null : checked("rateLimit", () -> {
+                c.integer("RateLimit", "value").ifPresent(rateLimit::limit);
+                c.duration("RateLimit", "window").ifPresent(rateLimit::window);
+                c.type("RateLimit", "type").ifPresent(rateLimit::type);
+                c.duration("RateLimit", "minSpacing").ifPresent(rateLimit::minSpacing);
+                return c.bool("RateLimit", "shadow").map(rateLimit::shadow).orElse(rateLimit);
+            });
+        }
+        if (bulkhead != null) {
+            bulkhead = c.disabled("Bulkhead") ? null : checked("bulkhead", () -> {
+                c.integer("Bulkhead", "value").ifPresent(bulkhead::limit);
+                c.integer("Bulkhead", "waitingTaskQueue").ifPresent(bulkhead::waitingTaskQueue);
+                return c.bool("Bulkhead", "shadow").map(bulkhead::shadow).orElse(bulkhead);
+            });
+        }
+        if (timeoutNanos > 0) {
+            timeoutNanos = c.disabled("Timeout") ? 0 : checked("timeout", () -> c.duration("Timeout", "value")
+                    .map(value -> Durations.nanos("timeout", value)).orElse(timeoutNanos));
+            if (timeoutNanos == 0 && !c.disabled("Timeout")) {
+                throw refused("timeout", "the configured value must be positive");
+            }
+        }
     }
 
     static FuseboxGuard assemble(GuardEngines engines, Rejections rejections, GuardThreads threads,

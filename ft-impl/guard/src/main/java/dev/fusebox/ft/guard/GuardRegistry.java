@@ -20,6 +20,7 @@ final class GuardRegistry {
     private static final ConcurrentMap<String, FuseboxGuard> LIVE = new ConcurrentHashMap<>();
     private static final List<Runnable> LISTENERS = new CopyOnWriteArrayList<>();
     private static final List<GuardMetrics> METRICS = new CopyOnWriteArrayList<>();
+    private static final List<GuardOverrides> OVERRIDES = new CopyOnWriteArrayList<>();
 
     private GuardRegistry() {
     }
@@ -46,6 +47,20 @@ final class GuardRegistry {
     /** The live guards now. */
     static List<ManagedGuard> live() {
         return List.copyOf(LIVE.values());
+    }
+
+    static AutoCloseable configureWith(GuardOverrides overrides) {
+        OVERRIDES.add(overrides);
+        return () -> OVERRIDES.remove(overrides);
+    }
+
+    /** The most recently installed overrides, or null. */
+    static GuardOverrides overrides() {
+        GuardOverrides installed = null;
+        for (GuardOverrides each : OVERRIDES) {
+            installed = each;
+        }
+        return installed;
     }
 
     static AutoCloseable reportTo(GuardMetrics metrics) {

@@ -33,4 +33,13 @@ public final class ManagedGuards {
     public static AutoCloseable reportTo(GuardMetrics metrics) {
         return GuardRegistry.reportTo(metrics);
     }
+
+    /**
+     * Guards built from now on take their options' overrides from {@code overrides}, by key
+     * {@code <guard name>/<Policy>/<parameter>}, until the result is closed; the most recent one
+     * installed is used.
+     */
+    public static AutoCloseable configureWith(GuardOverrides overrides) {
+        return GuardRegistry.configureWith(overrides);
+    }
 }

@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
@@ -283,5 +285,63 @@ class GuardTest {
         second.close();
         assertThat(seen).as("built, built, closed; a second close and changes after the listener left are not told")
                 .containsExactly(List.of(name), List.of(name, name + "-2"), List.of(name + "-2"));
+    }
+
+    @Test
+    void configuredValuesOverrideTheCodesOptionsByGuardPolicyAndParameter() throws Exception {
+        Map<String, String> config = new HashMap<>(Map.of(
+                name + "/Retry/maxRetries", "1",
+                name + "/CircuitBreaker/requestVolumeThreshold", "2",
+                name + "/CircuitBreaker/delay", "PT1M",
+                name + "/Timeout/enabled", "false"));
+        try (AutoCloseable installed = ManagedGuards.configureWith(config::get)) {
+            Guard guard = keep(builder().retry(r -> r.maxRetries(5).jitter(Duration.ZERO))
+                    .circuitBreaker(cb -> cb.requestVolumeThreshold(50).failureRatio(1).delay(Duration.ofMillis(1)))
+                    .timeout(Duration.ofMillis(1)).build());
+            AtomicInteger attempts = new AtomicInteger();
+            assertThatThrownBy(() -> guard.call(() -> {
+                attempts.incrementAndGet();
+                Thread.sleep(20); // past the code's 1 ms timeout, which configuration turned off
+                throw new IOException("down");
+            })).isInstanceOf(IOException.class);
+            assertThat(attempts).as("one retry, not five; no timeout").hasValue(2);
+            assertThatThrownBy(() -> guard.call(() -> attempts.incrementAndGet()))
+                    .as("the breaker of 2 calls opened and its 1 min delay holds")
+                    .isInstanceOf(CircuitBreakerOpenException.class);
+            assertThat(attempts).hasValue(2);
+
+            config.put(name + "-bad/RateLimit/window", "soon");
+            assertThatThrownBy(() -> Guard.builder(name + "-bad").rateLimit(l -> { }).build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("guard " + name + "-bad, rateLimit: the configured value of " + name
+                            + "-bad/RateLimit/window is not milliseconds or an ISO-8601 duration such as PT0.5S: soon");
+            config.put(name + "-long/Retry/maxRetries", "1".repeat(65));
+            assertThatThrownBy(() -> Guard.builder(name + "-long").retry(r -> { }).build())
+                    .hasMessageContaining("is 65 characters; at most 64 are read");
+            config.put(name + "-off/Retry/enabled", "false");
+            Guard off = keep(Guard.builder(name + "-off").retry(r -> { }).retryBudget(b -> { }).build());
+            AtomicInteger calls = new AtomicInteger();
+            assertThatThrownBy(() -> off.call(() -> {
+                calls.incrementAndGet();
+                throw new IOException("down");
+            })).isInstanceOf(IOException.class);
+            assertThat(calls).as("retry turned off, and its budget with it").hasValue(1);
+        }
+    }
+
+    @Test
+    void theLiveGuardsAreBoundedSoAGuardBuiltPerCallFailsClearly() {
+        int room = GuardRegistry.MAX_GUARDS - ManagedGuards.live().size();
+        List<Guard> many = new ArrayList<>(room);
+        try {
+            for (int i = 0; i < room; i++) {
+                many.add(Guard.builder(name + "-" + i).build());
+            }
+            assertThatThrownBy(() -> Guard.builder(name + "-over").build()).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(GuardRegistry.MAX_GUARDS + " guards are live already");
+        } finally {
+            many.forEach(Guard::close);
+        }
+        keep(Guard.builder(name + "-after").build());
     }
 }

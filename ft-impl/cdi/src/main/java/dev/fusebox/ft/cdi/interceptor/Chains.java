@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * The chains of one container, keyed by bean class and method, assembled once when deployment has
@@ -33,6 +34,7 @@ public final class Chains implements GuardedMethods {
     private volatile MetricsBackend metrics;
     /** Programmatic guards built while this container runs report to its metrics backend too. */
     private volatile AutoCloseable guardMetrics;
+    private volatile AutoCloseable guardOverrides;
     private volatile Map<Class<?>, Map<Method, ManagedMethod>> byBeanClass = Map.of();
     private volatile List<MethodEngines> managed = List.of();
     private volatile ChainAssembly assembly;
@@ -48,11 +50,15 @@ public final class Chains implements GuardedMethods {
 
     /**
      * Builds the chain of every guarded method, registering its metrics with {@code metrics};
-     * called once, at the end of deployment.
+     * called once, at the end of deployment. Programmatic guards built from then on, until
+     * shutdown, report to {@code metrics} too and take overrides of their options from
+     * {@code config} ({@code <guard name>/<Policy>/<parameter>}).
      */
-    public void assemble(List<MethodPolicy> policies, MetricsBackend metrics) {
+    public void assemble(List<MethodPolicy> policies, MetricsBackend metrics, Config config) {
         this.metrics = metrics;
         this.guardMetrics = ManagedGuards.reportTo(new GuardMetricsBridge(metrics));
+        this.guardOverrides = ManagedGuards.configureWith(
+                key -> config.getOptionalValue(key, String.class).orElse(null));
         ChainAssembly made = new ChainAssembly(threads, beans, metrics, stackTraces);
         Map<Class<?>, Map<Method, ManagedMethod>> built = new HashMap<>();
         List<MethodEngines> all = new ArrayList<>(policies.size());
@@ -163,6 +169,7 @@ public final class Chains implements GuardedMethods {
             threads.shutdown(waitMillis);
         } finally {
             closeQuietly(guardMetrics);
+            closeQuietly(guardOverrides);
             MetricsBackend registered = metrics;
             if (registered != null) {
                 registered.close();
