@@ -3,11 +3,13 @@ package dev.fusebox.ft.jmx.remote.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fusebox.ft.api.Guard;
 import dev.fusebox.ft.jmx.ManagementExtension;
 import dev.fusebox.ft.jmx.remote.Credentials;
 import dev.fusebox.ft.jmx.remote.RemoteAccessExtension;
 import dev.fusebox.ft.jmx.remote.RemoteSettings;
 import dev.fusebox.ft.jmx.remote.Role;
+import dev.fusebox.ft.management.ActionResult;
 import dev.fusebox.ft.management.AuditEntry;
 import dev.fusebox.ft.management.CircuitBreakerMXBean;
 import dev.fusebox.ft.management.FaultToleranceMXBean;
@@ -15,6 +17,7 @@ import dev.fusebox.ft.management.ManagementNames;
 import dev.fusebox.ft.testing.Container;
 import dev.fusebox.ft.testing.Shop;
 import dev.fusebox.ft.testing.ThreadHygiene;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -226,6 +229,54 @@ class RemoteAccessTest {
                     .doesNotContain("reason", "expiry");
             assertThat(Arrays.stream(info.getAttributes()).filter(a -> a.getName().equals("State")).findFirst()
                     .orElseThrow().getDescription()).startsWith("CLOSED (calls go through)");
+        }
+    }
+
+    private static ObjectName guardsRegistry() {
+        return ManagementNames.registry(container.extension(ManagementExtension.class).application()
+                + ManagementExtension.GUARDS_SUFFIX);
+    }
+
+    private static ObjectName guardBreaker(String guard) {
+        return ManagementNames.of(ManagementNames.CIRCUIT_BREAKER, container.extension(ManagementExtension.class)
+                .application() + ManagementExtension.GUARDS_SUFFIX, Guard.class.getName(), guard);
+    }
+
+    /**
+     * Programmatic guards through the secured connector: a guard built after the container started
+     * is served with the application's rules (a viewer reads and cannot act, an operator forces,
+     * the audit names the login), and a closed guard's MXBeans go away.
+     */
+    @Test
+    void aGuardBuiltLaterIsServedWithTheApplicationsRulesUntilItIsClosed() throws Exception {
+        try (JMXConnector viewer = connect("vik"); JMXConnector operator = connect("olga")) {
+            MBeanServerConnection asViewer = viewer.getMBeanServerConnection();
+            assertThat(asViewer.isRegistered(guardBreaker("payments-gateway"))).as("no guard yet").isFalse();
+
+            Guard gateway = Guard.builder("payments-gateway").circuitBreaker(cb -> { }).build();
+            try {
+                assertThat(asViewer.isRegistered(guardBreaker("payments-gateway"))).isTrue();
+                assertThat(asViewer.isRegistered(guardsRegistry())).isTrue();
+                CircuitBreakerMXBean seen = JMX.newMXBeanProxy(asViewer, guardBreaker("payments-gateway"),
+                        CircuitBreakerMXBean.class);
+                assertThat(seen.getState()).isEqualTo("CLOSED");
+                assertThatThrownBy(() -> seen.forceOpen("viewer tries", "")).isInstanceOf(SecurityException.class);
+
+                CircuitBreakerMXBean acting = JMX.newMXBeanProxy(operator.getMBeanServerConnection(),
+                        guardBreaker("payments-gateway"), CircuitBreakerMXBean.class);
+                ActionResult forced = acting.forceOpen("gateway down", "");
+                assertThat(forced.succeeded()).as(forced.message()).isTrue();
+                assertThatThrownBy(() -> gateway.call(() -> "paid")).isInstanceOf(CircuitBreakerOpenException.class);
+                FaultToleranceMXBean registry = JMX.newMXBeanProxy(asViewer, guardsRegistry(), FaultToleranceMXBean.class);
+                assertThat(registry.getAuditLog()).anySatisfy(entry -> {
+                    assertThat(entry.principal()).isEqualTo("olga");
+                    assertThat(entry.action()).isEqualTo("forceOpen");
+                });
+            } finally {
+                gateway.close();
+            }
+            assertThat(asViewer.isRegistered(guardBreaker("payments-gateway"))).as("closed guards go").isFalse();
+            assertThat(ManagementFactory.getPlatformMBeanServer().isRegistered(guardBreaker("payments-gateway"))).isFalse();
         }
     }
 }
