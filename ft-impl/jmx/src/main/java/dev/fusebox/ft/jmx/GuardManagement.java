@@ -39,10 +39,11 @@ public final class GuardManagement implements AutoCloseable {
 
     private GuardManagement(String application) {
         this.wanted = application;
+        // listening first: a guard built while the first registration runs then registers again after it
+        this.listening = ManagedGuards.listen(this::guardsChanged);
         synchronized (lock) {
             rebuild();
         }
-        this.listening = ManagedGuards.listen(this::guardsChanged);
     }
 
     /**
@@ -74,12 +75,15 @@ public final class GuardManagement implements AutoCloseable {
     }
 
     /**
-     * Calls {@code listener} after each re-registration, under this management's lock (so calls come
-     * in order; {@link #publishedMBeans()} gives the new set); for the remote connector's view.
-     * Running the result stops the calls.
+     * Calls {@code listener} now and after each re-registration, under this management's lock (so
+     * calls come in order and none is missed; {@link #publishedMBeans()} gives the set of the moment);
+     * for the remote connector's view. Running the result stops the calls.
      */
     public Runnable listen(Runnable listener) {
-        listeners.add(listener);
+        synchronized (lock) {
+            listeners.add(listener);
+            listener.run();
+        }
         return () -> listeners.remove(listener);
     }
 

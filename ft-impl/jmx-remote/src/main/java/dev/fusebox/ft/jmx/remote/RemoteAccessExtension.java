@@ -59,7 +59,6 @@ public class RemoteAccessExtension implements Extension {
             if (guards != null) {
                 RemoteConnector serving = remote;
                 guardsServed = guards.listen(() -> serving.serveGuards(guards.publishedMBeans()));
-                serving.serveGuards(guards.publishedMBeans());
             }
             // lets tools on this machine (the console's discovery, through the Attach API) find it
             if (System.getProperty(ADDRESS_PROPERTY) == null) {
