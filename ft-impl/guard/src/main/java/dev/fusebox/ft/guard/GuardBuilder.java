@@ -184,10 +184,14 @@ final class GuardBuilder implements Guard.Builder {
             });
         }
         if (timeoutNanos > 0) {
-            timeoutNanos = c.disabled("Timeout") ? 0 : checked("timeout", () -> c.duration("Timeout", "value")
-                    .map(value -> Durations.nanos("timeout", value)).orElse(timeoutNanos));
-            if (timeoutNanos == 0 && !c.disabled("Timeout")) {
-                throw refused("timeout", "the configured value must be positive");
+            if (c.disabled("Timeout")) {
+                timeoutNanos = 0;
+            } else {
+                timeoutNanos = checked("timeout", () -> c.duration("Timeout", "value")
+                        .map(value -> Durations.nanos("timeout", value)).orElse(timeoutNanos));
+                if (timeoutNanos == 0) {
+                    throw refused("timeout", "the configured value must be positive");
+                }
             }
         }
     }

@@ -44,6 +44,11 @@ final class GuardRegistry {
         }
     }
 
+    /** The live guard named {@code name}, or null. */
+    static ManagedGuard live(String name) {
+        return LIVE.get(name);
+    }
+
     /** The live guards now. */
     static List<ManagedGuard> live() {
         return List.copyOf(LIVE.values());
@@ -56,11 +61,14 @@ final class GuardRegistry {
 
     /** The most recently installed overrides, or null. */
     static GuardOverrides overrides() {
-        GuardOverrides installed = null;
-        for (GuardOverrides each : OVERRIDES) {
-            installed = each;
-        }
-        return installed;
+        return latest(OVERRIDES);
+    }
+
+    /** The last element of {@code installed} (a copy-on-write list, read once), or null. */
+    @SuppressWarnings("unchecked")
+    private static <T> T latest(List<T> installed) {
+        Object[] now = installed.toArray();
+        return now.length == 0 ? null : (T) now[now.length - 1];
     }
 
     static AutoCloseable reportTo(GuardMetrics metrics) {
@@ -73,10 +81,7 @@ final class GuardRegistry {
      * most recently installed {@link GuardMetrics}. A metrics library that fails is logged and left out.
      */
     static MethodMetrics metrics(GuardEngines engines) {
-        GuardMetrics installed = null;
-        for (GuardMetrics each : METRICS) {
-            installed = each;
-        }
+        GuardMetrics installed = latest(METRICS);
         if (installed == null) {
             return engines.counters();
         }

@@ -18,6 +18,11 @@ public final class ManagedGuards {
         return GuardRegistry.live();
     }
 
+    /** The live guard named {@code name}, or null when none is. */
+    public static ManagedGuard live(String name) {
+        return GuardRegistry.live(name);
+    }
+
     /**
      * Calls {@code listener} after every guard built or closed; it must be quick and must not throw
      * (a throw is logged). Closing the result stops the calls.

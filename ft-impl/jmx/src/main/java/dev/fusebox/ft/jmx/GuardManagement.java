@@ -3,7 +3,6 @@ package dev.fusebox.ft.jmx;
 import dev.fusebox.ft.cdi.management.GuardEnginesView;
 import dev.fusebox.ft.guard.ManagedGuard;
 import dev.fusebox.ft.guard.ManagedGuards;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -106,7 +105,7 @@ public final class GuardManagement implements AutoCloseable {
             running.stop();
             running = null;
         }
-        List<ManagedGuard> live = ManagedGuards.live().stream().sorted(Comparator.comparing(ManagedGuard::name)).toList();
+        List<ManagedGuard> live = ManagedGuards.live(); // ApplicationManagement sorts them by name
         if (!live.isEmpty()) {
             running = ApplicationManagement.start(GuardEnginesView.of(live), true, wanted, Map.of(),
                     ForcedStateStore.NONE, changes, audit);

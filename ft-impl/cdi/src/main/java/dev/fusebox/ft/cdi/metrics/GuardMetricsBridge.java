@@ -51,11 +51,7 @@ public final class GuardMetricsBridge implements GuardMetrics {
     }
 
     private static GuardEngines live(String name) {
-        for (ManagedGuard guard : ManagedGuards.live()) {
-            if (guard.name().equals(name)) {
-                return guard.engines();
-            }
-        }
-        return null;
+        ManagedGuard guard = ManagedGuards.live(name);
+        return guard == null ? null : guard.engines();
     }
 }
