@@ -27,9 +27,14 @@ public final class RateLimit {
 
     /** An enforcing rate limit whose windows start at {@code originNanos} (a reading of the steps' ticker). */
     public RateLimit(String name, RateLimitPolicy policy, long originNanos) {
+        this(name, policy, RateLimiter.create(policy, originNanos));
+    }
+
+    /** A rate limit deciding with {@code limiter}, made for {@code policy} (tests, which split small limits). */
+    RateLimit(String name, RateLimitPolicy policy, RateLimiter limiter) {
         this.name = name;
         this.policy = policy;
-        this.limiter = RateLimiter.create(policy, originNanos);
+        this.limiter = limiter;
     }
 
     public String name() {

@@ -32,10 +32,22 @@ public abstract sealed class RateLimiter permits FixedWindowLimiter, SmoothLimit
 
     /** A limiter for {@code policy} whose windows start at {@code originNanos} (a reading of the caller's ticker). */
     public static RateLimiter create(RateLimitPolicy policy, long originNanos) {
+        return create(policy, originNanos, LimiterParts.partsForLimit(policy.limit()));
+    }
+
+    /**
+     * As {@link #create(RateLimitPolicy, long)}, with a FIXED or SMOOTH window splitting into
+     * {@code split} parts at its first contention (0: never; else a power of two, at most the limit).
+     * For tests, which split small limits.
+     */
+    static RateLimiter create(RateLimitPolicy policy, long originNanos, int split) {
+        if (split != 0 && (Integer.bitCount(split) != 1 || split < 2 || split > policy.limit())) {
+            throw new IllegalArgumentException("split must be 0 or a power of two from 2 to the limit: " + split);
+        }
         RateLimiter window = switch (policy.window()) {
-            case FIXED -> new FixedWindowLimiter(policy, originNanos);
+            case FIXED -> new FixedWindowLimiter(policy, originNanos, split);
             case ROLLING -> new RollingWindowLimiter(policy, originNanos);
-            case SMOOTH -> new SmoothLimiter(policy, originNanos);
+            case SMOOTH -> new SmoothLimiter(policy, originNanos, split);
         };
         return policy.minSpacingNanos() == 0 ? window : new SpacedLimiter(window, policy.minSpacingNanos(), originNanos);
     }

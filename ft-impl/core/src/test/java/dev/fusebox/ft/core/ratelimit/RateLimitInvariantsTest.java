@@ -39,8 +39,12 @@ class RateLimitInvariantsTest {
      * reading from a window the limiter has left); returns the admitted calls' times, sorted.
      */
     private long[] admittedTimes(RateLimitPolicy policy, long maxStep) throws Exception {
+        return admittedTimes(policy, RateLimiter.create(policy, 0), maxStep);
+    }
+
+    private long[] admittedTimes(RateLimitPolicy policy, RateLimiter limiter, long maxStep) throws Exception {
         AtomicLong clock = new AtomicLong();
-        RateLimit rateLimit = new RateLimit("race", policy, 0);
+        RateLimit rateLimit = new RateLimit("race", policy, limiter);
         AtomicLongArray admitted = new AtomicLongArray(RacingThreads.THREADS * ROUNDS);
         AtomicInteger count = new AtomicInteger();
         threads.race(ROUNDS, () -> {
@@ -71,6 +75,15 @@ class RateLimitInvariantsTest {
     }
 
     @Test
+    void fixedSplitUnderContentionStillNeverAdmitsMoreThanTheLimitWithTimesInOneWindow() throws Exception {
+        RateLimitPolicy policy = new RateLimitPolicy(RateLimitWindow.FIXED, LIMIT, WINDOW, 0);
+        FixedWindowLimiter limiter = (FixedWindowLimiter) RateLimiter.create(policy, 0, 2);
+        long[] times = admittedTimes(policy, limiter, WINDOW / 5);
+        assertThat(limiter.isSplit()).as("the racing calls split the limiter").isTrue();
+        assertAtMostLimitPerWindowIndex(times);
+    }
+
+    @Test
     void rollingNeverAdmitsMoreThanTheLimitInAnyIntervalOfOneWindow() throws Exception {
         long[] times = admittedTimes(new RateLimitPolicy(RateLimitWindow.ROLLING, LIMIT, WINDOW, 0), WINDOW / 5);
         boolean reached = false;
@@ -83,8 +96,29 @@ class RateLimitInvariantsTest {
 
     @Test
     void smoothNeverAdmitsMoreThanTheBurstPlusOnePerIncrementInAnyInterval() throws Exception {
-        long[] times = admittedTimes(new RateLimitPolicy(RateLimitWindow.SMOOTH, LIMIT, WINDOW, 0), WINDOW / 25);
-        long increment = WINDOW / LIMIT;
+        assertSmoothBound(admittedTimes(new RateLimitPolicy(RateLimitWindow.SMOOTH, LIMIT, WINDOW, 0), WINDOW / 25), WINDOW / LIMIT);
+    }
+
+    @Test
+    void smoothSplitUnderContentionStillKeepsTheBurstPlusOnePerIncrementBound() throws Exception {
+        RateLimitPolicy policy = new RateLimitPolicy(RateLimitWindow.SMOOTH, LIMIT, WINDOW, 0);
+        SmoothLimiter limiter = (SmoothLimiter) RateLimiter.create(policy, 0, 2);
+        long[] times = admittedTimes(policy, limiter, WINDOW / 25);
+        assertThat(limiter.isSplit()).as("the racing calls split the limiter").isTrue();
+        assertSmoothBound(times, WINDOW / LIMIT);
+    }
+
+    @Test
+    void minSpacingKeepsAdmittedCallsApartAndTheWindowsBound() throws Exception {
+        long spacing = WINDOW / 10;
+        long[] times = admittedTimes(new RateLimitPolicy(RateLimitWindow.FIXED, LIMIT, WINDOW, spacing), WINDOW / 5);
+        for (int i = 1; i < times.length; i++) {
+            assertThat(times[i] - times[i - 1]).as("admissions %d and %d", i - 1, i).isGreaterThanOrEqualTo(spacing);
+        }
+        assertAtMostLimitPerWindowIndex(times);
+    }
+
+    private static void assertSmoothBound(long[] times, long increment) {
         boolean reached = false;
         for (int i = 0; i < times.length; i++) {
             for (int j = i; j < Math.min(times.length, i + 4 * LIMIT); j++) {
@@ -97,16 +131,6 @@ class RateLimitInvariantsTest {
         assertThat(reached).as("some interval held the bound").isTrue();
         long span = times[times.length - 1] - times[0];
         assertThat((long) times.length).isLessThanOrEqualTo(LIMIT + span / increment);
-    }
-
-    @Test
-    void minSpacingKeepsAdmittedCallsApartAndTheWindowsBound() throws Exception {
-        long spacing = WINDOW / 10;
-        long[] times = admittedTimes(new RateLimitPolicy(RateLimitWindow.FIXED, LIMIT, WINDOW, spacing), WINDOW / 5);
-        for (int i = 1; i < times.length; i++) {
-            assertThat(times[i] - times[i - 1]).as("admissions %d and %d", i - 1, i).isGreaterThanOrEqualTo(spacing);
-        }
-        assertAtMostLimitPerWindowIndex(times);
     }
 
     private static void assertAtMostLimitPerWindowIndex(long[] times) {

@@ -10,13 +10,14 @@ import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
+import org.openjdk.jcstress.infra.results.III_Result;
 import org.openjdk.jcstress.infra.results.II_Result;
 import org.openjdk.jcstress.infra.results.JJ_Result;
 import org.openjdk.jcstress.infra.results.ZZZ_Result;
 import org.openjdk.jcstress.infra.results.ZZ_Result;
 
 // Proves the admission claims of the rate limiters' implementation notes (FixedWindowLimiter,
-// SmoothLimiter, RollingWindowLimiter, SpacedLimiter): never more calls admitted than the window
+// SmoothLimiter and their split into LimiterParts, RollingWindowLimiter, SpacedLimiter): never more calls admitted than the window
 // allows, a free place never refused to both callers, a refused call leaves nothing behind. The
 // clock is frozen or set per actor (times are arguments), windows are 1 ms (W = 1000000 ns).
 public class RateLimitAdmissionTest {
@@ -182,6 +183,61 @@ public class RateLimitAdmissionTest {
         @Arbiter
         public void next(ZZZ_Result r) {
             r.r3 = limiter.tryAcquire(W) == 0;
+        }
+    }
+
+    @JCStressTest
+    @Description("FIXED, limit 4, splitting into 2 parts of 2 at its first contention: two callers make three calls"
+            + " each at the same time. Exactly 4 admitted whether the limiter split (after 0 to 3 admissions) or not:"
+            + " the parts get what the window had left, and a caller refused by its part tries the other.")
+    @Outcome(id = {"1, 3, [01]", "2, 2, [01]", "3, 1, [01]"}, expect = ACCEPTABLE,
+            desc = "(admitted for caller 1, for caller 2, split): 4 in all")
+    @Outcome(expect = FORBIDDEN, desc = "more or fewer than 4 admitted")
+    @State
+    public static class FixedSplit {
+
+        private final RateLimiter limiter = RateLimiter.create(new RateLimitPolicy(RateLimitWindow.FIXED, 4, W, 0), 0, 2);
+
+        @Actor
+        public void first(III_Result r) {
+            r.r1 = admitted(limiter) + admitted(limiter) + admitted(limiter);
+        }
+
+        @Actor
+        public void second(III_Result r) {
+            r.r2 = admitted(limiter) + admitted(limiter) + admitted(limiter);
+        }
+
+        @Arbiter
+        public void split(III_Result r) {
+            r.r3 = ((FixedWindowLimiter) limiter).isSplit() ? 1 : 0;
+        }
+    }
+
+    @JCStressTest
+    @Description("SMOOTH, limit 4 (burst 4), splitting into 2 parts of 2 at its first contention: two callers make"
+            + " three calls each at the same time. Exactly the burst, 4, admitted whether the limiter split or not.")
+    @Outcome(id = {"1, 3, [01]", "2, 2, [01]", "3, 1, [01]"}, expect = ACCEPTABLE,
+            desc = "(admitted for caller 1, for caller 2, split): 4 in all")
+    @Outcome(expect = FORBIDDEN, desc = "more or fewer than the burst admitted at one instant")
+    @State
+    public static class SmoothSplit {
+
+        private final RateLimiter limiter = RateLimiter.create(new RateLimitPolicy(RateLimitWindow.SMOOTH, 4, W, 0), 0, 2);
+
+        @Actor
+        public void first(III_Result r) {
+            r.r1 = admitted(limiter) + admitted(limiter) + admitted(limiter);
+        }
+
+        @Actor
+        public void second(III_Result r) {
+            r.r2 = admitted(limiter) + admitted(limiter) + admitted(limiter);
+        }
+
+        @Arbiter
+        public void split(III_Result r) {
+            r.r3 = ((SmoothLimiter) limiter).isSplit() ? 1 : 0;
         }
     }
 
