@@ -79,8 +79,11 @@ final class FixedWindowLimiter extends RateLimiter {
 
     @Override
     public long tryAcquire(long nowNanos) {
-        long index = Math.floorDiv(nowNanos - origin, window);
         long current = words.get(at);
+        if (current == RETIRED) {
+            return parts.tryAcquire(nowNanos);
+        }
+        long index = index(nowNanos, current);
         while (true) {
             if (current == RETIRED) {
                 return parts.tryAcquire(nowNanos);
@@ -101,8 +104,16 @@ final class FixedWindowLimiter extends RateLimiter {
     @Override
     long waitNanos(long nowNanos) {
         long current = words.get(at);
-        return current == RETIRED ? parts.waitNanos(nowNanos)
-                : refusal(current, Math.floorDiv(nowNanos - origin, window), nowNanos);
+        return current == RETIRED ? parts.waitNanos(nowNanos) : refusal(current, index(nowNanos, current), nowNanos);
+    }
+
+    /**
+     * The index of the window of {@code nowNanos}: that of {@code current} when the time lies in it
+     * (most calls: a multiplication and two comparisons), else by a division.
+     */
+    private long index(long nowNanos, long current) {
+        long sinceStart = nowNanos - start(current >>> COUNT_BITS);
+        return sinceStart >= 0 && sinceStart < window ? current >>> COUNT_BITS : Math.floorDiv(nowNanos - origin, window);
     }
 
     /** Splits the limiter now, as its first contention would (tests); false when it does not split or already has. */
