@@ -2,7 +2,9 @@ package dev.fusebox.ft.core.async;
 
 import dev.fusebox.ft.core.invocation.AsyncCall;
 import dev.fusebox.ft.core.invocation.AsyncStep;
+import dev.fusebox.ft.core.invocation.Invocation;
 import dev.fusebox.ft.core.invocation.Stages;
+import dev.fusebox.ft.core.invocation.SyncStep;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -21,10 +23,24 @@ public final class ThreadOffload implements AsyncStep {
 
     private final Executor executor;
     private final boolean followStage;
+    private final SyncStep body;
 
     public ThreadOffload(Executor executor, boolean followStage) {
+        this(executor, followStage, Invocation::proceed);
+    }
+
+    /**
+     * Runs {@code body} (the rest of a synchronous chain) on the executor instead of the method
+     * alone, its returned object being the outcome: a synchronous hedge's attempts run so.
+     */
+    public ThreadOffload(Executor executor, SyncStep body) {
+        this(executor, false, body);
+    }
+
+    private ThreadOffload(Executor executor, boolean followStage, SyncStep body) {
         this.executor = executor;
         this.followStage = followStage;
+        this.body = body;
     }
 
     @Override
@@ -67,7 +83,7 @@ public final class ThreadOffload implements AsyncStep {
         }
         call.runningOn(Thread.currentThread());
         try {
-            Object value = call.invocation().proceed();
+            Object value = body.call(call.invocation());
             if (followStage && value != null) {
                 Stages.relay((CompletionStage<?>) value, result);
             } else {

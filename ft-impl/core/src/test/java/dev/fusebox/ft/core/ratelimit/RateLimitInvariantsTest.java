@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.LongConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,16 +40,25 @@ class RateLimitInvariantsTest {
      * reading from a window the limiter has left); returns the admitted calls' times, sorted.
      */
     private long[] admittedTimes(RateLimitPolicy policy, long maxStep) throws Exception {
-        return admittedTimes(policy, RateLimiter.create(policy, 0), maxStep);
+        return admittedTimes(policy, RateLimiter.create(policy, 0), now -> { }, maxStep);
     }
 
-    private long[] admittedTimes(RateLimitPolicy policy, RateLimiter limiter, long maxStep) throws Exception {
+    /**
+     * As above, on {@code limiter}; the call halfway through the race (by count) first runs
+     * {@code midway} with its time, while the other threads go on calling.
+     */
+    private long[] admittedTimes(RateLimitPolicy policy, RateLimiter limiter, LongConsumer midway, long maxStep)
+            throws Exception {
         AtomicLong clock = new AtomicLong();
+        AtomicInteger calls = new AtomicInteger();
         RateLimit rateLimit = new RateLimit("race", policy, limiter);
         AtomicLongArray admitted = new AtomicLongArray(RacingThreads.THREADS * ROUNDS);
         AtomicInteger count = new AtomicInteger();
         threads.race(ROUNDS, () -> {
             long now = clock.getAndAdd(ThreadLocalRandom.current().nextLong(0, maxStep));
+            if (calls.incrementAndGet() == RacingThreads.THREADS * ROUNDS / 2) {
+                midway.accept(now);
+            }
             if (rateLimit.acquire(now) == 0) {
                 admitted.set(count.getAndIncrement(), now);
             }
@@ -78,8 +88,8 @@ class RateLimitInvariantsTest {
     void fixedSplitUnderContentionStillNeverAdmitsMoreThanTheLimitWithTimesInOneWindow() throws Exception {
         RateLimitPolicy policy = new RateLimitPolicy(RateLimitWindow.FIXED, LIMIT, WINDOW, 0);
         FixedWindowLimiter limiter = (FixedWindowLimiter) RateLimiter.create(policy, 0, 2);
-        long[] times = admittedTimes(policy, limiter, WINDOW / 5);
-        assertThat(limiter.isSplit()).as("the racing calls split the limiter").isTrue();
+        long[] times = admittedTimes(policy, limiter, limiter::splitAt, WINDOW / 5);
+        assertThat(limiter.isSplit()).as("split by a racing call's contention, or halfway").isTrue();
         assertAtMostLimitPerWindowIndex(times);
     }
 
@@ -103,8 +113,8 @@ class RateLimitInvariantsTest {
     void smoothSplitUnderContentionStillKeepsTheBurstPlusOnePerIncrementBound() throws Exception {
         RateLimitPolicy policy = new RateLimitPolicy(RateLimitWindow.SMOOTH, LIMIT, WINDOW, 0);
         SmoothLimiter limiter = (SmoothLimiter) RateLimiter.create(policy, 0, 2);
-        long[] times = admittedTimes(policy, limiter, WINDOW / 25);
-        assertThat(limiter.isSplit()).as("the racing calls split the limiter").isTrue();
+        long[] times = admittedTimes(policy, limiter, limiter::splitAt, WINDOW / 25);
+        assertThat(limiter.isSplit()).as("split by a racing call's contention, or halfway").isTrue();
         assertSmoothBound(times, WINDOW / LIMIT);
     }
 

@@ -1,0 +1,52 @@
+package dev.fusebox.ft.core.adaptive;
+
+import dev.fusebox.ft.core.invocation.Invocation;
+import dev.fusebox.ft.core.invocation.Rejections;
+import dev.fusebox.ft.core.invocation.SyncStep;
+import dev.fusebox.ft.core.time.Ticker;
+import java.util.function.Predicate;
+
+/**
+ * Runs a synchronous call inside a place of an {@link AdaptiveLimit}, or rejects it as a full
+ * bulkhead does. The call's round trip is sampled when it ends: a success as a sample, a failure
+ * that says the dependency is overloaded ({@code dropped}: cut short by a timeout, refused
+ * downstream) as a dropped sample, any other failure not at all (a bad request answered fast must
+ * not teach the limit that the dependency is fast). The place is given back exactly once, whatever
+ * the outcome. Thread-safe.
+ */
+public final class AdaptiveBulkheadStep implements SyncStep {
+
+    private final SyncStep next;
+    private final AdaptiveLimit limit;
+    private final Priority priority;
+    private final Predicate<Throwable> dropped;
+    private final Rejections rejections;
+    private final Ticker ticker;
+
+    public AdaptiveBulkheadStep(SyncStep next, AdaptiveLimit limit, Priority priority, Predicate<Throwable> dropped,
+                                Rejections rejections, Ticker ticker) {
+        this.next = next;
+        this.limit = limit;
+        this.priority = priority;
+        this.dropped = dropped;
+        this.rejections = rejections;
+        this.ticker = ticker;
+    }
+
+    @Override
+    public Object call(Invocation invocation) throws Exception {
+        if (!limit.tryAcquire(priority)) {
+            throw rejections.bulkheadFull(limit.name());
+        }
+        long start = ticker.nanoTime();
+        Object result;
+        try {
+            result = next.call(invocation);
+        } catch (Throwable failure) {
+            AdaptiveBulkheadSteps.giveBack(limit, start, ticker.nanoTime(), failure, dropped);
+            throw failure;
+        }
+        limit.release(start, ticker.nanoTime(), false);
+        return result;
+    }
+}
