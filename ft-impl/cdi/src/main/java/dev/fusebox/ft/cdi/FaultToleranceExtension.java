@@ -1,5 +1,6 @@
 package dev.fusebox.ft.cdi;
 
+import dev.fusebox.ft.api.AdaptiveBulkhead;
 import dev.fusebox.ft.api.RateLimit;
 import dev.fusebox.ft.cdi.async.AsyncExecution;
 import dev.fusebox.ft.cdi.async.ContainerTime;
@@ -124,7 +125,7 @@ public class FaultToleranceExtension implements Extension {
     }
 
     <T> void bindGuardedMethods(@Observes @WithAnnotations({Asynchronous.class, Bulkhead.class, CircuitBreaker.class,
-            Fallback.class, Retry.class, Timeout.class, RateLimit.class}) ProcessAnnotatedType<T> event) {
+            Fallback.class, Retry.class, Timeout.class, RateLimit.class, AdaptiveBulkhead.class}) ProcessAnnotatedType<T> event) {
         GuardedMembers.bind(event.configureAnnotatedType(), FaultToleranceBinding.Literal.INSTANCE);
     }
 

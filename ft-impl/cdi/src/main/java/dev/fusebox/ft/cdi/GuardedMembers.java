@@ -1,5 +1,6 @@
 package dev.fusebox.ft.cdi;
 
+import dev.fusebox.ft.api.AdaptiveBulkhead;
 import dev.fusebox.ft.api.RateLimit;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.configurator.AnnotatedMethodConfigurator;
@@ -40,11 +41,12 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 final class GuardedMembers {
 
     /**
-     * The annotations that make a method guarded on their own: the specification's six and
-     * {@link RateLimit} (Fusebox's other annotations need a {@code @Retry} beside them).
+     * The annotations that make a method guarded on their own: the specification's six,
+     * {@link RateLimit} and {@link AdaptiveBulkhead} (Fusebox's other annotations need a
+     * {@code @Retry} beside them).
      */
     static final List<Class<? extends Annotation>> ANNOTATIONS = List.of(Asynchronous.class, Bulkhead.class,
-            CircuitBreaker.class, Fallback.class, Retry.class, Timeout.class, RateLimit.class);
+            CircuitBreaker.class, Fallback.class, Retry.class, Timeout.class, RateLimit.class, AdaptiveBulkhead.class);
 
     private GuardedMembers() {
     }

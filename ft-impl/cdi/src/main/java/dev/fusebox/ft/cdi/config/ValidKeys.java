@@ -11,6 +11,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import dev.fusebox.ft.api.AdaptiveBulkhead;
 import dev.fusebox.ft.api.BeforeRetry;
 import dev.fusebox.ft.api.CustomBackoff;
 import dev.fusebox.ft.api.ExponentialBackoff;
@@ -51,7 +52,8 @@ final class ValidKeys {
     /** The annotations whose keys are checked: the specification's and Fusebox's own, by simple name. */
     private static final Map<String, Class<? extends Annotation>> TYPES = types(Asynchronous.class, Bulkhead.class,
             CircuitBreaker.class, Fallback.class, Retry.class, Timeout.class, RateLimit.class, ExponentialBackoff.class,
-            FibonacciBackoff.class, CustomBackoff.class, RetryWhen.class, BeforeRetry.class, RetryBudget.class);
+            FibonacciBackoff.class, CustomBackoff.class, RetryWhen.class, BeforeRetry.class, RetryBudget.class,
+            AdaptiveBulkhead.class);
     /** The annotations that can run in shadow mode. */
     private static final Set<String> SHADOWED = Set.of("CircuitBreaker", "Bulkhead", "RateLimit");
     /** Each annotation's simple name and its parameters, {@code enabled} (and {@code shadow}) included. */

@@ -3,6 +3,7 @@ package dev.fusebox.ft.cdi.interceptor;
 import dev.fusebox.ft.cdi.async.AsyncExecution;
 import dev.fusebox.ft.cdi.config.AsyncMode;
 import dev.fusebox.ft.cdi.config.MethodPolicy;
+import dev.fusebox.ft.cdi.config.AdaptiveBulkheadSpec;
 import dev.fusebox.ft.cdi.config.RateLimitSpec;
 import dev.fusebox.ft.cdi.config.RetryBudgetSpec;
 import dev.fusebox.ft.cdi.metrics.CompositeMetrics;
@@ -14,6 +15,7 @@ import dev.fusebox.ft.core.circuitbreaker.CircuitBreaker;
 import dev.fusebox.ft.core.circuitbreaker.CircuitBreakerListener;
 import dev.fusebox.ft.core.invocation.AsyncStep;
 import dev.fusebox.ft.core.invocation.Rejections;
+import dev.fusebox.ft.core.adaptive.AdaptiveLimit;
 import dev.fusebox.ft.core.ratelimit.RateLimit;
 import dev.fusebox.ft.core.retry.RetryAllowance;
 import dev.fusebox.ft.core.retry.RetryBudget;
@@ -68,7 +70,7 @@ final class ChainAssembly {
         MethodCounters counters = new MethodCounters();
         MethodMetrics metrics = CompositeMetrics.of(counters, metricsBackend.register(policy, engines.sources()));
         ManagedMethod managed = new ManagedMethod(policy, engines.budget, engines.breaker, engines.rateLimit,
-                engines.bulkhead, engines.asyncBulkhead, counters, metrics);
+                engines.bulkhead, engines.asyncBulkhead, engines.adaptiveLimit, counters, metrics);
         managed.install(policy, chain(policy, managed));
         return managed;
     }
@@ -125,6 +127,7 @@ final class ChainAssembly {
         final RateLimit rateLimit;
         final Bulkhead bulkhead;
         final AsyncBulkhead asyncBulkhead;
+        final AdaptiveLimit adaptiveLimit;
 
         Engines(ManagedMethod managed) {
             budget = managed.retryBudget();
@@ -132,6 +135,7 @@ final class ChainAssembly {
             rateLimit = managed.rateLimit();
             bulkhead = managed.bulkhead();
             asyncBulkhead = managed.asyncBulkhead();
+            adaptiveLimit = managed.adaptiveLimit();
         }
 
         Engines(MethodPolicy policy) {
@@ -145,12 +149,14 @@ final class ChainAssembly {
             bulkhead = policy.bulkhead() == null || async ? null : new Bulkhead(name, policy.bulkhead().value());
             asyncBulkhead = policy.bulkhead() == null || !async ? null
                     : new AsyncBulkhead(name, policy.bulkhead().value(), policy.bulkhead().waitingTaskQueue());
+            AdaptiveBulkheadSpec adaptive = policy.fusebox().adaptiveBulkhead();
+            adaptiveLimit = adaptive == null ? null : new AdaptiveLimit(name, adaptive.policy(), ticker.nanoTime());
             Shadows.apply(policy, breaker, rateLimit, bulkhead, asyncBulkhead);
         }
 
         LinkInputs inputs(MethodPolicy policy, MethodMetrics metrics) {
-            return new LinkInputs(policy, budget == null ? RetryAllowance.UNLIMITED : budget, breaker, rateLimit, bulkhead, asyncBulkhead, metrics, threads, beans, rejections, ticker,
-                    sleeper);
+            return new LinkInputs(policy, budget == null ? RetryAllowance.UNLIMITED : budget, breaker, rateLimit, bulkhead,
+                    asyncBulkhead, adaptiveLimit, metrics, threads, beans, rejections, ticker, sleeper);
         }
 
         MetricSources sources() {

@@ -130,6 +130,9 @@ public final class Chains implements GuardedMethods {
         if (!Objects.equals(current.fusebox().retryBudget(), replacement.fusebox().retryBudget())) {
             throw new IllegalArgumentException("changing the @RetryBudget of " + current.name() + " needs a restart");
         }
+        if (!Objects.equals(current.fusebox().adaptiveBulkhead(), replacement.fusebox().adaptiveBulkhead())) {
+            throw new IllegalArgumentException("changing the @AdaptiveBulkhead of " + current.name() + " needs a restart");
+        }
         RateLimitSpec limit = current.fusebox().rateLimit();
         if (limit != null && !limit.policy().equals(replacement.fusebox().rateLimit().policy())) {
             throw new IllegalArgumentException("changing the @RateLimit of " + current.name() + " (value, window,"
@@ -156,6 +159,9 @@ public final class Chains implements GuardedMethods {
         }
         if ((a.bulkhead() == null) != (b.bulkhead() == null)) {
             switched.add("@Bulkhead");
+        }
+        if ((a.fusebox().adaptiveBulkhead() == null) != (b.fusebox().adaptiveBulkhead() == null)) {
+            switched.add("@AdaptiveBulkhead");
         }
         if ((a.fallback() == null) != (b.fallback() == null)) {
             switched.add("@Fallback");

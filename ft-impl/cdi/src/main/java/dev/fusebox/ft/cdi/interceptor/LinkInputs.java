@@ -1,5 +1,6 @@
 package dev.fusebox.ft.cdi.interceptor;
 
+import dev.fusebox.ft.core.adaptive.AdaptiveLimit;
 import dev.fusebox.ft.cdi.async.AsyncExecution;
 import dev.fusebox.ft.cdi.config.MethodPolicy;
 import dev.fusebox.ft.core.bulkhead.AsyncBulkhead;
@@ -22,8 +23,8 @@ import jakarta.enterprise.inject.spi.BeanManager;
  * thread-safe as far as it goes (the engines it holds are thread-safe themselves).
  */
 record LinkInputs(MethodPolicy policy, RetryAllowance retryAllowance, CircuitBreaker breaker, RateLimit rateLimit,
-                  Bulkhead bulkhead, AsyncBulkhead asyncBulkhead, MethodMetrics metrics, AsyncExecution threads, BeanManager beans, Rejections rejections,
-                  Ticker ticker, Sleeper sleeper) {
+                  Bulkhead bulkhead, AsyncBulkhead asyncBulkhead, AdaptiveLimit adaptiveLimit, MethodMetrics metrics,
+                  AsyncExecution threads, BeanManager beans, Rejections rejections, Ticker ticker, Sleeper sleeper) {
 
     /** The retry policy the chain runs, shaped by Fusebox's own annotations ({@link RetryShaping}). */
     RetryPolicy retry() {

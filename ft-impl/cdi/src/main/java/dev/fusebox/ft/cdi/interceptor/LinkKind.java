@@ -1,7 +1,10 @@
 package dev.fusebox.ft.cdi.interceptor;
 
+import dev.fusebox.ft.api.AdaptiveBulkhead;
 import dev.fusebox.ft.api.RateLimit;
 import dev.fusebox.ft.cdi.config.AsyncMode;
+import dev.fusebox.ft.core.adaptive.AdaptiveBulkheadStep;
+import dev.fusebox.ft.core.adaptive.AsyncAdaptiveBulkheadStep;
 import dev.fusebox.ft.core.async.ThreadOffload;
 import dev.fusebox.ft.core.bulkhead.AsyncBulkheadStep;
 import dev.fusebox.ft.core.bulkhead.BulkheadStep;
@@ -21,15 +24,17 @@ import dev.fusebox.ft.core.retry.RetryStep;
 import dev.fusebox.ft.core.timeout.AsyncTimeoutStep;
 import dev.fusebox.ft.core.timeout.TimeoutStep;
 import java.lang.annotation.Annotation;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * The links a chain can have, one row each, in the order of the MicroProfile Fault Tolerance
  * specification, outermost first: Fallback (or, without one, the invocation count), Retry,
- * CircuitBreaker, Fusebox's RateLimit, Timeout, Bulkhead, then the method itself, on the caller's thread or, for
+ * CircuitBreaker, Fusebox's RateLimit, Timeout, Bulkhead (or Fusebox's AdaptiveBulkhead), then the method itself, on the caller's thread or, for
  * {@code @Asynchronous}, handed to a worker thread. This table is the only place that states the
  * order: {@link ChainAssembly} builds every chain by walking it from the innermost row out, and
  * a row whose policy is off adds no link. Each row makes its synchronous and its asynchronous
@@ -162,6 +167,30 @@ enum LinkKind {
         }
     },
 
+    /**
+     * Fusebox's {@code @AdaptiveBulkhead}, in the bulkhead's place (a method has one or the other):
+     * a call that was cut short (by a timeout outside, as an interrupt or a cancellation, or the
+     * method's own MicroProfile timeout) is sampled as a drop.
+     */
+    ADAPTIVE_BULKHEAD(AdaptiveBulkhead.class) {
+        @Override
+        boolean present(LinkInputs in) {
+            return in.adaptiveLimit() != null;
+        }
+
+        @Override
+        SyncStep sync(SyncStep inner, LinkInputs in) {
+            return new AdaptiveBulkheadStep(inner, in.adaptiveLimit(), in.policy().fusebox().adaptiveBulkhead().priority(),
+                    DROPPED, in.rejections(), in.ticker());
+        }
+
+        @Override
+        AsyncStep async(AsyncStep inner, LinkInputs in) {
+            return new AsyncAdaptiveBulkheadStep(inner, in.adaptiveLimit(),
+                    in.policy().fusebox().adaptiveBulkhead().priority(), DROPPED, in.rejections(), in.ticker());
+        }
+    },
+
     /** Innermost: the method itself, on the caller's thread, or handed to a worker for {@code @Asynchronous}. */
     THREAD_HAND_OFF(Asynchronous.class) {
         @Override
@@ -180,13 +209,17 @@ enum LinkKind {
         }
     };
 
+    /** What an adaptive bulkhead samples as a drop. */
+    private static final Predicate<Throwable> DROPPED = AdaptiveBulkheadStep.CUT_SHORT
+            .or(failure -> failure instanceof TimeoutException);
+
     private final Class<? extends Annotation> annotation;
 
     LinkKind(Class<? extends Annotation> annotation) {
         this.annotation = annotation;
     }
 
-    /** The annotation whose policy this row applies (MicroProfile's, or Fusebox's own for RATE_LIMIT). */
+    /** The annotation whose policy this row applies (MicroProfile's, or Fusebox's own for RATE_LIMIT and ADAPTIVE_BULKHEAD). */
     Class<? extends Annotation> annotation() {
         return annotation;
     }

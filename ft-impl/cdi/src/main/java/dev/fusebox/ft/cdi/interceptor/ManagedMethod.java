@@ -1,5 +1,6 @@
 package dev.fusebox.ft.cdi.interceptor;
 
+import dev.fusebox.ft.core.adaptive.AdaptiveLimit;
 import dev.fusebox.ft.cdi.config.MethodPolicy;
 import dev.fusebox.ft.cdi.management.MethodEngines;
 import dev.fusebox.ft.core.bulkhead.AsyncBulkhead;
@@ -12,7 +13,7 @@ import dev.fusebox.ft.core.retry.RetryBudget;
 
 /**
  * One guarded method of one bean class: its policy in force, its stateful engines (a retry budget,
- * possibly its group's; a breaker, a rate limit, a bulkhead; null when the policy has none), its running totals, and the chain calls go through.
+ * possibly its group's; a breaker, a rate limit, a bulkhead, an adaptive limit; null when the policy has none), its running totals, and the chain calls go through.
  * Management sees it through the port {@link MethodEngines}, never as this class. The engines live
  * as long as the container; a new policy at run time changes them in place and swaps the chain
  * ({@link #install}, under {@link Chains#reconfigure}'s lock on this object), so no state is lost.
@@ -27,6 +28,7 @@ final class ManagedMethod implements MethodEngines {
     private final RateLimit rateLimit;
     private final Bulkhead bulkhead;
     private final AsyncBulkhead asyncBulkhead;
+    private final AdaptiveLimit adaptiveLimit;
     private final MethodCounters counters;
     /** The counters and the metrics backends together; what every chain of this method reports to. */
     final MethodMetrics metrics;
@@ -34,13 +36,15 @@ final class ManagedMethod implements MethodEngines {
     private volatile GuardedMethod chain;
 
     ManagedMethod(MethodPolicy policy, RetryBudget retryBudget, CircuitBreaker breaker, RateLimit rateLimit,
-                  Bulkhead bulkhead, AsyncBulkhead asyncBulkhead, MethodCounters counters, MethodMetrics metrics) {
+                  Bulkhead bulkhead, AsyncBulkhead asyncBulkhead, AdaptiveLimit adaptiveLimit, MethodCounters counters,
+                  MethodMetrics metrics) {
         this.policy = policy;
         this.retryBudget = retryBudget;
         this.breaker = breaker;
         this.rateLimit = rateLimit;
         this.bulkhead = bulkhead;
         this.asyncBulkhead = asyncBulkhead;
+        this.adaptiveLimit = adaptiveLimit;
         this.counters = counters;
         this.metrics = metrics;
     }
@@ -73,6 +77,11 @@ final class ManagedMethod implements MethodEngines {
     @Override
     public AsyncBulkhead asyncBulkhead() {
         return asyncBulkhead;
+    }
+
+    /** The limit of the method's {@code @AdaptiveBulkhead}, or null. Not on the management port yet. */
+    AdaptiveLimit adaptiveLimit() {
+        return adaptiveLimit;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.fusebox.ft.cdi.interceptor;
 import dev.fusebox.ft.guard.GuardChains;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fusebox.ft.api.AdaptiveBulkhead;
 import dev.fusebox.ft.api.RateLimit;
 import java.lang.annotation.Annotation;
 import java.util.Arrays;
@@ -24,10 +25,12 @@ class LinkKindOrderTest {
      * before the method, so every policy above it applies to the asynchronous execution. Fusebox's
      * {@code @RateLimit} sits between the breaker and the timeout (an open circuit rejects before
      * the limit is asked; each retry attempt passes the limit), as in SmallRye Fault Tolerance.
+     * Fusebox's {@code @AdaptiveBulkhead} takes the bulkhead's place (a method has one or the other),
+     * so it comes right after it.
      */
     private static final List<Class<? extends Annotation>> SPECIFICATION_ORDER = List.of(
             Fallback.class, Retry.class, CircuitBreaker.class, RateLimit.class, Timeout.class, Bulkhead.class,
-            Asynchronous.class);
+            AdaptiveBulkhead.class, Asynchronous.class);
 
     @Test
     void theRowsFollowTheSpecificationsOrderOutermostFirst() {
@@ -39,7 +42,9 @@ class LinkKindOrderTest {
 
     @Test
     void programmaticGuardsChainTheirLinksInTheSameOrder() {
-        List<String> rows = Arrays.stream(LinkKind.values()).filter(row -> row != LinkKind.THREAD_HAND_OFF)
+        // a guard has no hand-off and, so far, no adaptive bulkhead (docs/adaptive.md)
+        List<String> rows = Arrays.stream(LinkKind.values())
+                .filter(row -> row != LinkKind.THREAD_HAND_OFF && row != LinkKind.ADAPTIVE_BULKHEAD)
                 .map(row -> row.annotation().getSimpleName()).toList();
 
         assertThat(GuardChains.ORDER).as("the order of a programmatic guard's links, outermost first")

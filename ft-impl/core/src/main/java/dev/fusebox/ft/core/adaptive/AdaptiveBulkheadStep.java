@@ -4,6 +4,9 @@ import dev.fusebox.ft.core.invocation.Invocation;
 import dev.fusebox.ft.core.invocation.Rejections;
 import dev.fusebox.ft.core.invocation.SyncStep;
 import dev.fusebox.ft.core.time.Ticker;
+import java.io.InterruptedIOException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
@@ -15,6 +18,15 @@ import java.util.function.Predicate;
  * the outcome. Thread-safe.
  */
 public final class AdaptiveBulkheadStep implements SyncStep {
+
+    /**
+     * The failures that say a call was cut short, in the JDK's own types: a timeout, an interrupt
+     * (how an outer timeout stops a synchronous call), a cancellation (how it stops a stage). The
+     * CDI layer adds the MicroProfile timeout.
+     */
+    public static final Predicate<Throwable> CUT_SHORT = failure -> failure instanceof TimeoutException
+            || failure instanceof InterruptedException || failure instanceof InterruptedIOException
+            || failure instanceof CancellationException;
 
     private final SyncStep next;
     private final AdaptiveLimit limit;

@@ -29,7 +29,7 @@ class AdaptiveBulkheadStepTest {
             new AdaptiveLimitPolicy(new AimdAlgorithm(0.5, 1_000 * MS), 2, 1, 10, 1_000 * MS, 1, 0.5), time.nanoTime());
 
     private AdaptiveBulkheadStep sync(dev.fusebox.ft.core.invocation.SyncStep next, Priority priority) {
-        return new AdaptiveBulkheadStep(next, limit, priority, AdaptiveBulkheadSteps.CUT_SHORT, Rejections.plain(), time);
+        return new AdaptiveBulkheadStep(next, limit, priority, AdaptiveBulkheadStep.CUT_SHORT, Rejections.plain(), time);
     }
 
     @Test
@@ -76,7 +76,7 @@ class AdaptiveBulkheadStepTest {
         time.advance(Duration.ofSeconds(1));
         CompletableFuture<Object> stage = new CompletableFuture<>();
         AsyncAdaptiveBulkheadStep step = new AsyncAdaptiveBulkheadStep(call -> stage, limit, Priority.LIVE,
-                AdaptiveBulkheadSteps.CUT_SHORT, Rejections.plain(), time);
+                AdaptiveBulkheadStep.CUT_SHORT, Rejections.plain(), time);
         CompletableFuture<Object> result = step.call(new AsyncCall(() -> null)).toCompletableFuture();
         assertThat(limit.inflight()).isEqualTo(1);
         CompletableFuture<Object> second = step.call(new AsyncCall(() -> null)).toCompletableFuture();
@@ -94,8 +94,8 @@ class AdaptiveBulkheadStepTest {
 
     @Test
     void theJdksCutShortFailuresAreDrops() {
-        assertThat(AdaptiveBulkheadSteps.CUT_SHORT).accepts(new TimeoutException(), new InterruptedException(),
+        assertThat(AdaptiveBulkheadStep.CUT_SHORT).accepts(new TimeoutException(), new InterruptedException(),
                 new java.io.InterruptedIOException(), new CancellationException());
-        assertThat(AdaptiveBulkheadSteps.CUT_SHORT).rejects(new IOException(), new IllegalStateException());
+        assertThat(AdaptiveBulkheadStep.CUT_SHORT).rejects(new IOException(), new IllegalStateException());
     }
 }
