@@ -1,7 +1,5 @@
 package dev.fusebox.ft.cdi;
 
-import dev.fusebox.ft.api.AdaptiveBulkhead;
-import dev.fusebox.ft.api.RateLimit;
 import dev.fusebox.ft.cdi.async.AsyncExecution;
 import dev.fusebox.ft.cdi.async.ContainerTime;
 import dev.fusebox.ft.cdi.async.VirtualThreads;
@@ -125,7 +123,8 @@ public class FaultToleranceExtension implements Extension {
     }
 
     <T> void bindGuardedMethods(@Observes @WithAnnotations({Asynchronous.class, Bulkhead.class, CircuitBreaker.class,
-            Fallback.class, Retry.class, Timeout.class, RateLimit.class, AdaptiveBulkhead.class}) ProcessAnnotatedType<T> event) {
+            Fallback.class, Retry.class, Timeout.class, dev.fusebox.ft.api.RateLimit.class,
+            dev.fusebox.ft.api.AdaptiveBulkhead.class, dev.fusebox.ft.api.Hedge.class}) ProcessAnnotatedType<T> event) {
         GuardedMembers.bind(event.configureAnnotatedType(), FaultToleranceBinding.Literal.INSTANCE);
     }
 

@@ -1,6 +1,7 @@
 package dev.fusebox.ft.cdi;
 
 import dev.fusebox.ft.api.AdaptiveBulkhead;
+import dev.fusebox.ft.api.Hedge;
 import dev.fusebox.ft.api.RateLimit;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.configurator.AnnotatedMethodConfigurator;
@@ -42,11 +43,12 @@ final class GuardedMembers {
 
     /**
      * The annotations that make a method guarded on their own: the specification's six,
-     * {@link RateLimit} and {@link AdaptiveBulkhead} (Fusebox's other annotations need a
-     * {@code @Retry} beside them).
+     * {@link RateLimit}, {@link AdaptiveBulkhead} and {@link Hedge} (Fusebox's other annotations need
+     * a {@code @Retry} beside them).
      */
     static final List<Class<? extends Annotation>> ANNOTATIONS = List.of(Asynchronous.class, Bulkhead.class,
-            CircuitBreaker.class, Fallback.class, Retry.class, Timeout.class, RateLimit.class, AdaptiveBulkhead.class);
+            CircuitBreaker.class, Fallback.class, Retry.class, Timeout.class, RateLimit.class, AdaptiveBulkhead.class,
+            Hedge.class);
 
     private GuardedMembers() {
     }

@@ -1,23 +1,18 @@
 package dev.fusebox.ft.cdi.config;
 
-import dev.fusebox.ft.api.AdaptiveAlgorithm;
 import dev.fusebox.ft.api.AdaptiveBulkhead;
 import dev.fusebox.ft.api.BeforeRetry;
-import dev.fusebox.ft.api.CallPriority;
 import dev.fusebox.ft.api.BeforeRetryHandler;
 import dev.fusebox.ft.api.CustomBackoff;
 import dev.fusebox.ft.api.CustomBackoffStrategy;
 import dev.fusebox.ft.api.ExponentialBackoff;
 import dev.fusebox.ft.api.FibonacciBackoff;
+import dev.fusebox.ft.api.Hedge;
 import dev.fusebox.ft.api.Jitter;
 import dev.fusebox.ft.api.RateLimit;
 import dev.fusebox.ft.api.RateLimitType;
 import dev.fusebox.ft.api.RetryBudget;
 import dev.fusebox.ft.api.RetryWhen;
-import dev.fusebox.ft.core.adaptive.AdaptiveLimitPolicy;
-import dev.fusebox.ft.core.adaptive.AimdAlgorithm;
-import dev.fusebox.ft.core.adaptive.GradientAlgorithm;
-import dev.fusebox.ft.core.adaptive.Priority;
 import dev.fusebox.ft.core.ratelimit.RateLimitPolicy;
 import dev.fusebox.ft.core.ratelimit.RateLimitWindow;
 import dev.fusebox.ft.core.retry.RetryBudgetPolicy;
@@ -50,7 +45,7 @@ final class FuseboxPolicyResolver {
     /** Fusebox's annotations, each of which a method must be checked for even without the specification's. */
     private static final List<Class<? extends Annotation>> ANNOTATIONS = List.of(RateLimit.class,
             ExponentialBackoff.class, FibonacciBackoff.class, CustomBackoff.class, RetryWhen.class, BeforeRetry.class,
-            RetryBudget.class, AdaptiveBulkhead.class);
+            RetryBudget.class, AdaptiveBulkhead.class, Hedge.class);
 
     private final Config config;
 
@@ -82,43 +77,22 @@ final class FuseboxPolicyResolver {
         AnnotationSite<RetryBudget> budgetSite = retryPart(RetryBudget.class, beanClass, method, retrySite);
         RetryBudgetSpec budget = budgetSite == null ? null : budget(budgetSite);
         AnnotationSite<AdaptiveBulkhead> adaptiveSite = AnnotationSite.find(AdaptiveBulkhead.class, beanClass, method, config);
-        AdaptiveBulkheadSpec adaptive = adaptiveSite == null ? null : adaptiveBulkhead(adaptiveSite);
+        AdaptiveBulkheadSpec adaptive = adaptiveSite == null ? null : LimitSpecs.adaptiveBulkhead(adaptiveSite);
         if (adaptiveSite != null && AnnotationSite.find(Bulkhead.class, beanClass, method, config) != null) {
             throw DefinitionErrors.of("Invalid " + adaptiveSite.describe() + ": @Bulkhead governs the same method;"
                     + " use one bulkhead");
         }
+        AnnotationSite<Hedge> hedgeSite = AnnotationSite.find(Hedge.class, beanClass, method, config);
+        HedgeSpec hedge = hedgeSite == null ? null : LimitSpecs.hedge(hedgeSite);
         boolean retryOn = retry != null && retryEnabled;
         return new FuseboxPolicy(rateLimitSite != null && rateLimitSite.enabled() ? rateLimit : null,
                 retryOn ? backoff : null, retryOn ? hooks : RetryHooks.NONE,
                 retryOn && budgetSite != null && budgetSite.enabled() ? budget : null,
                 shadow(CircuitBreaker.class, beanClass, method), shadow(Bulkhead.class, beanClass, method),
-                adaptiveSite != null && adaptiveSite.enabled() ? adaptive : null);
+                adaptiveSite != null && adaptiveSite.enabled() ? adaptive : null,
+                hedgeSite != null && hedgeSite.enabled() ? hedge : null);
     }
 
-    private static AdaptiveBulkheadSpec adaptiveBulkhead(AnnotationSite<AdaptiveBulkhead> site) {
-        AdaptiveBulkhead bulkhead = site.annotation;
-        Parameters p = new Parameters(site);
-        int min = p.integer("minLimit", bulkhead.minLimit());
-        int max = p.integer("maxLimit", bulkhead.maxLimit());
-        int initial = p.integer("initialLimit", bulkhead.initialLimit());
-        p.require(min >= 1, "minLimit", min, "must be at least 1");
-        p.require(max <= AdaptiveLimitPolicy.MAX_LIMIT, "maxLimit", max, "must be at most " + AdaptiveLimitPolicy.MAX_LIMIT);
-        p.require(max >= min, "maxLimit", max, "must be at least minLimit (" + min + ")");
-        p.require(initial >= min && initial <= max, "initialLimit", initial, "must lie within [" + min + ", " + max + "]");
-        long window = p.number("window", bulkhead.window());
-        p.require(window >= 1, "window", window, "must be at least 1");
-        long windowNanos = Parameters.nanos(window, p.unit("windowUnit", bulkhead.windowUnit()));
-        p.require(windowNanos >= 1_000_000L && windowNanos <= AdaptiveLimitPolicy.MAX_NANOS, "window", window,
-                "must be between 1 millisecond and 1 hour (" + windowNanos + " ns)");
-        int samples = p.integer("minSamples", bulkhead.minSamples());
-        p.require(samples >= 1 && samples <= 10_000, "minSamples", samples, "must be from 1 to 10000");
-        double reserve = p.ratio("liveReserve", bulkhead.liveReserve());
-        p.require(reserve >= 0 && reserve <= 0.9, "liveReserve", reserve, "must be from 0 to 0.9");
-        boolean aimd = p.choice("algorithm", bulkhead.algorithm()) == AdaptiveAlgorithm.AIMD;
-        boolean batch = p.choice("priority", bulkhead.priority()) == CallPriority.BATCH;
-        return new AdaptiveBulkheadSpec(new AdaptiveLimitPolicy(aimd ? AimdAlgorithm.defaults() : GradientAlgorithm.defaults(),
-                initial, min, max, windowNanos, samples, reserve), batch ? Priority.BATCH : Priority.LIVE);
-    }
 
     private static RateLimitSpec rateLimit(AnnotationSite<RateLimit> site) {
         RateLimit limit = site.annotation;

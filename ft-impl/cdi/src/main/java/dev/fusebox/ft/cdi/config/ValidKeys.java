@@ -16,6 +16,7 @@ import dev.fusebox.ft.api.BeforeRetry;
 import dev.fusebox.ft.api.CustomBackoff;
 import dev.fusebox.ft.api.ExponentialBackoff;
 import dev.fusebox.ft.api.FibonacciBackoff;
+import dev.fusebox.ft.api.Hedge;
 import dev.fusebox.ft.api.RateLimit;
 import dev.fusebox.ft.api.RetryBudget;
 import dev.fusebox.ft.api.RetryWhen;
@@ -53,7 +54,7 @@ final class ValidKeys {
     private static final Map<String, Class<? extends Annotation>> TYPES = types(Asynchronous.class, Bulkhead.class,
             CircuitBreaker.class, Fallback.class, Retry.class, Timeout.class, RateLimit.class, ExponentialBackoff.class,
             FibonacciBackoff.class, CustomBackoff.class, RetryWhen.class, BeforeRetry.class, RetryBudget.class,
-            AdaptiveBulkhead.class);
+            AdaptiveBulkhead.class, Hedge.class);
     /** The annotations that can run in shadow mode. */
     private static final Set<String> SHADOWED = Set.of("CircuitBreaker", "Bulkhead", "RateLimit");
     /** Each annotation's simple name and its parameters, {@code enabled} (and {@code shadow}) included. */

@@ -4,6 +4,7 @@ import dev.fusebox.ft.cdi.async.AsyncExecution;
 import dev.fusebox.ft.cdi.config.AsyncMode;
 import dev.fusebox.ft.cdi.config.MethodPolicy;
 import dev.fusebox.ft.cdi.config.AdaptiveBulkheadSpec;
+import dev.fusebox.ft.cdi.config.HedgeSpec;
 import dev.fusebox.ft.cdi.config.RateLimitSpec;
 import dev.fusebox.ft.cdi.config.RetryBudgetSpec;
 import dev.fusebox.ft.cdi.metrics.CompositeMetrics;
@@ -16,6 +17,7 @@ import dev.fusebox.ft.core.circuitbreaker.CircuitBreakerListener;
 import dev.fusebox.ft.core.invocation.AsyncStep;
 import dev.fusebox.ft.core.invocation.Rejections;
 import dev.fusebox.ft.core.adaptive.AdaptiveLimit;
+import dev.fusebox.ft.core.hedge.Hedge;
 import dev.fusebox.ft.core.ratelimit.RateLimit;
 import dev.fusebox.ft.core.retry.RetryAllowance;
 import dev.fusebox.ft.core.retry.RetryBudget;
@@ -70,7 +72,7 @@ final class ChainAssembly {
         MethodCounters counters = new MethodCounters();
         MethodMetrics metrics = CompositeMetrics.of(counters, metricsBackend.register(policy, engines.sources()));
         ManagedMethod managed = new ManagedMethod(policy, engines.budget, engines.breaker, engines.rateLimit,
-                engines.bulkhead, engines.asyncBulkhead, engines.adaptiveLimit, counters, metrics);
+                engines.bulkhead, engines.asyncBulkhead, engines.adaptiveLimit, engines.hedge, counters, metrics);
         managed.install(policy, chain(policy, managed));
         return managed;
     }
@@ -128,6 +130,7 @@ final class ChainAssembly {
         final Bulkhead bulkhead;
         final AsyncBulkhead asyncBulkhead;
         final AdaptiveLimit adaptiveLimit;
+        final Hedge hedge;
 
         Engines(ManagedMethod managed) {
             budget = managed.retryBudget();
@@ -136,6 +139,7 @@ final class ChainAssembly {
             bulkhead = managed.bulkhead();
             asyncBulkhead = managed.asyncBulkhead();
             adaptiveLimit = managed.adaptiveLimit();
+            hedge = managed.hedge();
         }
 
         Engines(MethodPolicy policy) {
@@ -151,12 +155,15 @@ final class ChainAssembly {
                     : new AsyncBulkhead(name, policy.bulkhead().value(), policy.bulkhead().waitingTaskQueue());
             AdaptiveBulkheadSpec adaptive = policy.fusebox().adaptiveBulkhead();
             adaptiveLimit = adaptive == null ? null : new AdaptiveLimit(name, adaptive.policy(), ticker.nanoTime());
+            HedgeSpec hedged = policy.fusebox().hedge();
+            hedge = hedged == null ? null
+                    : new Hedge(name, hedged.policy(), new RetryBudget(hedged.budget(), ticker.nanoTime()));
             Shadows.apply(policy, breaker, rateLimit, bulkhead, asyncBulkhead);
         }
 
         LinkInputs inputs(MethodPolicy policy, MethodMetrics metrics) {
             return new LinkInputs(policy, budget == null ? RetryAllowance.UNLIMITED : budget, breaker, rateLimit, bulkhead,
-                    asyncBulkhead, adaptiveLimit, metrics, threads, beans, rejections, ticker, sleeper);
+                    asyncBulkhead, adaptiveLimit, hedge, metrics, threads, beans, rejections, ticker, sleeper);
         }
 
         MetricSources sources() {

@@ -133,6 +133,9 @@ public final class Chains implements GuardedMethods {
         if (!Objects.equals(current.fusebox().adaptiveBulkhead(), replacement.fusebox().adaptiveBulkhead())) {
             throw new IllegalArgumentException("changing the @AdaptiveBulkhead of " + current.name() + " needs a restart");
         }
+        if (!Objects.equals(current.fusebox().hedge(), replacement.fusebox().hedge())) {
+            throw new IllegalArgumentException("changing the @Hedge of " + current.name() + " needs a restart");
+        }
         RateLimitSpec limit = current.fusebox().rateLimit();
         if (limit != null && !limit.policy().equals(replacement.fusebox().rateLimit().policy())) {
             throw new IllegalArgumentException("changing the @RateLimit of " + current.name() + " (value, window,"
@@ -162,6 +165,9 @@ public final class Chains implements GuardedMethods {
         }
         if ((a.fusebox().adaptiveBulkhead() == null) != (b.fusebox().adaptiveBulkhead() == null)) {
             switched.add("@AdaptiveBulkhead");
+        }
+        if ((a.fusebox().hedge() == null) != (b.fusebox().hedge() == null)) {
+            switched.add("@Hedge");
         }
         if ((a.fallback() == null) != (b.fallback() == null)) {
             switched.add("@Fallback");

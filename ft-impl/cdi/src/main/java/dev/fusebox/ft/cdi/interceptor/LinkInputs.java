@@ -1,6 +1,7 @@
 package dev.fusebox.ft.cdi.interceptor;
 
 import dev.fusebox.ft.core.adaptive.AdaptiveLimit;
+import dev.fusebox.ft.core.hedge.Hedge;
 import dev.fusebox.ft.cdi.async.AsyncExecution;
 import dev.fusebox.ft.cdi.config.MethodPolicy;
 import dev.fusebox.ft.core.bulkhead.AsyncBulkhead;
@@ -23,7 +24,7 @@ import jakarta.enterprise.inject.spi.BeanManager;
  * thread-safe as far as it goes (the engines it holds are thread-safe themselves).
  */
 record LinkInputs(MethodPolicy policy, RetryAllowance retryAllowance, CircuitBreaker breaker, RateLimit rateLimit,
-                  Bulkhead bulkhead, AsyncBulkhead asyncBulkhead, AdaptiveLimit adaptiveLimit, MethodMetrics metrics,
+                  Bulkhead bulkhead, AsyncBulkhead asyncBulkhead, AdaptiveLimit adaptiveLimit, Hedge hedge, MethodMetrics metrics,
                   AsyncExecution threads, BeanManager beans, Rejections rejections, Ticker ticker, Sleeper sleeper) {
 
     /** The retry policy the chain runs, shaped by Fusebox's own annotations ({@link RetryShaping}). */

@@ -12,6 +12,8 @@ import dev.fusebox.ft.core.circuitbreaker.AsyncCircuitBreakerStep;
 import dev.fusebox.ft.core.circuitbreaker.CircuitBreakerStep;
 import dev.fusebox.ft.core.fallback.AsyncFallbackStep;
 import dev.fusebox.ft.core.fallback.FallbackStep;
+import dev.fusebox.ft.core.hedge.AsyncHedgeStep;
+import dev.fusebox.ft.core.hedge.HedgeStep;
 import dev.fusebox.ft.core.invocation.AsyncStep;
 import dev.fusebox.ft.core.invocation.Invocation;
 import dev.fusebox.ft.core.invocation.SyncStep;
@@ -34,7 +36,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 /**
  * The links a chain can have, one row each, in the order of the MicroProfile Fault Tolerance
  * specification, outermost first: Fallback (or, without one, the invocation count), Retry,
- * CircuitBreaker, Fusebox's RateLimit, Timeout, Bulkhead (or Fusebox's AdaptiveBulkhead), then the method itself, on the caller's thread or, for
+ * CircuitBreaker, Fusebox's RateLimit and Hedge, Timeout, Bulkhead (or Fusebox's AdaptiveBulkhead), then the method itself, on the caller's thread or, for
  * {@code @Asynchronous}, handed to a worker thread. This table is the only place that states the
  * order: {@link ChainAssembly} builds every chain by walking it from the innermost row out, and
  * a row whose policy is off adds no link. Each row makes its synchronous and its asynchronous
@@ -131,6 +133,28 @@ enum LinkKind {
         }
     },
 
+    /**
+     * Fusebox's {@code @Hedge}: outside the timeout and the bulkhead, so each attempt has its own
+     * timeout and place; inside the breaker, the rate limit and the retry, which see the hedged call
+     * as one call. A synchronous chain's attempts run on the container's workers.
+     */
+    HEDGE(dev.fusebox.ft.api.Hedge.class) {
+        @Override
+        boolean present(LinkInputs in) {
+            return in.hedge() != null;
+        }
+
+        @Override
+        SyncStep sync(SyncStep inner, LinkInputs in) {
+            return new HedgeStep(inner, in.hedge(), in.threads(), in.threads(), in.ticker());
+        }
+
+        @Override
+        AsyncStep async(AsyncStep inner, LinkInputs in) {
+            return new AsyncHedgeStep(inner, in.hedge(), in.threads(), in.threads().offTimer(), in.ticker());
+        }
+    },
+
     TIMEOUT(Timeout.class) {
         @Override
         boolean present(LinkInputs in) {
@@ -219,7 +243,7 @@ enum LinkKind {
         this.annotation = annotation;
     }
 
-    /** The annotation whose policy this row applies (MicroProfile's, or Fusebox's own for RATE_LIMIT and ADAPTIVE_BULKHEAD). */
+    /** The annotation whose policy this row applies (MicroProfile's, or Fusebox's own for RATE_LIMIT, HEDGE and ADAPTIVE_BULKHEAD). */
     Class<? extends Annotation> annotation() {
         return annotation;
     }

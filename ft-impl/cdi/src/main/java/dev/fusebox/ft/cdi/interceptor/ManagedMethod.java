@@ -1,6 +1,7 @@
 package dev.fusebox.ft.cdi.interceptor;
 
 import dev.fusebox.ft.core.adaptive.AdaptiveLimit;
+import dev.fusebox.ft.core.hedge.Hedge;
 import dev.fusebox.ft.cdi.config.MethodPolicy;
 import dev.fusebox.ft.cdi.management.MethodEngines;
 import dev.fusebox.ft.core.bulkhead.AsyncBulkhead;
@@ -13,7 +14,7 @@ import dev.fusebox.ft.core.retry.RetryBudget;
 
 /**
  * One guarded method of one bean class: its policy in force, its stateful engines (a retry budget,
- * possibly its group's; a breaker, a rate limit, a bulkhead, an adaptive limit; null when the policy has none), its running totals, and the chain calls go through.
+ * possibly its group's; a breaker, a rate limit, a bulkhead, an adaptive limit, a hedge; null when the policy has none), its running totals, and the chain calls go through.
  * Management sees it through the port {@link MethodEngines}, never as this class. The engines live
  * as long as the container; a new policy at run time changes them in place and swaps the chain
  * ({@link #install}, under {@link Chains#reconfigure}'s lock on this object), so no state is lost.
@@ -29,6 +30,7 @@ final class ManagedMethod implements MethodEngines {
     private final Bulkhead bulkhead;
     private final AsyncBulkhead asyncBulkhead;
     private final AdaptiveLimit adaptiveLimit;
+    private final Hedge hedge;
     private final MethodCounters counters;
     /** The counters and the metrics backends together; what every chain of this method reports to. */
     final MethodMetrics metrics;
@@ -36,8 +38,8 @@ final class ManagedMethod implements MethodEngines {
     private volatile GuardedMethod chain;
 
     ManagedMethod(MethodPolicy policy, RetryBudget retryBudget, CircuitBreaker breaker, RateLimit rateLimit,
-                  Bulkhead bulkhead, AsyncBulkhead asyncBulkhead, AdaptiveLimit adaptiveLimit, MethodCounters counters,
-                  MethodMetrics metrics) {
+                  Bulkhead bulkhead, AsyncBulkhead asyncBulkhead, AdaptiveLimit adaptiveLimit, Hedge hedge,
+                  MethodCounters counters, MethodMetrics metrics) {
         this.policy = policy;
         this.retryBudget = retryBudget;
         this.breaker = breaker;
@@ -45,6 +47,7 @@ final class ManagedMethod implements MethodEngines {
         this.bulkhead = bulkhead;
         this.asyncBulkhead = asyncBulkhead;
         this.adaptiveLimit = adaptiveLimit;
+        this.hedge = hedge;
         this.counters = counters;
         this.metrics = metrics;
     }
@@ -82,6 +85,11 @@ final class ManagedMethod implements MethodEngines {
     /** The limit of the method's {@code @AdaptiveBulkhead}, or null. Not on the management port yet. */
     AdaptiveLimit adaptiveLimit() {
         return adaptiveLimit;
+    }
+
+    /** The hedge of the method's {@code @Hedge}, or null. Not on the management port yet. */
+    Hedge hedge() {
+        return hedge;
     }
 
     @Override

@@ -62,7 +62,7 @@ public final class GuardEnginesView implements MethodEngines {
         boolean bulkheadShadow = stages ? queued != null && queued.isShadow() : sync != null && sync.isShadow();
         FuseboxPolicy fusebox = new FuseboxPolicy(limit == null ? null : new RateLimitSpec(limit.policy(), limit.isShadow()),
                 null, RetryHooks.NONE, budget == null ? null : new RetryBudgetSpec(budget.policy(), ""),
-                breaker != null && breaker.isShadow(), bulkheadShadow, null);
+                breaker != null && breaker.isShadow(), bulkheadShadow, null, null);
         return new MethodPolicy(Guard.class, null, e.name(), stages ? AsyncMode.STAGE : AsyncMode.NONE, e.retry(),
                 breaker == null ? null : new CircuitBreakerSpec(breaker.policy(), e.breakerFailures()),
                 e.timeoutNanos(), queued == null ? null : new BulkheadSpec(stages ? queued.limit() : sync.limit(),

@@ -52,7 +52,7 @@ class FallbackRowTest {
     private static LinkInputs inputs(MethodMetrics metrics) throws NoSuchMethodException {
         MethodPolicy policy = new MethodPolicy(Guarded.class, Guarded.class.getDeclaredMethod("call"), "call",
                 AsyncMode.NONE, null, null, 0, null, null, FuseboxPolicy.NONE);
-        return new LinkInputs(policy, null, null, null, null, null, null, metrics, null, null, null, null, null);
+        return new LinkInputs(policy, null, null, null, null, null, null, null, metrics, null, null, null, null, null);
     }
 
     /** Stands for a bean class; the row reads only the policy's fallback. */

@@ -4,6 +4,7 @@ import dev.fusebox.ft.guard.GuardChains;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fusebox.ft.api.AdaptiveBulkhead;
+import dev.fusebox.ft.api.Hedge;
 import dev.fusebox.ft.api.RateLimit;
 import java.lang.annotation.Annotation;
 import java.util.Arrays;
@@ -25,12 +26,14 @@ class LinkKindOrderTest {
      * before the method, so every policy above it applies to the asynchronous execution. Fusebox's
      * {@code @RateLimit} sits between the breaker and the timeout (an open circuit rejects before
      * the limit is asked; each retry attempt passes the limit), as in SmallRye Fault Tolerance.
-     * Fusebox's {@code @AdaptiveBulkhead} takes the bulkhead's place (a method has one or the other),
-     * so it comes right after it.
+     * Fusebox's {@code @Hedge} comes next, outside the timeout and the bulkhead (each attempt has its
+     * own), inside the breaker and the retry (which see the hedged call as one). Its
+     * {@code @AdaptiveBulkhead} takes the bulkhead's place (a method has one or the other), so it
+     * comes right after it.
      */
     private static final List<Class<? extends Annotation>> SPECIFICATION_ORDER = List.of(
-            Fallback.class, Retry.class, CircuitBreaker.class, RateLimit.class, Timeout.class, Bulkhead.class,
-            AdaptiveBulkhead.class, Asynchronous.class);
+            Fallback.class, Retry.class, CircuitBreaker.class, RateLimit.class, Hedge.class, Timeout.class,
+            Bulkhead.class, AdaptiveBulkhead.class, Asynchronous.class);
 
     @Test
     void theRowsFollowTheSpecificationsOrderOutermostFirst() {
@@ -42,9 +45,9 @@ class LinkKindOrderTest {
 
     @Test
     void programmaticGuardsChainTheirLinksInTheSameOrder() {
-        // a guard has no hand-off and, so far, no adaptive bulkhead (docs/adaptive.md)
-        List<String> rows = Arrays.stream(LinkKind.values())
-                .filter(row -> row != LinkKind.THREAD_HAND_OFF && row != LinkKind.ADAPTIVE_BULKHEAD)
+        // a guard has no hand-off and, so far, no hedge or adaptive bulkhead (docs/adaptive.md)
+        List<String> rows = Arrays.stream(LinkKind.values()).filter(row -> row != LinkKind.THREAD_HAND_OFF
+                        && row != LinkKind.HEDGE && row != LinkKind.ADAPTIVE_BULKHEAD)
                 .map(row -> row.annotation().getSimpleName()).toList();
 
         assertThat(GuardChains.ORDER).as("the order of a programmatic guard's links, outermost first")
