@@ -196,6 +196,8 @@ class AdaptiveLimitTest {
                 .hasMessageContaining("maxLimit <= 10000");
         assertThatThrownBy(() -> new AdaptiveLimitPolicy(AimdAlgorithm.defaults(), 5, 1, 20, 999_999, 1, 0))
                 .hasMessageContaining("from 1 ms to 1 hour");
+        assertThatThrownBy(() -> new AdaptiveLimitPolicy(AimdAlgorithm.defaults(), 5, 1, 20, WINDOW, 10_001, 0))
+                .hasMessageContaining("minSamples must be from 1 to 10000: 10001");
         assertThatThrownBy(() -> new AdaptiveLimitPolicy(AimdAlgorithm.defaults(), 5, 1, 20, WINDOW, 1, 0.95))
                 .hasMessageContaining("liveReserve must be from 0 to 0.9");
         assertThatThrownBy(() -> new AimdAlgorithm(1.0, WINDOW)).hasMessageContaining("0.5 to 0.99");
