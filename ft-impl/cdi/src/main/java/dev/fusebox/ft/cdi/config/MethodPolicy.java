@@ -32,6 +32,7 @@ public record MethodPolicy(Class<?> beanClass, Method method, String methodKey, 
     /** Whether any policy is in force; a method with none is called straight through. */
     public boolean guards() {
         return async != AsyncMode.NONE || retry != null || circuitBreaker != null || timeoutNanos > 0
-                || bulkhead != null || fallback != null || fusebox.rateLimit() != null;
+                || bulkhead != null || fallback != null || fusebox.rateLimit() != null
+                || fusebox.adaptiveBulkhead() != null || fusebox.hedge() != null;
     }
 }

@@ -8,6 +8,7 @@ import dev.fusebox.ft.cdi.config.HedgeSpec;
 import dev.fusebox.ft.cdi.config.RateLimitSpec;
 import dev.fusebox.ft.cdi.config.RetryBudgetSpec;
 import dev.fusebox.ft.cdi.metrics.CompositeMetrics;
+import dev.fusebox.ft.cdi.metrics.EngineReading;
 import dev.fusebox.ft.cdi.metrics.MetricSources;
 import dev.fusebox.ft.cdi.metrics.MetricsBackend;
 import dev.fusebox.ft.core.bulkhead.AsyncBulkhead;
@@ -28,6 +29,7 @@ import dev.fusebox.ft.core.time.Sleeper;
 import dev.fusebox.ft.core.time.Ticker;
 import dev.fusebox.ft.guard.MicroProfileRejections;
 import jakarta.enterprise.inject.spi.BeanManager;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -168,13 +170,15 @@ final class ChainAssembly {
 
         MetricSources sources() {
             MetricSources.BreakerTimes times = breaker == null ? null : breaker::nanosIn;
+            List<EngineReading> readings = EngineReading.of(() -> adaptiveLimit, () -> hedge, adaptiveLimit != null,
+                    hedge != null);
             if (bulkhead != null) {
-                return new MetricSources(times, bulkhead::running, () -> 0);
+                return new MetricSources(times, bulkhead::running, () -> 0, readings);
             }
             if (asyncBulkhead != null) {
-                return new MetricSources(times, asyncBulkhead::running, asyncBulkhead::waiting);
+                return new MetricSources(times, asyncBulkhead::running, asyncBulkhead::waiting, readings);
             }
-            return new MetricSources(times, null, null);
+            return new MetricSources(times, null, null, readings);
         }
     }
 }

@@ -82,13 +82,13 @@ final class ManagedMethod implements MethodEngines {
         return asyncBulkhead;
     }
 
-    /** The limit of the method's {@code @AdaptiveBulkhead}, or null. Not on the management port yet. */
-    AdaptiveLimit adaptiveLimit() {
+    @Override
+    public AdaptiveLimit adaptiveLimit() {
         return adaptiveLimit;
     }
 
-    /** The hedge of the method's {@code @Hedge}, or null. Not on the management port yet. */
-    Hedge hedge() {
+    @Override
+    public Hedge hedge() {
         return hedge;
     }
 

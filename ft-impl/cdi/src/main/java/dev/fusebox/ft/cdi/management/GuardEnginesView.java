@@ -9,9 +9,11 @@ import dev.fusebox.ft.cdi.config.MethodPolicy;
 import dev.fusebox.ft.cdi.config.RateLimitSpec;
 import dev.fusebox.ft.cdi.config.RetryBudgetSpec;
 import dev.fusebox.ft.cdi.config.RetryHooks;
+import dev.fusebox.ft.core.adaptive.AdaptiveLimit;
 import dev.fusebox.ft.core.bulkhead.AsyncBulkhead;
 import dev.fusebox.ft.core.bulkhead.Bulkhead;
 import dev.fusebox.ft.core.circuitbreaker.CircuitBreaker;
+import dev.fusebox.ft.core.hedge.Hedge;
 import dev.fusebox.ft.core.metrics.MethodCounters;
 import dev.fusebox.ft.core.ratelimit.RateLimit;
 import dev.fusebox.ft.core.retry.RetryBudget;
@@ -93,6 +95,18 @@ public final class GuardEnginesView implements MethodEngines {
     @Override
     public AsyncBulkhead asyncBulkhead() {
         return guard.servesStages() ? guard.engines().asyncBulkhead() : null;
+    }
+
+    /** None yet: the guard builder has no adaptive bulkhead (docs/adaptive.md). */
+    @Override
+    public AdaptiveLimit adaptiveLimit() {
+        return null;
+    }
+
+    /** None yet: the guard builder has no hedge (docs/adaptive.md). */
+    @Override
+    public Hedge hedge() {
+        return null;
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.fusebox.ft.cdi.management;
 
 import dev.fusebox.ft.cdi.config.MethodPolicy;
+import dev.fusebox.ft.core.adaptive.AdaptiveLimit;
 import dev.fusebox.ft.core.bulkhead.AsyncBulkhead;
 import dev.fusebox.ft.core.bulkhead.Bulkhead;
 import dev.fusebox.ft.core.circuitbreaker.CircuitBreaker;
+import dev.fusebox.ft.core.hedge.Hedge;
 import dev.fusebox.ft.core.metrics.MethodCounters;
 import dev.fusebox.ft.core.ratelimit.RateLimit;
 import dev.fusebox.ft.core.retry.RetryBudget;
@@ -41,6 +43,12 @@ public interface MethodEngines {
 
     /** The bulkhead of an asynchronous method, or null. */
     AsyncBulkhead asyncBulkhead();
+
+    /** The limit of the method's {@code @AdaptiveBulkhead}, or null. */
+    AdaptiveLimit adaptiveLimit();
+
+    /** The hedge of the method's {@code @Hedge}, or null. */
+    Hedge hedge();
 
     /** Running totals since the container started. */
     MethodCounters counters();

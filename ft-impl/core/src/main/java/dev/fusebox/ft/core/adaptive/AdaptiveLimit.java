@@ -1,8 +1,12 @@
 package dev.fusebox.ft.core.adaptive;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -31,6 +35,11 @@ import java.util.concurrent.atomic.LongAdder;
  * state with its window's generation, only over an older generation, so that a closer preempted
  * between its two steps cannot put back an older limit after a newer one (jcstress
  * {@code AdaptiveAdmissionTest}, stress {@code AdaptiveLimitInvariantsTest}).
+ *
+ * <p>History. The winner of each close also records the window it closed in a ring of
+ * {@link #HISTORY} slots, at the slot its generation picks, so closers never contend for a slot
+ * (two writers of one slot are {@link #HISTORY} windows apart, and the later generation is kept).
+ * Refusals are counted per priority in {@code LongAdder}s on the refusal path only.
  */
 public final class AdaptiveLimit {
 
@@ -40,11 +49,16 @@ public final class AdaptiveLimit {
     private static final long GENERATION_MASK = (1L << 24) - 1;
     /** The state word sits mid-array, 128 bytes from anything else. */
     private static final int AT = 16;
+    /** How many closed windows {@link #history()} keeps. */
+    public static final int HISTORY = 120;
 
     private final String name;
     private final AdaptiveLimitPolicy policy;
     private final AtomicLongArray state = new AtomicLongArray(2 * AT + 1);
     private final AtomicReference<Window> window;
+    private final AtomicReferenceArray<ClosedWindow> history = new AtomicReferenceArray<>(HISTORY);
+    private final LongAdder refusedLive = new LongAdder();
+    private final LongAdder refusedBatch = new LongAdder();
 
     /** A limit at its policy's initial value whose first window starts at {@code nowNanos}. */
     public AdaptiveLimit(String name, AdaptiveLimitPolicy policy, long nowNanos) {
@@ -77,6 +91,27 @@ public final class AdaptiveLimit {
         return window.get().estimate;
     }
 
+    /** Calls of {@code priority} refused since the limit was made. */
+    public long refused(Priority priority) {
+        return (priority == Priority.LIVE ? refusedLive : refusedBatch).sum();
+    }
+
+    /**
+     * The last closed windows, at most {@link #HISTORY}, oldest first: when each closed, what it
+     * saw and the limit it set. A window closing while this reads may be missing or present.
+     */
+    public List<ClosedWindow> history() {
+        List<ClosedWindow> windows = new ArrayList<>(HISTORY);
+        for (int i = 0; i < HISTORY; i++) {
+            ClosedWindow w = history.get(i);
+            if (w != null) {
+                windows.add(w);
+            }
+        }
+        windows.sort(Comparator.comparingLong(ClosedWindow::number));
+        return windows;
+    }
+
     /** Takes a place for a call of {@code priority}: false when the limit (or, for a batch call, all but the live reserve) is in use. */
     public boolean tryAcquire(Priority priority) {
         long current = state.get(AT);
@@ -84,6 +119,7 @@ public final class AdaptiveLimit {
             int limit = limit(current);
             long inflight = current & COUNT_MASK;
             if (inflight >= (priority == Priority.LIVE ? limit : policy.batchCeiling(limit))) {
+                (priority == Priority.LIVE ? refusedLive : refusedBatch).increment();
                 return false;
             }
             long witness = state.compareAndExchange(AT, current, current + 1);
@@ -134,13 +170,15 @@ public final class AdaptiveLimit {
     }
 
     private void close(Window closing, long nowNanos) {
-        Estimate next = policy.algorithm().next(closing.estimate, closing.summary(), policy.minLimit(), policy.maxLimit());
+        WindowSummary seen = closing.summary();
+        Estimate next = policy.algorithm().next(closing.estimate, seen, policy.minLimit(), policy.maxLimit());
         long generation = (closing.generation + 1) & GENERATION_MASK;
         Window successor = new Window(nowNanos + policy.windowNanos(), next, generation, inflight());
         if (!window.compareAndSet(closing, successor)) {
             return;
         }
         int limit = (int) next.limit();
+        record(new ClosedWindow(next.windows(), nowNanos, seen, limit));
         long current = state.get(AT);
         while (!isAtOrAfter(current >>> GENERATION_SHIFT, generation)) {
             long updated = (generation << GENERATION_SHIFT) | ((long) limit << COUNT_BITS) | (current & COUNT_MASK);
@@ -149,6 +187,14 @@ public final class AdaptiveLimit {
                 return;
             }
             current = witness;
+        }
+    }
+
+    private void record(ClosedWindow closed) {
+        int slot = (int) (closed.number() % HISTORY);
+        ClosedWindow there = history.get(slot);
+        while ((there == null || there.number() < closed.number()) && !history.compareAndSet(slot, there, closed)) {
+            there = history.get(slot);
         }
     }
 

@@ -206,4 +206,44 @@ class AdaptiveLimitTest {
         assertThatThrownBy(() -> new GradientAlgorithm(1.5, 0.2, 0, 4)).hasMessageContaining("long window");
         assertThatThrownBy(() -> new GradientAlgorithm(1.5, 0.2, 600, -1)).hasMessageContaining("queue");
     }
+
+    @Test
+    void historyKeepsTheLastClosedWindowsInOrderWithWhatEachSawAndTheLimitItSet() {
+        AdaptiveLimit limit = limit(AimdAlgorithm.defaults(), 10, 1, 500);
+        assertThat(limit.history()).isEmpty();
+        busy(limit, 10 * MS);
+        window(limit, 3, 20 * MS, true);
+        List<ClosedWindow> two = limit.history();
+        assertThat(two).extracting(ClosedWindow::number).containsExactly(1L, 2L);
+        assertThat(two.get(0).limit()).isEqualTo(11);
+        assertThat(two.get(0).seen().samples()).isEqualTo(10);
+        assertThat(two.get(0).seen().averageRttNanos()).isEqualTo(10 * MS);
+        assertThat(two.get(1).seen().dropped()).isTrue();
+        assertThat(two.get(1).limit()).as("floor(11 * 0.9)").isEqualTo(9);
+        assertThat(two.get(1).endedNanos()).isEqualTo(now);
+        for (int i = 0; i < AdaptiveLimit.HISTORY + 5; i++) {
+            window(limit, 1, MS, false);
+        }
+        List<ClosedWindow> kept = limit.history();
+        assertThat(kept).hasSize(AdaptiveLimit.HISTORY);
+        assertThat(kept.get(0).number()).isEqualTo(8);
+        assertThat(kept.get(kept.size() - 1).number()).isEqualTo(AdaptiveLimit.HISTORY + 7);
+        assertThat(kept.get(kept.size() - 1).limit()).isEqualTo(limit.limit());
+    }
+
+    @Test
+    void refusalsAreCountedByPriority() {
+        AdaptiveLimit limit = new AdaptiveLimit("test", new AdaptiveLimitPolicy(AimdAlgorithm.defaults(), 10, 1, 20,
+                WINDOW, 1, 0.2), now);
+        for (int i = 0; i < 8; i++) {
+            assertThat(limit.tryAcquire(Priority.BATCH)).isTrue();
+        }
+        assertThat(limit.tryAcquire(Priority.BATCH)).as("only the live reserve is left").isFalse();
+        assertThat(limit.tryAcquire(Priority.LIVE)).isTrue();
+        assertThat(limit.tryAcquire(Priority.LIVE)).isTrue();
+        assertThat(limit.tryAcquire(Priority.LIVE)).isFalse();
+        assertThat(limit.tryAcquire(Priority.BATCH)).isFalse();
+        assertThat(limit.refused(Priority.LIVE)).isEqualTo(1);
+        assertThat(limit.refused(Priority.BATCH)).isEqualTo(2);
+    }
 }

@@ -4,6 +4,7 @@ import static dev.fusebox.ft.cdi.metrics.MetricNames.*;
 
 import dev.fusebox.ft.cdi.config.AsyncMode;
 import dev.fusebox.ft.cdi.config.MethodPolicy;
+import dev.fusebox.ft.cdi.metrics.EngineReading;
 import dev.fusebox.ft.cdi.metrics.MetricNames;
 import dev.fusebox.ft.cdi.metrics.MetricSources;
 import dev.fusebox.ft.cdi.metrics.MetricsBackend;
@@ -105,6 +106,11 @@ public final class MicroProfileMetricsBackend implements MetricsBackend {
                         new Tag("rateLimitResult", rateLimitResult(permitted)));
             }
             recorder.rateLimitShadow = counter(SHADOW_WOULD_REJECT, method, new Tag("policy", "rateLimit"));
+        }
+        for (EngineReading reading : sources.readings()) {
+            List<Tag> tags = new ArrayList<>(List.of(method));
+            reading.tags().forEach((key, value) -> tags.add(new Tag(key, value)));
+            gauge(Metadata.builder().withName(reading.name()).build(), reading.value()::getAsLong, tags.toArray(Tag[]::new));
         }
         return recorder;
     }

@@ -138,6 +138,7 @@ public final class TelemetryMetricsBackend implements MetricsBackend {
                         measurement -> measurement.record(sources.bulkheadWaiting().getAsLong(), plain)));
             }
         }
+        observers.addAll(TelemetryReadings.register(meter, plain, sources.readings()));
         return recorder;
     }
 
