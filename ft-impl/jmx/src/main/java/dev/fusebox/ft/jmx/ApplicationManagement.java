@@ -6,10 +6,6 @@ import dev.fusebox.ft.management.BulkheadMXBean;
 import dev.fusebox.ft.management.CircuitBreakerMXBean;
 import dev.fusebox.ft.management.FaultToleranceMXBean;
 import dev.fusebox.ft.management.ManagementNames;
-import dev.fusebox.ft.management.RateLimitMXBean;
-import dev.fusebox.ft.management.RetryBudgetMXBean;
-import dev.fusebox.ft.management.RetryMXBean;
-import dev.fusebox.ft.management.TimeoutMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,22 +157,8 @@ final class ApplicationManagement {
                 register(() -> new DescribedEmitterMBean<>(bulkhead, BulkheadMXBean.class, broadcaster), name);
                 bulkheads.add(bulkhead);
             }
-            if (engines.rateLimit() != null) {
-                ManagedRateLimit limit = new ManagedRateLimit(method, actions);
-                register(() -> new DescribedMBean<>(limit, RateLimitMXBean.class), name(ManagementNames.RATE_LIMIT, method));
-            }
-            if (engines.retryBudget() != null) {
-                ManagedRetryBudget b = new ManagedRetryBudget(method);
-                register(() -> new DescribedMBean<>(b, RetryBudgetMXBean.class), name(ManagementNames.RETRY_BUDGET, method));
-            }
-            if (engines.policy().retry() != null) {
-                ManagedRetry retry = new ManagedRetry(method, actions);
-                register(() -> new DescribedMBean<>(retry, RetryMXBean.class), name(ManagementNames.RETRY, method));
-            }
-            if (engines.policy().timeoutNanos() > 0) {
-                ManagedTimeout timeout = new ManagedTimeout(method, actions);
-                register(() -> new DescribedMBean<>(timeout, TimeoutMXBean.class),
-                        name(ManagementNames.TIMEOUT, method));
+            for (PlainMBeans.Entry mbean : PlainMBeans.of(method, actions)) {
+                register(mbean.factory(), name(mbean.type(), method));
             }
         }
         return notifications;

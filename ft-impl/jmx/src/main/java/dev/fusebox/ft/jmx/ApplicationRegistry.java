@@ -60,11 +60,17 @@ final class ApplicationRegistry implements FaultToleranceMXBean {
         if (policy.fusebox().rateLimit() != null) {
             in.add("RateLimit");
         }
+        if (policy.fusebox().hedge() != null) {
+            in.add("Hedge");
+        }
         if (policy.timeoutNanos() > 0) {
             in.add("Timeout");
         }
         if (policy.bulkhead() != null) {
             in.add("Bulkhead");
+        }
+        if (policy.fusebox().adaptiveBulkhead() != null) {
+            in.add("AdaptiveBulkhead");
         }
         if (policy.async() != AsyncMode.NONE) {
             in.add("Asynchronous");

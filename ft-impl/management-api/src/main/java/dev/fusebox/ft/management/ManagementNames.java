@@ -5,7 +5,7 @@ import javax.management.ObjectName;
 
 /**
  * The ObjectNames of Fusebox's MXBeans: domain {@value #DOMAIN}, key {@code type} (FaultTolerance,
- * CircuitBreaker, Bulkhead, Retry, Timeout, RateLimit, RetryBudget), {@code application}, and for a guarded method
+ * CircuitBreaker, Bulkhead, Retry, Timeout, RateLimit, RetryBudget, AdaptiveBulkhead, Hedge), {@code application}, and for a guarded method
  * {@code bean} (the bean class) and {@code method} (with parameter types when overloaded). Values
  * with characters ObjectNames reserve are quoted.
  * Thread-safety: constants and static methods without state.
@@ -20,6 +20,8 @@ public final class ManagementNames {
     public static final String TIMEOUT = "Timeout";
     public static final String RATE_LIMIT = "RateLimit";
     public static final String RETRY_BUDGET = "RetryBudget";
+    public static final String ADAPTIVE_BULKHEAD = "AdaptiveBulkhead";
+    public static final String HEDGE = "Hedge";
 
     private ManagementNames() {
     }

@@ -18,7 +18,7 @@ class ApiRulesTest {
 
     private static final List<Class<?>> MXBEANS = List.of(FaultToleranceMXBean.class, CircuitBreakerMXBean.class,
             BulkheadMXBean.class, RetryMXBean.class, TimeoutMXBean.class, RateLimitMXBean.class,
-            RetryBudgetMXBean.class);
+            RetryBudgetMXBean.class, AdaptiveBulkheadMXBean.class, HedgeMXBean.class);
 
     @Test
     void dependsOnTheJdkAlone() {

@@ -2,6 +2,8 @@ package dev.fusebox.ft.jmx.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fusebox.ft.api.AdaptiveBulkhead;
+import dev.fusebox.ft.api.Hedge;
 import dev.fusebox.ft.api.RateLimit;
 import dev.fusebox.ft.api.RetryBudget;
 import dev.fusebox.ft.testing.Container;
@@ -64,6 +66,16 @@ class DescriptionsTest {
         public String lookup() {
             return "found";
         }
+
+        @AdaptiveBulkhead
+        public String page() {
+            return "page";
+        }
+
+        @Hedge(delay = 100)
+        public String search() {
+            return "found";
+        }
     }
 
     @Test
@@ -77,7 +89,8 @@ class DescriptionsTest {
                 interfaces.add(assertNamedAndDescribed(MBeans.SERVER, name));
             }
             assertThat(interfaces).contains("dev.fusebox.ft.management.RateLimitMXBean",
-                    "dev.fusebox.ft.management.RetryBudgetMXBean");
+                    "dev.fusebox.ft.management.RetryBudgetMXBean", "dev.fusebox.ft.management.AdaptiveBulkheadMXBean",
+                    "dev.fusebox.ft.management.HedgeMXBean");
         }
     }
 
