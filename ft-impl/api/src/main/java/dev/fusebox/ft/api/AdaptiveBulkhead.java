@@ -50,6 +50,6 @@ public @interface AdaptiveBulkhead {
     /** The share of the limit only live calls may use; 0 to 0.9. */
     double liveReserve() default 0.1;
 
-    /** The priority of this method's calls. */
+    /** The priority of this method's calls, unless a call gives its own through a {@link CallPriority} parameter. */
     CallPriority priority() default CallPriority.LIVE;
 }

@@ -1,5 +1,7 @@
 package dev.fusebox.ft.guard;
 
+import dev.fusebox.ft.api.CallPriority;
+import dev.fusebox.ft.api.LoadShedException;
 import dev.fusebox.ft.api.RateLimitException;
 import dev.fusebox.ft.api.RetryResultException;
 import dev.fusebox.ft.api.OpenCircuitDelay;
@@ -54,6 +56,12 @@ public final class MicroProfileRejections implements Rejections {
     @Override
     public RuntimeException rateLimited(String name, long retryAfterNanos) {
         return new ExceededRate(name, retryAfterNanos, stackTraces);
+    }
+
+    /** Fusebox's {@link LoadShedException}, a {@code BulkheadException} with the priority and the window. */
+    @Override
+    public RuntimeException shed(String name, String priority, long retryAfterNanos) {
+        return new Shed(name, CallPriority.valueOf(priority), retryAfterNanos, stackTraces);
     }
 
     /** Fusebox's {@link RetryResultException}, holding the result the retry predicate still refused. */
@@ -161,6 +169,30 @@ public final class MicroProfileRejections implements Rejections {
         @Override
         public String toString() {
             return describe(RateLimitException.class, this);
+        }
+    }
+
+    /** An adaptive bulkhead's refusal. Immutable after construction. */
+    private static final class Shed extends LoadShedException {
+        private static final long serialVersionUID = 1L;
+
+        Shed(String name, CallPriority priority, long retryAfterNanos, boolean stackTrace) {
+            super(BULKHEAD_FULL + name + " (adaptive limit, " + priority + " call)", priority,
+                    Duration.ofNanos(retryAfterNanos));
+            if (stackTrace) {
+                super.fillInStackTrace();
+            }
+        }
+
+        /** Fills in nothing and takes no lock (Throwable's is synchronized): the constructor fills the trace when the setting asks for one. */
+        @Override
+        public Throwable fillInStackTrace() {
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return describe(LoadShedException.class, this);
         }
     }
 }

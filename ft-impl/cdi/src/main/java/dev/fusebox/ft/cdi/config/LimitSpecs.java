@@ -48,7 +48,22 @@ final class LimitSpecs {
         boolean aimd = p.choice("algorithm", bulkhead.algorithm()) == AdaptiveAlgorithm.AIMD;
         boolean batch = p.choice("priority", bulkhead.priority()) == CallPriority.BATCH;
         return new AdaptiveBulkheadSpec(new AdaptiveLimitPolicy(aimd ? AimdAlgorithm.defaults() : GradientAlgorithm.defaults(),
-                initial, min, max, windowNanos, samples, reserve), batch ? Priority.BATCH : Priority.LIVE);
+                initial, min, max, windowNanos, samples, reserve), batch ? Priority.BATCH : Priority.LIVE,
+                priorityParameter(site, p));
+    }
+
+    /** The index of the method's one {@code CallPriority} parameter; two are a definition error. */
+    private static int priorityParameter(AnnotationSite<AdaptiveBulkhead> site, Parameters p) {
+        int found = AdaptiveBulkheadSpec.NO_PARAMETER;
+        Class<?>[] types = site.method.getParameterTypes();
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] == CallPriority.class) {
+                p.require(found == AdaptiveBulkheadSpec.NO_PARAMETER, "priority", "parameters " + found + " and " + i,
+                        "comes from one CallPriority parameter at most");
+                found = i;
+            }
+        }
+        return found;
     }
 
     static HedgeSpec hedge(AnnotationSite<Hedge> site) {

@@ -192,7 +192,8 @@ enum LinkKind {
     },
 
     /**
-     * Fusebox's {@code @AdaptiveBulkhead}, in the bulkhead's place (a method has one or the other):
+     * Fusebox's {@code @AdaptiveBulkhead}, in the bulkhead's place (a method has one or the other),
+     * each call at the priority its {@code CallPriority} parameter gives, else the method's:
      * a call that was cut short (by a timeout outside, as an interrupt or a cancellation, or the
      * method's own MicroProfile timeout) is sampled as a drop.
      */
@@ -204,14 +205,14 @@ enum LinkKind {
 
         @Override
         SyncStep sync(SyncStep inner, LinkInputs in) {
-            return new AdaptiveBulkheadStep(inner, in.adaptiveLimit(), in.policy().fusebox().adaptiveBulkhead().priority(),
-                    DROPPED, in.rejections(), in.ticker());
+            return new AdaptiveBulkheadStep(inner, in.adaptiveLimit(), CallPriorities.of(in.policy().fusebox()
+                    .adaptiveBulkhead()), DROPPED, in.rejections(), in.ticker());
         }
 
         @Override
         AsyncStep async(AsyncStep inner, LinkInputs in) {
-            return new AsyncAdaptiveBulkheadStep(inner, in.adaptiveLimit(),
-                    in.policy().fusebox().adaptiveBulkhead().priority(), DROPPED, in.rejections(), in.ticker());
+            return new AsyncAdaptiveBulkheadStep(inner, in.adaptiveLimit(), CallPriorities.of(in.policy().fusebox()
+                    .adaptiveBulkhead()), DROPPED, in.rejections(), in.ticker());
         }
     },
 

@@ -2,18 +2,25 @@ package dev.fusebox.ft.cdi.it;
 
 import static dev.fusebox.ft.cdi.it.InvalidDefinitionTest.deploymentFailure;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.fusebox.ft.api.AdaptiveBulkhead;
 import dev.fusebox.ft.api.CallPriority;
+import dev.fusebox.ft.api.LoadShedException;
 import dev.fusebox.ft.testing.Container;
 import dev.fusebox.ft.testing.ThreadHygiene;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
@@ -62,6 +69,26 @@ class AdaptiveBulkheadTest {
         @AdaptiveBulkhead(initialLimit = 2, minLimit = 1, maxLimit = 4, liveReserve = 0.5, priority = CallPriority.BATCH)
         public CompletionStage<String> batch() {
             return held();
+        }
+    }
+
+    /** One limit of 4 (a live reserve of 2) shared by calls that each give their priority. */
+    @ApplicationScoped
+    public static class Front {
+        @AdaptiveBulkhead(initialLimit = 4, minLimit = 1, maxLimit = 8, liveReserve = 0.5)
+        public String serve(CallPriority priority, CountDownLatch entered, CountDownLatch leave)
+                throws InterruptedException {
+            entered.countDown();
+            assertThat(leave.await(10, TimeUnit.SECONDS)).isTrue();
+            return "served " + priority;
+        }
+    }
+
+    @ApplicationScoped
+    public static class TwoPriorities {
+        @AdaptiveBulkhead
+        public String serve(CallPriority first, CallPriority second) {
+            return "never";
         }
     }
 
@@ -127,5 +154,46 @@ class AdaptiveBulkheadTest {
                 .contains("@AdaptiveBulkhead", "@Bulkhead governs the same method", "use one bulkhead");
         assertThat(deploymentFailure(Map.of(LIVE + "liveReserve", "0.95"), Shop.class))
                 .contains("liveReserve = 0.95", "from 0 to 0.9");
+    }
+
+    @Test
+    void eachCallsPriorityParameterDecidesWhetherTheLiveReserveIsOpenToIt() throws Exception {
+        try (Container container = Container.start(Front.class)) {
+            Front front = container.bean(Front.class);
+            ExecutorService callers = Executors.newFixedThreadPool(4);
+            try {
+                CountDownLatch leave = new CountDownLatch(1);
+                CountDownLatch entered = new CountDownLatch(2);
+                List<Future<String>> batch = List.of(
+                        callers.submit(() -> front.serve(CallPriority.BATCH, entered, leave)),
+                        callers.submit(() -> front.serve(CallPriority.BATCH, entered, leave)));
+                assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+                Throwable shed = catchThrowable(() -> front.serve(CallPriority.BATCH, new CountDownLatch(1), leave));
+                assertThat(shed).as("a third batch call finds only the live reserve")
+                        .isInstanceOf(LoadShedException.class).isInstanceOf(BulkheadException.class)
+                        .hasMessageContaining(Front.class.getName() + "#serve");
+                assertThat(((LoadShedException) shed).getPriority()).isEqualTo(CallPriority.BATCH);
+                assertThat(((LoadShedException) shed).getRetryAfter()).as("the window").isEqualTo(Duration.ofSeconds(1));
+                CountDownLatch liveEntered = new CountDownLatch(2);
+                List<Future<String>> live = List.of(
+                        callers.submit(() -> front.serve(CallPriority.LIVE, liveEntered, leave)),
+                        callers.submit(() -> front.serve(null, liveEntered, leave)));
+                assertThat(liveEntered.await(10, TimeUnit.SECONDS)).as("live calls, and a call without one at the"
+                        + " method's LIVE, use the reserve").isTrue();
+                assertThat(catchThrowable(() -> front.serve(CallPriority.LIVE, new CountDownLatch(1), leave)))
+                        .as("the whole limit in use").isInstanceOf(LoadShedException.class);
+                leave.countDown();
+                for (Future<String> call : batch) {
+                    assertThat(call.get(10, TimeUnit.SECONDS)).isEqualTo("served BATCH");
+                }
+                assertThat(live.get(0).get(10, TimeUnit.SECONDS)).isEqualTo("served LIVE");
+                assertThat(live.get(1).get(10, TimeUnit.SECONDS)).isEqualTo("served null");
+            } finally {
+                callers.shutdownNow();
+                assertThat(callers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+        assertThat(deploymentFailure(Map.of(), TwoPriorities.class))
+                .contains("@AdaptiveBulkhead", "priority", "one CallPriority parameter at most");
     }
 }

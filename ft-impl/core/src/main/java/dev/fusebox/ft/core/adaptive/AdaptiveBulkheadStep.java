@@ -7,6 +7,7 @@ import dev.fusebox.ft.core.time.Ticker;
 import java.io.InterruptedIOException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -30,16 +31,23 @@ public final class AdaptiveBulkheadStep implements SyncStep {
 
     private final SyncStep next;
     private final AdaptiveLimit limit;
-    private final Priority priority;
+    private final Function<Invocation, Priority> priorityOf;
     private final Predicate<Throwable> dropped;
     private final Rejections rejections;
     private final Ticker ticker;
 
+    /** A step whose calls all have {@code priority}. */
     public AdaptiveBulkheadStep(SyncStep next, AdaptiveLimit limit, Priority priority, Predicate<Throwable> dropped,
                                 Rejections rejections, Ticker ticker) {
+        this(next, limit, invocation -> priority, dropped, rejections, ticker);
+    }
+
+    /** A step that asks {@code priorityOf} each call's priority (a parameter of the call may give it). */
+    public AdaptiveBulkheadStep(SyncStep next, AdaptiveLimit limit, Function<Invocation, Priority> priorityOf,
+                                Predicate<Throwable> dropped, Rejections rejections, Ticker ticker) {
         this.next = next;
         this.limit = limit;
-        this.priority = priority;
+        this.priorityOf = priorityOf;
         this.dropped = dropped;
         this.rejections = rejections;
         this.ticker = ticker;
@@ -47,8 +55,9 @@ public final class AdaptiveBulkheadStep implements SyncStep {
 
     @Override
     public Object call(Invocation invocation) throws Exception {
+        Priority priority = priorityOf.apply(invocation);
         if (!limit.tryAcquire(priority)) {
-            throw rejections.bulkheadFull(limit.name());
+            throw rejections.shed(limit.name(), priority.name(), limit.policy().windowNanos());
         }
         long start = ticker.nanoTime();
         Object result;

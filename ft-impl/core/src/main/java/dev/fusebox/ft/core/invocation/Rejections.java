@@ -30,6 +30,15 @@ public interface Rejections {
     }
 
     /**
+     * The adaptive bulkhead named {@code name} refused a call of {@code priority} (a
+     * {@code dev.fusebox.ft.core.adaptive.Priority} name: LIVE or BATCH); its limit is next
+     * reconsidered within {@code retryAfterNanos}. By default what a full bulkhead throws.
+     */
+    default RuntimeException shed(String name, String priority, long retryAfterNanos) {
+        return bulkheadFull(name);
+    }
+
+    /**
      * The retries of the call named {@code name} ended ({@code retries} of them) while its retry
      * policy still did not accept its result {@code lastResult}; thrown instead of returning it, so
      * that a fallback applies. By default a plain {@link IllegalStateException} that does not carry
