@@ -1,11 +1,13 @@
 package dev.fusebox.samples.web;
 
+import dev.fusebox.ft.api.CallPriority;
 import dev.fusebox.ft.api.RateLimit;
 import dev.fusebox.ft.api.RateLimitType;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Path;
@@ -22,8 +24,11 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The shop's JSON endpoints. A checkout asks inventory, then charges through payments, then asks
- * recommendations, each through its Rest Client; what Fusebox rejects reaches the caller through
- * {@link FaultToleranceExceptionMapper} (503, 429, 504; 429 with Retry-After over the checkout's rate limit), a dependency's failure as 502. A CDI bean made by RESTEasy through Weld,
+ * recommendations, each through its Rest Client; every request passes the shop's front door
+ * ({@link Admission}: an adaptive limit that sheds batch requests first) at the priority its
+ * {@code X-Priority} header gives, else the endpoint's; what Fusebox rejects reaches the caller through
+ * {@link FaultToleranceExceptionMapper} (503, 429, 504; 429 with Retry-After over the checkout's rate
+ * limit, 503 with Retry-After from the front door), a dependency's failure as 502. A CDI bean made by RESTEasy through Weld,
  * one per request.
  */
 @Path("/")
@@ -48,6 +53,12 @@ public class CheckoutResource {
     @Inject
     StockFeed feed;
 
+    @Inject
+    Admission admission;
+
+    /** The request header that gives a request's priority: live or batch. */
+    static final String PRIORITY = "X-Priority";
+
     /**
      * {@code POST /checkout/{article}?cents=N}: the whole checkout flow. The public endpoint is rate
      * limited (Fusebox's {@code @RateLimit}): a smooth 200 checkouts per second with bursts of up to
@@ -58,18 +69,33 @@ public class CheckoutResource {
     @POST
     @Path("checkout/{article}")
     @RateLimit(value = 200, window = 1, windowUnit = ChronoUnit.SECONDS, type = RateLimitType.SMOOTH)
-    public Order checkout(@PathParam("article") String article, @QueryParam("cents") long cents) {
-        StockLevel stock = fromDependency("inventory", () -> inventory.stockLevel(article));
-        Receipt receipt = fromDependency("payments",
-                () -> payments.charge(new Charge("O-" + ORDERS.incrementAndGet(), cents)));
-        return new Order(stock, receipt, fromDependency("recommendations", () -> recommendations.alsoBought(article)));
+    public Order checkout(@PathParam("article") String article, @QueryParam("cents") long cents,
+                          @HeaderParam(PRIORITY) String priority) {
+        return admission.admit(priority(priority, CallPriority.LIVE), () -> {
+            StockLevel stock = fromDependency("inventory", () -> inventory.stockLevel(article));
+            Receipt receipt = fromDependency("payments",
+                    () -> payments.charge(new Charge("O-" + ORDERS.incrementAndGet(), cents)));
+            return new Order(stock, receipt, fromDependency("recommendations", () -> recommendations.alsoBought(article)));
+        });
+    }
+
+    /**
+     * {@code GET /browse/{article}}: what others bought with it, the recommendations step alone;
+     * batch work unless {@code X-Priority: live} says otherwise, so it is shed before checkouts.
+     */
+    @GET
+    @Path("browse/{article}")
+    public Recommendations browse(@PathParam("article") String article, @HeaderParam(PRIORITY) String priority) {
+        return admission.admit(priority(priority, CallPriority.BATCH),
+                () -> fromDependency("recommendations", () -> recommendations.alsoBought(article)));
     }
 
     /** {@code GET /stock/{article}}: the inventory step alone (retry, timeout, breaker, fallback). */
     @GET
     @Path("stock/{article}")
-    public StockLevel stock(@PathParam("article") String article) {
-        return fromDependency("inventory", () -> inventory.stockLevel(article));
+    public StockLevel stock(@PathParam("article") String article, @HeaderParam(PRIORITY) String priority) {
+        return admission.admit(priority(priority, CallPriority.LIVE),
+                () -> fromDependency("inventory", () -> inventory.stockLevel(article)));
     }
 
     /**
@@ -95,6 +121,17 @@ public class CheckoutResource {
             throw badGateway(dependency + " answered " + answered.getResponse().getStatus());
         } catch (ProcessingException unanswered) {
             throw badGateway(dependency + " did not answer: " + unanswered.getMessage());
+        }
+    }
+
+    /** The header's priority, else {@code otherwise}; a bad value is the client's error, 400. */
+    private static CallPriority priority(String header, CallPriority otherwise) {
+        try {
+            return Admission.priority(header, otherwise);
+        } catch (IllegalArgumentException bad) {
+            throw new WebApplicationException(bad.getMessage(), Response.status(Response.Status.BAD_REQUEST)
+                    .type(MediaType.APPLICATION_JSON)
+                    .entity(Json.createObjectBuilder().add("error", bad.getMessage()).build().toString()).build());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.fusebox.samples.web;
 
+import dev.fusebox.ft.api.LoadShedException;
 import dev.fusebox.ft.api.RateLimitException;
 import dev.fusebox.ft.api.OpenCircuitDelay;
 import jakarta.json.Json;
@@ -20,6 +21,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  *   <li>open circuit: 503 Service Unavailable with {@code Retry-After} in whole seconds, rounded up,
  *       from the breaker's remaining open delay ({@link OpenCircuitDelay}), at least 1; a breaker an
  *       operator forced open with no end gives no {@code Retry-After} (nobody knows when it closes);</li>
+ *   <li>shed by an adaptive limit ({@link LoadShedException}, the shop's front door): 503 Service
+ *       Unavailable with {@code Retry-After} in whole seconds, rounded up, at least 1: the server is
+ *       overloaded, not the client too fast;</li>
  *   <li>full bulkhead: 429 Too Many Requests;</li>
  *   <li>rate limit exceeded ({@link RateLimitException}): 429 Too Many Requests with {@code Retry-After}
  *       in whole seconds, rounded up, at least 1, from the wait the limiter gave;</li>
@@ -43,6 +47,10 @@ public class FaultToleranceExceptionMapper implements ExceptionMapper<FaultToler
         if (rejection instanceof RateLimitException limited) {
             return answer(Response.Status.TOO_MANY_REQUESTS, rejection)
                     .header("Retry-After", retryAfterSeconds(limited.getRetryAfter())).build();
+        }
+        if (rejection instanceof LoadShedException shed) {
+            return answer(Response.Status.SERVICE_UNAVAILABLE, rejection)
+                    .header("Retry-After", shed.retryAfterSeconds()).build();
         }
         if (rejection instanceof BulkheadException) {
             return answer(Response.Status.TOO_MANY_REQUESTS, rejection).build();

@@ -41,6 +41,12 @@ final class ShopCalls {
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** {@code GET path} with the header {@code X-Priority: priority}, answered later. */
+    CompletableFuture<HttpResponse<String>> getAsync(String path, String priority) {
+        return http.sendAsync(request(path).header("X-Priority", priority).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(shop.resolve(path)).timeout(Duration.ofSeconds(30));
     }
