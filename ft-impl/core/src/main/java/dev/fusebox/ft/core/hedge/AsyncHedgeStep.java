@@ -133,17 +133,8 @@ public final class AsyncHedgeStep implements AsyncStep {
 
         /** After {@code settled} was won: stops the timer, cancels every attempt but the winner, samples the first. */
         void settle(int winner) {
-            Scheduler.Scheduled scheduled = timer;
-            if (scheduled != null) {
-                scheduled.cancel();
-            }
             call.clearOnCancel(this);
-            for (int i = 0; i < attempts.length(); i++) {
-                AsyncCall attempt = attempts.get(i);
-                if (i != winner && attempt != null) {
-                    attempt.cancel(true);
-                }
-            }
+            stopAll(winner, true);
             if (winner >= 0) {
                 hedge.record(ticker.nanoTime() - start);
             }
@@ -151,13 +142,18 @@ public final class AsyncHedgeStep implements AsyncStep {
 
         @Override
         public void cancel(boolean interrupt) {
+            stopAll(-1, interrupt);
+        }
+
+        /** Stops the timer of the next attempt and cancels every attempt started but {@code spare} (-1: none spared). */
+        private void stopAll(int spare, boolean interrupt) {
             Scheduler.Scheduled scheduled = timer;
             if (scheduled != null) {
                 scheduled.cancel();
             }
             for (int i = 0; i < attempts.length(); i++) {
                 AsyncCall attempt = attempts.get(i);
-                if (attempt != null) {
+                if (i != spare && attempt != null) {
                     attempt.cancel(interrupt);
                 }
             }
