@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * Fault tolerance for code without CDI: a named set of policies, applied around a call in the
- * specification's order, outermost first: fallback, retry, circuit breaker, rate limit, timeout,
- * bulkhead. Built once with {@link #builder(String)} and shared: a guard is thread-safe, and
+ * specification's order, outermost first: fallback, retry, circuit breaker, rate limit, hedge,
+ * timeout, bulkhead or adaptive bulkhead. Built once with {@link #builder(String)} and shared: a guard is thread-safe, and
  * several call sites may use one guard (a breaker per dependency, not per method), each with a
  * result type of its own. The fallback is given at the call site, since it has the call's type.
  *
@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * <p>Rejections are the specification's exceptions ({@code CircuitBreakerOpenException},
  * {@code BulkheadException}, {@code TimeoutException}) and Fusebox's {@link RateLimitException}.
  * A guard with a bulkhead serves either synchronous calls or stages, not both (its bulkhead is one
- * or the other kind); the first call decides and a call of the other kind is refused with an
+ * or the other kind; an adaptive bulkhead serves both); the first call decides and a call of the other kind is refused with an
  * {@link IllegalStateException}. Names are 1 to 100 of {@code A-Z a-z 0-9 _ -} and unique among
  * the live guards of a class loader; {@link #close()} gives the name back. See docs/guards.md.
  */
@@ -95,8 +95,27 @@ public interface Guard extends AutoCloseable {
         /** A timeout of each attempt; positive. */
         Builder timeout(Duration timeout);
 
-        /** A bulkhead with the specification's defaults (10, queue 10 for stages), changed by {@code options}. */
+        /**
+         * A bulkhead with the specification's defaults (10, queue 10 for stages), changed by {@code options}.
+         *
+         * @throws IllegalStateException when an adaptive bulkhead is set: a guard has one bulkhead
+         */
         Builder bulkhead(Consumer<GuardOptions.Bulkhead> options);
+
+        /**
+         * A bulkhead whose limit moves with the calls' latency and drops, with {@link AdaptiveBulkhead}'s
+         * defaults, changed by {@code options}; in the bulkhead's place.
+         *
+         * @throws IllegalStateException when a bulkhead is set: a guard has one bulkhead
+         */
+        Builder adaptiveBulkhead(Consumer<GuardOptions.AdaptiveBulkhead> options);
+
+        /**
+         * Hedged calls with {@link Hedge}'s defaults, changed by {@code options}: a late call gets a
+         * further attempt and the first success answers. Each attempt passes the timeout and the
+         * bulkhead on its own; the retry, the breaker and the rate limit see one call.
+         */
+        Builder hedge(Consumer<GuardOptions.Hedge> options);
 
         /**
          * Which failures a call site's fallback replaces: those of {@code applyOn} (all by default)

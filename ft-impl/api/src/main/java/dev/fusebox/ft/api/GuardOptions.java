@@ -98,4 +98,56 @@ public final class GuardOptions {
         /** Shadow mode: counts the calls it would reject, rejects none. */
         Bulkhead shadow(boolean on);
     }
+
+    /**
+     * As {@link dev.fusebox.ft.api.AdaptiveBulkhead}: defaults GRADIENT, an initial limit of 20
+     * within [1, 200], windows of at least 1 s and 10 calls, a live reserve of 0.1, LIVE calls.
+     * Serves synchronous calls and stages alike (it never queues).
+     */
+    public interface AdaptiveBulkhead {
+        AdaptiveBulkhead algorithm(AdaptiveAlgorithm algorithm);
+
+        /** The limit before the first window closes; within [minLimit, maxLimit]. */
+        AdaptiveBulkhead initialLimit(int calls);
+
+        /** The least the limit falls to; at least 1. */
+        AdaptiveBulkhead minLimit(int calls);
+
+        /** The most the limit grows to; at most 10,000. */
+        AdaptiveBulkhead maxLimit(int calls);
+
+        /** How long a sampling window lasts at least; 1 ms to 1 hour. */
+        AdaptiveBulkhead window(Duration window);
+
+        /** How many calls must end in a window before it closes; 1 to 10,000. */
+        AdaptiveBulkhead minSamples(int calls);
+
+        /** The share of the limit only live calls may use; 0 to 0.9. */
+        AdaptiveBulkhead liveReserve(double share);
+
+        /** The priority of every call through this guard. */
+        AdaptiveBulkhead priority(CallPriority priority);
+    }
+
+    /**
+     * As {@link dev.fusebox.ft.api.Hedge}: defaults a fixed delay of 100 ms, 1 further attempt, a
+     * budget of 0.1 further attempts per call over 10 s plus 1 per second. A synchronous call's
+     * attempts all run on the guards' worker threads while the caller waits (see docs/guards.md).
+     */
+    public interface Hedge {
+        /** The wait before each further attempt (until enough latencies are known, with a percentile); 1 ms to 1 hour. */
+        Hedge delay(Duration delay);
+
+        /** 0 for the fixed delay, or the share of recent first attempts that answer before a hedge starts, 0.5 to 0.999. */
+        Hedge percentile(double percentile);
+
+        /** How many further attempts a call may start; 1 to 4. */
+        Hedge maxHedges(int hedges);
+
+        /** Further attempts allowed per call, over the last 10 seconds; 0 to 10. */
+        Hedge budget(double hedgesPerCall);
+
+        /** Further attempts allowed per second on top of the budget; 0 to 100,000. */
+        Hedge minHedgesPerSecond(int hedges);
+    }
 }

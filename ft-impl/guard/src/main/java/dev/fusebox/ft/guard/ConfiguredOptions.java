@@ -3,14 +3,17 @@ package dev.fusebox.ft.guard;
 import dev.fusebox.ft.api.RateLimitType;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Reads the overrides of one guard's options from its {@link GuardOverrides}, by key
  * {@code <guard>/<Policy>/<parameter>}, and parses them: whole numbers, decimals, {@code true} or
- * {@code false}, a rate limit type, and times as milliseconds ({@code 500}) or ISO-8601 durations
- * ({@code PT0.5S}). A value that does not parse is refused naming its key. Values longer than
- * {@value #MAX_VALUE} characters are refused unread. Not thread-safe: the building thread's.
+ * {@code false}, enum constants by their exact names (a rate limit type, an algorithm, a priority),
+ * and times as milliseconds ({@code 500}) or ISO-8601 durations ({@code PT0.5S}). A value that
+ * does not parse is refused naming its key. Values longer than {@value #MAX_VALUE} characters are
+ * refused unread. Not thread-safe: the building thread's.
  */
 final class ConfiguredOptions {
 
@@ -88,6 +91,18 @@ final class ConfiguredOptions {
                 return RateLimitType.valueOf(value);
             } catch (IllegalArgumentException e) {
                 throw refused(policy, parameter, value, "FIXED, ROLLING or SMOOTH");
+            }
+        });
+    }
+
+    /** One of {@code type}'s constants, by its exact name. */
+    <E extends Enum<E>> Optional<E> choice(String policy, String parameter, Class<E> type) {
+        return raw(policy, parameter).map(value -> {
+            try {
+                return Enum.valueOf(type, value);
+            } catch (IllegalArgumentException e) {
+                throw refused(policy, parameter, value, "one of " + Arrays.stream(type.getEnumConstants())
+                        .map(Enum::name).collect(Collectors.joining(", ")));
             }
         });
     }

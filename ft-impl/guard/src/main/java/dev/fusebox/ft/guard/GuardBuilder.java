@@ -2,10 +2,12 @@ package dev.fusebox.ft.guard;
 
 import dev.fusebox.ft.api.Guard;
 import dev.fusebox.ft.api.GuardOptions;
+import dev.fusebox.ft.core.adaptive.AdaptiveLimit;
 import dev.fusebox.ft.core.bulkhead.AsyncBulkhead;
 import dev.fusebox.ft.core.bulkhead.Bulkhead;
 import dev.fusebox.ft.core.circuitbreaker.CircuitBreaker;
 import dev.fusebox.ft.core.circuitbreaker.CircuitBreakerListener;
+import dev.fusebox.ft.core.hedge.Hedge;
 import dev.fusebox.ft.core.invocation.AsyncStep;
 import dev.fusebox.ft.core.invocation.ExceptionClassifier;
 import dev.fusebox.ft.core.invocation.Rejections;
@@ -38,6 +40,8 @@ final class GuardBuilder implements Guard.Builder {
     private BudgetOptions budget;
     private LimitOptions rateLimit;
     private BulkheadOptions bulkhead;
+    private AdaptiveOptions adaptive;
+    private HedgeOptions hedge;
     private long timeoutNanos;
     private ExceptionClassifier fallbackOn = ExceptionClassifier.all();
 
@@ -84,7 +88,25 @@ final class GuardBuilder implements Guard.Builder {
 
     @Override
     public Guard.Builder bulkhead(Consumer<GuardOptions.Bulkhead> options) {
+        if (adaptive != null) {
+            throw oneBulkhead("an adaptive bulkhead");
+        }
         bulkhead = configure("bulkhead", bulkhead, new BulkheadOptions(), options);
+        return this;
+    }
+
+    @Override
+    public Guard.Builder adaptiveBulkhead(Consumer<GuardOptions.AdaptiveBulkhead> options) {
+        if (bulkhead != null) {
+            throw oneBulkhead("a bulkhead");
+        }
+        adaptive = configure("adaptiveBulkhead", adaptive, new AdaptiveOptions(), options);
+        return this;
+    }
+
+    @Override
+    public Guard.Builder hedge(Consumer<GuardOptions.Hedge> options) {
+        hedge = configure("hedge", hedge, new HedgeOptions(), options);
         return this;
     }
 
@@ -123,6 +145,11 @@ final class GuardBuilder implements Guard.Builder {
             sync.setShadow(bulkhead.shadow);
             stages.setShadow(bulkhead.shadow);
         }
+        AdaptiveLimit adaptiveLimit = adaptive == null ? null
+                : new AdaptiveLimit(name, checked("adaptiveBulkhead", adaptive::policy), System.nanoTime());
+        RetryBudget hedgeBudget = hedge == null ? null
+                : new RetryBudget(checked("hedge", hedge::budgetPolicy), System.nanoTime());
+        Hedge hedged = hedge == null ? null : new Hedge(name, checked("hedge", hedge::policy), hedgeBudget);
         if (circuit != null) {
             circuit.setShadow(breaker.shadow);
         }
@@ -130,8 +157,8 @@ final class GuardBuilder implements Guard.Builder {
             limit.setShadow(rateLimit.shadow);
         }
         GuardEngines engines = new GuardEngines(name, retryPolicy, allowance, circuit,
-                breaker == null ? null : breaker.failures(), limit, timeoutNanos, sync, stages, fallbackOn,
-                new MethodCounters());
+                breaker == null ? null : breaker.failures(), limit, hedged, hedgeBudget, timeoutNanos, sync, stages,
+                adaptiveLimit, adaptive == null ? null : adaptive.enginePriority(), fallbackOn, new MethodCounters());
         FuseboxGuard guard = assemble(engines, new MicroProfileRejections(Boolean.getBoolean(STACK_TRACES)),
                 GuardThreads.shared(), GuardRegistry.metrics(engines));
         GuardRegistry.add(guard);
@@ -183,6 +210,12 @@ final class GuardBuilder implements Guard.Builder {
                 return c.bool("Bulkhead", "shadow").map(bulkhead::shadow).orElse(bulkhead);
             });
         }
+        if (adaptive != null) {
+            adaptive = c.disabled(AdaptiveOptions.KEY) ? null : checked("adaptiveBulkhead", () -> adaptive.override(c));
+        }
+        if (hedge != null) {
+            hedge = c.disabled(HedgeOptions.KEY) ? null : checked("hedge", () -> hedge.override(c));
+        }
         if (timeoutNanos > 0) {
             if (c.disabled("Timeout")) {
                 timeoutNanos = 0;
@@ -230,6 +263,11 @@ final class GuardBuilder implements Guard.Builder {
 
     private IllegalArgumentException refused(String policy, String why) {
         return new IllegalArgumentException("guard " + name + ", " + policy + ": " + why);
+    }
+
+    private IllegalStateException oneBulkhead(String other) {
+        return new IllegalStateException("guard " + name + " has " + other + " already: an adaptive bulkhead takes"
+                + " the bulkhead's place; use one bulkhead");
     }
 
     private IllegalStateException twice(String policy) {

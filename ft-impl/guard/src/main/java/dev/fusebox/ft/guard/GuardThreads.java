@@ -21,10 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>What runs where, as in the CDI layer's container threads: the timer runs due tasks on its own
  * thread, short and without application code (a timeout failing its stage, the synchronous
  * timeouts' {@link DeadlineWatcher} interrupting a caller, a retry's delay handing its next
- * attempt on); the workers run the next attempt of a retried stage, and whatever
- * {@link #offTimer()} moves off the timer (a fallback after a timeout). A synchronous guarded call
- * runs on its caller's thread and a stage's action is called on the thread that asks for it, so
- * {@value #WORKERS} workers suffice; more work queues. Thread-safe.
+ * attempt on); the workers run the next attempt of a retried stage, a hedge's further attempts,
+ * and whatever {@link #offTimer()} moves off the timer (a fallback after a timeout). A synchronous
+ * guarded call runs on its caller's thread and a stage's action is called on the thread that asks
+ * for it, so {@value #WORKERS} workers suffice; more work queues. The exception is a synchronous
+ * hedged call: each of its attempts holds a worker until it ends, so at most {@value #WORKERS}
+ * such attempts of all guards run at once and the others wait for a worker. Thread-safe.
  */
 final class GuardThreads implements Executor, Scheduler {
 

@@ -22,8 +22,8 @@ class GuardThreadsTest {
         GuardThreads threads = new GuardThreads(100);
         assertThat(threads.alive()).as("nothing runs before there is work").isZero();
         RetryPolicy retry = new RetryPolicy(3, 10_000_000L, 0, 0, ExceptionClassifier.all());
-        GuardEngines engines = new GuardEngines("threads", retry, RetryAllowance.UNLIMITED, null, null, null, 0, null,
-                null, ExceptionClassifier.all(), new MethodCounters());
+        GuardEngines engines = new GuardEngines("threads", retry, RetryAllowance.UNLIMITED, null, null, null, null, null,
+                0, null, null, null, null, ExceptionClassifier.all(), new MethodCounters());
         FuseboxGuard guard = GuardBuilder.assemble(engines, new MicroProfileRejections(false), threads,
                 engines.counters());
         AtomicInteger attempts = new AtomicInteger();
