@@ -271,7 +271,8 @@ final class GuardBuilder implements Guard.Builder {
     }
 
     private IllegalStateException twice(String policy) {
-        return new IllegalStateException("guard " + name + " has a " + policy + " already: each policy is set once");
+        String article = policy.startsWith("a") ? " has an " : " has a ";
+        return new IllegalStateException("guard " + name + article + policy + " already: each policy is set once");
     }
 
     static List<String> order() {
