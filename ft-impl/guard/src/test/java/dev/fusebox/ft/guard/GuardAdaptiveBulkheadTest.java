@@ -7,6 +7,7 @@ import dev.fusebox.ft.api.AdaptiveAlgorithm;
 import dev.fusebox.ft.api.CallPriority;
 import dev.fusebox.ft.api.Guard;
 import dev.fusebox.ft.api.GuardOptions;
+import dev.fusebox.ft.api.LoadShedException;
 import dev.fusebox.ft.core.adaptive.AdaptiveLimit;
 import dev.fusebox.ft.core.adaptive.Priority;
 import java.io.IOException;
@@ -128,7 +129,11 @@ class GuardAdaptiveBulkheadTest {
         assertThat(limit().inflight()).isEqualTo(8);
         assertThat(limit().limit()).as("two places are free, both in the live reserve").isEqualTo(10);
 
-        assertThatThrownBy(() -> guard.call(() -> "ninth")).isInstanceOf(BulkheadException.class);
+        assertThatThrownBy(() -> guard.call(() -> "ninth")).isInstanceOf(BulkheadException.class)
+                .isInstanceOfSatisfying(LoadShedException.class, shed -> {
+                    assertThat(shed.getPriority()).isEqualTo(CallPriority.BATCH);
+                    assertThat(shed.getRetryAfter()).as("the window").isEqualTo(Duration.ofHours(1));
+                });
         held.get(0).complete("done");
         assertThat(guard.call(() -> "eighth again")).as("a batch place came back").isEqualTo("eighth again");
         held.forEach(stage -> stage.complete("done"));
