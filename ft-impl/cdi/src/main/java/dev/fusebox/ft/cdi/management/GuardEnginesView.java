@@ -1,10 +1,12 @@
 package dev.fusebox.ft.cdi.management;
 
 import dev.fusebox.ft.api.Guard;
+import dev.fusebox.ft.cdi.config.AdaptiveBulkheadSpec;
 import dev.fusebox.ft.cdi.config.AsyncMode;
 import dev.fusebox.ft.cdi.config.BulkheadSpec;
 import dev.fusebox.ft.cdi.config.CircuitBreakerSpec;
 import dev.fusebox.ft.cdi.config.FuseboxPolicy;
+import dev.fusebox.ft.cdi.config.HedgeSpec;
 import dev.fusebox.ft.cdi.config.MethodPolicy;
 import dev.fusebox.ft.cdi.config.RateLimitSpec;
 import dev.fusebox.ft.cdi.config.RetryBudgetSpec;
@@ -64,7 +66,9 @@ public final class GuardEnginesView implements MethodEngines {
         boolean bulkheadShadow = stages ? queued != null && queued.isShadow() : sync != null && sync.isShadow();
         FuseboxPolicy fusebox = new FuseboxPolicy(limit == null ? null : new RateLimitSpec(limit.policy(), limit.isShadow()),
                 null, RetryHooks.NONE, budget == null ? null : new RetryBudgetSpec(budget.policy(), ""),
-                breaker != null && breaker.isShadow(), bulkheadShadow, null, null);
+                breaker != null && breaker.isShadow(), bulkheadShadow,
+                e.adaptiveLimit() == null ? null : new AdaptiveBulkheadSpec(e.adaptiveLimit().policy(), e.adaptivePriority()),
+                e.hedge() == null ? null : new HedgeSpec(e.hedge().policy(), e.hedgeBudget().policy()));
         return new MethodPolicy(Guard.class, null, e.name(), stages ? AsyncMode.STAGE : AsyncMode.NONE, e.retry(),
                 breaker == null ? null : new CircuitBreakerSpec(breaker.policy(), e.breakerFailures()),
                 e.timeoutNanos(), queued == null ? null : new BulkheadSpec(stages ? queued.limit() : sync.limit(),
@@ -97,16 +101,14 @@ public final class GuardEnginesView implements MethodEngines {
         return guard.servesStages() ? guard.engines().asyncBulkhead() : null;
     }
 
-    /** None yet: the guard builder has no adaptive bulkhead (docs/adaptive.md). */
     @Override
     public AdaptiveLimit adaptiveLimit() {
-        return null;
+        return guard.engines().adaptiveLimit();
     }
 
-    /** None yet: the guard builder has no hedge (docs/adaptive.md). */
     @Override
     public Hedge hedge() {
-        return null;
+        return guard.engines().hedge();
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.fusebox.ft.guard.GuardEngines;
 import dev.fusebox.ft.guard.GuardMetrics;
 import dev.fusebox.ft.guard.ManagedGuard;
 import dev.fusebox.ft.guard.ManagedGuards;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -38,8 +39,11 @@ public final class GuardMetricsBridge implements GuardMetrics {
             GuardEngines live = live(name);
             return live == null || live.breaker() == null ? 0 : live.breaker().nanosIn(state);
         };
+        List<EngineReading> readings = EngineReading.of(() -> live(name) == null ? null : live(name).adaptiveLimit(),
+                () -> live(name) == null ? null : live(name).hedge(), engines.adaptiveLimit() != null,
+                engines.hedge() != null);
         if (engines.bulkhead() == null) {
-            return new MetricSources(times, null, null);
+            return new MetricSources(times, null, null, readings);
         }
         return new MetricSources(times, () -> {
             GuardEngines live = live(name);
@@ -47,7 +51,7 @@ public final class GuardMetricsBridge implements GuardMetrics {
         }, () -> {
             GuardEngines live = live(name);
             return live == null || live.asyncBulkhead() == null ? 0 : live.asyncBulkhead().waiting();
-        });
+        }, readings);
     }
 
     private static GuardEngines live(String name) {

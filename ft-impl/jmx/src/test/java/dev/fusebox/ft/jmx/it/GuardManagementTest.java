@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fusebox.ft.api.Guard;
 import dev.fusebox.ft.jmx.GuardManagement;
 import dev.fusebox.ft.management.ActionResult;
+import dev.fusebox.ft.management.AdaptiveBulkheadMXBean;
 import dev.fusebox.ft.management.AuditEntry;
 import dev.fusebox.ft.management.BulkheadMXBean;
 import dev.fusebox.ft.management.CircuitBreakerMXBean;
 import dev.fusebox.ft.management.FaultToleranceMXBean;
 import dev.fusebox.ft.management.GuardedMethodInfo;
+import dev.fusebox.ft.management.HedgeMXBean;
 import dev.fusebox.ft.management.ManagementNames;
 import dev.fusebox.ft.management.RateLimitMXBean;
 import dev.fusebox.ft.testing.ThreadHygiene;
@@ -135,6 +137,26 @@ class GuardManagementTest {
         ActionResult refused = limit.configure("value", "10", "lower");
         assertThat(refused.succeeded()).isFalse();
         assertThat(refused.message()).contains("set by its builder").contains("RateLimit/shadow");
+    }
+
+    @Test
+    void aGuardsAdaptiveBulkheadAndHedgeHaveTheirMXBeans() throws Exception {
+        try (Guard search = Guard.builder("search").adaptiveBulkhead(a -> a.initialLimit(5).minLimit(2).maxLimit(9))
+                .hedge(h -> h.delay(Duration.ofMillis(30)).maxHedges(2)).build()) {
+            assertThat(search.call(() -> "found")).isEqualTo("found");
+            AdaptiveBulkheadMXBean adaptive = proxy(name(ManagementNames.ADAPTIVE_BULKHEAD, "search"),
+                    AdaptiveBulkheadMXBean.class);
+            assertThat(adaptive.getLimit()).isEqualTo(5);
+            assertThat(adaptive.getMinLimit()).isEqualTo(2);
+            assertThat(adaptive.getMaxLimit()).isEqualTo(9);
+            assertThat(adaptive.getRunning()).isZero();
+            HedgeMXBean hedge = proxy(name(ManagementNames.HEDGE, "search"), HedgeMXBean.class);
+            assertThat(hedge.getDelayMillis()).isEqualTo(30.0);
+            assertThat(hedge.getMaxHedges()).isEqualTo(2);
+            FaultToleranceMXBean registry = proxy(ManagementNames.registry(APPLICATION), FaultToleranceMXBean.class);
+            assertThat(registry.getGuardedMethods()).filteredOn(m -> m.method().equals("search"))
+                    .extracting(GuardedMethodInfo::policies).containsExactly(java.util.List.of("Hedge", "AdaptiveBulkhead"));
+        }
     }
 
     @Test
