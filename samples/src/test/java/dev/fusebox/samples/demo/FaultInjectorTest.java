@@ -103,7 +103,30 @@ class FaultInjectorTest {
     }
 
     @Test
+    void aShareOfCallsIsSlowAndHealingEndsIt() throws Exception {
+        injector.setSlowMillis(40);
+        injector.setSlowShare(0.25);
+        assertThat(injector.getStatus()).isEqualTo("25.0% of calls +40 ms");
+        int slow = 0;
+        for (int i = 0; i < 200; i++) {
+            long start = System.nanoTime();
+            injector.enact();
+            if (System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(40)) {
+                slow++;
+            }
+        }
+        // a fast call takes no sleep at all, so only a slow one reaches 40 ms; 50 expected
+        assertThat(slow).isBetween(20, 90);
+        injector.heal();
+        assertThat(injector.getSlowShare()).isZero();
+        assertThat(injector.getStatus()).isEqualTo("healthy");
+    }
+
+    @Test
     void refusesValuesOutOfRange() {
+        assertThatThrownBy(() -> injector.setSlowShare(1.01)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("from 0 to 1");
+        assertThatThrownBy(() -> injector.setSlowMillis(60_001)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> injector.setErrorRate(1.5)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("from 0 to 1");
         assertThatThrownBy(() -> injector.setErrorRate(Double.NaN)).isInstanceOf(IllegalArgumentException.class);

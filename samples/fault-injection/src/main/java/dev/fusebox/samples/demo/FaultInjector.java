@@ -43,6 +43,12 @@ public final class FaultInjector implements FaultInjectorMXBean {
     private final LongAdder calls = new LongAdder();
     private final LongAdder injectedFailures = new LongAdder();
     private final CountDownLatch closed = new CountDownLatch(1);
+    /** The heavy tail: what share of calls is slow, and by how much; swapped as one value. */
+    private final AtomicReference<Tail> tail = new AtomicReference<>(Tail.NONE);
+
+    private record Tail(double share, long millis) {
+        static final Tail NONE = new Tail(0, 0);
+    }
 
     /**
      * @param dependency the dependency's name, used in messages and the ObjectName
@@ -65,7 +71,7 @@ public final class FaultInjector implements FaultInjectorMXBean {
 
     /**
      * What one call to the dependency goes through, in this order: an outage fails at once; a hang
-     * blocks until lifted; then the latency passes; then the error rate decides.
+     * blocks until lifted; then the latency passes (a slow call's longer); then the error rate decides.
      *
      * @throws ConnectException during an outage
      * @throws IOException when the error rate picks this call
@@ -86,7 +92,9 @@ public final class FaultInjector implements FaultInjectorMXBean {
                 throw e;
             }
         }
-        long latency = baseLatencyMillis + jittered(now.latencyMillis());
+        Tail slow = tail.get();
+        long latency = baseLatencyMillis + jittered(now.latencyMillis())
+                + (slow.share() > 0 && ThreadLocalRandom.current().nextDouble() < slow.share() ? slow.millis() : 0);
         if (latency > 0 && closed.await(latency, TimeUnit.MILLISECONDS)) {
             throw new ConnectException(dependency + ": the demo is shutting down");
         }
@@ -135,6 +143,33 @@ public final class FaultInjector implements FaultInjectorMXBean {
                     + " ms, was " + millis);
         }
         faults.updateAndGet(f -> new Faults(f.errorRate(), millis, f.outage(), f.hangGate()));
+    }
+
+    @Override
+    public double getSlowShare() {
+        return tail.get().share();
+    }
+
+    @Override
+    public void setSlowShare(double share) {
+        if (!(share >= 0 && share <= 1)) {
+            throw new IllegalArgumentException("slow share of " + dependency + " must be from 0 to 1, was " + share);
+        }
+        tail.updateAndGet(t -> new Tail(share, t.millis()));
+    }
+
+    @Override
+    public long getSlowMillis() {
+        return tail.get().millis();
+    }
+
+    @Override
+    public void setSlowMillis(long millis) {
+        if (millis < 0 || millis > MAX_LATENCY_MILLIS) {
+            throw new IllegalArgumentException("slow calls of " + dependency + " must take from 0 to "
+                    + MAX_LATENCY_MILLIS + " ms longer, was " + millis);
+        }
+        tail.updateAndGet(t -> new Tail(t.share(), millis));
     }
 
     @Override
@@ -187,11 +222,16 @@ public final class FaultInjector implements FaultInjectorMXBean {
         if (now.latencyMillis() > 0) {
             parts.add("latency +" + now.latencyMillis() + " ms");
         }
+        Tail slow = tail.get();
+        if (slow.share() > 0 && slow.millis() > 0) {
+            parts.add(String.format(Locale.ROOT, "%.1f%% of calls +%d ms", slow.share() * 100, slow.millis()));
+        }
         return parts.isEmpty() ? "healthy" : String.join(", ", parts);
     }
 
     @Override
     public void heal() {
+        tail.set(Tail.NONE);
         Faults before = faults.getAndSet(Faults.HEALTHY);
         if (before.hangGate() != null) {
             before.hangGate().countDown();

@@ -23,6 +23,21 @@ public interface FaultInjectorMXBean {
     /** @throws IllegalArgumentException if {@code millis} is negative or above 60 000 */
     void setLatencyMillis(long millis);
 
+    /**
+     * The share of calls, from 0 to 1, that take {@link #getSlowMillis()} longer on top of the
+     * latency: a heavy tail (most calls fast, a few very slow), what hedging is for.
+     */
+    double getSlowShare();
+
+    /** @throws IllegalArgumentException unless {@code share} is from 0 to 1 */
+    void setSlowShare(double share);
+
+    /** How much longer a slow call takes, in milliseconds. */
+    long getSlowMillis();
+
+    /** @throws IllegalArgumentException if {@code millis} is negative or above 60 000 */
+    void setSlowMillis(long millis);
+
     /** Whether the dependency is down: every call fails at once with a {@code ConnectException}. */
     boolean isOutage();
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The front door sheds batch requests first, deterministically: its adaptive limit is pinned at 4
  * (minimum = maximum) with half kept for live requests, and the recommendations service holds its
- * calls (a hang) until the test lifts it, so two batch requests to {@code /browse} fill the batch
+ * calls (a hang; its hedge switched off, so one request is one call) until the test lifts it, so two batch requests to {@code /browse} fill the batch
  * share. A third batch request is answered 503 with {@code Retry-After}; a live request still gets
  * in; a bad {@code X-Priority} is the client's error.
  */
@@ -34,6 +34,7 @@ class WebShopSheddingTest {
         try (WebShop shop = WebShop.start(WebShopOptions.forTests(home, Map.of(
                 DOOR + "initialLimit", "4", DOOR + "minLimit", "4", DOOR + "maxLimit", "4", DOOR + "liveReserve", "0.5",
                 ShopCalls.CLIENTS + "RecommendationsClient/alsoBought/Timeout/enabled", "false",
+                ShopCalls.CLIENTS + "RecommendationsClient/alsoBought/Hedge/enabled", "false",
                 "recommendations/mp-rest/readTimeout", "60000")))) {
             ShopCalls calls = new ShopCalls(shop.url());
             FaultInjector recommendations = shop.dependencies().recommendations();
