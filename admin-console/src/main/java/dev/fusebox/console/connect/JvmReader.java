@@ -4,8 +4,6 @@ import dev.fusebox.console.feed.BreakerReading;
 import dev.fusebox.console.feed.BulkheadReading;
 import dev.fusebox.console.feed.JvmReading;
 import dev.fusebox.console.feed.MethodKey;
-import dev.fusebox.console.feed.RateLimitReading;
-import dev.fusebox.console.feed.RetryBudgetReading;
 import dev.fusebox.ft.management.AuditEntry;
 import dev.fusebox.ft.management.BreakerGroup;
 import dev.fusebox.ft.management.ManagementNames;
@@ -16,10 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.management.Attribute;
-import javax.management.AttributeList;
 import javax.management.InstanceNotFoundException;
-import javax.management.JMException;
 import javax.management.MBeanServerConnection;
 import javax.management.NotificationListener;
 import javax.management.ObjectName;
@@ -27,9 +22,10 @@ import javax.management.ObjectName;
 /**
  * Reads one connected JVM's Fusebox MBeans: finds them, subscribes the connection's listener to
  * each breaker and bulkhead once (handback: the ObjectName), and reads their attributes in bulk
- * (one round trip per MBean), rate limits and retry budgets included. Attributes a server does not
- * have (an older Fusebox without shadow mode) are left out of the bulk answer and read as 0/false.
- * One reader per connector.
+ * (one round trip per MBean); the policies that send no notifications (rate limits, retry budgets,
+ * adaptive bulkheads, hedges) through its {@link LimitReader} in the same poll. Attributes a server
+ * does not have (an older Fusebox without shadow mode) are left out of the bulk answer and read as
+ * 0/false. One reader per connector.
  *
  * <p>Thread-safety: not thread-safe; confined to the connection's worker thread.
  */
@@ -42,16 +38,14 @@ final class JvmReader {
             "Failures", "Rejections", "TimesOpened", "Configuration", "Transitions", "Shadow", "WouldReject"};
     private static final String[] BULKHEAD_ATTRIBUTES = {"Limit", "QueueSize", "Running", "Waiting", "Accepted",
             "Rejected", "Saturated", "Shadow", "WouldReject"};
-    private static final String[] RATE_LIMIT_ATTRIBUTES = {"Type", "Limit", "WindowMillis", "MinSpacingMillis",
-            "Permitted", "Rejected", "WouldReject", "Shadow"};
-    private static final String[] RETRY_BUDGET_ATTRIBUTES = {"Group", "Ratio", "TtlMillis", "MinRetriesPerSecond",
-            "Balance", "Granted", "Refused"};
     private static final String[] REGISTRY_ATTRIBUTES = {"Application", "Groups"};
     private static final String[] REGISTRY_ATTRIBUTES_WITH_AUDIT = {"Application", "Groups", "AuditLog"};
 
     private final String jvm;
     private final MBeanServerConnection server;
     private final NotificationListener listener;
+    private final MBeanAttributes mbeans;
+    private final LimitReader limits;
     private final Map<ObjectName, MethodKey> breakerNames = new HashMap<>();
     private final Map<ObjectName, MethodKey> bulkheadNames = new HashMap<>();
     private final Map<MethodKey, ObjectName> breakerByKey = new HashMap<>();
@@ -62,6 +56,8 @@ final class JvmReader {
         this.jvm = jvm;
         this.server = server;
         this.listener = listener;
+        this.mbeans = new MBeanAttributes(jvm, server);
+        this.limits = new LimitReader(mbeans);
     }
 
     MBeanServerConnection server() {
@@ -76,8 +72,8 @@ final class JvmReader {
         Map<String, List<BreakerGroup>> readGroups = new HashMap<>();
         Map<String, List<AuditEntry>> auditLogs = new HashMap<>();
         registries.clear();
-        for (ObjectName name : server.queryNames(ManagementNames.all(ManagementNames.REGISTRY), null)) {
-            Map<String, Object> a = attributes(name, withAuditLogs ? REGISTRY_ATTRIBUTES_WITH_AUDIT
+        for (ObjectName name : mbeans.names(ManagementNames.REGISTRY)) {
+            Map<String, Object> a = mbeans.read(name, withAuditLogs ? REGISTRY_ATTRIBUTES_WITH_AUDIT
                     : REGISTRY_ATTRIBUTES);
             if (a != null) {
                 String app = a.containsKey("Application") ? OpenData.string(a, "Application")
@@ -92,7 +88,7 @@ final class JvmReader {
         groups = readGroups;
         List<BreakerReading> breakers = new ArrayList<>();
         Set<ObjectName> seen = new HashSet<>();
-        for (ObjectName name : server.queryNames(ManagementNames.all(ManagementNames.CIRCUIT_BREAKER), null)) {
+        for (ObjectName name : mbeans.names(ManagementNames.CIRCUIT_BREAKER)) {
             seen.add(name);
             MethodKey key = breakerNames.computeIfAbsent(name, this::subscribe);
             breakerByKey.put(key, name);
@@ -105,10 +101,10 @@ final class JvmReader {
         breakerByKey.values().retainAll(seen);
         List<BulkheadReading> bulkheads = new ArrayList<>();
         seen.clear();
-        for (ObjectName name : server.queryNames(ManagementNames.all(ManagementNames.BULKHEAD), null)) {
+        for (ObjectName name : mbeans.names(ManagementNames.BULKHEAD)) {
             seen.add(name);
             MethodKey key = bulkheadNames.computeIfAbsent(name, this::subscribe);
-            Map<String, Object> a = attributes(name, BULKHEAD_ATTRIBUTES);
+            Map<String, Object> a = mbeans.read(name, BULKHEAD_ATTRIBUTES);
             if (a != null) {
                 bulkheads.add(new BulkheadReading(key, OpenData.intValue(a, "Limit"), OpenData.intValue(a, "QueueSize"),
                         OpenData.intValue(a, "Running"), OpenData.intValue(a, "Waiting"),
@@ -118,37 +114,8 @@ final class JvmReader {
             }
         }
         bulkheadNames.keySet().retainAll(seen);
-        return new JvmReading(jvm, atMillis, groups, breakers, bulkheads, auditLogs, readRateLimits(),
-                readRetryBudgets());
-    }
-
-    /** Rate limits and retry budgets send no notifications: read at each poll, nothing subscribed. */
-    private List<RateLimitReading> readRateLimits() throws IOException {
-        List<RateLimitReading> list = new ArrayList<>();
-        for (ObjectName name : server.queryNames(ManagementNames.all(ManagementNames.RATE_LIMIT), null)) {
-            Map<String, Object> a = attributes(name, RATE_LIMIT_ATTRIBUTES);
-            if (a != null) {
-                list.add(new RateLimitReading(key(name), OpenData.string(a, "Type"), OpenData.intValue(a, "Limit"),
-                        OpenData.longValue(a, "WindowMillis"), OpenData.longValue(a, "MinSpacingMillis"),
-                        OpenData.longValue(a, "Permitted"), OpenData.longValue(a, "Rejected"),
-                        OpenData.longValue(a, "WouldReject"), OpenData.booleanValue(a, "Shadow")));
-            }
-        }
-        return list;
-    }
-
-    private List<RetryBudgetReading> readRetryBudgets() throws IOException {
-        List<RetryBudgetReading> list = new ArrayList<>();
-        for (ObjectName name : server.queryNames(ManagementNames.all(ManagementNames.RETRY_BUDGET), null)) {
-            Map<String, Object> a = attributes(name, RETRY_BUDGET_ATTRIBUTES);
-            if (a != null) {
-                list.add(new RetryBudgetReading(key(name), OpenData.string(a, "Group"), OpenData.doubleValue(a, "Ratio"),
-                        OpenData.longValue(a, "TtlMillis"), OpenData.intValue(a, "MinRetriesPerSecond"),
-                        OpenData.longValue(a, "Balance"), OpenData.longValue(a, "Granted"),
-                        OpenData.longValue(a, "Refused")));
-            }
-        }
-        return list;
+        return new JvmReading(jvm, atMillis, groups, breakers, bulkheads, auditLogs, limits.rateLimits(),
+                limits.retryBudgets(), limits.adaptiveLimits(), limits.hedges());
     }
 
     /** Reads one breaker again, or null when it has gone. */
@@ -190,7 +157,7 @@ final class JvmReader {
     }
 
     private BreakerReading readBreaker(ObjectName name, MethodKey key) throws IOException {
-        Map<String, Object> a = attributes(name, BREAKER_ATTRIBUTES);
+        Map<String, Object> a = mbeans.read(name, BREAKER_ATTRIBUTES);
         if (a == null) {
             return null;
         }
@@ -205,30 +172,8 @@ final class JvmReader {
                 OpenData.longValue(a, "WouldReject"));
     }
 
-    /** The attributes by name, or null when the MBean has gone. */
-    private Map<String, Object> attributes(ObjectName name, String[] which) throws IOException {
-        try {
-            AttributeList list = server.getAttributes(name, which);
-            Map<String, Object> map = new HashMap<>();
-            for (Attribute attribute : list.asList()) {
-                map.put(attribute.getName(), attribute.getValue());
-            }
-            return map;
-        } catch (InstanceNotFoundException e) {
-            return null;
-        } catch (JMException e) {
-            LOG.log(System.Logger.Level.WARNING, jvm + ": cannot read " + name, e);
-            return null;
-        }
-    }
-
-    private MethodKey key(ObjectName name) {
-        return new MethodKey(jvm, ManagementNames.raw(name.getKeyProperty("application")),
-                ManagementNames.raw(name.getKeyProperty("bean")), ManagementNames.raw(name.getKeyProperty("method")));
-    }
-
     private MethodKey subscribe(ObjectName name) {
-        MethodKey key = key(name);
+        MethodKey key = mbeans.key(name);
         try {
             server.addNotificationListener(name, listener, null, name);
         } catch (InstanceNotFoundException | IOException | RuntimeException e) {

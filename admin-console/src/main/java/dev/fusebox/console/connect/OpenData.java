@@ -1,5 +1,6 @@
 package dev.fusebox.console.connect;
 
+import dev.fusebox.console.feed.LimitWindowReading;
 import dev.fusebox.ft.management.AuditEntry;
 import dev.fusebox.ft.management.BreakerGroup;
 import dev.fusebox.ft.management.CircuitBreakerSettings;
@@ -14,7 +15,7 @@ import javax.management.openmbean.CompositeData;
  * Reads the management API's records back from the open data an MXBean attribute arrives as over
  * {@code getAttributes} (a record is a {@link CompositeData} whose items are its components; a list
  * is an array). Reading attributes in bulk costs one round trip per MBean, where an MXBean proxy
- * would cost one per attribute.
+ * would cost one per attribute. A list the server may make long is clipped to what the console keeps.
  *
  * <p>Thread-safety: stateless; safe on any thread.
  */
@@ -79,6 +80,27 @@ final class OpenData {
         return list;
     }
 
+    /**
+     * An adaptive bulkhead's windows ({@code LimitWindow} items), oldest first: at most the newest
+     * {@code max} of them, whatever length the server sent; anything but an array of composite data
+     * reads as none.
+     */
+    static List<LimitWindowReading> limitWindows(Object value, int max) {
+        List<LimitWindowReading> list = new ArrayList<>();
+        if (value instanceof CompositeData[] items) {
+            for (int i = Math.max(0, items.length - max); i < items.length; i++) {
+                CompositeData cd = items[i];
+                if (cd != null) {
+                    list.add(new LimitWindowReading(number(cd, "number").longValue(),
+                            number(cd, "endedEpochMillis").longValue(), number(cd, "limit").intValue(),
+                            number(cd, "samples").longValue(), number(cd, "averageRttMillis").doubleValue(),
+                            number(cd, "maxInflight").intValue(), Boolean.TRUE.equals(item(cd, "dropped"))));
+                }
+            }
+        }
+        return list;
+    }
+
     static String string(Map<String, Object> attributes, String name) {
         Object v = attributes.get(name);
         return v == null ? "" : v.toString();
@@ -106,6 +128,10 @@ final class OpenData {
         }
         Object v = cd.get(item);
         return v == null ? null : v.toString();
+    }
+
+    private static Object item(CompositeData cd, String item) {
+        return cd.containsKey(item) ? cd.get(item) : null;
     }
 
     private static Number number(CompositeData cd, String item) {

@@ -129,6 +129,8 @@ public final class FleetFeed implements FeedSink {
         final Map<MethodKey, BulkheadEntry> bulkheads = new LinkedHashMap<>();
         List<RateLimitReading> rateLimits = List.of();
         List<RetryBudgetReading> retryBudgets = List.of();
+        List<AdaptiveLimitReading> adaptiveLimits = List.of();
+        List<HedgeReading> hedges = List.of();
 
         JvmState(String jvm) {
             this.jvm = jvm;
@@ -155,6 +157,9 @@ public final class FleetFeed implements FeedSink {
                     .toList();
             retryBudgets = reading.retryBudgets().stream()
                     .sorted(Comparator.comparing(RetryBudgetReading::key, ORDER)).toList();
+            adaptiveLimits = reading.adaptiveLimits().stream()
+                    .sorted(Comparator.comparing(AdaptiveLimitReading::key, ORDER)).toList();
+            hedges = reading.hedges().stream().sorted(Comparator.comparing(HedgeReading::key, ORDER)).toList();
         }
 
         /**
@@ -196,7 +201,7 @@ public final class FleetFeed implements FeedSink {
             bulkheads.values().forEach(e -> h.add(e.snapshot()));
             h.sort(Comparator.comparing(BulkheadSnapshot::key, ORDER));
             return new JvmSnapshot(jvm, connection, permission, groups, b, h, auditLogs, removed, rateLimits,
-                    retryBudgets);
+                    retryBudgets, adaptiveLimits, hedges);
         }
     }
 

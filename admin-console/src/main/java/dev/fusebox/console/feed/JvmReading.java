@@ -21,11 +21,14 @@ import java.util.Map;
  *                  here keeps the log read before
  * @param rateLimits   every rate limit found
  * @param retryBudgets every retry budget found
+ * @param adaptiveLimits every adaptive bulkhead found, with its recent windows
+ * @param hedges         every hedge found
  */
 public record JvmReading(String jvm, long atMillis, Map<String, List<BreakerGroup>> groups,
                          List<BreakerReading> breakers, List<BulkheadReading> bulkheads,
                          Map<String, List<AuditEntry>> auditLogs, List<RateLimitReading> rateLimits,
-                         List<RetryBudgetReading> retryBudgets) {
+                         List<RetryBudgetReading> retryBudgets, List<AdaptiveLimitReading> adaptiveLimits,
+                         List<HedgeReading> hedges) {
 
     public JvmReading {
         groups = Map.copyOf(groups);
@@ -34,6 +37,16 @@ public record JvmReading(String jvm, long atMillis, Map<String, List<BreakerGrou
         auditLogs = copyOfLogs(auditLogs);
         rateLimits = List.copyOf(rateLimits);
         retryBudgets = List.copyOf(retryBudgets);
+        adaptiveLimits = List.copyOf(adaptiveLimits);
+        hedges = List.copyOf(hedges);
+    }
+
+    /** A poll of a JVM without adaptive bulkheads or hedges. */
+    public JvmReading(String jvm, long atMillis, Map<String, List<BreakerGroup>> groups,
+                      List<BreakerReading> breakers, List<BulkheadReading> bulkheads,
+                      Map<String, List<AuditEntry>> auditLogs, List<RateLimitReading> rateLimits,
+                      List<RetryBudgetReading> retryBudgets) {
+        this(jvm, atMillis, groups, breakers, bulkheads, auditLogs, rateLimits, retryBudgets, List.of(), List.of());
     }
 
     /** A poll of a JVM without rate limits or retry budgets. */

@@ -25,11 +25,14 @@ import java.util.TreeSet;
  * @param removed    the JVM has left the fleet; its rows should go
  * @param rateLimits   rate limits as last read, in the same order
  * @param retryBudgets retry budgets as last read, in the same order
+ * @param adaptiveLimits adaptive bulkheads as last read, with their recent windows, in the same order
+ * @param hedges         hedges as last read, in the same order
  */
 public record JvmSnapshot(String jvm, ConnectionState connection, Permission permission,
                           Map<String, List<BreakerGroup>> groups, List<BreakerSnapshot> breakers,
                           List<BulkheadSnapshot> bulkheads, Map<String, List<AuditEntry>> auditLogs,
-                          boolean removed, List<RateLimitReading> rateLimits, List<RetryBudgetReading> retryBudgets) {
+                          boolean removed, List<RateLimitReading> rateLimits, List<RetryBudgetReading> retryBudgets,
+                          List<AdaptiveLimitReading> adaptiveLimits, List<HedgeReading> hedges) {
 
     public JvmSnapshot {
         groups = Map.copyOf(groups);
@@ -38,6 +41,17 @@ public record JvmSnapshot(String jvm, ConnectionState connection, Permission per
         auditLogs = JvmReading.copyOfLogs(auditLogs);
         rateLimits = List.copyOf(rateLimits);
         retryBudgets = List.copyOf(retryBudgets);
+        adaptiveLimits = List.copyOf(adaptiveLimits);
+        hedges = List.copyOf(hedges);
+    }
+
+    /** Without adaptive bulkheads or hedges. */
+    public JvmSnapshot(String jvm, ConnectionState connection, Permission permission,
+                       Map<String, List<BreakerGroup>> groups, List<BreakerSnapshot> breakers,
+                       List<BulkheadSnapshot> bulkheads, Map<String, List<AuditEntry>> auditLogs,
+                       boolean removed, List<RateLimitReading> rateLimits, List<RetryBudgetReading> retryBudgets) {
+        this(jvm, connection, permission, groups, breakers, bulkheads, auditLogs, removed, rateLimits, retryBudgets,
+                List.of(), List.of());
     }
 
     /** Without rate limits or retry budgets. */
@@ -62,6 +76,8 @@ public record JvmSnapshot(String jvm, ConnectionState connection, Permission per
         bulkheads.forEach(b -> apps.add(b.key().application()));
         rateLimits.forEach(r -> apps.add(r.key().application()));
         retryBudgets.forEach(r -> apps.add(r.key().application()));
+        adaptiveLimits.forEach(r -> apps.add(r.key().application()));
+        hedges.forEach(r -> apps.add(r.key().application()));
         return List.copyOf(apps);
     }
 }

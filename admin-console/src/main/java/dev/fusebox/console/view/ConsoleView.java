@@ -24,10 +24,11 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The console's window content, put together: the toolbar on top, then three tabs. "JVMs (JMX)": the
+ * The console's window content, put together: the toolbar on top, then four tabs. "JVMs (JMX)": the
  * {@link FleetTable}, the search, {@link BreakerTable} and {@link ActionButtons} beside the
  * {@link DetailPane}, and the {@link ActivityTabs} below. "Limits & shadow": the {@link LimitsView} of
- * the same JVMs (rate limits, shadow modes, retry budgets). "Fleet (ZooKeeper)": the
+ * the same JVMs (rate limits, shadow modes, retry budgets). "Adaptive & hedges": the
+ * {@link AdaptiveView} (adaptive limits with the chart of their recent windows, hedges). "Fleet (ZooKeeper)": the
  * {@link EnsembleView} of a fleet registered in an ensemble, whose drill-down into one instance
  * comes back to the first tab through its JMX connection dialog. It binds to the view-models only.
  *
@@ -62,13 +63,15 @@ public final class ConsoleView extends BorderPane {
         fleetTab.setId("fleetTab");
         Tab limitsTab = new Tab("Limits & shadow", new LimitsView(vm.limits()));
         limitsTab.setId("limitsTab");
-        screens = new TabPane(jvmsTab, limitsTab, fleetTab);
+        Tab adaptiveTab = new Tab("Adaptive & hedges", new AdaptiveView(vm.adaptive()));
+        adaptiveTab.setId("adaptiveTab");
+        screens = new TabPane(jvmsTab, limitsTab, adaptiveTab, fleetTab);
         screens.setId("screens");
         screens.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(screens);
     }
 
-    /** The fleet screen (third tab). */
+    /** The fleet screen (fourth tab). */
     public EnsembleView ensembleView() {
         return ensembleView;
     }

@@ -33,8 +33,8 @@ import javafx.collections.transformation.FilteredList;
 /**
  * The console's state: the fleet overview, every breaker of the fleet (filtered by a search text
  * and an "attention only" switch), the selection and its detail, the actions, the audit logs
- * of the fleet (filtered by the same search text), and the {@link LimitsViewModel} of the
- * "Limits & shadow" screen.
+ * of the fleet (filtered by the same search text), the {@link LimitsViewModel} of the
+ * "Limits & shadow" screen and the {@link AdaptiveViewModel} of the "Adaptive & hedges" screen.
  * {@link #apply(JvmSnapshot)} folds in what the feed published; only changed values fire.
  *
  * <p>Thread-safety: not thread-safe; confined to the FX thread in the running console (to the one test
@@ -52,6 +52,7 @@ public final class ConsoleViewModel {
     private final BreakerDetail detail = new BreakerDetail();
     private final ActionsViewModel actions;
     private final LimitsViewModel limits;
+    private final AdaptiveViewModel adaptive = new AdaptiveViewModel();
     private final ObservableList<AuditRow> audit = FXCollections.observableArrayList();
     private final FilteredList<AuditRow> visibleAudit = new FilteredList<>(audit);
     /** The audit logs the rows were made from, per JVM: rows are made again only when they change. */
@@ -75,6 +76,7 @@ public final class ConsoleViewModel {
     /** Folds in the latest snapshot of one JVM. */
     public void apply(JvmSnapshot s) {
         limits.apply(s);
+        adaptive.apply(s);
         if (s.removed()) {
             jvms.remove(s.jvm());
             fleet.removeIf(r -> r.jvm().equals(s.jvm()));
@@ -270,6 +272,11 @@ public final class ConsoleViewModel {
     /** The "Limits & shadow" screen: rate limits, shadow modes, retry budgets. */
     public LimitsViewModel limits() {
         return limits;
+    }
+
+    /** The "Adaptive & hedges" screen: adaptive limits with their recent windows, hedges. */
+    public AdaptiveViewModel adaptive() {
+        return adaptive;
     }
 
     /** The latest snapshot of {@code jvm}, or null. */
