@@ -2,6 +2,7 @@ package dev.fusebox.samples.chaos;
 
 import dev.fusebox.samples.chaos.analysis.AbortWatch;
 import dev.fusebox.samples.chaos.analysis.Analysis;
+import dev.fusebox.samples.chaos.analysis.BreakerTransition;
 import dev.fusebox.samples.chaos.analysis.RunFacts;
 import dev.fusebox.samples.chaos.analysis.SecondStats;
 import dev.fusebox.samples.chaos.model.Experiment;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServerConnection;
@@ -66,9 +69,10 @@ final class ExperimentRunner {
         Runtime.getRuntime().addShutdownHook(healOnExit);
         List<RunRecord.AppliedStep> applied = new ArrayList<>();
         List<String> healFailures = List.of();
+        Map<String, List<BreakerTransition>> others = new TreeMap<>();
         RunFacts facts;
         try {
-            facts = drive(faults, applied);
+            facts = drive(faults, applied, others);
         } finally {
             healFailures = faults.healAll();
             try {
@@ -78,11 +82,11 @@ final class ExperimentRunner {
             }
         }
         log.println("healed     " + faults.statuses() + (healFailures.isEmpty() ? "" : "; NOT healed: " + healFailures));
-        return new RunRecord(experiment, facts, applied, faults.statuses(), healFailures);
+        return new RunRecord(experiment, facts, applied, others, faults.statuses(), healFailures);
     }
 
-    private RunFacts drive(FaultSwitch faults, List<RunRecord.AppliedStep> applied)
-            throws IOException, InterruptedException {
+    private RunFacts drive(FaultSwitch faults, List<RunRecord.AppliedStep> applied,
+                           Map<String, List<BreakerTransition>> others) throws IOException, InterruptedException {
         List<Action> actions = new ArrayList<>();
         for (FaultStep step : experiment.faults()) {
             actions.add(new Action(step.atSecond() * 1000L, step, true));
@@ -147,6 +151,7 @@ final class ExperimentRunner {
                 log.println("warning    requests still unanswered " + DRAIN.toSeconds() + " s after the load stopped");
             }
             breaker.poll();
+            others.putAll(breaker.others(t0Epoch));
             int recorded = aborted.isPresent() || notSteady.isPresent() ? load.settledSeconds() : seconds;
             return new RunFacts(load.seconds(0, recorded),
                     applied.stream().mapToLong(RunRecord.AppliedStep::appliedMillis).min(),

@@ -95,7 +95,16 @@ final class ReportWriter {
         line(md, "![latency](" + Charts.LATENCY + ")");
         line(md, "![errors](" + Charts.ERRORS + ")");
         line(md, "");
+        line(md, "## Breaker transitions");
+        line(md, "");
+        line(md, "`" + e.detectBreaker() + "`, whose opening marks detection:");
+        line(md, "");
         transitions(md, run.facts().transitions(), seconds.size());
+        run.otherBreakers().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(other -> {
+            line(md, "Another breaker, `" + other.getKey() + "`:");
+            line(md, "");
+            transitions(md, other.getValue(), seconds.size());
+        });
         phases(md, e, seconds);
         line(md, "## Every second");
         line(md, "");
@@ -127,8 +136,6 @@ final class ReportWriter {
     }
 
     private static void transitions(StringBuilder md, List<BreakerTransition> transitions, int seconds) {
-        line(md, "## Breaker transitions");
-        line(md, "");
         List<BreakerTransition> shown = transitions.stream().filter(t -> t.atMillis() >= 0
                 && t.atMillis() <= seconds * 1000L).toList();
         if (shown.isEmpty()) {

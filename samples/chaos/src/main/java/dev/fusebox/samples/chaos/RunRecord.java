@@ -1,5 +1,6 @@
 package dev.fusebox.samples.chaos;
 
+import dev.fusebox.samples.chaos.analysis.BreakerTransition;
 import dev.fusebox.samples.chaos.analysis.RunFacts;
 import dev.fusebox.samples.chaos.model.Experiment;
 import dev.fusebox.samples.chaos.model.FaultStep;
@@ -12,14 +13,17 @@ import java.util.Map;
  * @param experiment what was run
  * @param facts the measurements
  * @param applied the fault steps that were applied, with when
+ * @param otherBreakers the transitions of the shop's other breakers during the run, by breaker
  * @param statusesAtEnd what each injector injected after the final heal (all {@code healthy} when it worked)
  * @param healFailures injectors the final heal could not reach, with why; empty when all were healed
  */
-record RunRecord(Experiment experiment, RunFacts facts, List<AppliedStep> applied, Map<String, String> statusesAtEnd,
+record RunRecord(Experiment experiment, RunFacts facts, List<AppliedStep> applied,
+                 Map<String, List<BreakerTransition>> otherBreakers, Map<String, String> statusesAtEnd,
                  List<String> healFailures) {
 
     RunRecord {
         applied = List.copyOf(applied);
+        otherBreakers = Map.copyOf(otherBreakers);
         statusesAtEnd = Map.copyOf(statusesAtEnd);
         healFailures = List.copyOf(healFailures);
     }
