@@ -40,7 +40,8 @@ import javax.management.remote.JMXServiceURL;
  * </pre>
  *
  * Exit status: 0 the hypothesis held, 1 it was refuted, 3 the run was aborted or not steady, 2 a
- * mistake in the flags or the file.
+ * mistake in the flags or the file, or a shop the experiment cannot run against (an injector not
+ * healthy, a user without the operator role, an unknown breaker or dependency).
  */
 public final class ChaosCommand {
 
@@ -70,7 +71,7 @@ public final class ChaosCommand {
         Outcome outcome;
         try {
             outcome = run(flags, System.out);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println(e.getMessage());
             System.exit(2);
             return;
