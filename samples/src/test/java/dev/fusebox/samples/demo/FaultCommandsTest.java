@@ -38,6 +38,10 @@ class FaultCommandsTest {
         assertThat(dependencies.recommendations().getLatencyMillis()).isEqualTo(800);
         commands.execute("recommendations latency 250ms");
         assertThat(dependencies.recommendations().getLatencyMillis()).isEqualTo(250);
+        commands.execute("recommendations slow 3% 300ms");
+        assertThat(dependencies.recommendations().getSlowShare()).isEqualTo(0.03);
+        assertThat(dependencies.recommendations().getSlowMillis()).isEqualTo(300);
+        assertThat(commands.execute("recommendations slow 3%").ok()).as("the ms are needed").isFalse();
         commands.execute("payments hang on");
         assertThat(dependencies.payments().isHang()).isTrue();
         commands.execute("heal payments");

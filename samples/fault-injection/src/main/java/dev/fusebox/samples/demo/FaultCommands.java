@@ -14,6 +14,7 @@ import java.util.function.Supplier;
  * &lt;dependency&gt; hang on|off        calls block until lifted or timed out
  * &lt;dependency&gt; errors &lt;0..1|N%&gt;   share of calls failing with IOException
  * &lt;dependency&gt; latency &lt;ms&gt;       latency added to every call (jitter +-20%)
+ * &lt;dependency&gt; slow &lt;share&gt; &lt;ms&gt;  a share of calls slower by ms (a heavy tail)
  * &lt;dependency&gt; heal               remove its faults;  heal all | heal &lt;dependency&gt;
  * status | help | quit
  * </pre>
@@ -45,6 +46,7 @@ public final class FaultCommands {
             "  <dependency> hang on|off       calls block until the hang is lifted or the caller times out",
             "  <dependency> errors <rate>     share of calls failing with IOException: 0.3 or 30%",
             "  <dependency> latency <ms>      added to every call, +-20% jitter; 0 removes it",
+            "  <dependency> slow <share> <ms> a share of calls (0.03 or 3%) slower by ms: a heavy tail",
             "  <dependency> heal | heal all   remove the faults (releases hung calls)",
             "  status                         faults, breaker states, addresses",
             "  help | quit");
@@ -136,11 +138,19 @@ public final class FaultCommands {
                     long millis = millis(argument);
                     injectors.forEach(i -> i.setLatencyMillis(millis));
                     break;
+                case "slow":
+                    double share = rate(argument);
+                    long slower = millis(words.length > 3 ? words[3] : null);
+                    injectors.forEach(i -> {
+                        i.setSlowMillis(slower);
+                        i.setSlowShare(share);
+                    });
+                    break;
                 case "heal":
                     injectors.forEach(FaultInjector::heal);
                     break;
                 default:
-                    return Reply.refused("unknown fault '" + action + "': outage, hang, errors, latency or heal");
+                    return Reply.refused("unknown fault '" + action + "': outage, hang, errors, latency, slow or heal");
             }
         } catch (IllegalArgumentException e) {
             return Reply.refused(e.getMessage());
