@@ -89,7 +89,9 @@ final class RateChart extends LineChart<Number, Number> {
                 band.setY(0);
                 band.setWidth(Math.max(1, time.getDisplayPosition(to) - x0));
                 band.setHeight(height);
-                label.setX(x0 + 3);
+                // inside the plot: a band at the right edge (a fault still on) has its label end there
+                double width = label.getLayoutBounds().getWidth();
+                label.setX(Math.max(0, Math.min(x0 + 3, time.getWidth() - width - 3)));
                 label.setY(LABEL_LINE * (1 + i % 3));
             }
         }
