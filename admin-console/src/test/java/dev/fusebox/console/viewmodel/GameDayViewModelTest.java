@@ -254,4 +254,13 @@ class GameDayViewModelTest {
         assertThat(vm.parseErrorProperty().get()).isEmpty();
         assertThat(vm.steps()).hasSize(2);
     }
+
+    @Test
+    void theShippedGameDayForTheDemoShopLoads() {
+        vm.pathProperty().set("../samples/chaos/game-days/demo-payments-outage.exp");
+        vm.load();
+        assertThat(vm.parseErrorProperty().get()).isEmpty();
+        assertThat(vm.steps()).extracting(s -> s.dependency() + " " + s.fault()).containsExactly("payments outage",
+                "inventory latency 450 ms");
+    }
 }
