@@ -27,12 +27,17 @@ class ArchitectureTest {
      * The fleet client's API (FleetConnection, FleetView, FleetOperator and their records) is allowed
      * for the fleet mode; Curator and ZooKeeper, which it wraps, are not (they come at run time only).
      * jakarta.json reads Prometheus's answers (Parsson, its implementation, comes at run time only).
+     * The chaos experiment model ({@code dev.fusebox.samples.chaos.model}, module fusebox-chaos-model,
+     * JDK only and kept so by its own ModelRulesTest) is allowed for the game-day mode: the console reads
+     * the very files the experiment runner reads, with the same bounded parser, instead of a second
+     * reading of the format. Nothing else of the samples (not the runner, not the fault injectors'
+     * classes: they are reached over JMX by name).
      */
     @Test
     void theConsoleDependsOnTheManagementApiTheFleetClientJavaFxAndTheJdkOnly() {
         noClasses().should().dependOnClassesThat().resideOutsideOfPackages("java..", "javax..", "javafx..",
                 "dev.fusebox.ft.management..", "dev.fusebox.ft.fleet.client..", "com.sun.tools.attach..", "jdk..",
-                "jakarta.json..", "dev.fusebox.console..").check(console);
+                "jakarta.json..", "dev.fusebox.samples.chaos.model", "dev.fusebox.console..").check(console);
     }
 
     /** Prometheus's JSON is read in the connection layer only (jakarta.json, Parsson at run time). */

@@ -16,6 +16,7 @@ import dev.fusebox.console.view.UiDispatcher;
 import dev.fusebox.console.viewmodel.ConnectionsViewModel;
 import dev.fusebox.console.viewmodel.ConsoleViewModel;
 import dev.fusebox.console.viewmodel.EnsembleViewModel;
+import dev.fusebox.console.viewmodel.GameDayViewModel;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -31,8 +32,8 @@ import java.util.concurrent.Executors;
  * and takes its rates from a {@link PrometheusRateSource} (at the JMX poll cadence).
  *
  * <p>Thread-safety: create and use it on the FX thread; slow work (saving a profile, finding local
- * JVMs) runs on its own daemon thread, {@code fusebox-console-background}. {@link #close()} stops
- * every connection (the ensemble's too) and that thread.
+ * JVMs) runs on its own daemon thread, {@code fusebox-console-background}. {@link #close()} ends a
+ * game day (healing its injectors), then stops every connection (the ensemble's too) and that thread.
  */
 public final class Console implements FleetConnections, AutoCloseable {
 
@@ -48,6 +49,7 @@ public final class Console implements FleetConnections, AutoCloseable {
     private final PrometheusRateSource rates;
     private final EnsembleViewModel ensembleViewModel;
     private final ConsoleViewModel viewModel;
+    private final GameDayViewModel gameDay;
     private final UiDispatcher dispatcher;
     private final ConsoleView view;
     private final ProfileStore profiles;
@@ -61,14 +63,20 @@ public final class Console implements FleetConnections, AutoCloseable {
         this.profiles = profiles;
         this.fleet = new Fleet(feed, settings);
         ConsoleViewModel[] vm = new ConsoleViewModel[1];
-        this.dispatcher = new UiDispatcher(s -> vm[0].apply(s));
+        GameDayViewModel[] gd = new GameDayViewModel[1];
+        this.dispatcher = new UiDispatcher(s -> {
+            vm[0].apply(s);
+            gd[0].apply(s);
+        });
         this.viewModel = new ConsoleViewModel(fleet, dispatcher);
         vm[0] = viewModel;
+        this.gameDay = new GameDayViewModel(fleet, dispatcher, viewModel.chartMarks());
+        gd[0] = gameDay;
         feed.addListener(dispatcher);
         this.ensemble = new ZooKeeperEnsemble(EnsembleProfileStore.besides(profiles), APPLY_WAIT);
         this.rates = new PrometheusRateSource(settings.pollInterval(), PROMETHEUS_TIMEOUT);
         this.ensembleViewModel = new EnsembleViewModel(ensemble, rates, dispatcher);
-        this.view = new ConsoleView(viewModel, new ConnectionsViewModel(this, dispatcher), ensembleViewModel);
+        this.view = new ConsoleView(viewModel, new ConnectionsViewModel(this, dispatcher), ensembleViewModel, gameDay);
         dispatcher.start();
     }
 
@@ -82,6 +90,11 @@ public final class Console implements FleetConnections, AutoCloseable {
 
     public Fleet fleet() {
         return fleet;
+    }
+
+    /** The game-day screen's state. */
+    public GameDayViewModel gameDay() {
+        return gameDay;
     }
 
     /** The fleet screen's state (a fleet registered in a ZooKeeper ensemble). */
@@ -105,7 +118,8 @@ public final class Console implements FleetConnections, AutoCloseable {
 
     @Override
     public void disconnect(String jvm) {
-        fleet.disconnect(jvm);
+        // a game day against it heals its injectors first, over the connection that is about to close
+        gameDay.beforeDisconnect(jvm).whenComplete((done, failed) -> fleet.disconnect(jvm));
     }
 
     @Override
@@ -135,6 +149,7 @@ public final class Console implements FleetConnections, AutoCloseable {
 
     @Override
     public void close() {
+        gameDay.close();
         dispatcher.stop();
         fleet.close();
         ensemble.close();

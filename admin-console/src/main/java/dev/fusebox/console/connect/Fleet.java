@@ -6,7 +6,10 @@ import dev.fusebox.console.operator.Action;
 import dev.fusebox.console.operator.ActionOutcome;
 import dev.fusebox.console.operator.ShadowTarget;
 import dev.fusebox.console.operator.ConnectionProfile;
+import dev.fusebox.console.operator.FaultInjection;
 import dev.fusebox.console.operator.FleetOperations;
+import dev.fusebox.console.operator.InjectorOutcome;
+import dev.fusebox.samples.chaos.model.FaultStep;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,13 +22,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * The console's connections, one per JVM, and the actions across them.
+ * The console's connections, one per JVM, the actions across them, and the game day's calls to their
+ * fault injectors ({@link FaultInjection}).
  *
  * <p>Thread-safety: the map of connections is guarded by this object's lock; everything slow runs
  * on the connections' workers (daemon threads named {@code fusebox-jmx-<jvm>}), so every method
  * returns at once. A watchdog thread marks a JVM whose call has hung as not answering.
  */
-public final class Fleet implements FleetOperations, AutoCloseable {
+public final class Fleet implements FleetOperations, FaultInjection, AutoCloseable {
 
     private final FeedSink sink;
     private final ConsoleSettings settings;
@@ -148,6 +152,32 @@ public final class Fleet implements FleetOperations, AutoCloseable {
             });
         }
         return combine(parts);
+    }
+
+    @Override
+    public CompletableFuture<InjectorOutcome> inject(String jvm, FaultStep step) {
+        return onFaultInjector(jvm, step.dependency(), FaultInjectorSwitch.inject(step));
+    }
+
+    @Override
+    public CompletableFuture<InjectorOutcome> revert(String jvm, FaultStep step) {
+        return onFaultInjector(jvm, step.dependency(), FaultInjectorSwitch.revert(step));
+    }
+
+    @Override
+    public CompletableFuture<InjectorOutcome> heal(String jvm, String dependency) {
+        return onFaultInjector(jvm, dependency, FaultInjectorSwitch.heal());
+    }
+
+    private CompletableFuture<InjectorOutcome> onFaultInjector(String jvm, String dependency,
+                                                               FaultInjectorSwitch.Call call) {
+        JvmConnection connection;
+        synchronized (this) {
+            connection = connections.get(jvm);
+        }
+        return connection == null ? CompletableFuture.completedFuture(InjectorOutcome.failed("not in the fleet any more"))
+                : connection.onFaultInjector(dependency, call).completeOnTimeout(InjectorOutcome.failed("no answer within "
+                + ACTION_ANSWER_SECONDS + " s; it may still take effect"), ACTION_ANSWER_SECONDS, TimeUnit.SECONDS);
     }
 
     /** A JVM that does not answer must not hold up the results of the others. */

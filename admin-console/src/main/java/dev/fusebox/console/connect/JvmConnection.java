@@ -7,6 +7,7 @@ import dev.fusebox.console.operator.Action;
 import dev.fusebox.console.operator.ActionOutcome;
 import dev.fusebox.console.operator.ShadowTarget;
 import dev.fusebox.console.operator.ConnectionProfile;
+import dev.fusebox.console.operator.InjectorOutcome;
 import dev.fusebox.ft.management.ManagementNames;
 import java.io.IOException;
 import java.util.List;
@@ -256,6 +257,21 @@ public final class JvmConnection {
                 : afterAction(session.switchShadow(targets, shadow, reason)),
                 targets.stream().map(t -> ActionOutcome.failed(jvm, t.describe(), "configure", "connection closed"))
                         .toList());
+    }
+
+    /** {@code call} on {@code dependency}'s fault injector; a broken connector counts as lost. */
+    CompletableFuture<InjectorOutcome> onFaultInjector(String dependency, FaultInjectorSwitch.Call call) {
+        return worker.call(() -> {
+            if (session == null) {
+                return InjectorOutcome.failed("not connected");
+            }
+            try {
+                return FaultInjectorSwitch.run(session.server(), dependency, call);
+            } catch (IOException e) {
+                lost(generation, JmxConnect.describe(e));
+                return InjectorOutcome.failed(JmxConnect.describe(e));
+            }
+        }, InjectorOutcome.failed("connection closed"));
     }
 
     /** The connector failed during the action: lost, as if it had said so itself. */

@@ -5,6 +5,7 @@ import dev.fusebox.console.viewmodel.BreakerRow;
 import dev.fusebox.console.viewmodel.ConnectionsViewModel;
 import dev.fusebox.console.viewmodel.ConsoleViewModel;
 import dev.fusebox.console.viewmodel.EnsembleViewModel;
+import dev.fusebox.console.viewmodel.GameDayViewModel;
 import dev.fusebox.console.viewmodel.FleetRow;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -30,7 +31,9 @@ import javafx.scene.layout.VBox;
  * the same JVMs (rate limits, shadow modes, retry budgets). "Adaptive & hedges": the
  * {@link AdaptiveView} (adaptive limits with the chart of their recent windows, hedges). "Fleet (ZooKeeper)": the
  * {@link EnsembleView} of a fleet registered in an ensemble, whose drill-down into one instance
- * comes back to the first tab through its JMX connection dialog. It binds to the view-models only.
+ * comes back to the first tab through its JMX connection dialog. "Game day": the {@link GameDayView}
+ * (an experiment's faults switched on a JVM's injectors, shown on the breaker chart). It binds to the
+ * view-models only.
  *
  * <p>Thread-safety: a scene-graph node; create and use it on the FX thread only.
  */
@@ -44,7 +47,8 @@ public final class ConsoleView extends BorderPane {
     private final TabPane screens;
     private final Tab jvmsTab;
 
-    public ConsoleView(ConsoleViewModel vm, ConnectionsViewModel connections, EnsembleViewModel ensemble) {
+    public ConsoleView(ConsoleViewModel vm, ConnectionsViewModel connections, EnsembleViewModel ensemble,
+                       GameDayViewModel gameDay) {
         this.vm = vm;
         this.connections = connections;
         this.fleetTable = new FleetTable(vm.fleet());
@@ -65,7 +69,9 @@ public final class ConsoleView extends BorderPane {
         limitsTab.setId("limitsTab");
         Tab adaptiveTab = new Tab("Adaptive & hedges", new AdaptiveView(vm.adaptive()));
         adaptiveTab.setId("adaptiveTab");
-        screens = new TabPane(jvmsTab, limitsTab, adaptiveTab, fleetTab);
+        Tab gameDayTab = new Tab("Game day", new GameDayView(gameDay));
+        gameDayTab.setId("gameDayTab");
+        screens = new TabPane(jvmsTab, limitsTab, adaptiveTab, fleetTab, gameDayTab);
         screens.setId("screens");
         screens.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(screens);

@@ -25,8 +25,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The selected breaker: facts, a chart of its rates over five minutes, transitions, the audited
- * actions on it, bulkhead gauges. While the breaker's JVM is not connected the chart is frozen at its
+ * The selected breaker: facts, a chart of its rates over five minutes (with a game day's faults on it,
+ * {@link RateChart}), transitions, the audited actions on it, bulkhead gauges. While the breaker's JVM is not connected the chart is frozen at its
  * last reading, greyed (no colour, faded, style class {@code stale}), its time axis counts back from
  * that reading and a note above it says so. With no breaker selected the chart has no series at all
  * (emptying a {@link LineChart}'s series leaves its last line drawn).
@@ -39,7 +39,7 @@ final class DetailPane extends VBox {
     private final XYChart.Series<Number, Number> failures = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> rejections = new XYChart.Series<>();
     private final VBox gauges = new VBox(6);
-    private final LineChart<Number, Number> chart;
+    private final RateChart chart;
     private final NumberAxis timeAxis;
 
     DetailPane(BreakerDetail detail) {
@@ -69,7 +69,7 @@ final class DetailPane extends VBox {
         NumberAxis y = new NumberAxis();
         y.setLabel("per second");
         y.setForceZeroInRange(true);
-        chart = new LineChart<>(x, y);
+        chart = new RateChart(x, y);
         chart.setId("rateChart");
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
@@ -80,6 +80,7 @@ final class DetailPane extends VBox {
         rejections.setName("rejections/s");
         detail.history().addListener((ListChangeListener<RatePoint>) c -> plot(detail.history()));
         detail.liveProperty().addListener((o, was, live) -> showLive(live));
+        detail.marksProperty().addListener((o, was, marks) -> chart.marks(marks));
         Label chartNote = new Label();
         chartNote.setId("chartStatus");
         chartNote.getStyleClass().add("stale-note");
@@ -149,6 +150,7 @@ final class DetailPane extends VBox {
             chart.getData().addAll(List.of(calls, failures, rejections));
         }
         long end = history.get(history.size() - 1).atMillis();
+        chart.endAt(end);
         long span = end - history.get(0).atMillis();
         // the last minute at least, up to the five minutes the feed keeps, in whole minutes
         long minutes = Math.min(5, Math.max(1, (span + 59_999) / 60_000));

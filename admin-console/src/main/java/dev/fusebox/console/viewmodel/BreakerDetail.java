@@ -10,6 +10,9 @@ import dev.fusebox.ft.management.StateTransition;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -46,6 +49,7 @@ public final class BreakerDetail {
     private final ObservableList<String> transitions = FXCollections.observableArrayList();
     private final ObservableList<BulkheadGauge> bulkheads = FXCollections.observableArrayList();
     private final ObservableList<AuditRow> audit = FXCollections.observableArrayList();
+    private final ObjectProperty<ChartMarks> marks = new SimpleObjectProperty<>(this, "marks", ChartMarks.NONE);
     private BreakerSnapshot shown;
 
     void show(BreakerSnapshot s, List<BulkheadSnapshot> bulkheadsOfApplication, boolean jvmConnected) {
@@ -138,6 +142,17 @@ public final class BreakerDetail {
         transitions.clear();
         bulkheads.clear();
         audit.clear();
+        marks.set(ChartMarks.NONE);
+    }
+
+    /** The game day's marks of the breaker's JVM (none when it ran no game day). */
+    void marks(ChartMarks m) {
+        marks.set(m == null ? ChartMarks.NONE : m);
+    }
+
+    /** The faults a game day switched on in this breaker's JVM, and its detect breaker's openings, for the chart. */
+    public ReadOnlyObjectProperty<ChartMarks> marksProperty() {
+        return marks;
     }
 
     public ReadOnlyStringProperty titleProperty() {

@@ -27,7 +27,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import javafx.collections.transformation.FilteredList;
 
 /**
@@ -57,6 +59,8 @@ public final class ConsoleViewModel {
     private final FilteredList<AuditRow> visibleAudit = new FilteredList<>(audit);
     /** The audit logs the rows were made from, per JVM: rows are made again only when they change. */
     private final Map<String, Map<String, List<AuditEntry>>> auditLogs = new LinkedHashMap<>();
+    /** A game day's chart marks per JVM ({@link GameDayViewModel}), shown on every breaker of that JVM. */
+    private final ObservableMap<String, ChartMarks> chartMarks = FXCollections.observableHashMap();
 
     private final Map<String, JvmSnapshot> jvms = new LinkedHashMap<>();
     private final Map<MethodKey, BreakerRow> rowsByKey = new HashMap<>();
@@ -71,6 +75,8 @@ public final class ConsoleViewModel {
         this.limits = new LimitsViewModel(operations, actions);
         filter.addListener((o, was, now) -> refilter());
         attentionOnly.addListener((o, was, now) -> refilter());
+        chartMarks.addListener((MapChangeListener<String, ChartMarks>) c -> detail.marks(focused.get() == null
+                ? null : chartMarks.get(focused.get().jvm())));
     }
 
     /** Folds in the latest snapshot of one JVM. */
@@ -209,6 +215,7 @@ public final class ConsoleViewModel {
         }
         detail.show(s, jvm.bulkheads().stream().filter(b -> b.key().application().equals(row.application()))
                 .toList(), jvm.connection().isConnected());
+        detail.marks(chartMarks.get(row.jvm()));
         MethodKey key = row.key();
         detail.showAudit(audit.stream().filter(a -> a.jvm().equals(key.jvm())
                 && a.application().equals(key.application()) && key.name().equals(a.target())).toList());
@@ -277,6 +284,11 @@ public final class ConsoleViewModel {
     /** The "Adaptive & hedges" screen: adaptive limits with their recent windows, hedges. */
     public AdaptiveViewModel adaptive() {
         return adaptive;
+    }
+
+    /** Where a game day puts its chart marks, per JVM. */
+    public ObservableMap<String, ChartMarks> chartMarks() {
+        return chartMarks;
     }
 
     /** The latest snapshot of {@code jvm}, or null. */
