@@ -30,11 +30,7 @@ public final class AdaptiveBulkheadStep implements SyncStep {
             || failure instanceof CancellationException;
 
     private final SyncStep next;
-    private final AdaptiveLimit limit;
-    private final Function<Invocation, Priority> priorityOf;
-    private final Predicate<Throwable> dropped;
-    private final Rejections rejections;
-    private final Ticker ticker;
+    private final AdaptiveGate gate;
 
     /** A step whose calls all have {@code priority}. */
     public AdaptiveBulkheadStep(SyncStep next, AdaptiveLimit limit, Priority priority, Predicate<Throwable> dropped,
@@ -46,28 +42,24 @@ public final class AdaptiveBulkheadStep implements SyncStep {
     public AdaptiveBulkheadStep(SyncStep next, AdaptiveLimit limit, Function<Invocation, Priority> priorityOf,
                                 Predicate<Throwable> dropped, Rejections rejections, Ticker ticker) {
         this.next = next;
-        this.limit = limit;
-        this.priorityOf = priorityOf;
-        this.dropped = dropped;
-        this.rejections = rejections;
-        this.ticker = ticker;
+        this.gate = new AdaptiveGate(limit, priorityOf, dropped, rejections, ticker);
     }
 
     @Override
     public Object call(Invocation invocation) throws Exception {
-        Priority priority = priorityOf.apply(invocation);
-        if (!limit.tryAcquire(priority)) {
-            throw rejections.shed(limit.name(), priority.name(), limit.policy().windowNanos());
+        RuntimeException refused = gate.enter(invocation);
+        if (refused != null) {
+            throw refused;
         }
-        long start = ticker.nanoTime();
+        long start = gate.now();
         Object result;
         try {
             result = next.call(invocation);
         } catch (Throwable failure) {
-            AdaptiveBulkheadSteps.giveBack(limit, start, ticker.nanoTime(), failure, dropped);
+            gate.leave(start, failure);
             throw failure;
         }
-        limit.release(start, ticker.nanoTime(), false);
+        gate.leave(start, null);
         return result;
     }
 }

@@ -21,11 +21,7 @@ import java.util.function.Predicate;
 public final class AsyncAdaptiveBulkheadStep implements AsyncStep {
 
     private final AsyncStep next;
-    private final AdaptiveLimit limit;
-    private final Function<Invocation, Priority> priorityOf;
-    private final Predicate<Throwable> dropped;
-    private final Rejections rejections;
-    private final Ticker ticker;
+    private final AdaptiveGate gate;
 
     /** A step whose calls all have {@code priority}. */
     public AsyncAdaptiveBulkheadStep(AsyncStep next, AdaptiveLimit limit, Priority priority,
@@ -37,29 +33,19 @@ public final class AsyncAdaptiveBulkheadStep implements AsyncStep {
     public AsyncAdaptiveBulkheadStep(AsyncStep next, AdaptiveLimit limit, Function<Invocation, Priority> priorityOf,
                                      Predicate<Throwable> dropped, Rejections rejections, Ticker ticker) {
         this.next = next;
-        this.limit = limit;
-        this.priorityOf = priorityOf;
-        this.dropped = dropped;
-        this.rejections = rejections;
-        this.ticker = ticker;
+        this.gate = new AdaptiveGate(limit, priorityOf, dropped, rejections, ticker);
     }
 
     @Override
     public CompletionStage<Object> call(AsyncCall call) {
-        Priority priority = priorityOf.apply(call.invocation());
-        if (!limit.tryAcquire(priority)) {
-            return CompletableFuture.failedFuture(rejections.shed(limit.name(), priority.name(),
-                    limit.policy().windowNanos()));
+        RuntimeException refused = gate.enter(call.invocation());
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
         }
-        long start = ticker.nanoTime();
+        long start = gate.now();
         CompletableFuture<Object> result = new CompletableFuture<>();
         Stages.callNext(next, call).whenComplete((value, failure) -> {
-            long end = ticker.nanoTime();
-            if (failure == null) {
-                limit.release(start, end, false);
-            } else {
-                AdaptiveBulkheadSteps.giveBack(limit, start, end, Failures.unwrap(failure), dropped);
-            }
+            gate.leave(start, failure == null ? null : Failures.unwrap(failure));
             Stages.settle(result, value, failure);
         });
         return result;
