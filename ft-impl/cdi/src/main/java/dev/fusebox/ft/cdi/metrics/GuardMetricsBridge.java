@@ -39,9 +39,13 @@ public final class GuardMetricsBridge implements GuardMetrics {
             GuardEngines live = live(name);
             return live == null || live.breaker() == null ? 0 : live.breaker().nanosIn(state);
         };
-        List<EngineReading> readings = EngineReading.of(() -> live(name) == null ? null : live(name).adaptiveLimit(),
-                () -> live(name) == null ? null : live(name).hedge(), engines.adaptiveLimit() != null,
-                engines.hedge() != null);
+        List<EngineReading> readings = EngineReading.of(() -> {
+            GuardEngines live = live(name);
+            return live == null ? null : live.adaptiveLimit();
+        }, () -> {
+            GuardEngines live = live(name);
+            return live == null ? null : live.hedge();
+        }, engines.adaptiveLimit() != null, engines.hedge() != null);
         if (engines.bulkhead() == null) {
             return new MetricSources(times, null, null, readings);
         }
