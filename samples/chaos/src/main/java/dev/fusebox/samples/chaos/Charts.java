@@ -13,17 +13,13 @@ import java.text.DecimalFormat;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
-import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.IntervalMarker;
-import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
@@ -43,10 +39,7 @@ final class Charts {
     static final String THROUGHPUT = "throughput.png";
     static final String LATENCY = "latency.png";
     static final String ERRORS = "errors.png";
-    private static final int WIDTH = 1000;
-    private static final int HEIGHT = 420;
-    private static final String TIME = "time since the recorded load began (s)";
-    private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    private static final Font FONT = ChartStyle.FONT;
     private static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 210);
 
     private Charts() {
@@ -63,7 +56,7 @@ final class Charts {
                 "requests per second", throughput, new Color[] {Color.GRAY, new Color(0, 110, 180), new Color(200, 30, 30)});
         chart.getXYPlot().getRangeAxis().setRange(0, experiment.load().ratePerSecond() * 1.3);
         mark(chart, experiment, transitions);
-        save(directory.resolve(THROUGHPUT), chart);
+        ChartStyle.save(directory.resolve(THROUGHPUT), chart);
 
         XYSeriesCollection latency = new XYSeriesCollection();
         latency.addSeries(series("p50", seconds.stream().filter(s -> s.answered() > 0).toList(), SecondStats::p50Millis));
@@ -83,7 +76,7 @@ final class Charts {
         log.setRange(Math.max(0.5, lowest / 1.5), Math.max(10, highest * 2.5));
         chart.getXYPlot().setRangeAxis(log);
         mark(chart, experiment, transitions);
-        save(directory.resolve(LATENCY), chart);
+        ChartStyle.save(directory.resolve(LATENCY), chart);
 
         XYSeriesCollection shares = new XYSeriesCollection();
         shares.addSeries(series("errors (% of answers)", seconds, s -> s.errorRate() * 100));
@@ -95,7 +88,7 @@ final class Charts {
         percent.setRange(0, 109);
         percent.setTickUnit(new NumberTickUnit(10));
         mark(chart, experiment, transitions);
-        save(directory.resolve(ERRORS), chart);
+        ChartStyle.save(directory.resolve(ERRORS), chart);
     }
 
     private static XYSeries series(String name, List<SecondStats> seconds, ToDoubleFunction<SecondStats> value) {
@@ -105,29 +98,8 @@ final class Charts {
     }
 
     private static JFreeChart chart(String title, String unit, XYSeriesCollection data, Color[] colours) {
-        JFreeChart chart = ChartFactory.createXYLineChart(title, TIME, unit, data, PlotOrientation.VERTICAL,
-                true, false, false);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        chart.getLegend().setItemFont(FONT);
-        XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(220, 220, 220));
-        plot.setRangeGridlinePaint(new Color(220, 220, 220));
-        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-        NumberAxis time = (NumberAxis) plot.getDomainAxis();
-        time.setTickUnit(new NumberTickUnit(5));
-        time.setLowerBound(0);
-        time.setLabelFont(FONT);
-        time.setTickLabelFont(FONT);
-        plot.getRangeAxis().setLabelFont(FONT);
-        plot.getRangeAxis().setTickLabelFont(FONT);
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        for (int i = 0; i < colours.length; i++) {
-            renderer.setSeriesPaint(i, colours[i]);
-            renderer.setSeriesStroke(i, new BasicStroke(2f));
-        }
-        plot.setRenderer(renderer);
+        JFreeChart chart = ChartStyle.lineChart(title, unit, data, colours);
+        chart.getXYPlot().setAxisOffset(RectangleInsets.ZERO_INSETS);
         return chart;
     }
 
@@ -174,7 +146,4 @@ final class Charts {
         }
     }
 
-    private static void save(Path file, JFreeChart chart) throws IOException {
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
-    }
 }

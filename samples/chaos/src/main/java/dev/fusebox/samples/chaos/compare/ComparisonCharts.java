@@ -1,5 +1,6 @@
 package dev.fusebox.samples.chaos.compare;
 
+import dev.fusebox.samples.chaos.ChartStyle;
 import dev.fusebox.samples.chaos.compare.AdmissionComparison.HedgeRun;
 import dev.fusebox.samples.chaos.compare.RampLoad.Second;
 import java.awt.BasicStroke;
@@ -10,17 +11,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
-import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.IntervalMarker;
-import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
@@ -34,8 +30,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 final class ComparisonCharts {
 
-    private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
-    private static final String TIME = "time since the recorded load began (s)";
+    private static final Font FONT = ChartStyle.FONT;
     private static final Color[] COLOURS = {new Color(200, 60, 40), new Color(30, 100, 200), new Color(40, 150, 60),
             Color.DARK_GRAY};
 
@@ -80,38 +75,27 @@ final class ComparisonCharts {
     }
 
     private static JFreeChart chart(String title, String unit, XYSeriesCollection data, boolean log) {
-        JFreeChart chart = ChartFactory.createXYLineChart(title, TIME, unit, data, PlotOrientation.VERTICAL, true,
-                false, false);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        chart.getLegend().setItemFont(FONT);
+        Color[] colours = new Color[data.getSeriesCount()];
+        for (int i = 0; i < colours.length; i++) {
+            colours[i] = COLOURS[i % COLOURS.length];
+        }
+        JFreeChart chart = ChartStyle.lineChart(title, unit, data, colours);
         XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(220, 220, 220));
-        plot.setRangeGridlinePaint(new Color(220, 220, 220));
-        NumberAxis time = (NumberAxis) plot.getDomainAxis();
-        time.setTickUnit(new NumberTickUnit(5));
-        time.setLowerBound(0);
-        time.setLabelFont(FONT);
-        time.setTickLabelFont(FONT);
         if (log) {
             LogAxis axis = new LogAxis(unit);
             axis.setBase(2);
             axis.setTickUnit(new NumberTickUnit(1));
             axis.setNumberFormatOverride(new java.text.DecimalFormat("0"));
             axis.setSmallestValue(8);
+            axis.setLabelFont(FONT);
+            axis.setTickLabelFont(FONT);
             plot.setRangeAxis(axis);
         }
-        plot.getRangeAxis().setLabelFont(FONT);
-        plot.getRangeAxis().setTickLabelFont(FONT);
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        for (int i = 0; i < data.getSeriesCount(); i++) {
-            renderer.setSeriesPaint(i, COLOURS[i % COLOURS.length]);
-            renderer.setSeriesStroke(i, data.getSeriesKey(i).equals("offered")
-                    ? new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[] {6, 4}, 0)
-                    : new BasicStroke(2f));
+        int offered = data.getSeriesIndex("offered");
+        if (offered >= 0) {
+            plot.getRenderer().setSeriesStroke(offered,
+                    new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[] {6, 4}, 0));
         }
-        plot.setRenderer(renderer);
         return chart;
     }
 
@@ -137,6 +121,6 @@ final class ComparisonCharts {
     }
 
     private static void save(Path file, JFreeChart chart) throws IOException {
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, 1000, 420);
+        ChartStyle.save(file, chart);
     }
 }

@@ -43,4 +43,25 @@ class ComparisonReportTest {
         assertThat(AdmissionComparison.rate(72)).isZero();
         assertThat(AdmissionComparison.rate(80)).isEqualTo(5);
     }
+
+    @Test
+    void theReportWritesItsTablesChartsAndEverySecond(@org.junit.jupiter.api.io.TempDir java.nio.file.Path out)
+            throws Exception {
+        List<Second> seconds = new ArrayList<>();
+        for (int s = 0; s < AdmissionComparison.SECONDS; s++) {
+            Second second = new Second();
+            second.sent = 2;
+            second.ended(10_000L * (s + 1), 200);
+            second.ended(1_000, 503);
+            seconds.add(second);
+        }
+        ComparisonReport.write(out, java.util.Map.of("adaptive", seconds),
+                List.of(new AdmissionComparison.HedgeRun(true, seconds.subList(0, 30), 1.05)), 0);
+        for (String png : List.of("admitted-p99.png", "throughput.png", "shed.png", "hedging.png")) {
+            assertThat(out.resolve(png)).as(png).isNotEmptyFile();
+        }
+        assertThat(java.nio.file.Files.readString(out.resolve("README.md")))
+                .contains("| adaptive | overloaded: 500 ms, 150 req/s |", "| on |", "1.050", "taskset -c 0");
+        assertThat(java.nio.file.Files.readAllLines(out.resolve("seconds.csv"))).hasSize(1 + AdmissionComparison.SECONDS + 30);
+    }
 }
