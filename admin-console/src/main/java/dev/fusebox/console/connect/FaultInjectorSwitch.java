@@ -13,7 +13,8 @@ import javax.management.ObjectName;
  * {@code invoke}: {@code dev.fusebox.samples:type=FaultInjector,dependency=<name>}, attributes
  * {@code LatencyMillis} (long), {@code ErrorRate} (double), {@code Outage} and {@code Hang} (boolean),
  * operation {@code heal()}. The console needs no class of the demo for it. A step is applied by
- * setting its kind's attribute and taken back by setting it to the healthy value.
+ * setting its kind's attribute and taken back by setting it to the healthy value ({@link
+ * dev.fusebox.samples.chaos.model.FaultKind}, shared with the chaos runner).
  *
  * <p>Thread-safety: stateless; the methods block on JMX and run on a connection's worker thread.
  */
@@ -31,21 +32,12 @@ final class FaultInjectorSwitch {
     }
 
     static Call inject(FaultStep step) {
-        return (server, name) -> server.setAttribute(name, switch (step.kind()) {
-            case LATENCY -> new Attribute("LatencyMillis", Math.round(step.value()));
-            case ERRORS -> new Attribute("ErrorRate", step.value());
-            case OUTAGE -> new Attribute("Outage", true);
-            case EXHAUSTION -> new Attribute("Hang", true);
-        });
+        return (server, name) -> server.setAttribute(name,
+                new Attribute(step.kind().attribute(), step.kind().injected(step.value())));
     }
 
     static Call revert(FaultStep step) {
-        return (server, name) -> server.setAttribute(name, switch (step.kind()) {
-            case LATENCY -> new Attribute("LatencyMillis", 0L);
-            case ERRORS -> new Attribute("ErrorRate", 0.0);
-            case OUTAGE -> new Attribute("Outage", false);
-            case EXHAUSTION -> new Attribute("Hang", false);
-        });
+        return (server, name) -> server.setAttribute(name, new Attribute(step.kind().attribute(), step.kind().healthy()));
     }
 
     static Call heal() {

@@ -4,12 +4,15 @@ import dev.fusebox.samples.chaos.model.FaultStep;
 import dev.fusebox.samples.demo.FaultInjector;
 import dev.fusebox.samples.demo.FaultInjectorMXBean;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.management.Attribute;
+import javax.management.JMException;
 import javax.management.JMX;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
@@ -18,17 +21,20 @@ import javax.management.ObjectName;
  * The shop's fault injectors an experiment touches, switched over its JMX connection (the
  * {@code operator} role is needed; a {@code viewer} is refused with a {@code SecurityException}).
  * A step is applied by setting its kind's attribute and taken back by setting it to its healthy
- * value; {@link #healAll()} calls {@code heal()} on every injector and never throws. Thread-safe
- * as far as JMX proxies are: the runner and the shutdown hook may both heal.
+ * value ({@link dev.fusebox.samples.chaos.model.FaultKind}, shared with the console's game day);
+ * {@link #healAll()} calls {@code heal()} on every injector and never throws. Thread-safe as far as
+ * JMX connections are: the runner and the shutdown hook may both heal.
  */
 final class FaultSwitch {
 
+    private final MBeanServerConnection connection;
     private final Map<String, FaultInjectorMXBean> injectors = new LinkedHashMap<>();
 
     /**
      * @throws IllegalArgumentException naming a dependency the shop has no injector for, and those it has
      */
     FaultSwitch(MBeanServerConnection connection, List<String> dependencies) throws IOException {
+        this.connection = connection;
         Set<String> known = new TreeSet<>();
         for (ObjectName name : connection.queryNames(pattern(), null)) {
             known.add(name.getKeyProperty("dependency"));
@@ -60,22 +66,20 @@ final class FaultSwitch {
     }
 
     void apply(FaultStep step) {
-        FaultInjectorMXBean injector = injectors.get(step.dependency());
-        switch (step.kind()) {
-            case LATENCY -> injector.setLatencyMillis(Math.round(step.value()));
-            case ERRORS -> injector.setErrorRate(step.value());
-            case OUTAGE -> injector.setOutage(true);
-            case EXHAUSTION -> injector.setHang(true);
-        }
+        set(step, new Attribute(step.kind().attribute(), step.kind().injected(step.value())));
     }
 
     void revert(FaultStep step) {
-        FaultInjectorMXBean injector = injectors.get(step.dependency());
-        switch (step.kind()) {
-            case LATENCY -> injector.setLatencyMillis(0);
-            case ERRORS -> injector.setErrorRate(0);
-            case OUTAGE -> injector.setOutage(false);
-            case EXHAUSTION -> injector.setHang(false);
+        set(step, new Attribute(step.kind().attribute(), step.kind().healthy()));
+    }
+
+    private void set(FaultStep step, Attribute attribute) {
+        try {
+            connection.setAttribute(new FaultInjector(step.dependency(), 0).objectName(), attribute);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the shop's JMX connection failed switching " + step.describe(), e);
+        } catch (JMException e) {
+            throw new IllegalStateException("the shop refused " + step.describe() + ": " + e, e);
         }
     }
 

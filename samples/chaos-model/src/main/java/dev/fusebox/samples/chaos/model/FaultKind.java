@@ -12,18 +12,43 @@ import java.util.Locale;
  *       holds a thread of the dependency, and in the shop a bulkhead place and a worker, until the
  *       caller's timeout gives up; the calls are released when the step ends.</li>
  * </ul>
- * Immutable.
+ * Each kind is one attribute of the injector's MXBean ({@code dev.fusebox.samples:type=FaultInjector}):
+ * set to the step's value while the step is in force and back to its healthy value after, by the
+ * runner and by the console's game day alike. Immutable.
  */
 public enum FaultKind {
-    LATENCY(true),
-    ERRORS(true),
-    OUTAGE(false),
-    EXHAUSTION(false);
+    LATENCY(true, "LatencyMillis", 0L),
+    ERRORS(true, "ErrorRate", 0.0),
+    OUTAGE(false, "Outage", false),
+    EXHAUSTION(false, "Hang", false);
 
     private final boolean takesValue;
+    private final String attribute;
+    private final Object healthy;
 
-    FaultKind(boolean takesValue) {
+    FaultKind(boolean takesValue, String attribute, Object healthy) {
         this.takesValue = takesValue;
+        this.attribute = attribute;
+        this.healthy = healthy;
+    }
+
+    /** The injector's attribute a step of this kind sets. */
+    public String attribute() {
+        return attribute;
+    }
+
+    /** The attribute's value while a step of this kind with {@code value} is in force. */
+    public Object injected(double value) {
+        return switch (this) {
+            case LATENCY -> Math.round(value);
+            case ERRORS -> value;
+            case OUTAGE, EXHAUSTION -> true;
+        };
+    }
+
+    /** The attribute's healthy value: what taking a step of this kind back sets. */
+    public Object healthy() {
+        return healthy;
     }
 
     /** Whether a step of this kind names a value (a latency, an error share). */
