@@ -1,12 +1,9 @@
 package dev.fusebox.ft.core.adaptive;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -36,10 +33,9 @@ import java.util.concurrent.atomic.LongAdder;
  * between its two steps cannot put back an older limit after a newer one (jcstress
  * {@code AdaptiveAdmissionTest}, stress {@code AdaptiveLimitInvariantsTest}).
  *
- * <p>History. The winner of each close also records the window it closed in a ring of
- * {@link #HISTORY} slots, at the slot its generation picks, so closers never contend for a slot
- * (two writers of one slot are {@link #HISTORY} windows apart, and the later generation is kept).
- * Refusals are counted per priority in {@code LongAdder}s on the refusal path only.
+ * <p>History. The winner of each close also records the window it closed in a
+ * {@link WindowHistory}, whose notes say why racing closers keep the later window. Refusals are
+ * counted per priority in {@code LongAdder}s on the refusal path only.
  */
 public final class AdaptiveLimit {
 
@@ -50,13 +46,13 @@ public final class AdaptiveLimit {
     /** The state word sits mid-array, 128 bytes from anything else. */
     private static final int AT = 16;
     /** How many closed windows {@link #history()} keeps. */
-    public static final int HISTORY = 120;
+    public static final int HISTORY = WindowHistory.CAPACITY;
 
     private final String name;
     private final AdaptiveLimitPolicy policy;
     private final AtomicLongArray state = new AtomicLongArray(2 * AT + 1);
     private final AtomicReference<Window> window;
-    private final AtomicReferenceArray<ClosedWindow> history = new AtomicReferenceArray<>(HISTORY);
+    private final WindowHistory history = new WindowHistory();
     private final LongAdder refusedLive = new LongAdder();
     private final LongAdder refusedBatch = new LongAdder();
 
@@ -101,15 +97,7 @@ public final class AdaptiveLimit {
      * saw and the limit it set. A window closing while this reads may be missing or present.
      */
     public List<ClosedWindow> history() {
-        List<ClosedWindow> windows = new ArrayList<>(HISTORY);
-        for (int i = 0; i < HISTORY; i++) {
-            ClosedWindow w = history.get(i);
-            if (w != null) {
-                windows.add(w);
-            }
-        }
-        windows.sort(Comparator.comparingLong(ClosedWindow::number));
-        return windows;
+        return history.windows();
     }
 
     /** Takes a place for a call of {@code priority}: false when the limit (or, for a batch call, all but the live reserve) is in use. */
@@ -178,7 +166,7 @@ public final class AdaptiveLimit {
             return;
         }
         int limit = (int) next.limit();
-        record(new ClosedWindow(next.windows(), nowNanos, seen, limit));
+        history.record(new ClosedWindow(next.windows(), nowNanos, seen, limit));
         long current = state.get(AT);
         while (!isAtOrAfter(current >>> GENERATION_SHIFT, generation)) {
             long updated = (generation << GENERATION_SHIFT) | ((long) limit << COUNT_BITS) | (current & COUNT_MASK);
@@ -187,14 +175,6 @@ public final class AdaptiveLimit {
                 return;
             }
             current = witness;
-        }
-    }
-
-    private void record(ClosedWindow closed) {
-        int slot = (int) (closed.number() % HISTORY);
-        ClosedWindow there = history.get(slot);
-        while ((there == null || there.number() < closed.number()) && !history.compareAndSet(slot, there, closed)) {
-            there = history.get(slot);
         }
     }
 

@@ -10,11 +10,13 @@ import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.II_Result;
+import org.openjdk.jcstress.infra.results.JJ_Result;
 import org.openjdk.jcstress.infra.results.ZI_Result;
 
 // Proves the admission claims of AdaptiveLimit's implementation notes: no call admitted with the
 // limit, as it stood at that instant, used up, whether the limit moves under it or another call
-// races for the last place; places given back exactly once.
+// races for the last place; places given back exactly once; and WindowHistory's: of two closers
+// racing for one slot, the later window stays.
 public class AdaptiveAdmissionTest {
 
     static final long MS = 1_000_000L;
@@ -126,6 +128,36 @@ public class AdaptiveAdmissionTest {
         @Arbiter
         public void after(II_Result r) {
             r.r2 = limit.inflight();
+        }
+    }
+
+    @JCStressTest
+    @Description("Two closers record windows 5 and 125, which share a slot of the 120-window history. The slot keeps"
+            + " the later window whichever writes first; the earlier never overwrites it.")
+    @Outcome(id = "125, 1", expect = ACCEPTABLE, desc = "(window kept, windows kept): the later window")
+    @Outcome(id = "5, 1", expect = FORBIDDEN, desc = "the earlier window overwrote the later one")
+    @Outcome(expect = FORBIDDEN, desc = "anything else")
+    @State
+    public static class HistoryKeepsTheLaterWindow {
+
+        private static final WindowSummary SEEN = new WindowSummary(MS, 1, false, 1);
+        private final WindowHistory history = new WindowHistory();
+
+        @Actor
+        public void earlier() {
+            history.record(new ClosedWindow(5, 5 * MS, SEEN, 2));
+        }
+
+        @Actor
+        public void later() {
+            history.record(new ClosedWindow(5 + WindowHistory.CAPACITY, 125 * MS, SEEN, 3));
+        }
+
+        @Arbiter
+        public void kept(JJ_Result r) {
+            java.util.List<ClosedWindow> windows = history.windows();
+            r.r1 = windows.isEmpty() ? -1 : windows.get(0).number();
+            r.r2 = windows.size();
         }
     }
 }
